@@ -1,0 +1,17 @@
+// Jest runs in ESM mode (NestJS 12 ships ESM only; PGlite needs dynamic import()),
+// started through `npm test` as `node --experimental-vm-modules`. See docs/adr/0002.
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { swcrc: true }] },
+  moduleNameMapper: {
+    '^@laget/(event-store|permissions|contracts)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testMatch: ['<rootDir>/{apps/api/src,libs/*/src,test}/**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+  testEnvironmentOptions: { globalsCleanup: 'off' },
+};

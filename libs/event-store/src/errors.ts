@@ -1,0 +1,17 @@
+import { describeExpectedVersion, type ExpectedVersion } from './expected-version.js';
+
+/** The stream was not at the version the writer expected; the HTTP layer answers 409. */
+export class WrongExpectedVersionError extends Error {
+  override readonly name = 'WrongExpectedVersionError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    /** The stream's version when the conflict was seen; null where the stream does not exist or the adapter cannot tell. */
+    readonly actual: number | null,
+  ) {
+    super(
+      `Stream ${streamId}: expected ${describeExpectedVersion(expected)}, ` +
+        `but it is ${actual === null ? 'absent or unknown' : `at version ${actual}`}`,
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import type { Checkpoint, NewEvent, RecordedEvent } from './event.js';
+import type { ExpectedVersion } from './expected-version.js';
+
+export interface AppendOptions {
+  expectedVersion: ExpectedVersion;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append (pass it as the next expectedVersion). */
+  nextExpectedVersion: number;
+  /** The global position of the last appended event. */
+  lastGlobalPosition: number;
+}
+
+export interface ReadStreamOptions {
+  /** First stream version to return (1-based, inclusive); default 1. */
+  fromVersion?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllResult {
+  events: RecordedEvent[];
+  /** Where to continue; equals `from` when nothing new was found. */
+  checkpoint: Checkpoint | null;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events after this checkpoint; null means from the very beginning. */
+  from: Checkpoint | null;
+  /** Called once per event, in order; the next event waits until the promise settles. */
+  onEvent: (event: RecordedEvent) => Promise<void>;
+  /** A failing handler or a lost connection stops the subscription and lands here. */
+  onError?: (error: unknown) => void;
+  /** Events per read while catching up; default 500. */
+  batchSize?: number;
+}
+
+export interface Subscription {
+  /** Resolves once the handler is no longer running and no further event will be delivered. */
+  stop(): Promise<void>;
+  /** Resolves when the subscriber has delivered every event committed before this call. */
+  caughtUp(): Promise<void>;
+}
+
+/**
+ * The event store port. Three adapters implement it (PGlite, PostgreSQL, EventStoreDB/KurrentDB)
+ * and one contract test suite checks them all (libs/event-store/src/contract).
+ */
+export interface EventStore {
+  readonly kind: 'pglite' | 'postgres' | 'eventstoredb';
+  /** Creates tables or connections; idempotent. */
+  init(): Promise<void>;
+  /** Appends atomically; throws WrongExpectedVersionError on a version conflict. */
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** Events of one stream in version order; empty when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Events of all streams after `from`, in global order, never skipping one that commits late. */
+  readAll(from: Checkpoint | null, limit: number): Promise<ReadAllResult>;
+  /** Catch up from a checkpoint, then follow live. */
+  subscribe(options: SubscribeOptions): Subscription;
+  /** Total order of this adapter's checkpoints (negative, 0, positive like Array.sort). */
+  compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
+  close(): Promise<void>;
+}
