@@ -1,0 +1,1 @@
+export * from './lagesbild-document.js';

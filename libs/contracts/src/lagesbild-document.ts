@@ -1,0 +1,67 @@
+/**
+ * The lägesbild as the API returns it (CONTRACT.md, "The lägesbild document"), shared by the
+ * API, the PDF and public renderers and the admin panel.
+ */
+export type SectionKind =
+  | 'background'
+  | 'incidents'
+  | 'police_statistics'
+  | 'coordinator_report'
+  | 'organisation_report'
+  | 'other'
+  | 'conclusions';
+
+export type LagesbildView = 'draft' | 'internal' | 'open' | `audience:${string}`;
+
+export type IncidentScope = 'E' | 'A' | 'EA';
+
+/** One row of the EST incident table. */
+export interface IncidentItem {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  problem: string;
+  location: string;
+  occurredAt: string;
+  frequency: string;
+  assessment: { severity: number; scope: IncidentScope };
+  comment: string;
+}
+
+/** One row of the police statistics: a total (händelserapporter, ärenden, brott) or a crime category count. */
+export interface StatisticItem {
+  id: string;
+  /** `handelserapporter`, `arenden`, `brott`, or a crime category key. */
+  key: string;
+  label: string;
+  count: number;
+  note?: string;
+}
+
+export type DocumentItem = IncidentItem | StatisticItem;
+
+export interface DocumentSection {
+  id: string;
+  kind: SectionKind;
+  title: string;
+  /** Set on organisation_report sections. */
+  organisationId?: string;
+  text?: string;
+  items?: DocumentItem[];
+}
+
+export interface LagesbildDocument {
+  /** The period, e.g. `2024-W48`. */
+  id: string;
+  period: string;
+  status: 'draft' | 'compiled' | 'approved' | 'published' | 'retracted';
+  /** Content revision: grows with every compile, edit and redaction change. */
+  revision: number;
+  /** Stream version for If-Match. */
+  version: number;
+  view: LagesbildView;
+  sections: DocumentSection[];
+}
+
+/** What a masked span reads as in the open version: never the original length or a partial word. */
+export const MASK_MARKER = '[maskerat]';
