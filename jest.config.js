@@ -12,6 +12,7 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   testMatch: ['<rootDir>/{apps/api/src,libs/*/src,test}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60_000,
   maxWorkers: 2,
   testEnvironmentOptions: { globalsCleanup: 'off' },

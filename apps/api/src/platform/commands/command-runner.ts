@@ -1,0 +1,96 @@
+import {
+  type EventStore,
+  NO_STREAM,
+  type RecordedEvent,
+  WrongExpectedVersionError,
+} from '@laget/event-store';
+import type { Decider, DomainEvent } from '../domain/decider.js';
+import { type RequestContext, metadataFor } from './request-context.js';
+import type { Clock } from './clock.js';
+
+export interface RunOptions {
+  /** The version the client based its change on (If-Match); 409 when the stream has moved on. */
+  expectedVersion?: number;
+  context: RequestContext;
+}
+
+export interface RunResult<State, Event = DomainEvent> {
+  state: State;
+  /** The stream's version after the command (what the client sends next as If-Match). */
+  version: number;
+  /** What the command appended (empty when it changed nothing). */
+  events: Event[];
+  /** Global position of the last appended event, to wait for projections (read-after-write). */
+  globalPosition: number | null;
+}
+
+export interface LoadedStream<State> {
+  state: State;
+  version: number;
+  exists: boolean;
+}
+
+/** Reads old event schemas into the current one (see platform/projections upcasters). */
+export type Upcast = (event: RecordedEvent) => RecordedEvent;
+
+/**
+ * The one place where commands meet the event store: load the stream, fold it with `evolve`,
+ * `decide`, append with the version that was read. A concurrent writer makes the append fail
+ * with WrongExpectedVersionError; without a client version the command is decided again on the
+ * fresh state (it may now be refused), with one it is a 409 for the client to resolve.
+ */
+export class CommandRunner {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly upcast: Upcast = (event) => event,
+  ) {}
+
+  async load<State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
+  ): Promise<LoadedStream<State>> {
+    const events = await this.store.readStream(streamId);
+    let state = decider.initialState();
+    for (const event of events) state = decider.evolve(state, this.upcast(event) as unknown as Event);
+    return { state, version: events.length, exists: events.length > 0 };
+  }
+
+  async run<State, Command, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<State, Command, Event>,
+    command: Command,
+    options: RunOptions,
+  ): Promise<RunResult<State, Event>> {
+    const attempts = options.expectedVersion === undefined ? 3 : 1;
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.load(streamId, decider);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+        throw new WrongExpectedVersionError(streamId, options.expectedVersion, loaded.version);
+      }
+      const decided = decider.decide(command, loaded.state);
+      if (decided.length === 0) {
+        return { state: loaded.state, version: loaded.version, events: [], globalPosition: null };
+      }
+      let appended;
+      try {
+        const metadata = metadataFor(options.context, this.clock.now());
+        appended = await this.store.append(
+          streamId,
+          decided.map((event) => ({ type: event.type, data: event.data, metadata })),
+          { expectedVersion: loaded.exists ? loaded.version : NO_STREAM },
+        );
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && attempt < attempts) continue;
+        throw error;
+      }
+      const state = decided.reduce((current, event) => decider.evolve(current, event), loaded.state);
+      return {
+        state,
+        version: appended.nextExpectedVersion,
+        events: decided,
+        globalPosition: appended.lastGlobalPosition,
+      };
+    }
+  }
+}
