@@ -1,0 +1,262 @@
+import type { Action } from './actions.js';
+import type { ConditionName } from './conditions.js';
+import type { Role } from './roles.js';
+import type { SubjectName } from './subjects.js';
+
+/** `anyone` includes visitors who are not logged in; `authenticated` is every logged-in user. */
+export type Grantee = Role | 'authenticated' | 'anyone';
+
+export interface PermissionRow {
+  who: Grantee;
+  actions: readonly Action[];
+  subject: SubjectName;
+  /** Limits the rule to instances that match; absent means every instance. */
+  when?: ConditionName;
+  /** Limits a change to these fields; absent means every field. */
+  fields?: readonly string[];
+  /** Why the row exists, in a few words (shown in docs/permissions.md). */
+  why: string;
+}
+
+const REPORT_FIELDS = ['narrative', 'notAttending', 'statistics'] as const;
+const INCIDENT_FIELDS = ['problem', 'location', 'occurredAt', 'frequency', 'assessment', 'comment'] as const;
+
+/**
+ * THE role × action × subject matrix (issue 3, item 5). Everything not granted here is denied.
+ * docs/permissions.md is generated from this table (`npm run permissions:doc`), and
+ * permissions-doc.unit.spec.ts fails when the two differ.
+ */
+export const PERMISSION_MATRIX: readonly PermissionRow[] = [
+  // The public site.
+  {
+    who: 'anyone',
+    actions: ['read'],
+    subject: 'Lagesbild',
+    when: 'publishedOpenView',
+    why: 'the public reads published open versions',
+  },
+  {
+    who: 'anyone',
+    actions: ['read'],
+    subject: 'Publication',
+    when: 'published',
+    why: 'the public site, feed and PDFs',
+  },
+
+  // Every login.
+  {
+    who: 'authenticated',
+    actions: ['read'],
+    subject: 'Organisation',
+    why: 'organisations are shown everywhere',
+  },
+  {
+    who: 'authenticated',
+    actions: ['read', 'change_password'],
+    subject: 'User',
+    when: 'self',
+    why: 'own profile and password',
+  },
+  {
+    who: 'authenticated',
+    actions: ['create', 'read', 'delete'],
+    subject: 'ApiToken',
+    when: 'ownToken',
+    why: 'integrations act as the login that issued the token',
+  },
+  {
+    who: 'authenticated',
+    actions: ['read'],
+    subject: 'Period',
+    why: 'everyone sees the weeks and their deadlines',
+  },
+  {
+    who: 'authenticated',
+    actions: ['read'],
+    subject: 'Lagesbild',
+    when: 'audienceOfOwnOrganisation',
+    why: 'target-group versions for an organisation',
+  },
+  {
+    who: 'authenticated',
+    actions: ['read'],
+    subject: 'Lagesbild',
+    when: 'audienceOfOwnRole',
+    why: 'target-group versions for a role',
+  },
+
+  // Systemadministratör: accounts, not contents.
+  { who: 'admin', actions: ['create', 'update'], subject: 'Organisation', why: 'keeps the list of actors' },
+  {
+    who: 'admin',
+    actions: ['read', 'create', 'update', 'reset_password'],
+    subject: 'User',
+    why: 'manages logins and roles',
+  },
+  { who: 'admin', actions: ['read', 'delete'], subject: 'ApiToken', why: 'can revoke any integration' },
+  {
+    who: 'admin',
+    actions: ['read', 'export'],
+    subject: 'AuditLog',
+    why: 'follows up on account and security events',
+  },
+  { who: 'admin', actions: ['read'], subject: 'Job', why: 'operations' },
+
+  // BF-samordnare.
+  { who: 'coordinator', actions: ['read'], subject: 'User', why: 'helps people who cannot log in' },
+  {
+    who: 'coordinator',
+    actions: ['reset_password'],
+    subject: 'User',
+    when: 'nonAdminUser',
+    why: 'people call the coordinator when they cannot log in; admins are reset by an admin',
+  },
+  { who: 'coordinator', actions: ['create', 'update'], subject: 'Period', why: 'opens and closes weeks' },
+  {
+    who: 'coordinator',
+    actions: ['read'],
+    subject: 'Report',
+    when: 'nonDraftReport',
+    why: 'reads every submitted report',
+  },
+  {
+    who: 'coordinator',
+    actions: ['create', 'reopen'],
+    subject: 'Report',
+    why: 'opens a report on an organisation’s behalf; reopens one after compile, with a reason',
+  },
+  {
+    who: 'coordinator',
+    actions: ['read', 'submit', 'withdraw'],
+    subject: 'Report',
+    when: 'openedBySelfOpenPeriod',
+    why: 'files a report on an organisation’s behalf',
+  },
+  {
+    who: 'coordinator',
+    actions: ['update'],
+    subject: 'Report',
+    when: 'openedBySelfOpenPeriod',
+    fields: REPORT_FIELDS,
+    why: 'files a report on an organisation’s behalf',
+  },
+  {
+    who: 'coordinator',
+    actions: ['read'],
+    subject: 'Incident',
+    when: 'incidentOfNonDraftReport',
+    why: 'reads every submitted report',
+  },
+  {
+    who: 'coordinator',
+    actions: ['read', 'create', 'delete'],
+    subject: 'Incident',
+    when: 'incidentOpenedBySelfOpenPeriod',
+    why: 'files a report on an organisation’s behalf',
+  },
+  {
+    who: 'coordinator',
+    actions: ['update'],
+    subject: 'Incident',
+    when: 'incidentOpenedBySelfOpenPeriod',
+    fields: INCIDENT_FIELDS,
+    why: 'files a report on an organisation’s behalf',
+  },
+  {
+    who: 'coordinator',
+    actions: ['read', 'create', 'update', 'approve'],
+    subject: 'Lagesbild',
+    why: 'compiles, edits, approves every view',
+  },
+  {
+    who: 'coordinator',
+    actions: ['read', 'create', 'delete'],
+    subject: 'Redaction',
+    why: 'masks and lifts, with a legal ground',
+  },
+  {
+    who: 'coordinator',
+    actions: ['read', 'create', 'delete'],
+    subject: 'Publication',
+    why: 'publishes, corrects and retracts',
+  },
+  { who: 'coordinator', actions: ['read'], subject: 'Job', why: 'follows publication jobs' },
+  {
+    who: 'coordinator',
+    actions: ['read', 'export'],
+    subject: 'AuditLog',
+    why: 'accounts for every change to reports and lägesbilder',
+  },
+
+  // Granskare.
+  {
+    who: 'reviewer',
+    actions: ['read'],
+    subject: 'Lagesbild',
+    when: 'internalOrOpenView',
+    why: 'compares the open version with the internal one',
+  },
+  {
+    who: 'reviewer',
+    actions: ['approve'],
+    subject: 'Lagesbild',
+    when: 'openViewFourEyes',
+    why: 'the second pair of eyes',
+  },
+  { who: 'reviewer', actions: ['read'], subject: 'Redaction', why: 'sees what was masked and why' },
+
+  // EST-gruppen.
+  {
+    who: 'est_member',
+    actions: ['read'],
+    subject: 'Lagesbild',
+    when: 'internalView',
+    why: 'the EST group reads the internal version',
+  },
+
+  // Rapportör.
+  {
+    who: 'reporter',
+    actions: ['read'],
+    subject: 'Report',
+    when: 'ownOrganisation',
+    why: 'its own organisation’s reports, past ones too',
+  },
+  {
+    who: 'reporter',
+    actions: ['create', 'submit', 'withdraw'],
+    subject: 'Report',
+    when: 'ownOrganisationOpenPeriod',
+    why: 'files the weekly report',
+  },
+  {
+    who: 'reporter',
+    actions: ['update'],
+    subject: 'Report',
+    when: 'ownOrganisationOpenPeriod',
+    fields: REPORT_FIELDS,
+    why: 'writes the narrative; never status or organisation',
+  },
+  {
+    who: 'reporter',
+    actions: ['read'],
+    subject: 'Incident',
+    when: 'ownOrganisation',
+    why: 'its own organisation’s incidents',
+  },
+  {
+    who: 'reporter',
+    actions: ['create', 'delete'],
+    subject: 'Incident',
+    when: 'ownOrganisationOpenPeriod',
+    why: 'reports and withdraws incidents',
+  },
+  {
+    who: 'reporter',
+    actions: ['update'],
+    subject: 'Incident',
+    when: 'ownOrganisationOpenPeriod',
+    fields: INCIDENT_FIELDS,
+    why: 'edits the six EST columns',
+  },
+];
