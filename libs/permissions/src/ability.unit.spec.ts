@@ -175,7 +175,7 @@ describe('the people of DESIGN.md', () => {
     const reporter = defineAbilityFor(actorWith(['reporter']));
     const own = report(OWN_ORG, 'open');
     const fields = permittedFields(reporter, 'update', own, SUBJECT_FIELDS.Report);
-    expect(fields.sort()).toEqual(['narrative', 'notAttending', 'statistics']);
+    expect(fields.sort()).toEqual(['attendance', 'narrative', 'statistics']);
   });
 
   it('a reporter without an organisation gets no report rights at all', () => {

@@ -18,8 +18,16 @@ export interface PermissionRow {
   why: string;
 }
 
-const REPORT_FIELDS = ['narrative', 'notAttending', 'statistics'] as const;
-const INCIDENT_FIELDS = ['problem', 'location', 'occurredAt', 'frequency', 'assessment', 'comment'] as const;
+const REPORT_FIELDS = ['narrative', 'attendance', 'statistics'] as const;
+const INCIDENT_FIELDS = [
+  'problem',
+  'location',
+  'placeId',
+  'occurredAt',
+  'frequency',
+  'assessment',
+  'comment',
+] as const;
 
 /**
  * THE role × action × subject matrix (issue 3, item 5). Everything not granted here is denied.

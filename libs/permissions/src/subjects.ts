@@ -96,6 +96,6 @@ export interface SubjectInstances {
 export const SUBJECT_FIELDS = {
   Organisation: ['name', 'kind', 'active'],
   User: ['username', 'displayName', 'email', 'organisationId', 'roles', 'active'],
-  Report: ['period', 'organisationId', 'status', 'narrative', 'notAttending', 'statistics'],
-  Incident: ['problem', 'location', 'occurredAt', 'frequency', 'assessment', 'comment'],
+  Report: ['period', 'organisationId', 'status', 'narrative', 'attendance', 'statistics'],
+  Incident: ['problem', 'location', 'placeId', 'occurredAt', 'frequency', 'assessment', 'comment'],
 } as const satisfies Partial<Record<SubjectName, readonly string[]>>;
