@@ -1,0 +1,37 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { ChangePasswordPage } from './auth/ChangePasswordPage.js';
+import { LoginPage } from './auth/LoginPage.js';
+import { authProvider } from './authProvider.js';
+import { Dashboard } from './dashboard/Dashboard.js';
+import { dataProvider } from './dataProvider.js';
+import { i18nProvider } from './i18nProvider.js';
+import { AccessDenied } from './layout/AccessDenied.js';
+import { Layout } from './layout/Layout.js';
+import organisations from './organisations/index.js';
+import users from './users/index.js';
+import { theme } from './theme.js';
+
+export function App() {
+  return (
+    <Admin
+      title="Läget"
+      disableTelemetry
+      requireAuth
+      authProvider={authProvider}
+      dataProvider={dataProvider}
+      i18nProvider={i18nProvider}
+      loginPage={LoginPage}
+      layout={Layout}
+      dashboard={Dashboard}
+      accessDenied={AccessDenied}
+      theme={theme}
+    >
+      <Resource name="organisations" {...organisations} />
+      <Resource name="users" {...users} />
+      <CustomRoutes>
+        <Route path="/password" element={<ChangePasswordPage />} />
+      </CustomRoutes>
+    </Admin>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import KeyIcon from '@mui/icons-material/Key';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import { Link } from 'react-router-dom';
+import {
+  AppBar,
+  Layout as RaLayout,
+  LocalesMenuButton,
+  Logout,
+  UserMenu,
+  useGetIdentity,
+  useTranslate,
+  useUserMenu,
+} from 'react-admin';
+import { ChangePasswordPage } from '../auth/ChangePasswordPage.js';
+import { Menu } from './Menu.js';
+
+function ChangePasswordItem() {
+  const translate = useTranslate();
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to="/password" onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('laget.menu.change_password')}</ListItemText>
+    </MenuItem>
+  );
+}
+
+function LagetAppBar() {
+  return (
+    <AppBar
+      toolbar={<LocalesMenuButton />}
+      userMenu={
+        <UserMenu>
+          <ChangePasswordItem />
+          <Logout />
+        </UserMenu>
+      }
+    />
+  );
+}
+
+/** Until a one-time password is replaced, every page is the password change (CONTRACT: mustChangePassword). */
+function PasswordGate({ children }: { children: ReactNode }) {
+  const { identity } = useGetIdentity();
+  if (identity?.mustChangePassword) return <ChangePasswordPage forced />;
+  return <>{children}</>;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <RaLayout menu={Menu} appBar={LagetAppBar}>
+      <PasswordGate>{children}</PasswordGate>
+    </RaLayout>
+  );
+}
