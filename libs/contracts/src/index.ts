@@ -1,1 +1,2 @@
 export * from './lagesbild-document.js';
+export * from './reporting.js';

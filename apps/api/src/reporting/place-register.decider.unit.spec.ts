@@ -1,0 +1,90 @@
+import { DomainError } from '../platform/domain/domain-error.js';
+import {
+  decidePlaces,
+  evolvePlaces,
+  initialPlaceRegisterState,
+  type PlaceCommand,
+  type PlaceEvent,
+} from './place-register.decider.js';
+
+const arena: PlaceEvent = {
+  type: 'PlaceRegistered',
+  data: {
+    placeId: 'p1',
+    name: 'Frida Hansdotter Arena',
+    kind: 'sports_facility',
+    coordinates: { lat: 60.07, lon: 15.93 },
+  },
+};
+
+function given(...events: PlaceEvent[]) {
+  const state = events.reduce(evolvePlaces, initialPlaceRegisterState());
+  return { state, when: (command: PlaceCommand) => () => decidePlaces(command, state) };
+}
+
+describe('place register decider', () => {
+  it('registers a place with WGS84 coordinates', () => {
+    expect(given().when({ type: 'RegisterPlace', data: arena.data as never })()).toEqual([arena]);
+    expect(given(arena).state.places.p1).toMatchObject({ name: 'Frida Hansdotter Arena', retired: false });
+  });
+
+  it('refuses a second place with the same name, whatever the case', () => {
+    const run = given(arena).when({
+      type: 'RegisterPlace',
+      data: { placeId: 'p2', name: 'frida hansdotter arena', kind: 'other', coordinates: null },
+    });
+    expect(run).toThrow(
+      expect.objectContaining({ kind: 'conflict', details: expect.objectContaining({ field: 'name' }) }),
+    );
+  });
+
+  it('tells Unkan from unkån (accents differ), and the same registration twice is one', () => {
+    const unkan: PlaceEvent = {
+      type: 'PlaceRegistered',
+      data: { placeId: 'p3', name: 'Unkan', kind: 'youth_centre', coordinates: null },
+    };
+    expect(
+      given(unkan).when({
+        type: 'RegisterPlace',
+        data: { placeId: 'p4', name: 'Unkån', kind: 'other', coordinates: null },
+      })(),
+    ).toHaveLength(1);
+    expect(given(unkan).when({ type: 'RegisterPlace', data: unkan.data as never })()).toEqual([]);
+  });
+
+  it('records an edit field by field, and nothing when nothing changes', () => {
+    expect(
+      given(arena).when({
+        type: 'EditPlace',
+        data: { placeId: 'p1', coordinates: null, kind: 'sports_facility' },
+      })(),
+    ).toEqual([
+      {
+        type: 'PlaceEdited',
+        data: {
+          placeId: 'p1',
+          changes: [{ field: 'coordinates', before: { lat: 60.07, lon: 15.93 }, after: null }],
+        },
+      },
+    ]);
+    expect(
+      given(arena).when({ type: 'EditPlace', data: { placeId: 'p1', name: 'Frida Hansdotter Arena' } })(),
+    ).toEqual([]);
+  });
+
+  it('retires a place, which frees its name', () => {
+    const retired: PlaceEvent = { type: 'PlaceRetired', data: { placeId: 'p1' } };
+    expect(given(arena).when({ type: 'RetirePlace', data: { placeId: 'p1' } })()).toEqual([retired]);
+    expect(given(arena, retired).state.places.p1?.retired).toBe(true);
+    expect(
+      given(arena, retired).when({
+        type: 'RegisterPlace',
+        data: { placeId: 'p9', name: 'Frida Hansdotter Arena', kind: 'other', coordinates: null },
+      })(),
+    ).toHaveLength(1);
+  });
+
+  it('does not know a place never registered', () => {
+    expect(given().when({ type: 'EditPlace', data: { placeId: 'nope', name: 'x' } })).toThrow(DomainError);
+  });
+});

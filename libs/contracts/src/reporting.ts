@@ -1,0 +1,392 @@
+import { z } from 'zod';
+import type { IncidentScope } from './lagesbild-document.js';
+
+/**
+ * Weekly reporting: request schemas and response shapes shared by the API and the admin panel
+ * (CONTRACT.md: periods, reports, incidents). Messages are Swedish first, then English, and
+ * name the field; unknown fields are refused; control characters are stripped from text.
+ */
+
+/** Room for a long narrative or comment without letting one request fill the database. */
+export const MAX_TEXT_LENGTH = 4000;
+export const MAX_INCIDENTS_PER_REPORT = 200;
+export const MAX_NAME_LENGTH = 200;
+export const MAX_STATISTIC_ROWS = 100;
+export const MAX_COUNT = 1_000_000;
+
+export const INCIDENT_SCOPES = ['E', 'A', 'EA'] as const satisfies readonly IncidentScope[];
+
+export const SEVERITY_LABELS: Record<1 | 2 | 3 | 4 | 5, { sv: string; en: string }> = {
+  1: { sv: 'Obetydligt', en: 'Negligible' },
+  2: { sv: 'Lindrigt', en: 'Minor' },
+  3: { sv: 'Måttligt', en: 'Moderate' },
+  4: { sv: 'Allvarligt', en: 'Serious' },
+  5: { sv: 'Mycket allvarligt', en: 'Very serious' },
+};
+
+export const SCOPE_LABELS: Record<IncidentScope, { sv: string; en: string }> = {
+  E: { sv: 'Egen verksamhet', en: 'Own activity' },
+  A: { sv: 'Andra', en: 'Others' },
+  EA: { sv: 'Egen verksamhet och andra', en: 'Own activity and others' },
+};
+
+/** "Deltar inte på mötet" and "Inget att rapportera" are real answers that count as reported. */
+export const ATTENDANCES = ['reporting', 'not_attending', 'nothing_to_report'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+
+export const ATTENDANCE_LABELS: Record<Attendance, { sv: string; en: string }> = {
+  reporting: { sv: 'Rapporterar', en: 'Reporting' },
+  not_attending: { sv: 'Deltar inte på mötet', en: 'Not attending' },
+  nothing_to_report: { sv: 'Inget att rapportera', en: 'Nothing to report' },
+};
+
+export interface CrimeCategory {
+  key: string;
+  label: string;
+}
+
+/** The police statistics categories by default; they cover the seed's paragraph. Configurable per municipality. */
+export const DEFAULT_CRIME_CATEGORIES: readonly CrimeCategory[] = [
+  { key: 'bedrageri', label: 'Bedrägeri' },
+  { key: 'forsok_till_bedrageri', label: 'Försök till bedrägeri' },
+  { key: 'grov_stold', label: 'Grov stöld' },
+  { key: 'stold', label: 'Stöld' },
+  { key: 'skadegorelse', label: 'Skadegörelse' },
+  { key: 'misshandel', label: 'Misshandel' },
+  { key: 'grov_fridskrankning', label: 'Grov fridskränkning' },
+  { key: 'barnfridsbrott', label: 'Barnfridsbrott' },
+  { key: 'sexualbrott', label: 'Sexualbrott' },
+  { key: 'narkotikabrott', label: 'Narkotikabrott' },
+  { key: 'viltolycka', label: 'Viltolycka' },
+  { key: 'forlust_av_egendom', label: 'Förlust av egendom' },
+  { key: 'other', label: 'Övrigt' },
+];
+
+export const PLACE_KINDS = [
+  'school',
+  'sports_facility',
+  'youth_centre',
+  'park',
+  'square',
+  'street',
+  'shop',
+  'residential',
+  'public_transport',
+  'other',
+] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+// Keep tab and newline; drop other C0/C1 controls, and the bidi overrides that can make text read
+// differently from what it holds.
+const CONTROL_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/g;
+
+/** What we store of any text a person typed: no control characters, \n line ends, NFC (å as one character). */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').normalize('NFC');
+}
+
+interface FieldName {
+  sv: string;
+  en: string;
+}
+
+const say = (field: FieldName, sv: string, en: string) => `${field.sv}: ${sv} / ${field.en}: ${en}`;
+
+function text(field: FieldName, { max = MAX_TEXT_LENGTH, min = 0 }: { max?: number; min?: number } = {}) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? say(field, 'krävs', 'is required')
+          : say(field, 'måste vara text', 'must be text'),
+    })
+    .overwrite(cleanText)
+    .overwrite((value) => (min > 0 ? value.trim() : value))
+    .min(min, { error: say(field, 'får inte vara tom', 'must not be empty') })
+    .max(max, {
+      error: say(
+        field,
+        `högst ${max.toLocaleString('sv-SE')} tecken`,
+        `at most ${max.toLocaleString('en-GB')} characters`,
+      ),
+    });
+}
+
+function count(field: FieldName) {
+  return z
+    .number({ error: say(field, 'måste vara ett heltal', 'must be a whole number') })
+    .int({ error: say(field, 'måste vara ett heltal', 'must be a whole number') })
+    .min(0, { error: say(field, 'får inte vara negativt', 'must not be negative') })
+    .max(MAX_COUNT, { error: say(field, 'är orimligt stort', 'is too large') });
+}
+
+function object<Shape extends z.core.$ZodLooseShape>(field: FieldName, shape: Shape) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? say(field, `okända fält ${issue.keys.join(', ')}`, `unknown fields ${issue.keys.join(', ')}`)
+        : say(field, 'måste vara ett objekt', 'must be an object'),
+  });
+}
+
+const body: FieldName = { sv: 'Begäran', en: 'Request body' };
+
+const periodField = z
+  .string({ error: say({ sv: 'Period', en: 'Period' }, 'måste vara text', 'must be text') })
+  .regex(/^\d{4}-W\d{2}$/, {
+    error: say(
+      { sv: 'Period', en: 'Period' },
+      'ska vara en ISO-vecka som 2024-W48',
+      'must be an ISO week like 2024-W48',
+    ),
+  });
+
+const idField = (field: FieldName) =>
+  text(field, { max: 100, min: 1 }).regex(/^[A-Za-z0-9_.:-]+$/, {
+    error: say(field, 'är ingen giltig identitet', 'is not a valid id'),
+  });
+
+const expectedVersion = z
+  .number({
+    error: say({ sv: 'Version', en: 'expectedVersion' }, 'måste vara ett heltal', 'must be a whole number'),
+  })
+  .int()
+  .min(0)
+  .optional();
+
+export const openReportRequestSchema = object(body, {
+  period: periodField,
+  organisationId: idField({ sv: 'Organisation', en: 'organisationId' }),
+});
+export type OpenReportRequest = z.output<typeof openReportRequestSchema>;
+
+const assessmentSchema = object(
+  { sv: 'Bedömning', en: 'assessment' },
+  {
+    severity: z
+      .number({ error: say({ sv: 'Allvarlighetsgrad', en: 'severity' }, 'måste vara 1–5', 'must be 1–5') })
+      .int({ error: say({ sv: 'Allvarlighetsgrad', en: 'severity' }, 'måste vara 1–5', 'must be 1–5') })
+      .min(1, { error: say({ sv: 'Allvarlighetsgrad', en: 'severity' }, 'måste vara 1–5', 'must be 1–5') })
+      .max(5, { error: say({ sv: 'Allvarlighetsgrad', en: 'severity' }, 'måste vara 1–5', 'must be 1–5') }),
+    scope: z.enum(INCIDENT_SCOPES, {
+      error: say({ sv: 'Berör', en: 'scope' }, 'ska vara E, A eller EA', 'must be E, A or EA'),
+    }),
+  },
+);
+
+const incidentFields = {
+  problem: text({ sv: 'Problematik', en: 'problem' }, { min: 1 }),
+  location: text({ sv: 'Plats', en: 'location' }),
+  placeId: idField({ sv: 'Plats i registret', en: 'placeId' }).nullable().optional(),
+  occurredAt: text({ sv: 'Tidpunkt', en: 'occurredAt' }, { max: MAX_NAME_LENGTH }),
+  frequency: text({ sv: 'Frekvens', en: 'frequency' }, { max: MAX_NAME_LENGTH }),
+  assessment: assessmentSchema,
+  comment: text({ sv: 'Kommentar', en: 'comment' }),
+};
+
+export const addIncidentRequestSchema = object(body, {
+  ...incidentFields,
+  location: incidentFields.location.default(''),
+  occurredAt: incidentFields.occurredAt.default(''),
+  frequency: incidentFields.frequency.default(''),
+  comment: incidentFields.comment.default(''),
+  expectedVersion,
+});
+export type AddIncidentRequest = z.output<typeof addIncidentRequestSchema>;
+
+export const editIncidentRequestSchema = object(body, {
+  problem: incidentFields.problem.optional(),
+  location: incidentFields.location.optional(),
+  placeId: incidentFields.placeId,
+  occurredAt: incidentFields.occurredAt.optional(),
+  frequency: incidentFields.frequency.optional(),
+  assessment: object(
+    { sv: 'Bedömning', en: 'assessment' },
+    { severity: assessmentSchema.shape.severity.optional(), scope: assessmentSchema.shape.scope.optional() },
+  ).optional(),
+  comment: incidentFields.comment.optional(),
+  expectedVersion,
+});
+export type EditIncidentRequest = z.output<typeof editIncidentRequestSchema>;
+
+const statisticRowSchema = object(
+  { sv: 'Statistikrad', en: 'statistics row' },
+  {
+    category: text({ sv: 'Brottskategori', en: 'category' }, { max: 60, min: 1 }),
+    count: count({ sv: 'Antal', en: 'count' }),
+    note: text({ sv: 'Anmärkning', en: 'note' }, { max: 500 }).optional(),
+  },
+);
+
+export const policeStatisticsSchema = object(
+  { sv: 'Polisens statistik', en: 'statistics' },
+  {
+    handelserapporter: count({ sv: 'Händelserapporter', en: 'handelserapporter' }),
+    arenden: count({ sv: 'Ärenden', en: 'arenden' }),
+    brott: count({ sv: 'Brott', en: 'brott' }),
+    note: text({ sv: 'Anmärkning', en: 'note' }).optional(),
+    categories: z
+      .array(statisticRowSchema, {
+        error: say({ sv: 'Brottskategorier', en: 'categories' }, 'måste vara en lista', 'must be a list'),
+      })
+      .max(MAX_STATISTIC_ROWS, {
+        error: say(
+          { sv: 'Brottskategorier', en: 'categories' },
+          `högst ${MAX_STATISTIC_ROWS} rader`,
+          `at most ${MAX_STATISTIC_ROWS} rows`,
+        ),
+      })
+      .default([]),
+  },
+);
+export type PoliceStatistics = z.output<typeof policeStatisticsSchema>;
+
+export const editReportRequestSchema = object(body, {
+  narrative: text({ sv: 'Rapporttext', en: 'narrative' }).optional(),
+  attendance: z
+    .enum(ATTENDANCES, {
+      error: say(
+        { sv: 'Deltagande', en: 'attendance' },
+        'ska vara reporting, not_attending eller nothing_to_report',
+        'must be reporting, not_attending or nothing_to_report',
+      ),
+    })
+    .optional(),
+  statistics: policeStatisticsSchema.nullable().optional(),
+  expectedVersion,
+});
+export type EditReportRequest = z.output<typeof editReportRequestSchema>;
+
+/** Submit, withdraw and similar actions take at most a version and a reason. */
+export const submitReportRequestSchema = object(body, { expectedVersion });
+export const withdrawReportRequestSchema = object(body, {
+  reason: text({ sv: 'Motivering', en: 'reason' }, { max: 1000 }).optional(),
+  expectedVersion,
+});
+export const withdrawIncidentRequestSchema = withdrawReportRequestSchema;
+export const reopenReportRequestSchema = object(body, {
+  reason: text({ sv: 'Motivering', en: 'reason' }, { max: 1000, min: 1 }),
+  expectedVersion,
+});
+
+const coordinatesSchema = object(
+  { sv: 'Koordinater', en: 'coordinates' },
+  {
+    lat: z
+      .number({ error: say({ sv: 'Latitud', en: 'lat' }, 'måste vara ett tal', 'must be a number') })
+      .min(-90, {
+        error: say({ sv: 'Latitud', en: 'lat' }, 'ska vara mellan -90 och 90', 'must be between -90 and 90'),
+      })
+      .max(90, {
+        error: say({ sv: 'Latitud', en: 'lat' }, 'ska vara mellan -90 och 90', 'must be between -90 and 90'),
+      }),
+    lon: z
+      .number({ error: say({ sv: 'Longitud', en: 'lon' }, 'måste vara ett tal', 'must be a number') })
+      .min(-180, {
+        error: say(
+          { sv: 'Longitud', en: 'lon' },
+          'ska vara mellan -180 och 180',
+          'must be between -180 and 180',
+        ),
+      })
+      .max(180, {
+        error: say(
+          { sv: 'Longitud', en: 'lon' },
+          'ska vara mellan -180 och 180',
+          'must be between -180 and 180',
+        ),
+      }),
+  },
+);
+
+const placeKind = z.enum(PLACE_KINDS, {
+  error: say(
+    { sv: 'Typ av plats', en: 'kind' },
+    `ska vara en av ${PLACE_KINDS.join(', ')}`,
+    `must be one of ${PLACE_KINDS.join(', ')}`,
+  ),
+});
+
+export const registerPlaceRequestSchema = object(body, {
+  name: text({ sv: 'Namn', en: 'name' }, { max: MAX_NAME_LENGTH, min: 1 }),
+  kind: placeKind,
+  coordinates: coordinatesSchema.nullable().optional(),
+});
+export type RegisterPlaceRequest = z.output<typeof registerPlaceRequestSchema>;
+
+export const editPlaceRequestSchema = object(body, {
+  name: text({ sv: 'Namn', en: 'name' }, { max: MAX_NAME_LENGTH, min: 1 }).optional(),
+  kind: placeKind.optional(),
+  coordinates: coordinatesSchema.nullable().optional(),
+  expectedVersion,
+});
+export type EditPlaceRequest = z.output<typeof editPlaceRequestSchema>;
+
+// ---- Responses -------------------------------------------------------------------------------
+
+export type ReportStatus = 'draft' | 'submitted' | 'amended' | 'withdrawn';
+
+export type ParsedOccurrenceView =
+  { kind: 'date'; on: string; time?: string } | { kind: 'range'; from: string; to: string };
+
+export interface IncidentView {
+  id: string;
+  problem: string;
+  location: string;
+  placeId: string | null;
+  /** What the reporter wrote. */
+  occurredAt: string;
+  /** A date or range where `occurredAt` parses. */
+  occurredAtParsed: ParsedOccurrenceView | null;
+  frequency: string;
+  assessment: { severity: number; scope: IncidentScope };
+  comment: string;
+}
+
+export interface ReportView {
+  id: string;
+  period: string;
+  organisationId: string;
+  status: ReportStatus;
+  attendance: Attendance;
+  narrative: string;
+  statistics: PoliceStatistics | null;
+  incidents: IncidentView[];
+  /** Times submitted, including re-submissions of amendments. */
+  submissions: number;
+  submittedAt: string | null;
+  /** True while the period is compiled and the coordinator has not reopened this report. */
+  locked: boolean;
+  version: number;
+}
+
+export interface ComplianceEntry {
+  organisationId: string;
+  organisationName: string;
+  /** `reported` counts any submitted answer, including "nothing to report" and "not attending". */
+  state: 'reported' | 'late' | 'draft' | 'missing';
+  reportId: string | null;
+  submittedAt: string | null;
+}
+
+export interface PeriodView {
+  id: string;
+  startsOn: string;
+  endsOn: string;
+  meetingOn: string;
+  monthlyMeeting: boolean;
+  status: 'open' | 'compiled' | 'published';
+  reportingDeadline: string;
+  compliance?: ComplianceEntry[];
+}
+
+export interface PlaceView {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  coordinates: { lat: number; lon: number } | null;
+  retired: boolean;
+  version: number;
+}
