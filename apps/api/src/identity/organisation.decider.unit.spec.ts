@@ -1,0 +1,80 @@
+import { given } from './decider-testing.js';
+import { organisationDecider, type OrganisationEvent } from './organisation.decider.js';
+
+const registered: OrganisationEvent = {
+  type: 'OrganisationRegistered',
+  data: { organisationId: 'skolan', name: 'Skolan', kind: 'school' },
+};
+
+describe('Organisation', () => {
+  it('is registered with a name and a kind', () =>
+    given(organisationDecider, [])
+      .when({
+        type: 'RegisterOrganisation',
+        data: { organisationId: 'skolan', name: 'Skolan', kind: 'school' },
+      })
+      .then([registered]));
+
+  it('cannot be registered twice', () =>
+    given(organisationDecider, [registered])
+      .when({
+        type: 'RegisterOrganisation',
+        data: { organisationId: 'skolan', name: 'Skolan', kind: 'school' },
+      })
+      .thenThrows({ kind: 'conflict' }));
+
+  it('is renamed, and the old name is kept in the event', () =>
+    given(organisationDecider, [registered])
+      .when({ type: 'RenameOrganisation', data: { name: 'Norbergs skolor' } })
+      .then([
+        {
+          type: 'OrganisationRenamed',
+          data: { organisationId: 'skolan', name: 'Norbergs skolor', previousName: 'Skolan' },
+        },
+      ]));
+
+  it('records nothing when renamed to its own name', () =>
+    given(organisationDecider, [registered])
+      .when({ type: 'RenameOrganisation', data: { name: 'Skolan' } })
+      .then([]));
+
+  it('refuses an empty name', () =>
+    given(organisationDecider, [registered])
+      .when({ type: 'RenameOrganisation', data: { name: '  ' } })
+      .thenThrows({ kind: 'invalid', details: { field: 'name' } }));
+
+  it('changes kind', () =>
+    given(organisationDecider, [registered])
+      .when({ type: 'ChangeOrganisationKind', data: { kind: 'municipal_company' } })
+      .then([
+        {
+          type: 'OrganisationKindChanged',
+          data: { organisationId: 'skolan', kind: 'municipal_company', previousKind: 'school' },
+        },
+      ]));
+
+  it('is deactivated, keeping its history, and deactivating again records nothing', () => {
+    given(organisationDecider, [registered])
+      .when({ type: 'DeactivateOrganisation', data: {} })
+      .then([{ type: 'OrganisationDeactivated', data: { organisationId: 'skolan' } }]);
+    const deactivated = given(organisationDecider, [
+      registered,
+      { type: 'OrganisationDeactivated', data: { organisationId: 'skolan' } },
+    ]);
+    expect(deactivated.state).toMatchObject({ name: 'Skolan', active: false });
+    deactivated.when({ type: 'DeactivateOrganisation', data: {} }).then([]);
+  });
+
+  it('is reactivated', () =>
+    given(organisationDecider, [
+      registered,
+      { type: 'OrganisationDeactivated', data: { organisationId: 'skolan' } },
+    ])
+      .when({ type: 'ReactivateOrganisation', data: {} })
+      .then([{ type: 'OrganisationReactivated', data: { organisationId: 'skolan' } }]));
+
+  it('that does not exist cannot be changed', () =>
+    given(organisationDecider, [])
+      .when({ type: 'RenameOrganisation', data: { name: 'X' } })
+      .thenThrows({ kind: 'not_found' }));
+});

@@ -1,0 +1,198 @@
+import { given } from './decider-testing.js';
+import { userDecider, type UserEvent } from './user.decider.js';
+
+const created: UserEvent = {
+  type: 'UserCreated',
+  data: {
+    userId: 'u1',
+    username: 'anna',
+    displayName: 'Anna Andersson',
+    email: 'anna@example.org',
+    organisationId: 'skolan',
+    roles: ['reporter'],
+  },
+};
+const passwordChanged: UserEvent = { type: 'UserPasswordChanged', data: { userId: 'u1' } };
+const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u1' } };
+
+describe('User', () => {
+  it('is created by an admin with a one-time password that must be changed', () => {
+    given(userDecider, [])
+      .when({
+        type: 'CreateUser',
+        data: { ...(created.data as Extract<UserEvent, { type: 'UserCreated' }>['data']) },
+      })
+      .then([created, { type: 'OneTimePasswordIssued', data: { userId: 'u1', reason: 'created' } }]);
+    expect(
+      given(userDecider, [
+        created,
+        { type: 'OneTimePasswordIssued', data: { userId: 'u1', reason: 'created' } },
+      ]).state,
+    ).toMatchObject({
+      mustChangePassword: true,
+      active: true,
+    });
+  });
+
+  it('holds each role once', () =>
+    given(userDecider, [])
+      .when({
+        type: 'CreateUser',
+        data: {
+          userId: 'u2',
+          username: 'bo',
+          displayName: 'Bo',
+          email: null,
+          organisationId: null,
+          roles: ['reviewer', 'reviewer'],
+        },
+      })
+      .then([
+        {
+          type: 'UserCreated',
+          data: {
+            userId: 'u2',
+            username: 'bo',
+            displayName: 'Bo',
+            email: null,
+            organisationId: null,
+            roles: ['reviewer'],
+          },
+        },
+        { type: 'OneTimePasswordIssued', data: { userId: 'u2', reason: 'created' } },
+      ]));
+
+  it('cannot be created twice', () =>
+    given(userDecider, [created])
+      .when({
+        type: 'CreateUser',
+        data: {
+          userId: 'u1',
+          username: 'anna',
+          displayName: 'A',
+          email: null,
+          organisationId: null,
+          roles: [],
+        },
+      })
+      .thenThrows({ kind: 'conflict' }));
+
+  it('records changed details field by field, before and after', () =>
+    given(userDecider, [created])
+      .when({
+        type: 'ChangeUserDetails',
+        data: { displayName: 'Anna A', email: 'anna@example.org', organisationId: 'nvk' },
+      })
+      .then([
+        {
+          type: 'UserDetailsChanged',
+          data: {
+            userId: 'u1',
+            changes: {
+              displayName: { before: 'Anna Andersson', after: 'Anna A' },
+              organisationId: { before: 'skolan', after: 'nvk' },
+            },
+          },
+        },
+      ]));
+
+  it('records nothing when the details are unchanged', () =>
+    given(userDecider, [created])
+      .when({ type: 'ChangeUserDetails', data: { displayName: 'Anna Andersson' } })
+      .then([]));
+
+  it('changes roles and remembers the previous ones; the same set in another order is no change', () => {
+    given(userDecider, [created])
+      .when({ type: 'ChangeUserRoles', data: { roles: ['reporter', 'est_member'] } })
+      .then([
+        {
+          type: 'UserRolesChanged',
+          data: { userId: 'u1', roles: ['reporter', 'est_member'], previousRoles: ['reporter'] },
+        },
+      ]);
+    given(userDecider, [
+      created,
+      {
+        type: 'UserRolesChanged',
+        data: { userId: 'u1', roles: ['reporter', 'est_member'], previousRoles: ['reporter'] },
+      },
+    ])
+      .when({ type: 'ChangeUserRoles', data: { roles: ['est_member', 'reporter'] } })
+      .then([]);
+  });
+
+  it('is deactivated and reactivated', () => {
+    given(userDecider, [created]).when({ type: 'DeactivateUser', data: {} }).then([deactivated]);
+    given(userDecider, [created, deactivated]).when({ type: 'DeactivateUser', data: {} }).then([]);
+    given(userDecider, [created, deactivated])
+      .when({ type: 'ReactivateUser', data: {} })
+      .then([{ type: 'UserReactivated', data: { userId: 'u1' } }]);
+  });
+
+  it('gets a new one-time password on reset, which forces a change again', () => {
+    const afterReset = given(userDecider, [
+      created,
+      passwordChanged,
+      { type: 'OneTimePasswordIssued', data: { userId: 'u1', reason: 'reset' } },
+    ]);
+    expect(afterReset.state).toMatchObject({ mustChangePassword: true });
+    given(userDecider, [created, passwordChanged])
+      .when({ type: 'IssueOneTimePassword', data: { reason: 'reset' } })
+      .then([{ type: 'OneTimePasswordIssued', data: { userId: 'u1', reason: 'reset' } }]);
+  });
+
+  it('cannot have its password reset while deactivated', () =>
+    given(userDecider, [created, deactivated])
+      .when({ type: 'IssueOneTimePassword', data: { reason: 'reset' } })
+      .thenThrows({ kind: 'rule' }));
+
+  it('changes its own password, which lifts the forced change', () => {
+    given(userDecider, [created]).when({ type: 'ChangeOwnPassword', data: {} }).then([passwordChanged]);
+    expect(given(userDecider, [created, passwordChanged]).state).toMatchObject({ mustChangePassword: false });
+  });
+
+  it('records logins, failures, lockouts and logouts', () => {
+    given(userDecider, [created])
+      .when({ type: 'RecordLogin', data: { sessionId: 's1', method: 'password' } })
+      .then([{ type: 'UserLoggedIn', data: { userId: 'u1', sessionId: 's1', method: 'password' } }]);
+    given(userDecider, [created])
+      .when({ type: 'RecordFailedLogin', data: { reason: 'wrong_password' } })
+      .then([{ type: 'UserLoginFailed', data: { userId: 'u1', reason: 'wrong_password' } }]);
+    given(userDecider, [created])
+      .when({ type: 'RecordLockout', data: { until: '2024-11-25T10:15:00.000Z', failures: 5 } })
+      .then([
+        { type: 'UserLockedOut', data: { userId: 'u1', until: '2024-11-25T10:15:00.000Z', failures: 5 } },
+      ]);
+    given(userDecider, [created])
+      .when({ type: 'RecordLogout', data: { sessionId: 's1' } })
+      .then([{ type: 'UserLoggedOut', data: { userId: 'u1', sessionId: 's1' } }]);
+  });
+
+  it('a deactivated login cannot log in', () =>
+    given(userDecider, [created, deactivated])
+      .when({ type: 'RecordLogin', data: { sessionId: 's1', method: 'password' } })
+      .thenThrows({ kind: 'rule' }));
+
+  it('issues and revokes API tokens; an unknown or revoked token cannot be revoked', () => {
+    const issued: UserEvent = {
+      type: 'ApiTokenIssued',
+      data: { userId: 'u1', tokenId: 't1', name: 'Statistikexport', expiresAt: '2025-11-25T00:00:00.000Z' },
+    };
+    given(userDecider, [created])
+      .when({
+        type: 'IssueApiToken',
+        data: { tokenId: 't1', name: 'Statistikexport', expiresAt: '2025-11-25T00:00:00.000Z' },
+      })
+      .then([issued]);
+    const revoked: UserEvent = { type: 'ApiTokenRevoked', data: { userId: 'u1', tokenId: 't1' } };
+    given(userDecider, [created, issued])
+      .when({ type: 'RevokeApiToken', data: { tokenId: 't1' } })
+      .then([revoked]);
+    given(userDecider, [created, issued, revoked])
+      .when({ type: 'RevokeApiToken', data: { tokenId: 't1' } })
+      .thenThrows({ kind: 'not_found' });
+  });
+
+  it('that does not exist cannot be changed', () =>
+    given(userDecider, []).when({ type: 'DeactivateUser', data: {} }).thenThrows({ kind: 'not_found' }));
+});
