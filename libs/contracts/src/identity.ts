@@ -94,15 +94,18 @@ export interface IssuedApiTokenDto extends ApiTokenDto {
 const say = (field: string, sv: string, en: string) => `${field}: ${sv} (${en})`;
 
 function text(field: string, max: number, min = 1) {
-  return z
-    .string({ error: say(field, 'måste vara text', 'must be text') })
-    .transform((value) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
-    .pipe(
-      z
-        .string()
-        .min(min, { error: say(field, 'får inte vara tom', 'must not be empty') })
-        .max(max, { error: say(field, `högst ${max} tecken`, `at most ${max} characters`) }),
-    );
+  return (
+    z
+      .string({ error: say(field, 'måste vara text', 'must be text') })
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      .transform((value) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
+      .pipe(
+        z
+          .string()
+          .min(min, { error: say(field, 'får inte vara tom', 'must not be empty') })
+          .max(max, { error: say(field, `högst ${max} tecken`, `at most ${max} characters`) }),
+      )
+  );
 }
 
 function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
@@ -136,11 +139,9 @@ export const usernameSchema = z
   );
 
 const idSchema = (field: string) =>
-  z
-    .string({ error: say(field, 'måste vara text', 'must be text') })
-    .regex(/^[A-Za-z0-9_.:-]{1,100}$/, {
-      error: say(field, 'är ingen giltig identitet', 'is not a valid id'),
-    });
+  z.string({ error: say(field, 'måste vara text', 'must be text') }).regex(/^[A-Za-z0-9_.:-]{1,100}$/, {
+    error: say(field, 'är ingen giltig identitet', 'is not a valid id'),
+  });
 
 const expectedVersion = z
   .number({ error: say('expectedVersion', 'måste vara ett heltal', 'must be a whole number') })
