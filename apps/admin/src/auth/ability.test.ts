@@ -1,5 +1,6 @@
 import { createMongoAbility } from '@casl/ability';
 import { packRules } from '@casl/ability/extra';
+import { defineAbilityFor, packAbilityRules, type Role } from '@laget/permissions';
 import { describe, expect, it } from 'vitest';
 import { abilityFor, canAccess } from './ability.js';
 
@@ -37,11 +38,45 @@ describe('permissions from the packed CASL rules in /api/auth/me', () => {
   });
 
   it('understands "manage all" for an administrator', () => {
-    const admin = createMongoAbility([{ action: 'manage', subject: 'all' }]);
+    const admin = createMongoAbility([{ action: 'manage', subject: 'all' }]) as never;
     expect(canAccess(admin, { action: 'create', resource: 'users' })).toBe(true);
+    expect(canAccess(admin, { action: 'create', resource: 'no-such-resource' })).toBe(false);
   });
 
   it('denies everything with no rules', () => {
     expect(canAccess(abilityFor({ rules: [] }), { action: 'list', resource: 'organisations' })).toBe(false);
+  });
+});
+
+describe('with the real role matrix from @laget/permissions', () => {
+  const fromServer = (roles: Role[]) =>
+    abilityFor({
+      rules: packAbilityRules(defineAbilityFor({ userId: 'u1', organisationId: 'org-1', roles })),
+    });
+
+  it('shows the administrator logins and organisations but not report contents', () => {
+    const admin = fromServer(['admin']);
+    expect(canAccess(admin, { action: 'create', resource: 'users' })).toBe(true);
+    expect(canAccess(admin, { action: 'edit', resource: 'organisations' })).toBe(true);
+    expect(canAccess(admin, { action: 'list', resource: 'reports' })).toBe(false);
+  });
+
+  it("lets a reporter open the own organisation's report and not another's", () => {
+    const reporter = fromServer(['reporter']);
+    expect(canAccess(reporter, { action: 'list', resource: 'periods' })).toBe(true);
+    expect(canAccess(reporter, { action: 'list', resource: 'users' })).toBe(false);
+    expect(
+      canAccess(reporter, { action: 'show', resource: 'reports', record: { organisationId: 'org-1' } }),
+    ).toBe(true);
+    expect(
+      canAccess(reporter, { action: 'show', resource: 'reports', record: { organisationId: 'org-2' } }),
+    ).toBe(false);
+  });
+
+  it('lets the coordinator reset passwords and approve', () => {
+    const coordinator = fromServer(['coordinator']);
+    expect(canAccess(coordinator, { action: 'reset_password', resource: 'users' })).toBe(true);
+    expect(canAccess(coordinator, { action: 'approve', resource: 'lagesbilder' })).toBe(true);
+    expect(canAccess(coordinator, { action: 'create', resource: 'users' })).toBe(false);
   });
 });

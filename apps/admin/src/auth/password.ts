@@ -1,3 +1,5 @@
+import { PASSWORD_MIN_LENGTH } from '@laget/contracts';
+
 /** The checks the panel makes before asking the server to change a password; the server decides. */
 export interface PasswordChange {
   currentPassword: string;
@@ -7,7 +9,7 @@ export interface PasswordChange {
 
 export type PasswordProblem = 'too_short' | 'mismatch' | 'same';
 
-export const minimumPasswordLength = 12;
+export const minimumPasswordLength = PASSWORD_MIN_LENGTH;
 
 export function passwordProblems(
   change: PasswordChange,

@@ -1,5 +1,6 @@
 import { createMongoAbility } from '@casl/ability';
 import { unpackRules } from '@casl/ability/extra';
+import type { AppRawRule, PackedRules } from '@laget/permissions';
 import { api, setCsrfToken } from '../http.js';
 import type { AppAbility } from './ability.js';
 import type { Me } from './me.js';
@@ -8,7 +9,7 @@ import type { Me } from './me.js';
  * The logged-in person as the server sees them. One ability instance lives for the whole app and
  * is updated in place, so @casl/react re-renders whatever depends on it after login or logout.
  */
-export const ability: AppAbility = createMongoAbility([]);
+export const ability: AppAbility = createMongoAbility<AppAbility>([]);
 
 let current: Me | undefined;
 let loading: Promise<Me> | undefined;
@@ -35,8 +36,8 @@ export function loadMe(refresh = false): Promise<Me> {
 
 export function remember(me: Me): void {
   current = me;
-  setCsrfToken(me.csrfToken);
-  ability.update(unpackRules(me.rules ?? []));
+  setCsrfToken(me.csrfToken ?? undefined);
+  ability.update(unpackRules<AppRawRule>((me.rules ?? []) as PackedRules));
 }
 
 export function forget(): void {

@@ -43,3 +43,12 @@ describe('the Swedish messages', () => {
     expect(differ).toEqual([]);
   });
 });
+
+describe('the domain words', () => {
+  it('name every organisation kind and role the API knows', async () => {
+    const { ORGANISATION_KINDS, ROLE_NAMES } = await import('@laget/contracts');
+    const swedish = leaves(swedishMessages);
+    expect(ORGANISATION_KINDS.filter((k) => !swedish.has(`laget.organisation_kinds.${k}`))).toEqual([]);
+    expect(ROLE_NAMES.filter((r) => !swedish.has(`laget.roles.${r}`))).toEqual([]);
+  });
+});

@@ -1,17 +1,7 @@
-/** The kinds of actor the EST form names; the label comes from `laget.organisation_kinds.<id>`. */
-export const organisationKinds = [
-  'police',
-  'social_services',
-  'school',
-  'housing',
-  'business',
-  'culture_leisure',
-  'rescue_services',
-  'municipality',
-  'other',
-] as const;
+import { ORGANISATION_KINDS } from '@laget/contracts';
 
-export const organisationKindChoices = organisationKinds.map((id) => ({
+/** The kinds of actor the API accepts; the label comes from `laget.organisation_kinds.<id>`. */
+export const organisationKindChoices = ORGANISATION_KINDS.map((id) => ({
   id,
   name: `laget.organisation_kinds.${id}`,
 }));

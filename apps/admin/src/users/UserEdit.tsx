@@ -28,7 +28,7 @@ function ResetPasswordButton() {
   const record = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
-  const { canAccess } = useCanAccess({ action: 'reset-password', resource: 'users', record });
+  const { canAccess } = useCanAccess({ action: 'reset_password', resource: 'users', record });
   const [confirming, setConfirming] = useState(false);
   const [password, setPassword] = useState<string | undefined>();
   if (!record || !canAccess) return null;
