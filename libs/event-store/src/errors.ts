@@ -15,3 +15,14 @@ export class WrongExpectedVersionError extends Error {
     );
   }
 }
+
+/**
+ * An event id given with an append is already recorded, and not as a retry of this very append
+ * (same ids, same stream, same order), which the store answers with the first result instead.
+ */
+export class DuplicateEventIdError extends Error {
+  override readonly name = 'DuplicateEventIdError';
+  constructor(readonly eventIds: string[]) {
+    super(`One of these event ids is already recorded elsewhere: ${eventIds.join(', ')}`);
+  }
+}

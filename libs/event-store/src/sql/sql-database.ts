@@ -16,9 +16,19 @@ export interface SqlDatabase extends SqlExecutor {
    * instance; the lock goes with its connection when that instance dies.
    */
   tryAcquireAdvisoryLock(key: string): Promise<AdvisoryLock | null>;
+  /**
+   * Calls onNotify for every NOTIFY on channel, from any session of the database, until the
+   * returned function is called. Optional: an engine without it is polled instead.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
 export interface AdvisoryLock {
   release(): Promise<void>;
+  /**
+   * Resolves (never rejects) when the lock was lost without release(): the connection holding it
+   * died, so another instance may take over. Whoever holds the lock should stop working then.
+   */
+  readonly lost: Promise<Error>;
 }

@@ -1,0 +1,117 @@
+import type { Checkpoint } from './event.js';
+import type { ReadAllResult, SubscribeOptions, Subscription } from './event-store.js';
+
+/** What a polling subscription needs from its store. */
+export interface PollingSource {
+  readAll(from: Checkpoint | null, limit: number): Promise<ReadAllResult>;
+  compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
+  /** The checkpoint of the last event committed so far, or null for an empty store. */
+  headCheckpoint(): Promise<Checkpoint | null>;
+}
+
+interface Waiter {
+  target: Checkpoint;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Catch-up-then-live by reading the log in batches: after a short batch it sleeps until woken
+ * (a notification that something was appended) or until the poll interval passes, whichever is
+ * first. The interval is the fallback that makes a lost wake-up cost latency, never an event.
+ */
+export class PollingSubscription implements Subscription {
+  private position: Checkpoint | null;
+  private stopped = false;
+  private failure: unknown = null;
+  private woken = false;
+  private sleeper: (() => void) | null = null;
+  private readonly waiters: Waiter[] = [];
+  private readonly done: Promise<void>;
+
+  constructor(
+    private readonly source: PollingSource,
+    private readonly options: SubscribeOptions,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.position = options.from;
+    this.done = this.run();
+  }
+
+  /** Something may have been appended: read again now rather than at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.sleeper?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.sleeper?.();
+    await this.done;
+    this.settleWaiters(new Error('The subscription was stopped before it caught up'));
+  }
+
+  async caughtUp(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.stopped) throw new Error('The subscription is stopped');
+    const target = await this.source.headCheckpoint();
+    if (target === null || this.reached(target)) return;
+    await new Promise<void>((resolve, reject) => {
+      this.waiters.push({ target, resolve, reject });
+      this.wake();
+    });
+  }
+
+  private async run(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
+    try {
+      while (!this.stopped) {
+        this.woken = false;
+        const { events } = await this.source.readAll(this.position, batchSize);
+        for (const event of events) {
+          if (this.stopped) return;
+          await this.options.onEvent(event);
+          this.position = event.checkpoint;
+          this.releaseWaiters();
+        }
+        if (events.length < batchSize) await this.sleep();
+      }
+    } catch (error) {
+      this.failure = error;
+      this.stopped = true;
+      this.settleWaiters(error);
+      this.options.onError?.(error);
+    }
+  }
+
+  private sleep(): Promise<void> {
+    if (this.woken || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.sleeper = null;
+        resolve();
+      };
+      const timer = setTimeout(finish, this.pollIntervalMs);
+      this.sleeper = finish;
+    });
+  }
+
+  private reached(target: Checkpoint): boolean {
+    return this.position !== null && this.source.compareCheckpoints(this.position, target) >= 0;
+  }
+
+  private releaseWaiters(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i]!;
+      if (this.reached(waiter.target)) {
+        this.waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private settleWaiters(error: unknown): void {
+    for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+  }
+}

@@ -1,0 +1,203 @@
+import pg from 'pg';
+import type { AdvisoryLock, SqlDatabase, SqlExecutor } from './sql-database.js';
+
+export interface PostgresOptions {
+  /** Pool size; default 10. Advisory locks and LISTEN use connections of their own on top. */
+  max?: number;
+}
+
+const INT8_OID = 20;
+
+/**
+ * int8 (bigint, count(*), global positions) as JS numbers where they fit, so that PostgreSQL and
+ * PGlite answer alike; larger values stay strings rather than silently losing digits.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8_OID && format !== 'binary') {
+      return (value: string) => {
+        const n = Number(value);
+        return Number.isSafeInteger(n) ? n : value;
+      };
+    }
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** A SqlDatabase over a `pg` pool. */
+export function openPostgres(url: string, options: PostgresOptions = {}): SqlDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  // An idle client that loses its connection emits on the pool; the pool drops it and the next
+  // query opens a fresh one, so there is nothing to do but not crash the process.
+  pool.on('error', () => undefined);
+  const listener = new NotificationListener(url);
+
+  return {
+    engine: 'postgres',
+    query: async <Row>(text: string, params?: readonly unknown[]) => {
+      const result = await pool.query(text, params as unknown[] | undefined);
+      return { rows: result.rows as Row[] };
+    },
+    transaction: async <T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query('BEGIN');
+        const tx: SqlExecutor = {
+          query: async <Row>(text: string, params?: readonly unknown[]) => {
+            const result = await client.query(text, params as unknown[] | undefined);
+            return { rows: result.rows as Row[] };
+          },
+        };
+        const value = await fn(tx);
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken = rollbackError; // the connection is gone; do not hand it to the next caller
+        }
+        throw error;
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    },
+    tryAcquireAdvisoryLock: (key) => acquireAdvisoryLock(url, key),
+    listen: (channel, onNotify) => listener.listen(channel, onNotify),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+async function acquireAdvisoryLock(url: string, key: string): Promise<AdvisoryLock | null> {
+  // A client of its own: a session lock lives as long as its connection, so the pool must not
+  // hand this connection to anyone else, and the lock must die with it.
+  const client = new pg.Client({ connectionString: url, types });
+  let reportLost: (error: Error) => void = () => undefined;
+  const lost = new Promise<Error>((resolve) => (reportLost = resolve));
+  let released = false;
+  client.on('error', (error) => {
+    if (!released) reportLost(error);
+  });
+  client.on('end', () => {
+    if (!released) reportLost(new Error(`Advisory lock ${key}: its connection ended`));
+  });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+      [key],
+    );
+    if (!rows[0]?.locked) {
+      released = true;
+      await client.end();
+      return null;
+    }
+  } catch (error) {
+    released = true;
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return {
+    lost,
+    release: async () => {
+      if (released) return;
+      released = true;
+      try {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      } finally {
+        // Ending the session releases the lock even where the unlock above failed.
+        await client.end().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/**
+ * One dedicated connection doing LISTEN for all channels of one database. When it drops it is
+ * reopened on the next listen() or after a short pause; subscribers poll meanwhile, so a lost
+ * notification delays delivery but never loses an event.
+ */
+class NotificationListener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private retry: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly url: string) {}
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    let set = this.handlers.get(channel);
+    const isNewChannel = !set;
+    if (!set) this.handlers.set(channel, (set = new Set()));
+    set.add(onNotify);
+    try {
+      const client = await this.connection();
+      if (isNewChannel) await client.query(`LISTEN ${quoteIdent(channel)}`);
+    } catch {
+      this.scheduleReconnect();
+    }
+    return async () => {
+      set.delete(onNotify);
+      if (set.size > 0) return;
+      this.handlers.delete(channel);
+      await this.client?.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    const client = this.client ?? (await this.connecting?.catch(() => null));
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connection(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    if (this.connecting) return this.connecting;
+    this.connecting = (async () => {
+      const client = new pg.Client({ connectionString: this.url });
+      client.on('notification', (message) => {
+        for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      });
+      const onLost = () => {
+        if (this.client === client) this.client = null;
+        this.scheduleReconnect();
+      };
+      client.on('error', onLost);
+      client.on('end', onLost);
+      try {
+        await client.connect();
+        for (const channel of this.handlers.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        throw error;
+      }
+      if (this.closed) {
+        await client.end();
+        throw new Error('The database was closed');
+      }
+      this.client = client;
+      return client;
+    })().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.retry || this.handlers.size === 0) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.connection().catch(() => this.scheduleReconnect());
+    }, 1000);
+    this.retry.unref();
+  }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,339 @@
+import { randomUUID } from 'node:crypto';
+import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors.js';
+import type { Checkpoint, EventMetadata, NewEvent, RecordedEvent } from '../event.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllResult,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.js';
+import { ANY, NO_STREAM, STREAM_EXISTS, type ExpectedVersion } from '../expected-version.js';
+import { PollingSubscription } from '../polling-subscription.js';
+import { compareSqlCheckpoints, decodeSqlCheckpoint, encodeSqlCheckpoint } from './sql-checkpoint.js';
+import type { SqlDatabase, SqlExecutor } from './sql-database.js';
+import * as sql from './sql-event-store.sql.js';
+
+export interface SqlEventStoreOptions {
+  /** How often an idle subscription looks for events it was not woken for; default 1000 ms. */
+  pollIntervalMs?: number;
+}
+
+interface EventRow {
+  global_position: number | string;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date | string;
+}
+
+interface AppendRow {
+  current_version: number;
+  stream_version: number | null;
+  global_position: number | string | null;
+}
+
+/** How many times an ANY / STREAM_EXISTS append retries when a concurrent writer took its version. */
+const MAX_APPEND_ATTEMPTS = 20;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The event store on PostgreSQL or PGlite: one SQL text for both (sql-event-store.sql.ts).
+ * Events are read in (transaction id, global position) order and only below the oldest running
+ * transaction, so a reader never passes an event that commits late (docs/adr/0003).
+ *
+ * The database belongs to the caller (read models share it): close() stops this store's
+ * subscriptions but leaves the database open.
+ */
+export class SqlEventStore implements EventStore {
+  readonly kind: 'pglite' | 'postgres';
+  private readonly pollIntervalMs: number;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private unlisten: Promise<(() => Promise<void>) | null> | null = null;
+  private notifyPending = false;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    options: SqlEventStoreOptions = {},
+  ) {
+    this.kind = db.engine;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  async init(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      // Serialises concurrent first starts of several instances; CREATE … IF NOT EXISTS alone races.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['laget.event-store.schema']);
+      for (const statement of sql.schema) await tx.query(statement);
+    });
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const params = appendParameters(streamId, events, options.expectedVersion);
+    const retryable = options.expectedVersion === ANY || options.expectedVersion === STREAM_EXISTS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.appendOnce(this.db, streamId, events, options.expectedVersion, params);
+        this.announceAppend();
+        return result;
+      } catch (error) {
+        // Under ANY / STREAM_EXISTS a concurrent writer that took "our" next version is no conflict:
+        // read the new end of the stream and try again.
+        if (
+          retryable &&
+          isUniqueViolation(error, sql.streamVersionConstraint) &&
+          attempt < MAX_APPEND_ATTEMPTS
+        )
+          continue;
+        if (!isUniqueViolation(error)) throw error;
+        const retried = await this.findRetriedAppend(this.db, streamId, events);
+        if (retried) return retried;
+        throw await this.explainConflict(error, streamId, events, options.expectedVersion);
+      }
+    }
+  }
+
+  /**
+   * Appends inside the caller's transaction (for example together with rows of a read model).
+   * A version conflict aborts the transaction, so here ANY and STREAM_EXISTS do not retry: the
+   * caller gets WrongExpectedVersionError and may retry the whole transaction.
+   */
+  async appendInTransaction(
+    tx: SqlExecutor,
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    const params = appendParameters(streamId, events, options.expectedVersion);
+    let result: AppendResult;
+    try {
+      result = await this.appendOnce(tx, streamId, events, options.expectedVersion, params);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new WrongExpectedVersionError(streamId, options.expectedVersion, null);
+      }
+      throw error;
+    }
+    // Delivered at commit, to listeners in every instance including this one.
+    await tx.query(sql.notify, [sql.channel]);
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.db.query<EventRow>(sql.readStream, [
+      streamId,
+      options.fromVersion ?? 1,
+      options.maxCount ?? null,
+    ]);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(from: Checkpoint | null, limit: number): Promise<ReadAllResult> {
+    const after = from === null ? { transactionId: 0n, globalPosition: 0n } : decodeSqlCheckpoint(from);
+    const { rows } = await this.db.query<EventRow>(sql.readAll, [
+      after.transactionId.toString(),
+      after.globalPosition.toString(),
+      limit,
+    ]);
+    const events = rows.map(toRecordedEvent);
+    return { events, checkpoint: events.at(-1)?.checkpoint ?? from };
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    const subscription = new PollingSubscription(
+      {
+        readAll: (from, limit) => this.readAll(from, limit),
+        compareCheckpoints: (a, b) => this.compareCheckpoints(a, b),
+        headCheckpoint: () => this.headCheckpoint(),
+      },
+      options,
+      this.pollIntervalMs,
+    );
+    this.subscriptions.add(subscription);
+    this.startListening();
+    const stop = subscription.stop.bind(subscription);
+    subscription.stop = async () => {
+      this.subscriptions.delete(subscription);
+      await stop();
+    };
+    return subscription;
+  }
+
+  compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
+    return compareSqlCheckpoints(a, b);
+  }
+
+  /** The checkpoint of the last committed event (deliverable or not yet), or null when there is none. */
+  async headCheckpoint(): Promise<Checkpoint | null> {
+    const { rows } = await this.db.query<{ transaction_id: string; global_position: number | string }>(
+      sql.head,
+    );
+    const row = rows[0];
+    return row ? encodeSqlCheckpoint(row.transaction_id, row.global_position) : null;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    const unlisten = await this.unlisten;
+    this.unlisten = null;
+    await unlisten?.();
+  }
+
+  private async appendOnce(
+    executor: SqlExecutor,
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedVersion,
+    params: unknown[],
+  ): Promise<AppendResult> {
+    if (events.length === 0) return this.appendNothing(executor, streamId, expected);
+    const { rows } = await executor.query<AppendRow>(sql.append, params);
+    const row = rows[0]!;
+    if (row.stream_version === null || row.global_position === null) {
+      const existing = await this.findRetriedAppend(executor, streamId, events);
+      if (existing) return existing;
+      throw new WrongExpectedVersionError(streamId, expected, row.current_version || null);
+    }
+    return { nextExpectedVersion: row.stream_version, lastGlobalPosition: Number(row.global_position) };
+  }
+
+  /** An empty append still checks the expected version, so callers can use it as an assertion. */
+  private async appendNothing(
+    executor: SqlExecutor,
+    streamId: string,
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
+    const { rows } = await executor.query<{ version: number; global_position: number | string | null }>(
+      sql.streamEnd,
+      [streamId],
+    );
+    const { version, global_position } = rows[0]!;
+    const ok =
+      expected === ANY
+        ? true
+        : expected === STREAM_EXISTS
+          ? version > 0
+          : version === (expected === NO_STREAM ? 0 : expected);
+    if (!ok) throw new WrongExpectedVersionError(streamId, expected, version || null);
+    return { nextExpectedVersion: version, lastGlobalPosition: Number(global_position ?? 0) };
+  }
+
+  private async explainConflict(
+    error: unknown,
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<Error> {
+    if (isUniqueViolation(error, sql.eventIdConstraint)) {
+      return new DuplicateEventIdError(events.flatMap((e) => (e.eventId ? [e.eventId] : [])));
+    }
+    const { rows } = await this.db.query<{ version: number }>(sql.streamEnd, [streamId]);
+    return new WrongExpectedVersionError(streamId, expected, rows[0]?.version || null);
+  }
+
+  /**
+   * A retry of an append that already succeeded (same event ids, same stream, same order) is
+   * answered with the first result instead of a conflict, so that callers can retry safely.
+   */
+  private async findRetriedAppend(
+    executor: SqlExecutor,
+    streamId: string,
+    events: NewEvent[],
+  ): Promise<AppendResult | null> {
+    const ids = events.map((e) => e.eventId);
+    if (ids.some((id) => id === undefined)) return null;
+    const { rows } = await executor.query<{
+      event_id: string;
+      stream_id: string;
+      stream_version: number;
+      global_position: number | string;
+    }>(sql.findEvents, [ids]);
+    if (rows.length !== ids.length) return null;
+    const first = rows[0]!.stream_version;
+    const same = rows.every(
+      (row, i) =>
+        row.stream_id === streamId &&
+        row.stream_version === first + i &&
+        row.event_id === ids[i]!.toLowerCase(),
+    );
+    if (!same) return null;
+    const last = rows.at(-1)!;
+    return { nextExpectedVersion: last.stream_version, lastGlobalPosition: Number(last.global_position) };
+  }
+
+  /**
+   * Wakes this process's subscribers at once and, through one NOTIFY per burst of appends,
+   * those of other instances. The NOTIFY is sent after the append's commit rather than inside
+   * it because PostgreSQL serialises the commits of notifying transactions, which would undo
+   * group commit for concurrent writers.
+   */
+  private announceAppend(): void {
+    for (const subscription of this.subscriptions) subscription.wake();
+    if (this.notifyPending || this.db.engine === 'pglite') return;
+    this.notifyPending = true;
+    queueMicrotask(() => {
+      this.notifyPending = false;
+      this.db.query(sql.notify, [sql.channel]).catch(() => undefined); // the poll covers a lost one
+    });
+  }
+
+  private startListening(): void {
+    if (this.unlisten || !this.db.listen) return;
+    this.unlisten = this.db
+      .listen(sql.channel, () => {
+        for (const subscription of this.subscriptions) subscription.wake();
+      })
+      .catch(() => null); // without notifications subscribers still poll
+  }
+}
+
+function appendParameters(streamId: string, events: NewEvent[], expected: ExpectedVersion): unknown[] {
+  if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) {
+    throw new RangeError(`expectedVersion must be a whole number ≥ 0 or a named state, got ${expected}`);
+  }
+  const ids = events.map((e) => {
+    const id = e.eventId ?? randomUUID();
+    if (!uuidPattern.test(id)) throw new TypeError(`eventId must be a UUID, got ${JSON.stringify(id)}`);
+    return id;
+  });
+  const check = expected === ANY ? 'any' : expected === STREAM_EXISTS ? 'exists' : 'version';
+  const version = expected === NO_STREAM ? 0 : typeof expected === 'number' ? expected : null;
+  return [
+    streamId,
+    check,
+    version,
+    ids,
+    events.map((e) => e.type),
+    events.map((e) => JSON.stringify(e.data ?? null)),
+    events.map((e) => JSON.stringify(e.metadata)),
+  ];
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.event_type,
+    data: row.data,
+    metadata: row.metadata,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: Number(row.global_position),
+    checkpoint: encodeSqlCheckpoint(row.transaction_id, row.global_position),
+    recordedAt:
+      row.recorded_at instanceof Date
+        ? row.recorded_at.toISOString()
+        : new Date(row.recorded_at).toISOString(),
+  };
+}
+
+function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && (constraint === undefined || violated === constraint);
+}
