@@ -1,0 +1,221 @@
+import type { DocumentItem, DocumentSection, LagesbildDocument } from '@laget/contracts';
+import { MASK_MARKER } from '@laget/contracts';
+import { DomainError } from '../platform/domain/domain-error.js';
+import { canonicalJson, sha256 } from './content-hash.js';
+import type { LagesbildState, LagesbildStatus } from './lagesbild.decider.js';
+import { emptyCoordinatorTexts, layoutSections } from './lagesbild-layout.js';
+import { maskText, type Span } from './mask-text.js';
+import type { MaskRedaction, Redaction } from './redaction.js';
+import { isStale } from './redaction-staleness.js';
+import { currentPath, structuralFields, textFields } from './redaction-target.js';
+import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
+
+/**
+ * The documents a reader gets, derived from state by pure functions. The open version is built
+ * field by field from the redacted model: every free-text field passes through its masks, and
+ * what is left out is never copied, so no redacted text can reach anyone who may only see it.
+ */
+
+function documentStatus(status: LagesbildStatus): LagesbildDocument['status'] {
+  switch (status) {
+    case 'not_compiled':
+      return 'draft';
+    case 'publication_requested':
+      return 'approved';
+    default:
+      return status;
+  }
+}
+
+function requirePeriod(state: LagesbildState): string {
+  if (state.period === null) throw new DomainError('not_found', 'The lägesbild has not been compiled yet');
+  return state.period;
+}
+
+function document(
+  state: LagesbildState,
+  version: number,
+  view: LagesbildDocument['view'],
+  sections: DocumentSection[],
+): LagesbildDocument {
+  const period = requirePeriod(state);
+  return {
+    id: period,
+    period,
+    status: documentStatus(state.status),
+    revision: state.revision,
+    version,
+    view,
+    sections,
+  };
+}
+
+/** Everything, for the EST group. A fresh copy: callers may not change the state through it. */
+export function internalDocument(state: LagesbildState, version: number): LagesbildDocument {
+  return document(state, version, 'internal', structuredClone(state.sections));
+}
+
+/** A target-group version: its chosen sections, and in the incident table only its chosen incidents. */
+export function audienceDocument(state: LagesbildState, name: string, version: number): LagesbildDocument {
+  const audience = state.audiences.find((candidate) => candidate.name === name);
+  if (!audience) throw new DomainError('not_found', `There is no audience "${name}"`);
+  const chosen = new Set(audience.sectionIds);
+  const incidents = audience.incidentIds === null ? null : new Set(audience.incidentIds);
+  const sections = state.sections
+    .filter((section) => chosen.has(section.id))
+    .map((section) => {
+      const copy = structuredClone(section);
+      if (section.kind === 'incidents' && incidents && copy.items) {
+        copy.items = copy.items.filter((item) => incidents.has(item.id));
+      }
+      return copy;
+    });
+  return document(state, version, `audience:${name}`, sections);
+}
+
+const fieldKey = (sectionId: string, itemId: string | null, field: string) =>
+  JSON.stringify([sectionId, itemId, field]);
+
+interface OpenPlan {
+  excludedSections: Set<string>;
+  excludedItems: Set<string>;
+  /** Spans per field; null means the whole field is hidden (a stale mask: fail closed). */
+  masks: Map<string, Span[] | null>;
+}
+
+function planRedactions(state: LagesbildState): OpenPlan {
+  const plan: OpenPlan = { excludedSections: new Set(), excludedItems: new Set(), masks: new Map() };
+  for (const redaction of state.redactions) {
+    if (redaction.kind === 'exclude') {
+      if (redaction.target.kind === 'section') plan.excludedSections.add(redaction.target.sectionId);
+      else plan.excludedItems.add(JSON.stringify([redaction.target.sectionId, redaction.target.itemId]));
+      continue;
+    }
+    const key = fieldKey(redaction.target.sectionId, redaction.target.itemId, redaction.target.field);
+    const spans = plan.masks.get(key);
+    if (spans === null) continue;
+    if (isStale(state.sections, redaction)) plan.masks.set(key, null);
+    else plan.masks.set(key, [...(spans ?? []), { start: redaction.start, end: redaction.end }]);
+  }
+  return plan;
+}
+
+function openText(
+  plan: OpenPlan,
+  sectionId: string,
+  itemId: string | null,
+  field: string,
+  value: string,
+): string {
+  const spans = plan.masks.get(fieldKey(sectionId, itemId, field));
+  if (spans === undefined) return value;
+  if (spans === null) return MASK_MARKER;
+  return maskText(value, spans);
+}
+
+function openItem(plan: OpenPlan, sectionId: string, item: DocumentItem): DocumentItem {
+  const copy = structuredClone(item) as unknown as Record<string, unknown>;
+  for (const [field, value] of Object.entries(copy)) {
+    if (typeof value === 'string' && !structuralFields.has(field)) {
+      copy[field] = openText(plan, sectionId, item.id, field, value);
+    }
+  }
+  return copy as unknown as DocumentItem;
+}
+
+/** The open version's sections: masked, with what is left out absent. */
+export function openSections(state: LagesbildState): DocumentSection[] {
+  const plan = planRedactions(state);
+  const sections: DocumentSection[] = [];
+  for (const section of state.sections) {
+    if (plan.excludedSections.has(section.id)) continue;
+    const open: DocumentSection = {
+      id: section.id,
+      kind: section.kind,
+      title: openText(plan, section.id, null, 'title', section.title),
+    };
+    if (section.organisationId !== undefined) open.organisationId = section.organisationId;
+    if (section.text !== undefined) open.text = openText(plan, section.id, null, 'text', section.text);
+    if (section.items !== undefined) {
+      open.items = section.items
+        .filter((item) => !plan.excludedItems.has(JSON.stringify([section.id, item.id])))
+        .map((item) => openItem(plan, section.id, item));
+    }
+    sections.push(open);
+  }
+  return sections;
+}
+
+export function openDocument(state: LagesbildState, version: number): LagesbildDocument {
+  return document(state, version, 'open', openSections(state));
+}
+
+/** What approval fixes and publication checks: the open content, independent of key order. */
+export function openContentHash(state: LagesbildState): string {
+  return sha256(canonicalJson({ period: state.period, sections: openSections(state) }));
+}
+
+/** Before compile: the week as it would be compiled now, from the reports submitted so far. */
+export function draftDocument(
+  period: string,
+  reports: readonly SubmittedReportSnapshot[],
+  background: string,
+): LagesbildDocument {
+  return {
+    id: period,
+    period,
+    status: 'draft',
+    revision: 0,
+    version: 0,
+    view: 'draft',
+    sections: layoutSections(reports, emptyCoordinatorTexts(background)),
+  };
+}
+
+/** One redaction as the coordinator's redaction list shows it (internal: it names what is hidden). */
+export interface RedactionOverview {
+  id: string;
+  kind: Redaction['kind'];
+  sectionId: string;
+  /** Where it points now; null when the item it was on is gone. */
+  path: string | null;
+  start?: number;
+  end?: number;
+  /** The text the mask covers now (internal only). */
+  text?: string;
+  legalGround: string;
+  reason: string;
+  appliedBy: string;
+  stale: boolean;
+  suggestionKind?: string;
+}
+
+export function redactionOverview(state: LagesbildState): RedactionOverview[] {
+  return state.redactions.map((redaction) => {
+    const section = state.sections.find((candidate) => candidate.id === redaction.target.sectionId);
+    const overview: RedactionOverview = {
+      id: redaction.id,
+      kind: redaction.kind,
+      sectionId: redaction.target.sectionId,
+      path: section ? currentPath(section, redaction.target) : null,
+      legalGround: redaction.legalGround,
+      reason: redaction.reason,
+      appliedBy: redaction.appliedBy,
+      stale: isStale(state.sections, redaction),
+    };
+    if (redaction.suggestionKind) overview.suggestionKind = redaction.suggestionKind;
+    if (redaction.kind === 'mask') {
+      overview.start = redaction.start;
+      overview.end = redaction.end;
+      if (!overview.stale && section) overview.text = maskedTextOf(section, redaction);
+    }
+    return overview;
+  });
+}
+
+function maskedTextOf(section: DocumentSection, redaction: MaskRedaction): string | undefined {
+  const field = textFields(section).find(
+    (candidate) => candidate.itemId === redaction.target.itemId && candidate.field === redaction.target.field,
+  );
+  return field?.value.slice(redaction.start, redaction.end);
+}

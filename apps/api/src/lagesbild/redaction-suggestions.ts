@@ -1,0 +1,117 @@
+import type { RedactionSuggestion } from '@laget/contracts';
+import { sha256 } from './content-hash.js';
+import type { LagesbildState } from './lagesbild.decider.js';
+import { maskedRegions, type Span } from './mask-text.js';
+import type { MaskRedaction } from './redaction.js';
+import { isStale } from './redaction-staleness.js';
+import { type TextField, textFields } from './redaction-target.js';
+import { createSuggestionScanner, type ScannerOptions } from './suggestion-scanner.js';
+
+/**
+ * What the coordinator should look at before approving: personal data the scanner finds in text
+ * that will be visible in the open version, and every other occurrence of a text that is masked
+ * somewhere (a secret masked once but left standing elsewhere is the classic leak). Anything
+ * already hidden, left out or dismissed on this very text is not suggested again.
+ */
+export function redactionSuggestions(
+  state: LagesbildState,
+  options: ScannerOptions = {},
+): RedactionSuggestion[] {
+  const scan = createSuggestionScanner(options);
+  const excludedSections = new Set<string>();
+  const excludedItems = new Set<string>();
+  const masksByField = new Map<string, MaskRedaction[]>();
+  const staleFields = new Set<string>();
+  const key = (sectionId: string, itemId: string | null, field = '') =>
+    JSON.stringify([sectionId, itemId, field]);
+
+  for (const redaction of state.redactions) {
+    if (redaction.kind === 'exclude') {
+      if (redaction.target.kind === 'section') excludedSections.add(redaction.target.sectionId);
+      else excludedItems.add(key(redaction.target.sectionId, redaction.target.itemId));
+      continue;
+    }
+    const fieldKey = key(redaction.target.sectionId, redaction.target.itemId, redaction.target.field);
+    if (isStale(state.sections, redaction)) staleFields.add(fieldKey);
+    masksByField.set(fieldKey, [...(masksByField.get(fieldKey) ?? []), redaction]);
+  }
+
+  const visibleFields: Array<{ sectionId: string; field: TextField; regions: Span[] }> = [];
+  const secrets = new Set<string>();
+  for (const section of state.sections) {
+    if (excludedSections.has(section.id)) continue;
+    for (const field of textFields(section)) {
+      if (field.itemId !== null && excludedItems.has(key(section.id, field.itemId))) continue;
+      const fieldKey = key(section.id, field.itemId, field.field);
+      // A stale mask hides the whole field until it is re-confirmed.
+      if (staleFields.has(fieldKey)) continue;
+      const masks = masksByField.get(fieldKey) ?? [];
+      for (const mask of masks) {
+        const secret = field.value.slice(mask.start, mask.end).trim();
+        if ((secret.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2) secrets.add(secret);
+      }
+      visibleFields.push({ sectionId: section.id, field, regions: maskedRegions(field.value, masks) });
+    }
+  }
+  const secretPattern =
+    secrets.size === 0
+      ? null
+      : new RegExp(
+          [...secrets]
+            .sort((a, b) => b.length - a.length)
+            .map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('|'),
+          'gu',
+        );
+
+  const dismissed = new Set(
+    state.dismissedSuggestions.map((d) =>
+      JSON.stringify([d.sectionId, d.itemId, d.field, d.start, d.end, d.kind, d.anchorHash]),
+    ),
+  );
+  const covered = (regions: Span[], start: number, end: number) =>
+    regions.some((region) => region.start <= start && end <= region.end);
+
+  const suggestions: RedactionSuggestion[] = [];
+  for (const { sectionId, field, regions } of visibleFields) {
+    const found: RedactionSuggestion[] = scan(field.value).map((finding) => ({
+      sectionId,
+      path: field.path,
+      ...finding,
+    }));
+    if (secretPattern) {
+      for (const match of field.value.matchAll(secretPattern)) {
+        found.push({
+          sectionId,
+          path: field.path,
+          start: match.index,
+          end: match.index + match[0].length,
+          kind: 'masked_elsewhere',
+          text: match[0],
+        });
+      }
+    }
+    found.sort((a, b) => a.start - b.start || a.end - b.end);
+    let hash: string | null = null;
+    let previous: RedactionSuggestion | undefined;
+    for (const suggestion of found) {
+      // The scanner's kind says more than "masked elsewhere" for the very same span.
+      if (previous && previous.start === suggestion.start && previous.end === suggestion.end) continue;
+      if (covered(regions, suggestion.start, suggestion.end)) continue;
+      hash ??= sha256(field.value);
+      const id = [
+        sectionId,
+        field.itemId,
+        field.field,
+        suggestion.start,
+        suggestion.end,
+        suggestion.kind,
+        hash,
+      ];
+      if (dismissed.has(JSON.stringify(id))) continue;
+      suggestions.push(suggestion);
+      previous = suggestion;
+    }
+  }
+  return suggestions;
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * Request bodies of the lägesbild endpoints (CONTRACT.md, "lagesbilder") and the shapes the admin
+ * panel reads besides the document itself. Offsets are UTF-16 code units; paths are JSON Pointers
+ * into the section as the internal view returns it.
+ */
+export const periodId = z
+  .string()
+  .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week, e.g. 2024-W48');
+
+/** CONTRACT.md's six kinds, plus `masked_elsewhere`: the same text is masked at another place. */
+export const suggestionKinds = [
+  'personnummer',
+  'phone',
+  'email',
+  'licence_plate',
+  'address',
+  'name',
+  'masked_elsewhere',
+] as const;
+export type SuggestionKind = (typeof suggestionKinds)[number];
+
+export interface RedactionSuggestion {
+  sectionId: string;
+  path: string;
+  start: number;
+  end: number;
+  kind: SuggestionKind;
+  text: string;
+}
+
+const text = (max: number) => z.string().max(max);
+const required = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const offset = z.number().int().min(0);
+const expectedVersion = z.number().int().min(0).optional();
+
+export const compileLagesbildRequest = z.object({ period: periodId });
+export type CompileLagesbildRequest = z.infer<typeof compileLagesbildRequest>;
+
+export const editSectionRequest = z.object({ text: text(50_000), expectedVersion });
+export type EditSectionRequest = z.infer<typeof editSectionRequest>;
+
+const redactionCommon = {
+  sectionId: required(200),
+  path: text(500),
+  legalGround: required(200),
+  reason: required(2_000),
+  expectedVersion,
+};
+
+export const applyRedactionRequest = z.union([
+  z
+    .object({
+      ...redactionCommon,
+      start: offset,
+      end: offset,
+      suggestionKind: z.enum(suggestionKinds).optional(),
+    })
+    .refine((body) => body.start < body.end, { message: 'start must be before end', path: ['end'] }),
+  z.object({ ...redactionCommon, exclude: z.literal(true) }),
+]);
+export type ApplyRedactionRequest = z.infer<typeof applyRedactionRequest>;
+
+export const liftRedactionRequest = z.object({ reason: required(2_000), expectedVersion });
+export type LiftRedactionRequest = z.infer<typeof liftRedactionRequest>;
+
+/** After the text under a mask changed: the span as it should be on the current text. */
+export const reconfirmRedactionRequest = z
+  .object({ start: offset, end: offset, expectedVersion })
+  .refine((body) => body.start < body.end, { message: 'start must be before end', path: ['end'] });
+export type ReconfirmRedactionRequest = z.infer<typeof reconfirmRedactionRequest>;
+
+export const dismissSuggestionRequest = z.object({
+  sectionId: required(200),
+  path: text(500),
+  start: offset,
+  end: offset,
+  kind: z.enum(suggestionKinds),
+  reason: text(2_000).optional(),
+  expectedVersion,
+});
+export type DismissSuggestionRequest = z.infer<typeof dismissSuggestionRequest>;
+
+export const audienceName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40');
+
+export const defineAudienceRequest = z.object({
+  name: audienceName,
+  title: required(200),
+  organisationIds: z.array(required(200)).max(500),
+  roles: z.array(required(50)).max(20),
+  sectionIds: z.array(required(200)).min(1).max(200),
+  /** null: every incident of the chosen incident section. */
+  incidentIds: z.array(required(200)).max(5_000).nullable(),
+  expectedVersion,
+});
+export type DefineAudienceRequest = z.infer<typeof defineAudienceRequest>;
+
+export const approveLagesbildRequest = z.object({
+  /** The open version's hash as the approver saw it; 409 when it has changed since. */
+  contentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  expectedVersion,
+});
+export type ApproveLagesbildRequest = z.infer<typeof approveLagesbildRequest>;
+
+export const publishLagesbildRequest = z.object({
+  /** Required when this week was published before: what was corrected and why. */
+  correction: z.object({ what: required(2_000), why: required(2_000) }).optional(),
+  expectedVersion,
+});
+export type PublishLagesbildRequest = z.infer<typeof publishLagesbildRequest>;
+
+export const retractPublicationRequest = z.object({ reason: required(2_000), expectedVersion });
+export type RetractPublicationRequest = z.infer<typeof retractPublicationRequest>;
