@@ -1,0 +1,91 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { sv } from 'date-fns/locale';
+import type { IncidentItem, LagesbildView } from '@laget/contracts';
+
+/**
+ * The Swedish words the PDF and the public pages share, so that both print the seed's layout
+ * the same way. Municipality-specific words come from `MunicipalityProfile`.
+ */
+export interface MunicipalityProfile {
+  /** As written in running text: "Norbergs kommun". */
+  name: string;
+  /** The document title; defaults to the EST wording with `name`. */
+  title?: string;
+  /** Where the public site links "more about the work", e.g. the municipality's BRÅ page. */
+  aboutUrl?: string;
+}
+
+export const timeZone = 'Europe/Stockholm';
+
+/** The six columns of the EST incident form, worded as on the seed's form. */
+export const incidentColumns = [
+  'Problematik (vad är det som hänt?)',
+  'Var någonstans har det hänt? (så exakt som möjligt)',
+  'När hände/händer det oftast?',
+  'Hur ofta händer det?',
+  'Sammanställd bedömning (hur allvarligt är problemet just nu) E=Egen vht A=andra',
+  'Kommentar',
+] as const;
+
+export const statisticColumns = ['Antal', 'Slag', 'Anmärkning'] as const;
+
+export function documentTitle(profile: MunicipalityProfile): string {
+  return profile.title ?? `Lokal lägesbild avseende brottslighet och otrygghet för ${profile.name}`;
+}
+
+/** "NORBERGS KOMMUN", as the seed's letterhead. */
+export function letterhead(profile: MunicipalityProfile): string {
+  return profile.name.toLocaleUpperCase('sv-SE');
+}
+
+/** `2024-W48` → `v48 2024`. */
+export function weekLabel(period: string): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (!match) throw new Error(`Not an ISO week: ${period}`);
+  return `v${match[2]} ${match[1]}`;
+}
+
+/** "ÖPPEN VERSION", or "INTERN VERSION – <audience>" for a target-group version. */
+export function versionLabel(view: LagesbildView, audienceName?: string): string {
+  if (view === 'open') return 'ÖPPEN VERSION';
+  if (view === 'draft') return 'UTKAST';
+  if (view === 'internal') return 'INTERN VERSION';
+  return `INTERN VERSION – ${audienceName ?? view.slice('audience:'.length)}`;
+}
+
+/** "2 december 2024", in Stockholm time whatever the server's zone. */
+export function swedishDate(date: Date): string {
+  return format(new TZDate(date.getTime(), timeZone), 'd MMMM yyyy', { locale: sv });
+}
+
+/** `2024-12-02`, in Stockholm time, for `<time datetime>` and file names. */
+export function isoDate(date: Date): string {
+  return format(new TZDate(date.getTime(), timeZone), 'yyyy-MM-dd');
+}
+
+/** The assessment column: severity 1–5 and whose activity it concerns, "3 – E A". */
+export function assessmentText(assessment: IncidentItem['assessment']): string {
+  return `${assessment.severity} – ${assessment.scope.split('').join(' ')}`;
+}
+
+export function incidentCells(item: IncidentItem): string[] {
+  return [
+    item.problem,
+    item.location,
+    item.occurredAt,
+    item.frequency,
+    assessmentText(item.assessment),
+    item.comment,
+  ];
+}
+
+/** Paragraphs are separated by a blank line; single line breaks stay within a paragraph. */
+export function paragraphs(text: string | undefined): string[] {
+  if (!text) return [];
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
