@@ -7,4 +7,5 @@ export * from './sql/postgres-database.js';
 export * from './sql/pglite-database.js';
 export * from './sql/sql-event-store.js';
 export * from './sql/sql-checkpoint.js';
+export * from './kurrent/kurrent-event-store.js';
 export { freshPglite } from './testing.js';

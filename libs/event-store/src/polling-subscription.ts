@@ -1,3 +1,4 @@
+import { CaughtUpWaiters } from './caught-up-waiters.js';
 import type { Checkpoint } from './event.js';
 import type { ReadAllResult, SubscribeOptions, Subscription } from './event-store.js';
 
@@ -9,24 +10,17 @@ export interface PollingSource {
   headCheckpoint(): Promise<Checkpoint | null>;
 }
 
-interface Waiter {
-  target: Checkpoint;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * Catch-up-then-live by reading the log in batches: after a short batch it sleeps until woken
  * (a notification that something was appended) or until the poll interval passes, whichever is
  * first. The interval is the fallback that makes a lost wake-up cost latency, never an event.
  */
 export class PollingSubscription implements Subscription {
-  private position: Checkpoint | null;
+  private readonly progress: CaughtUpWaiters;
   private stopped = false;
   private failure: unknown = null;
   private woken = false;
   private sleeper: (() => void) | null = null;
-  private readonly waiters: Waiter[] = [];
   private readonly done: Promise<void>;
 
   constructor(
@@ -34,7 +28,7 @@ export class PollingSubscription implements Subscription {
     private readonly options: SubscribeOptions,
     private readonly pollIntervalMs: number,
   ) {
-    this.position = options.from;
+    this.progress = new CaughtUpWaiters(options.from, (a, b) => source.compareCheckpoints(a, b));
     this.done = this.run();
   }
 
@@ -48,18 +42,18 @@ export class PollingSubscription implements Subscription {
     this.stopped = true;
     this.sleeper?.();
     await this.done;
-    this.settleWaiters(new Error('The subscription was stopped before it caught up'));
+    this.progress.fail(new Error('The subscription was stopped before it caught up'));
   }
 
   async caughtUp(): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.stopped) throw new Error('The subscription is stopped');
-    const target = await this.source.headCheckpoint();
-    if (target === null || this.reached(target)) return;
-    await new Promise<void>((resolve, reject) => {
-      this.waiters.push({ target, resolve, reject });
-      this.wake();
-    });
+    const head = await this.source.headCheckpoint();
+    if (this.failure) throw this.failure;
+    if (this.stopped) throw new Error('The subscription is stopped');
+    const waiting = this.progress.waitFor(head);
+    this.wake();
+    await waiting;
   }
 
   private async run(): Promise<void> {
@@ -67,19 +61,18 @@ export class PollingSubscription implements Subscription {
     try {
       while (!this.stopped) {
         this.woken = false;
-        const { events } = await this.source.readAll(this.position, batchSize);
+        const { events } = await this.source.readAll(this.progress.current, batchSize);
         for (const event of events) {
           if (this.stopped) return;
           await this.options.onEvent(event);
-          this.position = event.checkpoint;
-          this.releaseWaiters();
+          this.progress.advance(event.checkpoint);
         }
         if (events.length < batchSize) await this.sleep();
       }
     } catch (error) {
       this.failure = error;
       this.stopped = true;
-      this.settleWaiters(error);
+      this.progress.fail(error);
       this.options.onError?.(error);
     }
   }
@@ -95,23 +88,5 @@ export class PollingSubscription implements Subscription {
       const timer = setTimeout(finish, this.pollIntervalMs);
       this.sleeper = finish;
     });
-  }
-
-  private reached(target: Checkpoint): boolean {
-    return this.position !== null && this.source.compareCheckpoints(this.position, target) >= 0;
-  }
-
-  private releaseWaiters(): void {
-    for (let i = this.waiters.length - 1; i >= 0; i--) {
-      const waiter = this.waiters[i]!;
-      if (this.reached(waiter.target)) {
-        this.waiters.splice(i, 1);
-        waiter.resolve();
-      }
-    }
-  }
-
-  private settleWaiters(error: unknown): void {
-    for (const waiter of this.waiters.splice(0)) waiter.reject(error);
   }
 }
