@@ -1,4 +1,4 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, CanAccess, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.js';
 import { LoginPage } from './auth/LoginPage.js';
@@ -9,6 +9,9 @@ import { i18nProvider } from './i18nProvider.js';
 import { AccessDenied } from './layout/AccessDenied.js';
 import { Layout } from './layout/Layout.js';
 import organisations from './organisations/index.js';
+import periods from './periods/index.js';
+import { MyReport } from './reports/MyReport.js';
+import reports from './reports/index.js';
 import users from './users/index.js';
 import { theme } from './theme.js';
 
@@ -29,8 +32,18 @@ export function App() {
     >
       <Resource name="organisations" {...organisations} />
       <Resource name="users" {...users} />
+      <Resource name="periods" {...periods} />
+      <Resource name="reports" {...reports} />
       <CustomRoutes>
         <Route path="/password" element={<ChangePasswordPage />} />
+        <Route
+          path="/my-report"
+          element={
+            <CanAccess action="create" resource="reports" accessDenied={<AccessDenied />}>
+              <MyReport />
+            </CanAccess>
+          }
+        />
       </CustomRoutes>
     </Admin>
   );

@@ -119,7 +119,7 @@ export const lagetEnglish: LagetMessages = {
       this_week: 'This week: %{week}',
       deadline: 'Reporting deadline: %{date}',
       no_period: 'Week %{week} is not open for reporting yet.',
-      report_status: "Your organisation's report: %{status}",
+      report_status: "Your organisation's report:",
       open_report: "Open this week's report",
       start_report: "Start this week's report",
       reported: 'Has reported',
@@ -191,6 +191,23 @@ export const lagetEnglish: LagetMessages = {
       incident_changed: 'Changed incident: %{problem}',
       create_for: 'Start report',
       read_only: 'The report is submitted. Choose “Amend the report” if something needs correcting.',
+      locked:
+        'The situation picture for the week is compiled, so the report is locked. Contact the coordinator if something needs correcting.',
+      attendance: 'This week',
+      statistics: 'Police statistics',
+    },
+    compliance: { on_time: 'On time', late: 'Late', pending: 'Pending', missing: 'Missing' },
+    attendance: {
+      reporting: 'We report',
+      nothing_to_report: 'Nothing to report',
+      not_attending: 'Not attending the meeting',
+    },
+    statistics: {
+      handelserapporter: 'Incident reports',
+      arenden: 'Cases',
+      brott: 'Crimes',
+      note: 'Note',
+      save: 'Save the statistics',
     },
     incident: {
       problem: 'Problem',

@@ -118,7 +118,7 @@ export const lagetSwedish = {
       this_week: 'Den här veckan: %{week}',
       deadline: 'Sista dag att rapportera: %{date}',
       no_period: 'Veckan %{week} är inte öppnad för rapportering ännu.',
-      report_status: 'Din organisations rapport: %{status}',
+      report_status: 'Din organisations rapport:',
       open_report: 'Öppna veckans rapport',
       start_report: 'Börja veckans rapport',
       reported: 'Har rapporterat',
@@ -193,6 +193,23 @@ export const lagetSwedish = {
       incident_changed: 'Ändrad händelse: %{problem}',
       create_for: 'Börja rapport',
       read_only: 'Rapporten är inskickad. Välj ”Ändra rapporten” om något behöver rättas.',
+      locked:
+        'Lägesbilden för veckan är sammanställd, så rapporten är låst. Kontakta BF-samordnaren om något behöver rättas.',
+      attendance: 'Den här veckan',
+      statistics: 'Polisens statistik',
+    },
+    compliance: { on_time: 'I tid', late: 'Sent', pending: 'Väntar', missing: 'Saknas' },
+    attendance: {
+      reporting: 'Vi rapporterar',
+      nothing_to_report: 'Inget att rapportera',
+      not_attending: 'Deltar inte på mötet',
+    },
+    statistics: {
+      handelserapporter: 'Händelserapporter',
+      arenden: 'Ärenden',
+      brott: 'Brott',
+      note: 'Anmärkning',
+      save: 'Spara statistiken',
     },
     incident: {
       problem: 'Problematik',

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, CardActions, CardContent, List, ListItem, Typography } from '@mui/material';
+import type { PeriodView, ReportView } from '@laget/contracts';
+import { Link } from 'react-router-dom';
+import { useGetList, useTranslate } from 'react-admin';
+import { ComplianceTable } from '../periods/ComplianceTable.js';
+import { useCompliance } from '../periods/useCompliance.js';
+import { loadReportingPeriod } from '../reports/current-report.js';
+import { weekLabel } from '../shared/week.js';
+import { api } from '../http.js';
+
+/** The coordinator's Monday: who has reported, and what waits (amendments after compile). */
+export function CoordinatorCard() {
+  const translate = useTranslate();
+  const [period, setPeriod] = useState<(PeriodView & { id: string }) | null | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    loadReportingPeriod()
+      .then(async (found) => {
+        // The single period's answer carries compliance; the list's may not.
+        if (!found) return setPeriod(null);
+        const { json } = await api<PeriodView>(`/api/periods/${encodeURIComponent(found.id)}`);
+        setPeriod({ ...json, id: json.id });
+      })
+      .catch((caught: Error) => setError(caught.message));
+  }, []);
+
+  const { entries } = useCompliance(period ?? undefined);
+  const amended = useGetList<ReportView & { id: string }>(
+    'reports',
+    { pagination: { page: 1, perPage: 50 }, filter: { status: 'amended' } },
+    { enabled: Boolean(period) },
+  );
+  const waiting = (amended.data ?? []).filter((report) => report.status === 'amended');
+
+  return (
+    <Card component="section" aria-labelledby="coordinator-heading">
+      <CardContent>
+        <Typography id="coordinator-heading" component="h2" variant="h6" gutterBottom>
+          {translate('laget.dashboard.compile', { week: weekLabel(period?.id ?? '') })}
+        </Typography>
+        {error && <Alert severity="error">{error}</Alert>}
+        {period && <ComplianceTable entries={entries} />}
+        <Typography component="h3" variant="subtitle1" sx={{ mt: 2 }}>
+          {translate('laget.dashboard.waiting')}
+        </Typography>
+        {waiting.length === 0 ? (
+          <Typography color="text.secondary">{translate('laget.dashboard.nothing_waiting')}</Typography>
+        ) : (
+          <List dense>
+            {waiting.map((report) => (
+              <ListItem
+                key={report.id}
+                component={Link}
+                to={`/reports/${encodeURIComponent(report.id)}/show`}
+              >
+                {translate('laget.dashboard.amended_after_compile')}: {weekLabel(report.period)}
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </CardContent>
+      {period && (
+        <CardActions>
+          <Button
+            component={Link}
+            to={`/lagesbilder/${encodeURIComponent(period.id)}/show`}
+            variant="contained"
+          >
+            {translate('laget.periods.open_lagesbild')}
+          </Button>
+          <Button component={Link} to={`/periods/${encodeURIComponent(period.id)}/show`}>
+            {translate('laget.periods.compliance')}
+          </Button>
+        </CardActions>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,70 @@
+import { Box, Card, CardActions, CardContent, Chip, IconButton, Stack, Typography } from '@mui/material';
+import DeleteIcon from '@mui/icons-material/Delete';
+import EditIcon from '@mui/icons-material/Edit';
+import type { IncidentView } from '@laget/contracts';
+import { useTranslate } from 'react-admin';
+
+/** One incident as the EST form's six columns, readable on a phone. */
+export function IncidentCard({
+  incident,
+  onEdit,
+  onRemove,
+}: {
+  incident: IncidentView;
+  onEdit?: () => void;
+  onRemove?: () => void;
+}) {
+  const translate = useTranslate();
+  const row = (label: string, value: string) =>
+    value ? (
+      <Box component="div" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        <Typography component="dt" variant="body2" sx={{ fontWeight: 600, minWidth: 90 }}>
+          {translate(label)}
+        </Typography>
+        <Typography component="dd" variant="body2" sx={{ m: 0, whiteSpace: 'pre-wrap' }}>
+          {value}
+        </Typography>
+      </Box>
+    ) : null;
+  return (
+    <Card variant="outlined" component="article" aria-label={incident.problem}>
+      <CardContent sx={{ pb: 1 }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
+          <Typography component="h3" variant="subtitle1" sx={{ flex: 1, whiteSpace: 'pre-wrap' }}>
+            {incident.problem}
+          </Typography>
+          <Chip
+            size="small"
+            label={`${translate('laget.incident.severity')}: ${incident.assessment.severity} ${incident.assessment.scope}`}
+          />
+        </Stack>
+        <Box component="dl" sx={{ m: 0, display: 'grid', gap: 0.5 }}>
+          {row('laget.incident.location', incident.location)}
+          {row('laget.incident.occurredAt', incident.occurredAt)}
+          {row('laget.incident.frequency', incident.frequency)}
+          {row('laget.incident.comment', incident.comment)}
+        </Box>
+      </CardContent>
+      {(onEdit || onRemove) && (
+        <CardActions sx={{ justifyContent: 'flex-end', pt: 0 }}>
+          {onEdit && (
+            <IconButton
+              onClick={onEdit}
+              aria-label={`${translate('laget.report.edit_incident')}: ${incident.problem}`}
+            >
+              <EditIcon />
+            </IconButton>
+          )}
+          {onRemove && (
+            <IconButton
+              onClick={onRemove}
+              aria-label={`${translate('laget.report.remove_incident')}: ${incident.problem}`}
+            >
+              <DeleteIcon />
+            </IconButton>
+          )}
+        </CardActions>
+      )}
+    </Card>
+  );
+}
