@@ -362,13 +362,23 @@ export interface ReportView {
   version: number;
 }
 
+/**
+ * Where one organisation stands for one period: `on_time` and `late` have submitted (any answer,
+ * "nothing to report" and "not attending" included), `pending` has not yet and the deadline has
+ * not passed, `missing` has not and it has.
+ */
+export type ComplianceState = 'on_time' | 'late' | 'pending' | 'missing';
+
 export interface ComplianceEntry {
   organisationId: string;
   organisationName: string;
-  /** `reported` counts any submitted answer, including "nothing to report" and "not attending". */
-  state: 'reported' | 'late' | 'draft' | 'missing';
+  state: ComplianceState;
   reportId: string | null;
+  reportStatus: ReportStatus | null;
+  /** The submission that counts: the first one since the report was last withdrawn. */
   submittedAt: string | null;
+  /** The organisation's record for the 12 weeks up to and including this one, oldest first. */
+  record: { period: string; state: ComplianceState }[];
 }
 
 export interface PeriodView {

@@ -44,7 +44,10 @@ export interface PeriodContext {
 }
 
 export type ReportCommand =
-  | { type: 'OpenReport'; data: { reportId: string; period: string; organisationId: string; at: string } }
+  | {
+      type: 'OpenReport';
+      data: { reportId: string; period: string; organisationId: string; openedById: string; at: string };
+    }
   | {
       type: 'EditReport';
       data: {
@@ -69,7 +72,8 @@ export type ReportCommand =
 export type ReportEvent =
   | DomainEvent<
       'ReportOpened',
-      { reportId: string; period: string; organisationId: string; openedAt: string }
+      /** `openedById`: a coordinator may file on an organisation's behalf (the permission rules ask who opened it). */
+      { reportId: string; period: string; organisationId: string; openedById: string; openedAt: string }
     >
   | DomainEvent<'NarrativeWritten', { changes: FieldChange[] }>
   | DomainEvent<'AttendanceDeclared', { changes: FieldChange[] }>
@@ -107,6 +111,7 @@ export type ReportState =
       reportId: string;
       period: string;
       organisationId: string;
+      openedById: string;
       attendance: Attendance;
       narrative: string;
       statistics: PoliceStatistics | null;
@@ -128,8 +133,8 @@ export function isLocked(state: OpenReportState, period: PeriodContext): boolean
 export function decideReport(command: ReportCommand, state: ReportState): ReportEvent[] {
   if (command.type === 'OpenReport') {
     if (state.status !== 'none') throw conflict('Rapporten finns redan / The report already exists');
-    const { reportId, period, organisationId, at } = command.data;
-    return [{ type: 'ReportOpened', data: { reportId, period, organisationId, openedAt: at } }];
+    const { reportId, period, organisationId, openedById, at } = command.data;
+    return [{ type: 'ReportOpened', data: { reportId, period, organisationId, openedById, openedAt: at } }];
   }
   if (state.status === 'none') throw notFound('Report');
   if (command.type === 'ReopenReport') return reopen(command.data, state);
@@ -361,6 +366,7 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       reportId: event.data.reportId,
       period: event.data.period,
       organisationId: event.data.organisationId,
+      openedById: event.data.openedById,
       attendance: 'reporting',
       narrative: '',
       statistics: null,

@@ -29,7 +29,7 @@ const handfat: IncidentFields = {
 
 const opened: ReportEvent = {
   type: 'ReportOpened',
-  data: { reportId: 'r1', period: '2024-W48', organisationId: 'nvk', openedAt: at },
+  data: { reportId: 'r1', period: '2024-W48', organisationId: 'nvk', openedById: 'u1', openedAt: at },
 };
 const incidentReported: ReportEvent = {
   type: 'IncidentReported',
@@ -66,7 +66,10 @@ describe('report decider', () => {
   describe('opening', () => {
     it('opens a draft for an organisation and a period', () => {
       given()
-        .when({ type: 'OpenReport', data: { reportId: 'r1', period: '2024-W48', organisationId: 'nvk', at } })
+        .when({
+          type: 'OpenReport',
+          data: { reportId: 'r1', period: '2024-W48', organisationId: 'nvk', openedById: 'u1', at },
+        })
         .then([opened]);
       expect(fold(opened)).toMatchObject({
         status: 'draft',
@@ -78,7 +81,10 @@ describe('report decider', () => {
 
     it('refuses a second report for the same pair', () => {
       given(opened)
-        .when({ type: 'OpenReport', data: { reportId: 'r1', period: '2024-W48', organisationId: 'nvk', at } })
+        .when({
+          type: 'OpenReport',
+          data: { reportId: 'r1', period: '2024-W48', organisationId: 'nvk', openedById: 'u1', at },
+        })
         .thenRefused('conflict');
     });
 

@@ -1,0 +1,9 @@
+/**
+ * Stream names of the reporting module. A report's id is derived from its period and
+ * organisation, so "one report per organisation and period" is enforced by the event store
+ * itself (the first append expects no stream), with no read model in the way.
+ */
+export const reportIdFor = (period: string, organisationId: string) => `${period}.${organisationId}`;
+export const reportStream = (reportId: string) => `report-${reportId}`;
+export const periodStream = (period: string) => `period-${period}`;
+export { PLACE_REGISTER_STREAM } from './place-register.decider.js';
