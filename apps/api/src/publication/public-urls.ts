@@ -1,0 +1,29 @@
+/**
+ * Addresses on the public site, absolute from PUBLIC_BASE_URL so that pages embedded in the
+ * municipality's web site and feed readers resolve them the same way.
+ */
+export class PublicUrls {
+  private readonly base: string;
+
+  constructor(baseUrl: string) {
+    this.base = baseUrl.replace(/\/+$/, '');
+  }
+
+  list(format: 'html' | 'json' = 'html'): string {
+    return `${this.base}/public/lagesbilder${format === 'json' ? '.json' : ''}`;
+  }
+
+  /** The latest publication of a week. */
+  week(period: string, format: 'html' | 'json' | 'pdf' = 'html'): string {
+    return `${this.base}/public/lagesbilder/${encodeURIComponent(period)}${format === 'html' ? '' : `.${format}`}`;
+  }
+
+  /** One publication of a week, also after it has been corrected. */
+  publication(period: string, publicationNumber: number, format: 'html' | 'json' | 'pdf' = 'html'): string {
+    return `${this.week(period)}/${publicationNumber}${format === 'html' ? '' : `.${format}`}`;
+  }
+
+  feed(): string {
+    return `${this.base}/public/feed.atom`;
+  }
+}
