@@ -8,6 +8,7 @@ import { dataProvider } from './dataProvider.js';
 import { i18nProvider } from './i18nProvider.js';
 import { AccessDenied } from './layout/AccessDenied.js';
 import { Layout } from './layout/Layout.js';
+import lagesbilder from './lagesbilder/index.js';
 import organisations from './organisations/index.js';
 import periods from './periods/index.js';
 import { MyReport } from './reports/MyReport.js';
@@ -34,6 +35,7 @@ export function App() {
       <Resource name="users" {...users} />
       <Resource name="periods" {...periods} />
       <Resource name="reports" {...reports} />
+      <Resource name="lagesbilder" {...lagesbilder} />
       <CustomRoutes>
         <Route path="/password" element={<ChangePasswordPage />} />
         <Route

@@ -52,3 +52,11 @@ describe('the domain words', () => {
     expect(ROLE_NAMES.filter((r) => !swedish.has(`laget.roles.${r}`))).toEqual([]);
   });
 });
+
+describe('the lägesbild words', () => {
+  it('name every suggestion kind the API can send', async () => {
+    const { suggestionKinds } = await import('@laget/contracts');
+    const swedish = leaves(swedishMessages);
+    expect(suggestionKinds.filter((k) => !swedish.has(`laget.lagesbild.kind_${k}`))).toEqual([]);
+  });
+});

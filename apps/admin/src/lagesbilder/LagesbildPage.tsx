@@ -1,0 +1,436 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  Grid,
+  List,
+  ListItem,
+  ListItemText,
+  Paper,
+  Stack,
+  Tab,
+  Tabs,
+  Typography,
+} from '@mui/material';
+import FormatStrikethroughIcon from '@mui/icons-material/FormatStrikethrough';
+import type { LagesbildDocument, RedactionSuggestion } from '@laget/contracts';
+import { useParams } from 'react-router-dom';
+import { Title, useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { StatusChip } from '../shared/StatusChip.js';
+import { weekLabel } from '../shared/week.js';
+import { lagesbildApi, type RedactionOverview } from './lagesbild-api.js';
+import { PublishPanel } from './PublishPanel.js';
+import { RedactionDialog, type RedactionDraft } from './RedactionDialog.js';
+import { coordinatorKinds, SectionView } from './SectionView.js';
+import { selectionInField, type FieldSelection } from './selection.js';
+import { TextDialog } from './TextDialog.js';
+
+type Mode = 'internal' | 'open' | 'compare';
+
+const suggestionKey = (s: RedactionSuggestion) => `${s.sectionId}|${s.path}|${s.start}|${s.end}`;
+
+/**
+ * The coordinator's lägesbild workspace for one week: compile, write the coordinator's
+ * sections, mask by selecting text or accepting suggestions, compare internal and open side by
+ * side, approve and publish. Readers (EST group, reviewers) see the same page without the tools.
+ */
+export function LagesbildPage() {
+  const { id = '' } = useParams<{ id: string }>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const { canAccess: mayCompile } = useCanAccess({ action: 'create', resource: 'lagesbilder' });
+  const { canAccess: mayEdit } = useCanAccess({ action: 'update', resource: 'lagesbilder' });
+  const { canAccess: mayRedact } = useCanAccess({ action: 'create', resource: 'redactions' });
+  const { canAccess: mayReadRedactions } = useCanAccess({ action: 'list', resource: 'redactions' });
+  const [doc, setDoc] = useState<LagesbildDocument | undefined>();
+  const [open, setOpen] = useState<LagesbildDocument | undefined>();
+  const [compiled, setCompiled] = useState<boolean | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [mode, setMode] = useState<Mode>('internal');
+  const [redactions, setRedactions] = useState<RedactionOverview[] | undefined>();
+  const [suggestions, setSuggestions] = useState<RedactionSuggestion[]>([]);
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const [selection, setSelection] = useState<FieldSelection | undefined>();
+  const [draft, setDraft] = useState<RedactionDraft | undefined>();
+  const [editing, setEditing] = useState<{ sectionId: string; title: string; text: string } | undefined>();
+  const [lifting, setLifting] = useState<RedactionOverview | undefined>();
+
+  const load = useCallback(async () => {
+    try {
+      const internal = await lagesbildApi.document(id, 'internal');
+      setDoc(internal);
+      setCompiled(internal.status !== 'draft');
+      setError(undefined);
+      const [openDoc, list, found] = await Promise.all([
+        lagesbildApi.document(id, 'open').catch(() => undefined),
+        mayReadRedactions ? lagesbildApi.redactions(id) : Promise.resolve(undefined),
+        mayRedact ? lagesbildApi.suggestions(id).catch(() => []) : Promise.resolve([]),
+      ]);
+      setOpen(openDoc);
+      setRedactions(list);
+      setSuggestions(found);
+    } catch (caught) {
+      const status = (caught as { status?: number }).status;
+      if (status === 404 && mayCompile) {
+        try {
+          setDoc(await lagesbildApi.document(id, 'draft'));
+          setCompiled(false);
+          setError(undefined);
+          return;
+        } catch (draftError) {
+          setError((draftError as Error).message);
+          return;
+        }
+      }
+      setError((caught as Error).message);
+    }
+  }, [id, mayCompile, mayRedact, mayReadRedactions]);
+
+  useEffect(() => {
+    if (mayCompile === undefined || mayRedact === undefined || mayReadRedactions === undefined) return;
+    void load();
+  }, [load, mayCompile, mayRedact, mayReadRedactions]);
+
+  const attempt = async (action: () => Promise<unknown>, message?: string): Promise<boolean> => {
+    try {
+      await action();
+      if (message) notify(message, { type: 'success' });
+      await load();
+      return true;
+    } catch (caught) {
+      const status = (caught as { status?: number }).status;
+      notify((caught as Error).message, { type: status === 409 ? 'warning' : 'error' });
+      if (status === 409) await load();
+      return false;
+    }
+  };
+
+  const title = translate('laget.lagesbild.title', { week: weekLabel(id) });
+  if (error) return <Alert severity="error">{error}</Alert>;
+  if (!doc) return <CircularProgress aria-label={translate('laget.common.loading')} sx={{ m: 4 }} />;
+
+  const tools = Boolean(compiled && mayRedact && mode === 'internal' && doc.status !== 'published');
+  const visibleSuggestions = suggestions.filter((s) => !dismissed.has(suggestionKey(s)));
+
+  const renderDoc = (document: LagesbildDocument, selectable: boolean) => (
+    <Box
+      onMouseUp={selectable ? () => setSelection(selectionInField(window.getSelection())) : undefined}
+      onKeyUp={selectable ? () => setSelection(selectionInField(window.getSelection())) : undefined}
+    >
+      {document.sections.map((section) => (
+        <SectionView
+          key={section.id}
+          section={section}
+          selectable={selectable}
+          redactions={selectable ? (redactions ?? []) : []}
+          onEdit={
+            selectable && mayEdit && coordinatorKinds.has(section.kind)
+              ? () => setEditing({ sectionId: section.id, title: section.title, text: section.text ?? '' })
+              : undefined
+          }
+          onExclude={
+            selectable ? (path, label) => setDraft({ sectionId: section.id, path, text: label }) : undefined
+          }
+        />
+      ))}
+    </Box>
+  );
+
+  return (
+    <Box sx={{ p: { xs: 1, sm: 2 } }}>
+      <Title title={title} />
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
+        <Typography component="h1" variant="h5" sx={{ flex: 1 }}>
+          {title}
+        </Typography>
+        <StatusChip status={doc.status} size="medium" />
+        {compiled && (
+          <Typography variant="body2" color="text.secondary">
+            {translate('laget.lagesbild.revision', { revision: doc.revision })}
+          </Typography>
+        )}
+      </Stack>
+
+      {compiled === false && (
+        <Alert
+          severity="info"
+          sx={{ mb: 2 }}
+          action={
+            mayCompile ? (
+              <Button
+                color="inherit"
+                variant="outlined"
+                onClick={() => attempt(() => lagesbildApi.compile(id), 'laget.lagesbild.compiled')}
+              >
+                {translate('laget.lagesbild.compile')}
+              </Button>
+            ) : undefined
+          }
+        >
+          {translate('laget.lagesbild.not_compiled')}
+        </Alert>
+      )}
+
+      {compiled && open && (
+        <Tabs
+          value={mode}
+          onChange={(_e, value: Mode) => setMode(value)}
+          aria-label={translate('laget.lagesbild.view')}
+          sx={{ mb: 2 }}
+          variant="scrollable"
+        >
+          <Tab value="internal" label={translate('laget.lagesbild.view_internal')} />
+          <Tab value="open" label={translate('laget.lagesbild.view_open')} />
+          <Tab value="compare" label={translate('laget.lagesbild.preview')} />
+        </Tabs>
+      )}
+
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: mode === 'compare' ? 12 : tools ? 8 : 12 }}>
+          {tools && (
+            <Typography sx={{ mb: 1 }} color="text.secondary">
+              {translate('laget.lagesbild.select_hint')}
+            </Typography>
+          )}
+          {mode === 'compare' && open ? (
+            <Grid container spacing={2}>
+              <Grid size={{ xs: 12, md: 6 }}>
+                <Paper
+                  variant="outlined"
+                  sx={{ p: 2 }}
+                  component="section"
+                  aria-label={translate('laget.lagesbild.view_internal')}
+                >
+                  <Typography component="h2" variant="overline">
+                    {translate('laget.lagesbild.view_internal')}
+                  </Typography>
+                  {renderDoc(doc, false)}
+                </Paper>
+              </Grid>
+              <Grid size={{ xs: 12, md: 6 }}>
+                <Paper
+                  variant="outlined"
+                  sx={{ p: 2 }}
+                  component="section"
+                  aria-label={translate('laget.lagesbild.view_open')}
+                >
+                  <Typography component="h2" variant="overline">
+                    {translate('laget.lagesbild.view_open')}
+                  </Typography>
+                  {renderDoc(open, false)}
+                </Paper>
+              </Grid>
+            </Grid>
+          ) : (
+            <Paper variant="outlined" sx={{ p: 2 }}>
+              {renderDoc(mode === 'open' && open ? open : doc, tools)}
+            </Paper>
+          )}
+        </Grid>
+
+        {compiled && (mayRedact || mayEdit) && mode !== 'compare' && (
+          <Grid size={{ xs: 12, md: tools ? 4 : 12 }}>
+            <Stack spacing={2}>
+              <Card variant="outlined">
+                <CardContent>
+                  <PublishPanel doc={doc} onChanged={load} />
+                </CardContent>
+              </Card>
+              {tools && (
+                <Card variant="outlined" component="section" aria-labelledby="suggestions-heading">
+                  <CardContent>
+                    <Typography id="suggestions-heading" component="h2" variant="h6">
+                      {translate('laget.lagesbild.suggestions')}
+                    </Typography>
+                    {visibleSuggestions.length === 0 ? (
+                      <Typography color="text.secondary">
+                        {translate('laget.lagesbild.no_suggestions')}
+                      </Typography>
+                    ) : (
+                      <List dense>
+                        {visibleSuggestions.map((suggestion) => (
+                          <ListItem
+                            key={suggestionKey(suggestion)}
+                            disableGutters
+                            secondaryAction={
+                              <Stack direction="row" spacing={0.5}>
+                                <Button
+                                  size="small"
+                                  aria-label={`${translate('laget.lagesbild.accept')}: ${suggestion.text}`}
+                                  onClick={() =>
+                                    setDraft({
+                                      sectionId: suggestion.sectionId,
+                                      path: suggestion.path,
+                                      span: { start: suggestion.start, end: suggestion.end },
+                                      text: suggestion.text,
+                                      suggestionKind: suggestion.kind,
+                                    })
+                                  }
+                                >
+                                  {translate('laget.lagesbild.accept')}
+                                </Button>
+                                <Button
+                                  size="small"
+                                  aria-label={`${translate('laget.lagesbild.dismiss')}: ${suggestion.text}`}
+                                  onClick={() =>
+                                    setDismissed(new Set([...dismissed, suggestionKey(suggestion)]))
+                                  }
+                                >
+                                  {translate('laget.lagesbild.dismiss')}
+                                </Button>
+                              </Stack>
+                            }
+                            sx={{ pr: 18 }}
+                          >
+                            <ListItemText
+                              primary={suggestion.text}
+                              secondary={translate(`laget.lagesbild.kind_${suggestion.kind}`, {
+                                _: suggestion.kind,
+                              })}
+                            />
+                          </ListItem>
+                        ))}
+                      </List>
+                    )}
+                  </CardContent>
+                </Card>
+              )}
+              {tools && redactions && (
+                <Card variant="outlined" component="section" aria-labelledby="redactions-heading">
+                  <CardContent>
+                    <Typography id="redactions-heading" component="h2" variant="h6">
+                      {translate('laget.lagesbild.redactions')}
+                    </Typography>
+                    {redactions.length === 0 ? (
+                      <Typography color="text.secondary">
+                        {translate('laget.lagesbild.no_redactions')}
+                      </Typography>
+                    ) : (
+                      <List dense>
+                        {redactions.map((redaction) => (
+                          <ListItem
+                            key={redaction.id}
+                            disableGutters
+                            secondaryAction={
+                              <Button
+                                size="small"
+                                onClick={() => setLifting(redaction)}
+                                aria-label={`${translate('laget.lagesbild.lift')}: ${redaction.text ?? redaction.path ?? ''}`}
+                              >
+                                {translate('laget.lagesbild.lift')}
+                              </Button>
+                            }
+                            sx={{ pr: 8 }}
+                          >
+                            <ListItemText
+                              primary={
+                                redaction.kind === 'mask'
+                                  ? (redaction.text ?? '…')
+                                  : translate('laget.lagesbild.excluded')
+                              }
+                              secondary={`${redaction.legalGround} – ${redaction.reason}${redaction.stale ? ` (${translate('laget.lagesbild.stale')})` : ''}`}
+                            />
+                          </ListItem>
+                        ))}
+                      </List>
+                    )}
+                  </CardContent>
+                </Card>
+              )}
+            </Stack>
+          </Grid>
+        )}
+      </Grid>
+
+      {tools && selection && (
+        <Paper
+          elevation={6}
+          sx={{
+            position: 'sticky',
+            bottom: 16,
+            mt: 2,
+            p: 1.5,
+            display: 'flex',
+            gap: 1,
+            alignItems: 'center',
+            flexWrap: 'wrap',
+          }}
+        >
+          <Typography sx={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            ”{selection.text}”
+          </Typography>
+          <Button
+            variant="contained"
+            startIcon={<FormatStrikethroughIcon />}
+            onClick={() =>
+              setDraft({
+                sectionId: selection.sectionId,
+                path: selection.path,
+                span: { start: selection.start, end: selection.end },
+                text: selection.text,
+              })
+            }
+          >
+            {translate('laget.lagesbild.redact_selection')}
+          </Button>
+        </Paper>
+      )}
+
+      <RedactionDialog
+        draft={draft}
+        onClose={() => setDraft(undefined)}
+        onSave={(d, legalGround, reason) =>
+          attempt(async () => {
+            await lagesbildApi.redact(
+              id,
+              d.span
+                ? {
+                    sectionId: d.sectionId,
+                    path: d.path,
+                    ...d.span,
+                    legalGround,
+                    reason,
+                    ...(d.suggestionKind ? { suggestionKind: d.suggestionKind } : {}),
+                  }
+                : { sectionId: d.sectionId, path: d.path, exclude: true, legalGround, reason },
+              doc.version,
+            );
+            setSelection(undefined);
+            window.getSelection()?.removeAllRanges();
+          }, 'laget.lagesbild.redacted')
+        }
+      />
+      <TextDialog
+        open={Boolean(editing)}
+        title={editing?.title ?? ''}
+        label={translate('laget.lagesbild.edit_section')}
+        initial={editing?.text}
+        onClose={() => setEditing(undefined)}
+        onSave={(text) =>
+          attempt(
+            () => lagesbildApi.editSection(id, editing?.sectionId ?? '', text, doc.version),
+            'laget.lagesbild.section_saved',
+          )
+        }
+      />
+      <TextDialog
+        open={Boolean(lifting)}
+        title={translate('laget.lagesbild.lift')}
+        label={translate('laget.lagesbild.lift_reason')}
+        required
+        rows={2}
+        onClose={() => setLifting(undefined)}
+        onSave={(reason) =>
+          attempt(
+            () => lagesbildApi.lift(id, lifting?.id ?? '', reason, doc.version),
+            'laget.lagesbild.lifted',
+          )
+        }
+      />
+    </Box>
+  );
+}

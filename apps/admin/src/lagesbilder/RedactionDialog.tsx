@@ -1,0 +1,122 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  Autocomplete,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import type { SuggestionKind } from '@laget/contracts';
+import { useTranslate } from 'react-admin';
+import { defaultsFor, legalGrounds } from './legal-grounds.js';
+
+export interface RedactionDraft {
+  sectionId: string;
+  path: string;
+  /** A span to mask, or absent to leave the whole item or section out. */
+  span?: { start: number; end: number };
+  /** What the person sees they are hiding. */
+  text: string;
+  suggestionKind?: SuggestionKind;
+}
+
+/** Legal ground and reason for one redaction: both are required and both are kept in the log. */
+export function RedactionDialog({
+  draft,
+  onClose,
+  onSave,
+}: {
+  draft: RedactionDraft | undefined;
+  onClose: () => void;
+  onSave: (draft: RedactionDraft, legalGround: string, reason: string) => Promise<boolean>;
+}) {
+  const translate = useTranslate();
+  const [legalGround, setLegalGround] = useState('');
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!draft) return;
+    const defaults = defaultsFor(draft.suggestionKind);
+    setLegalGround(defaults.legalGround);
+    setReason(defaults.reason);
+    setTouched(false);
+  }, [draft]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (!draft || !legalGround.trim() || !reason.trim()) return;
+    setBusy(true);
+    try {
+      if (await onSave(draft, legalGround.trim(), reason.trim())) onClose();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open={Boolean(draft)} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="redaction-title">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="redaction-title">
+          {translate(draft?.span ? 'laget.lagesbild.redaction_title' : 'laget.lagesbild.exclude_item')}
+        </DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <Typography>{translate('laget.lagesbild.masked_text', { text: draft?.text ?? '' })}</Typography>
+            <Autocomplete
+              freeSolo
+              options={legalGrounds}
+              getOptionLabel={(option) => (typeof option === 'string' ? option : option.id)}
+              renderOption={(props, option) => (
+                <li {...props} key={option.id}>
+                  <span>
+                    <strong>{option.id}</strong> – {option.label}
+                  </span>
+                </li>
+              )}
+              inputValue={legalGround}
+              onInputChange={(_e, value) => setLegalGround(value)}
+              renderInput={(params) => (
+                <TextField
+                  {...params}
+                  id="redaction-legal-ground"
+                  label={translate('laget.lagesbild.legal_ground')}
+                  required
+                  error={touched && !legalGround.trim()}
+                  helperText={touched && !legalGround.trim() ? translate('laget.common.required') : undefined}
+                />
+              )}
+            />
+            <TextField
+              id="redaction-reason"
+              label={translate('laget.lagesbild.reason')}
+              helperText={
+                touched && !reason.trim()
+                  ? translate('laget.common.required')
+                  : translate('laget.lagesbild.reason_help')
+              }
+              error={touched && !reason.trim()}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              required
+              multiline
+              minRows={2}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={busy}>
+            {translate(draft?.span ? 'laget.lagesbild.accept' : 'laget.lagesbild.exclude_item')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

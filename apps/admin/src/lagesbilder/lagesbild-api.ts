@@ -1,0 +1,95 @@
+import type { LagesbildDocument, LagesbildView, RedactionSuggestion } from '@laget/contracts';
+import { api } from '../http.js';
+
+/** The lägesbild endpoints of CONTRACT.md, as the workspace uses them. */
+const base = (id: string) => `/api/lagesbilder/${encodeURIComponent(id)}`;
+
+/** One redaction as the API lists it for the coordinator (internal: it names what is hidden). */
+export interface RedactionOverview {
+  id: string;
+  kind: 'mask' | 'exclude';
+  sectionId: string;
+  path: string | null;
+  start?: number;
+  end?: number;
+  text?: string;
+  legalGround: string;
+  reason: string;
+  appliedBy: string;
+  stale: boolean;
+  suggestionKind?: string;
+}
+
+export interface JobView {
+  id: string;
+  kind: string;
+  state: 'queued' | 'running' | 'completed' | 'failed';
+  attempts: number;
+  result?: unknown;
+  error?: string;
+}
+
+export type RedactionRequest =
+  | {
+      sectionId: string;
+      path: string;
+      start: number;
+      end: number;
+      legalGround: string;
+      reason: string;
+      suggestionKind?: string;
+    }
+  | { sectionId: string; path: string; exclude: true; legalGround: string; reason: string };
+
+export const lagesbildApi = {
+  async document(id: string, view: LagesbildView): Promise<LagesbildDocument> {
+    return (await api<LagesbildDocument>(`${base(id)}?view=${encodeURIComponent(view)}`)).json;
+  },
+  async compile(period: string): Promise<LagesbildDocument | undefined> {
+    return (
+      await api<LagesbildDocument | undefined>('/api/lagesbilder', { method: 'POST', body: { period } })
+    ).json;
+  },
+  editSection: (id: string, sectionId: string, text: string, version: number) =>
+    api(`${base(id)}/sections/${encodeURIComponent(sectionId)}`, {
+      method: 'PATCH',
+      body: { text },
+      ifMatch: version,
+    }),
+  redact: (id: string, request: RedactionRequest, version: number) =>
+    api(`${base(id)}/redactions`, { method: 'POST', body: request, ifMatch: version }),
+  lift: (id: string, redactionId: string, reason: string, version: number) =>
+    api(`${base(id)}/redactions/${encodeURIComponent(redactionId)}`, {
+      method: 'DELETE',
+      body: { reason },
+      ifMatch: version,
+    }),
+  /** The list of redactions where the API offers it; an API without it answers 404 and the list is hidden. */
+  async redactions(id: string): Promise<RedactionOverview[] | undefined> {
+    try {
+      const { json } = await api<RedactionOverview[]>(`${base(id)}/redactions`);
+      return Array.isArray(json) ? json : undefined;
+    } catch (caught) {
+      if ([404, 405].includes((caught as { status?: number }).status ?? 0)) return undefined;
+      throw caught;
+    }
+  },
+  async suggestions(id: string): Promise<RedactionSuggestion[]> {
+    const { json } = await api<RedactionSuggestion[]>(`${base(id)}/redaction-suggestions`);
+    return Array.isArray(json) ? json : [];
+  },
+  approve: (id: string, version: number) =>
+    api(`${base(id)}/approve`, { method: 'POST', body: {}, ifMatch: version }),
+  async publish(
+    id: string,
+    version: number,
+    correction?: { what: string; why: string },
+  ): Promise<{ jobId: string }> {
+    const body = correction ? { correction } : {};
+    return (await api<{ jobId: string }>(`${base(id)}/publish`, { method: 'POST', body, ifMatch: version }))
+      .json;
+  },
+  async job(jobId: string): Promise<JobView> {
+    return (await api<JobView>(`/api/jobs/${encodeURIComponent(jobId)}`)).json;
+  },
+};
