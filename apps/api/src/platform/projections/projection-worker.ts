@@ -1,0 +1,434 @@
+import type {
+  AdvisoryLock,
+  Checkpoint,
+  EventStore,
+  RecordedEvent,
+  SqlDatabase,
+  Subscription,
+} from '@laget/event-store';
+import {
+  CheckpointMovedError,
+  advanceCheckpoint,
+  clearCheckpoint,
+  loadCheckpoint,
+  readCheckpoint,
+} from './checkpoints.js';
+import type { Projection } from './projection.js';
+
+/** Nest's LoggerService fits; so does `console`. */
+export interface RunnerLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string, detail?: unknown): void;
+}
+
+export interface WorkerSettings {
+  store: EventStore;
+  db: SqlDatabase;
+  upcast: (event: RecordedEvent) => RecordedEvent;
+  logger: RunnerLogger;
+  /** Most events applied in one transaction. */
+  batchSize: number;
+  /** How often a standby instance tries to take over, and the running one checks its checkpoint. */
+  lockRetryMs: number;
+  /** First wait after a failure; doubles up to 30 s. */
+  retryMs: number;
+}
+
+export type WorkerState = 'stopped' | 'standby' | 'running' | 'failing';
+
+export class ProjectionLagError extends Error {
+  override readonly name = 'ProjectionLagError';
+  constructor(
+    readonly projection: string,
+    state: WorkerState,
+    timeoutMs: number,
+    lastError: unknown,
+  ) {
+    super(
+      `Projection ${projection} did not catch up within ${timeoutMs} ms (state ${state}` +
+        (lastError ? `, last error: ${describe(lastError)})` : ')'),
+    );
+  }
+}
+
+const maxRetryMs = 30_000;
+
+/**
+ * Runs one projection in this process when it holds the projection's advisory lock: subscribe from
+ * the stored checkpoint, gather delivered events into batches, and apply each batch together with
+ * the new checkpoint in one transaction. Without the lock it stands by and retries, so another
+ * instance takes over when the holder dies.
+ */
+export class ProjectionWorker {
+  private state: WorkerState = 'stopped';
+  private lock: AdvisoryLock | null = null;
+  private subscription: Subscription | null = null;
+  /** Bumped on every (re)start and stop, so that callbacks of an older subscription do nothing. */
+  private generation = 0;
+  /** Resolved (and replaced) whenever the generation or the state changes; waiters re-check then. */
+  private changed = deferred();
+  private buffer: RecordedEvent[] = [];
+  private applied: Checkpoint | null = null;
+  private delivered: Checkpoint | null = null;
+  private pumping: Promise<void> | null = null;
+  private pumpAgain = false;
+  private verifyRequested = false;
+  private progress = deferred();
+  private space = deferred();
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private lastError: unknown = null;
+  private readonly eventTypes: ReadonlySet<string>;
+
+  constructor(
+    readonly projection: Projection,
+    private readonly settings: WorkerSettings,
+  ) {
+    this.eventTypes = new Set(projection.eventTypes);
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  status(): { name: string; state: WorkerState; checkpoint: Checkpoint | null; lastError: string | null } {
+    return {
+      name: this.name,
+      state: this.state,
+      checkpoint: this.applied,
+      lastError: this.lastError ? describe(this.lastError) : null,
+    };
+  }
+
+  async start(): Promise<void> {
+    if (this.state !== 'stopped') return;
+    this.setState('standby');
+    await this.tryTakeOver();
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === 'stopped') return;
+    this.setState('stopped');
+    this.clearTimer();
+    await this.detach();
+    const lock = this.lock;
+    this.lock = null;
+    if (lock)
+      await lock.release().catch((error) => this.settings.logger.warn(`${this.name}: ${describe(error)}`));
+  }
+
+  /**
+   * Empties the read model and its checkpoint in one transaction, then replays from the start of
+   * the log here if this instance runs the projection. A stale runner elsewhere notices through the
+   * checkpoint's compare-and-set (or its periodic check) and replays too.
+   */
+  async reset(): Promise<void> {
+    const running = this.state === 'running' || this.state === 'failing';
+    if (running) await this.detach();
+    await this.settings.db.transaction(async (tx) => {
+      await this.projection.reset(tx);
+      await clearCheckpoint(tx, this.name, this.projection.version);
+    });
+    if (running && this.lock) await this.attach();
+  }
+
+  /** Resolves once this projection has applied every event committed before the call. */
+  async waitUntilCaughtUp(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const timedOut = () => new ProjectionLagError(this.name, this.state, timeoutMs, this.lastError);
+    let standbyPause = 10;
+    for (;;) {
+      if (Date.now() > deadline) throw timedOut();
+      const generation = this.generation;
+      const changed = this.changed.promise;
+      if (this.state === 'stopped') throw new Error(`Projection ${this.name} is not running`);
+      if (this.state === 'running' && this.subscription) {
+        const delivered = await raceUntil(this.subscription.caughtUp(), changed, deadline);
+        if (delivered === 'deadline') throw timedOut();
+        if (delivered !== 'done' || generation !== this.generation) {
+          // A failed subscription restarts in a new generation: wait for that rather than spin.
+          if (
+            generation === this.generation &&
+            (await raceUntil(changed, changed, deadline)) === 'deadline'
+          ) {
+            throw timedOut();
+          }
+          continue;
+        }
+        const target = this.delivered;
+        while (generation === this.generation && !this.hasApplied(target)) {
+          const moved = await raceUntil(this.progress.promise, this.changed.promise, deadline);
+          if (moved === 'deadline') throw timedOut();
+        }
+        if (generation === this.generation) return;
+        continue;
+      }
+      if (this.state === 'standby') {
+        // Another instance runs it: done when nothing follows the checkpoint it has stored.
+        const stored = await readCheckpoint(this.settings.db, this.name);
+        const next = await this.settings.store.readAll(stored?.checkpoint ?? null, 1);
+        if (stored && next.events.length === 0) return;
+        await raceUntil(delay(standbyPause), changed, deadline);
+        standbyPause = Math.min(standbyPause * 2, 500);
+        continue;
+      }
+      // Failing: wait for the retry to attach again.
+      if ((await raceUntil(changed, changed, deadline)) === 'deadline') throw timedOut();
+    }
+  }
+
+  private async tryTakeOver(): Promise<void> {
+    if (this.state === 'stopped') return;
+    try {
+      this.lock = await this.settings.db.tryAcquireAdvisoryLock(`laget:projection:${this.name}`);
+    } catch (error) {
+      this.lastError = error;
+      this.settings.logger.warn(`${this.name}: could not ask for its lock: ${describe(error)}`);
+    }
+    if (!this.lock) {
+      this.schedule(() => this.tryTakeOver(), this.settings.lockRetryMs);
+      return;
+    }
+    const lock = this.lock;
+    void lock.lost?.then((reason) => this.onLockLost(lock, reason));
+    try {
+      await this.attach();
+    } catch (error) {
+      this.onFailure(this.generation, error);
+    }
+  }
+
+  /** Reads the stored checkpoint (rebuilding when the definition's version changed) and subscribes from it. */
+  private async attach(): Promise<void> {
+    const generation = this.nextGeneration();
+    const { projection } = this;
+    const from = await this.settings.db.transaction(async (tx) => {
+      const stored = await loadCheckpoint(tx, projection.name, projection.version);
+      if (stored.version === projection.version) return stored.checkpoint;
+      this.settings.logger.log(
+        `${projection.name}: definition version ${stored.version} → ${projection.version}, rebuilding from zero`,
+      );
+      await projection.reset(tx);
+      await clearCheckpoint(tx, projection.name, projection.version);
+      return null;
+    });
+    if (generation !== this.generation) return;
+    this.applied = from;
+    this.delivered = from;
+    this.buffer = [];
+    this.setState('running');
+    this.subscription = this.settings.store.subscribe({
+      from,
+      batchSize: this.settings.batchSize,
+      onEvent: (event) => this.onEvent(generation, event),
+      onError: (error) => this.onFailure(generation, error),
+    });
+    this.schedule(() => this.requestVerify(generation), this.settings.lockRetryMs);
+  }
+
+  /** Stops the subscription and forgets undelivered work; the stored checkpoint is the truth. */
+  private async detach(): Promise<void> {
+    this.nextGeneration();
+    const subscription = this.subscription;
+    this.subscription = null;
+    this.buffer = [];
+    this.space.resolve();
+    if (subscription) await subscription.stop().catch(() => undefined);
+    if (this.pumping) await this.pumping;
+  }
+
+  private async onEvent(generation: number, event: RecordedEvent): Promise<void> {
+    if (generation !== this.generation) return;
+    this.buffer.push(event);
+    this.delivered = event.checkpoint;
+    this.pump(generation);
+    // Backpressure: let the subscription read ahead by a few batches, no more.
+    while (generation === this.generation && this.buffer.length >= this.settings.batchSize * 4) {
+      await this.space.promise;
+    }
+  }
+
+  private pump(generation: number): void {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = this.drain(generation).finally(() => {
+      this.pumping = null;
+      if (this.pumpAgain && generation === this.generation) this.pump(generation);
+    });
+  }
+
+  private async drain(generation: number): Promise<void> {
+    try {
+      do {
+        this.pumpAgain = false;
+        // Let the subscription deliver the rest of its page first, so that batches fill up.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (generation !== this.generation) return;
+        if (this.verifyRequested) {
+          this.verifyRequested = false;
+          await this.verify(generation);
+        }
+        while (this.buffer.length > 0 && generation === this.generation) {
+          const batch = this.buffer.splice(0, this.settings.batchSize);
+          this.space.resolve();
+          this.space = deferred();
+          await this.applyBatch(batch);
+          this.failures = 0;
+          this.lastError = null;
+          this.progress.resolve();
+          this.progress = deferred();
+        }
+      } while (this.pumpAgain && generation === this.generation);
+    } catch (error) {
+      this.onFailure(generation, error);
+    }
+  }
+
+  private async applyBatch(batch: RecordedEvent[]): Promise<void> {
+    const last = batch[batch.length - 1]!;
+    const relevant: RecordedEvent[] = [];
+    for (const event of batch)
+      if (this.eventTypes.has(event.type)) relevant.push(this.settings.upcast(event));
+    const from = this.applied;
+    if (relevant.length > 0 && this.projection.react) await this.projection.react(relevant as never[]);
+    await this.settings.db.transaction(async (tx) => {
+      if (relevant.length > 0) await this.projection.apply(relevant as never[], tx);
+      await advanceCheckpoint(tx, this.name, from, last.checkpoint, last.globalPosition);
+    });
+    this.applied = last.checkpoint;
+  }
+
+  /** The periodic check: still ours? (A CLI rebuild or a lost lock shows as a moved checkpoint.) */
+  private requestVerify(generation: number): void {
+    if (generation !== this.generation) return;
+    this.verifyRequested = true;
+    this.pump(generation);
+    this.schedule(() => this.requestVerify(generation), this.settings.lockRetryMs);
+  }
+
+  private async verify(generation: number): Promise<void> {
+    const stored = await readCheckpoint(this.settings.db, this.name);
+    if (generation !== this.generation) return;
+    if (stored?.checkpoint !== this.applied || stored.version !== this.projection.version) {
+      throw new CheckpointMovedError(this.name);
+    }
+  }
+
+  private hasApplied(target: Checkpoint | null): boolean {
+    if (target === null) return true;
+    if (this.applied === null) return false;
+    return this.settings.store.compareCheckpoints(this.applied, target) >= 0;
+  }
+
+  private onFailure(generation: number, error: unknown): void {
+    if (generation !== this.generation || this.state === 'stopped') return;
+    this.lastError = error;
+    const moved = error instanceof CheckpointMovedError;
+    const wait = moved ? 0 : Math.min(this.settings.retryMs * 2 ** this.failures, maxRetryMs);
+    if (!moved) this.failures += 1;
+    const log = moved ? this.settings.logger.log : this.settings.logger.error;
+    log.call(this.settings.logger, `${this.name}: ${describe(error)}; restarting in ${wait} ms`);
+    this.setState('failing');
+    this.clearTimer();
+    void this.detach().then(() => {
+      if (this.state !== 'failing') return;
+      this.schedule(async () => {
+        if (this.state !== 'failing') return;
+        try {
+          await this.attach();
+        } catch (next) {
+          this.onFailure(this.generation, next);
+        }
+      }, wait);
+    });
+  }
+
+  /** Its connection died: another instance may run the projection now, so stop and stand by. */
+  private onLockLost(lock: AdvisoryLock, reason: Error): void {
+    if (this.lock !== lock || this.state === 'stopped') return;
+    this.settings.logger.warn(`${this.name}: lost its lock (${reason.message}); standing by`);
+    this.lock = null;
+    this.lastError = reason;
+    this.setState('standby');
+    this.clearTimer();
+    void this.detach().then(() => {
+      if (this.state === 'standby') this.schedule(() => this.tryTakeOver(), this.settings.lockRetryMs);
+    });
+  }
+
+  private nextGeneration(): number {
+    this.generation += 1;
+    this.signalChange();
+    return this.generation;
+  }
+
+  private setState(state: WorkerState): void {
+    this.state = state;
+    this.signalChange();
+  }
+
+  private signalChange(): void {
+    this.changed.resolve();
+    this.changed = deferred();
+  }
+
+  private schedule(fn: () => unknown, ms: number): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void fn();
+    }, ms);
+    this.timer.unref();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** 'done' when `work` settles first, 'changed' when `changed` does, 'deadline' at the deadline. */
+async function raceUntil(
+  work: Promise<unknown>,
+  changed: Promise<unknown>,
+  deadline: number,
+): Promise<'done' | 'changed' | 'deadline'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        () => 'done' as const,
+        () => 'changed' as const,
+      ),
+      changed.then(() => 'changed' as const),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
