@@ -8,6 +8,7 @@ import { dataProvider } from './dataProvider.js';
 import { i18nProvider } from './i18nProvider.js';
 import { AccessDenied } from './layout/AccessDenied.js';
 import { Layout } from './layout/Layout.js';
+import audit from './audit/index.js';
 import lagesbilder from './lagesbilder/index.js';
 import organisations from './organisations/index.js';
 import periods from './periods/index.js';
@@ -36,6 +37,7 @@ export function App() {
       <Resource name="periods" {...periods} />
       <Resource name="reports" {...reports} />
       <Resource name="lagesbilder" {...lagesbilder} />
+      <Resource name="audit" {...audit} />
       <CustomRoutes>
         <Route path="/password" element={<ChangePasswordPage />} />
         <Route

@@ -288,6 +288,7 @@ export const lagetEnglish: LagetMessages = {
       correction_what: 'What was corrected?',
       correction_why: 'Why?',
     },
+    audit: { from: 'From', to: 'To' },
     common: {
       saved: 'Saved',
       yes: 'Yes',

@@ -290,6 +290,7 @@ export const lagetSwedish = {
       correction_what: 'Vad har rättats?',
       correction_why: 'Varför?',
     },
+    audit: { from: 'Från och med', to: 'Till' },
     common: {
       saved: 'Sparat',
       yes: 'Ja',
