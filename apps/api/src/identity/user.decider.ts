@@ -3,14 +3,14 @@ import { assertNever, type Decider, type DomainEvent } from '../platform/domain/
 import { DomainError, conflict, notFound, ruleBroken } from '../platform/domain/domain-error.js';
 
 /**
- * A login: stream `user-<id>`. Its events record account changes and security facts (logins,
- * failures, lockouts, tokens) with who, when and from where (metadata). No event holds a password
- * or its hash: they say *that* a password was set; the hash lives in the credentials table.
+ * A login: stream `user-<id>`, its account changes with who, when and from where (metadata).
+ * Security facts (logins, lockouts, tokens) go to a stream of their own (security-events.ts), so
+ * that logging in does not move the version an admin's edit is based on. No event holds a
+ * password or its hash: they say *that* a password was set; the hash lives in the credentials table.
  */
 export const userStream = (userId: string) => `user-${userId}`;
 
 export type PasswordReason = 'created' | 'reset';
-export type LoginFailure = 'wrong_password' | 'locked' | 'deactivated';
 
 export interface UserDetails {
   displayName: string;
@@ -28,13 +28,7 @@ export type UserCommand =
   | { type: 'DeactivateUser'; data: Record<string, never> }
   | { type: 'ReactivateUser'; data: Record<string, never> }
   | { type: 'IssueOneTimePassword'; data: { reason: PasswordReason } }
-  | { type: 'ChangeOwnPassword'; data: Record<string, never> }
-  | { type: 'RecordLogin'; data: { sessionId: string; method: 'password' } }
-  | { type: 'RecordFailedLogin'; data: { reason: LoginFailure } }
-  | { type: 'RecordLockout'; data: { until: string; failures: number } }
-  | { type: 'RecordLogout'; data: { sessionId: string } }
-  | { type: 'IssueApiToken'; data: { tokenId: string; name: string; expiresAt: string } }
-  | { type: 'RevokeApiToken'; data: { tokenId: string } };
+  | { type: 'ChangeOwnPassword'; data: Record<string, never> };
 
 export type UserEvent =
   | DomainEvent<'UserCreated', { userId: string; username: string; roles: Role[] } & UserDetails>
@@ -49,13 +43,7 @@ export type UserEvent =
   | DomainEvent<'UserDeactivated', { userId: string }>
   | DomainEvent<'UserReactivated', { userId: string }>
   | DomainEvent<'OneTimePasswordIssued', { userId: string; reason: PasswordReason }>
-  | DomainEvent<'UserPasswordChanged', { userId: string }>
-  | DomainEvent<'UserLoggedIn', { userId: string; sessionId: string; method: 'password' }>
-  | DomainEvent<'UserLoginFailed', { userId: string; reason: LoginFailure }>
-  | DomainEvent<'UserLockedOut', { userId: string; until: string; failures: number }>
-  | DomainEvent<'UserLoggedOut', { userId: string; sessionId: string }>
-  | DomainEvent<'ApiTokenIssued', { userId: string; tokenId: string; name: string; expiresAt: string }>
-  | DomainEvent<'ApiTokenRevoked', { userId: string; tokenId: string }>;
+  | DomainEvent<'UserPasswordChanged', { userId: string }>;
 
 export const USER_EVENT_TYPES: readonly UserEvent['type'][] = [
   'UserCreated',
@@ -65,12 +53,6 @@ export const USER_EVENT_TYPES: readonly UserEvent['type'][] = [
   'UserReactivated',
   'OneTimePasswordIssued',
   'UserPasswordChanged',
-  'UserLoggedIn',
-  'UserLoginFailed',
-  'UserLockedOut',
-  'UserLoggedOut',
-  'ApiTokenIssued',
-  'ApiTokenRevoked',
 ];
 
 export type UserState =
@@ -82,7 +64,6 @@ export type UserState =
       roles: Role[];
       active: boolean;
       mustChangePassword: boolean;
-      tokens: readonly string[];
     } & UserDetails);
 
 const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
@@ -129,21 +110,6 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
     case 'ChangeOwnPassword':
       if (!state.active) throw ruleBroken('The login is deactivated');
       return [{ type: 'UserPasswordChanged', data: { userId } }];
-    case 'RecordLogin':
-      if (!state.active) throw ruleBroken('The login is deactivated');
-      return [{ type: 'UserLoggedIn', data: { userId, ...command.data } }];
-    case 'RecordFailedLogin':
-      return [{ type: 'UserLoginFailed', data: { userId, reason: command.data.reason } }];
-    case 'RecordLockout':
-      return [{ type: 'UserLockedOut', data: { userId, ...command.data } }];
-    case 'RecordLogout':
-      return [{ type: 'UserLoggedOut', data: { userId, sessionId: command.data.sessionId } }];
-    case 'IssueApiToken':
-      if (!state.active) throw ruleBroken('The login is deactivated');
-      return [{ type: 'ApiTokenIssued', data: { userId, ...command.data } }];
-    case 'RevokeApiToken':
-      if (!state.tokens.includes(command.data.tokenId)) throw notFound('API token');
-      return [{ type: 'ApiTokenRevoked', data: { userId, tokenId: command.data.tokenId } }];
     default:
       return assertNever(command);
   }
@@ -162,7 +128,6 @@ function evolve(state: UserState, event: UserEvent): UserState {
       organisationId,
       active: true,
       mustChangePassword: true,
-      tokens: [],
     };
   }
   if (state.status === 'absent') return state;
@@ -183,15 +148,6 @@ function evolve(state: UserState, event: UserEvent): UserState {
       return { ...state, mustChangePassword: true };
     case 'UserPasswordChanged':
       return { ...state, mustChangePassword: false };
-    case 'ApiTokenIssued':
-      return { ...state, tokens: [...state.tokens, event.data.tokenId] };
-    case 'ApiTokenRevoked':
-      return { ...state, tokens: state.tokens.filter((id) => id !== event.data.tokenId) };
-    case 'UserLoggedIn':
-    case 'UserLoginFailed':
-    case 'UserLockedOut':
-    case 'UserLoggedOut':
-      return state;
     default:
       return assertNever(event);
   }

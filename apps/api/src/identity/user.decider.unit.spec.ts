@@ -151,48 +151,6 @@ describe('User', () => {
     expect(given(userDecider, [created, passwordChanged]).state).toMatchObject({ mustChangePassword: false });
   });
 
-  it('records logins, failures, lockouts and logouts', () => {
-    given(userDecider, [created])
-      .when({ type: 'RecordLogin', data: { sessionId: 's1', method: 'password' } })
-      .then([{ type: 'UserLoggedIn', data: { userId: 'u1', sessionId: 's1', method: 'password' } }]);
-    given(userDecider, [created])
-      .when({ type: 'RecordFailedLogin', data: { reason: 'wrong_password' } })
-      .then([{ type: 'UserLoginFailed', data: { userId: 'u1', reason: 'wrong_password' } }]);
-    given(userDecider, [created])
-      .when({ type: 'RecordLockout', data: { until: '2024-11-25T10:15:00.000Z', failures: 5 } })
-      .then([
-        { type: 'UserLockedOut', data: { userId: 'u1', until: '2024-11-25T10:15:00.000Z', failures: 5 } },
-      ]);
-    given(userDecider, [created])
-      .when({ type: 'RecordLogout', data: { sessionId: 's1' } })
-      .then([{ type: 'UserLoggedOut', data: { userId: 'u1', sessionId: 's1' } }]);
-  });
-
-  it('a deactivated login cannot log in', () =>
-    given(userDecider, [created, deactivated])
-      .when({ type: 'RecordLogin', data: { sessionId: 's1', method: 'password' } })
-      .thenThrows({ kind: 'rule' }));
-
-  it('issues and revokes API tokens; an unknown or revoked token cannot be revoked', () => {
-    const issued: UserEvent = {
-      type: 'ApiTokenIssued',
-      data: { userId: 'u1', tokenId: 't1', name: 'Statistikexport', expiresAt: '2025-11-25T00:00:00.000Z' },
-    };
-    given(userDecider, [created])
-      .when({
-        type: 'IssueApiToken',
-        data: { tokenId: 't1', name: 'Statistikexport', expiresAt: '2025-11-25T00:00:00.000Z' },
-      })
-      .then([issued]);
-    const revoked: UserEvent = { type: 'ApiTokenRevoked', data: { userId: 'u1', tokenId: 't1' } };
-    given(userDecider, [created, issued])
-      .when({ type: 'RevokeApiToken', data: { tokenId: 't1' } })
-      .then([revoked]);
-    given(userDecider, [created, issued, revoked])
-      .when({ type: 'RevokeApiToken', data: { tokenId: 't1' } })
-      .thenThrows({ kind: 'not_found' });
-  });
-
   it('that does not exist cannot be changed', () =>
     given(userDecider, []).when({ type: 'DeactivateUser', data: {} }).thenThrows({ kind: 'not_found' }));
 });

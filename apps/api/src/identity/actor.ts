@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { AppAbility, Role } from '@laget/permissions';
+import type { Request } from 'express';
+import type { RequestContext } from '../platform/commands/request-context.js';
+import type { UserRecord } from './users.read-model.js';
+
+/** Who is making the request, as every module sees it (`@CurrentActor()`). */
+export interface CurrentActorInfo {
+  userId: string;
+  username: string;
+  displayName: string;
+  organisationId: string | null;
+  roles: Role[];
+}
+
+/** What the authentication guard attaches to the request. */
+export interface AuthenticatedRequest extends Request {
+  actor?: CurrentActorInfo;
+  ability?: AppAbility;
+  /** How the caller proved who it is; CSRF applies to cookie sessions only. */
+  auth?:
+    { method: 'session'; sessionIdHash: string; csrfToken: string } | { method: 'token'; tokenId: string };
+  /** The caller's login as read for this request. */
+  user?: UserRecord;
+  mustChangePassword?: boolean;
+}
+
+/** Event metadata for what this request causes (who, for which organisation, from where). */
+export function requestContext(request: AuthenticatedRequest): RequestContext {
+  const header = request.header('x-request-id');
+  return {
+    actorId: request.actor?.userId ?? 'anonymous',
+    organisationId: request.actor?.organisationId ?? null,
+    correlationId: header && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID(),
+    ...(request.ip ? { ip: request.ip } : {}),
+  };
+}

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SqlDatabase } from '@laget/event-store';
+import type { ApiTokenDto } from '@laget/contracts';
+import { Clock } from '../platform/commands/clock.js';
+import { READ_DB } from '../platform/platform.tokens.js';
+import { sha256 } from './secrets.js';
+
+interface TokenRow {
+  id: string;
+  owner_id: string;
+  name: string;
+  created_at: string | Date;
+  expires_at: string | Date;
+  last_used_at: string | Date | null;
+  revoked_at: string | Date | null;
+}
+
+const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
+const toDto = (row: TokenRow): ApiTokenDto => ({
+  id: row.id,
+  name: row.name,
+  ownerId: row.owner_id,
+  createdAt: iso(row.created_at)!,
+  expiresAt: iso(row.expires_at),
+  lastUsedAt: iso(row.last_used_at),
+  revoked: row.revoked_at !== null,
+});
+
+/** Bearer tokens for integrations: only their SHA-256 is kept (a token is 256 random bits, so no slow hash is needed). */
+@Injectable()
+export class ApiTokensStore {
+  constructor(
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    private readonly clock: Clock,
+  ) {}
+
+  async add(token: {
+    id: string;
+    ownerId: string;
+    name: string;
+    secret: string;
+    expiresAt: Date;
+  }): Promise<ApiTokenDto> {
+    const now = this.clock.now().toISOString();
+    const { rows } = await this.db.query<TokenRow>(
+      `INSERT INTO identity_api_tokens (id, owner_id, name, token_hash, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [token.id, token.ownerId, token.name, sha256(token.secret), now, token.expiresAt.toISOString()],
+    );
+    return toDto(rows[0]!);
+  }
+
+  /** The owner of a live token, or null; records its use at most once a minute. */
+  async ownerOf(secret: string): Promise<{ tokenId: string; ownerId: string } | null> {
+    const now = this.clock.now();
+    const { rows } = await this.db.query<TokenRow>(
+      'SELECT * FROM identity_api_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2',
+      [sha256(secret), now.toISOString()],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() > 60_000)
+      await this.db.query('UPDATE identity_api_tokens SET last_used_at = $2 WHERE id = $1', [
+        row.id,
+        now.toISOString(),
+      ]);
+    return { tokenId: row.id, ownerId: row.owner_id };
+  }
+
+  async get(id: string): Promise<ApiTokenDto | null> {
+    const { rows } = await this.db.query<TokenRow>('SELECT * FROM identity_api_tokens WHERE id = $1', [id]);
+    return rows[0] ? toDto(rows[0]) : null;
+  }
+
+  async list(ownerId: string | null): Promise<ApiTokenDto[]> {
+    const { rows } =
+      ownerId === null
+        ? await this.db.query<TokenRow>('SELECT * FROM identity_api_tokens ORDER BY created_at DESC, id')
+        : await this.db.query<TokenRow>(
+            'SELECT * FROM identity_api_tokens WHERE owner_id = $1 ORDER BY created_at DESC, id',
+            [ownerId],
+          );
+    return rows.map(toDto);
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.db.query(
+      'UPDATE identity_api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL',
+      [id, this.clock.now().toISOString()],
+    );
+  }
+
+  async revokeAllOf(ownerId: string): Promise<void> {
+    await this.db.query(
+      'UPDATE identity_api_tokens SET revoked_at = $2 WHERE owner_id = $1 AND revoked_at IS NULL',
+      [ownerId, this.clock.now().toISOString()],
+    );
+  }
+}

@@ -1,0 +1,156 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { SqlDatabase } from '@laget/event-store';
+import type { OrganisationKind } from '@laget/contracts';
+import type { Role } from '@laget/permissions';
+import { AppConfig } from '../config/app-config.js';
+import { systemContext } from '../platform/commands/request-context.js';
+import { READ_DB } from '../platform/platform.tokens.js';
+import { AccountsService } from './accounts.service.js';
+import { IDENTITY_READ_MODEL_DDL } from './identity.projection.js';
+import { IDENTITY_TABLES_DDL } from './identity.tables.js';
+import { OrganisationsReadModel } from './organisations.read-model.js';
+import { generateOneTimePassword } from './password-hasher.js';
+import { UsersReadModel } from './users.read-model.js';
+
+/** The seed's actors (Norbergs kommun, v48 2024), with fixed ids that the demo reports refer to. */
+export const DEMO_ORGANISATIONS: ReadonlyArray<{
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  reporter: string;
+}> = [
+  { id: 'polisen', name: 'Polisen', kind: 'police', reporter: 'polisen' },
+  { id: 'socialtjansten', name: 'Socialtjänsten', kind: 'social_services', reporter: 'socialtjansten' },
+  { id: 'skolan', name: 'Skolan', kind: 'school', reporter: 'skolan' },
+  { id: 'nvk', name: 'NVK', kind: 'municipal_company', reporter: 'nvk' },
+  { id: 'naringslivet', name: 'Näringslivet', kind: 'business', reporter: 'naringslivet' },
+  { id: 'kultur-fritid', name: 'Kultur & Fritid', kind: 'culture_leisure', reporter: 'kultur-fritid' },
+  {
+    id: 'bf-samordnare',
+    name: 'Brottsförebyggande samordnaren',
+    kind: 'coordinator',
+    reporter: 'samordnare',
+  },
+];
+
+/** Demo mode only (LAGET_DEMO=1): every demo login has this password, documented in the README. */
+export const DEMO_PASSWORD = 'Demo-Lagesbild-v48';
+
+interface DemoUser {
+  username: string;
+  displayName: string;
+  organisationId: string;
+  roles: Role[];
+}
+
+const demoUsers = (): DemoUser[] => [
+  ...DEMO_ORGANISATIONS.filter((o) => o.kind !== 'coordinator').map((o) => ({
+    username: o.reporter,
+    displayName: `Rapportör ${o.name}`,
+    organisationId: o.id,
+    roles: ['reporter'] as Role[],
+  })),
+  {
+    username: 'samordnare',
+    displayName: 'BF-samordnaren',
+    organisationId: 'bf-samordnare',
+    roles: ['coordinator'],
+  },
+  { username: 'granskare', displayName: 'Granskaren', organisationId: 'bf-samordnare', roles: ['reviewer'] },
+  { username: 'est', displayName: 'EST-gruppen', organisationId: 'bf-samordnare', roles: ['est_member'] },
+];
+
+/**
+ * First start (CONTRACT.md): creates the identity tables, then the `admin` login when no admin
+ * exists, from LAGET_ADMIN_PASSWORD or a random password printed once; in demo mode also the
+ * seed's organisations and logins. Safe on several instances at once: usernames are reserved by
+ * stream, so a second instance's attempt is a conflict that is ignored.
+ */
+@Injectable()
+export class IdentityFirstStart implements OnApplicationBootstrap {
+  private readonly logger = new Logger('identity');
+
+  constructor(
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    private readonly config: AppConfig,
+    private readonly accounts: AccountsService,
+    private readonly users: UsersReadModel,
+    private readonly organisations: OrganisationsReadModel,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const statement of [...IDENTITY_READ_MODEL_DDL, ...IDENTITY_TABLES_DDL])
+      await this.db.query(statement);
+    await this.ensureAdmin();
+    if (this.config.demo) await this.loadDemo();
+  }
+
+  private async ensureAdmin(): Promise<void> {
+    if ((await this.users.anyActiveAdmin()) || (await this.users.byUsername('admin'))) return;
+    const password = this.config.adminPassword ?? generateOneTimePassword();
+    try {
+      await this.accounts.createUser(
+        {
+          username: 'admin',
+          displayName: 'Systemadministratör',
+          email: null,
+          organisationId: null,
+          roles: ['admin'],
+        },
+        systemContext(),
+        password,
+      );
+    } catch (error) {
+      if (isConflict(error)) return;
+      throw error;
+    }
+    if (this.config.adminPassword) {
+      this.logger.log(
+        'Created the login "admin" with the password from LAGET_ADMIN_PASSWORD; it must be changed at first login.',
+      );
+    } else {
+      // Printed once, on purpose: the operator needs it to log in the first time.
+      this.logger.warn(
+        `Created the login "admin" with the one-time password ${password} (shown only now; change it at first login).`,
+      );
+    }
+  }
+
+  /** Idempotent: what exists is left alone. */
+  async loadDemo(): Promise<void> {
+    const context = systemContext();
+    for (const organisation of DEMO_ORGANISATIONS) {
+      if (await this.organisations.get(organisation.id)) continue;
+      try {
+        await this.accounts.registerOrganisation(
+          { organisationId: organisation.id, name: organisation.name, kind: organisation.kind },
+          context,
+        );
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    for (const user of demoUsers()) {
+      if (await this.users.byUsername(user.username)) continue;
+      try {
+        const { userId } = await this.accounts.createUser({ ...user, email: null }, context, DEMO_PASSWORD);
+        // Demo logins start ready to use, without the forced change.
+        await this.accounts.changeOwnPassword(userId, DEMO_PASSWORD, context);
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    this.logger.warn(
+      `Demo mode: logins ${demoUsers()
+        .map((u) => u.username)
+        .join(', ')} with the demo password from the README.`,
+    );
+  }
+}
+
+function isConflict(error: unknown): boolean {
+  return (
+    (typeof error === 'object' && error !== null && (error as { kind?: string }).kind === 'conflict') ||
+    (error instanceof Error && error.name === 'WrongExpectedVersionError')
+  );
+}

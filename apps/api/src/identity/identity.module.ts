@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccountsService } from './accounts.service.js';
+import { ApiTokensStore } from './api-tokens.store.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { CredentialsStore } from './credentials.store.js';
+import { IdentityFirstStart } from './first-start.js';
+import { IdentitySettings } from './identity.settings.js';
+import { LoginThrottle } from './login-throttle.js';
+import { OrganisationsController } from './organisations.controller.js';
+import { OrganisationsReadModel } from './organisations.read-model.js';
+import { PasswordHasher } from './password-hasher.js';
+import { SessionsStore } from './sessions.store.js';
+import { UsersController } from './users.controller.js';
+import { UsersReadModel } from './users.read-model.js';
+
+/**
+ * Organisations, logins, sessions and tokens, and the global authentication guard that every
+ * other module relies on (import `@Public`, `@CurrentActor`, `@CurrentAbility` from './identity').
+ */
+@Module({
+  controllers: [AuthController, OrganisationsController, UsersController],
+  providers: [
+    { provide: IdentitySettings, useFactory: () => new IdentitySettings() },
+    PasswordHasher,
+    CredentialsStore,
+    SessionsStore,
+    ApiTokensStore,
+    LoginThrottle,
+    OrganisationsReadModel,
+    UsersReadModel,
+    AccountsService,
+    AuthService,
+    IdentityFirstStart,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [OrganisationsReadModel, UsersReadModel, AccountsService, IdentityFirstStart],
+})
+export class IdentityModule {}

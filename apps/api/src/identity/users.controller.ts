@@ -1,0 +1,193 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  createUserRequestSchema,
+  resetPasswordRequestSchema,
+  updateUserRequestSchema,
+  type CreatedUserDto,
+  type UserDto,
+} from '@laget/contracts';
+import { asSubject, ROLES, type AppAbility } from '@laget/permissions';
+import type { Response } from 'express';
+import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
+import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
+import { expectedVersionOf } from '../platform/http/if-match.js';
+import { parseInput } from '../platform/http/validation.js';
+import { AccountsService } from './accounts.service.js';
+import { requestContext, type AuthenticatedRequest, type CurrentActorInfo } from './actor.js';
+import { CurrentAbility, CurrentActor } from './decorators.js';
+import { booleanQuery, forbidden, oneOfQuery, pageOf, setTotal } from './http-helpers.js';
+import { OrganisationsReadModel } from './organisations.read-model.js';
+import type { UserCommand } from './user.decider.js';
+import { UsersReadModel, type UserRecord } from './users.read-model.js';
+
+const subjectOf = (user: UserRecord) =>
+  asSubject('User', { id: user.id, roles: user.roles, organisationId: user.organisationId });
+
+@ApiTags('users')
+@Controller('api/users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersReadModel,
+    private readonly organisations: OrganisationsReadModel,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Logins the caller may see (all for admin and coordinator, else only the own); filters: organisationId, role, active',
+  })
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: CurrentActorInfo,
+    @CurrentAbility() ability: AppAbility,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserDto[]> {
+    const page = pageOf(query);
+    const seesEveryone = ability.can(
+      'read',
+      asSubject('User', { id: '\u0000any', roles: [], organisationId: null }),
+    );
+    const active = booleanQuery(query.active, 'active');
+    const role = oneOfQuery(query.role, 'role', ROLES);
+    const organisationId = typeof query.organisationId === 'string' ? query.organisationId : undefined;
+    const { items, total } = await this.users.list(
+      {
+        ...(active === undefined ? {} : { active }),
+        ...(role === undefined ? {} : { role }),
+        ...(organisationId === undefined ? {} : { organisationId }),
+        ...(seesEveryone ? {} : { onlyIds: [actor.userId] }),
+      },
+      {
+        offset: page.offset,
+        limit: page.limit,
+        ...(page.sort ? { sort: page.sort } : {}),
+        order: page.direction,
+      },
+    );
+    setTotal(response, total);
+    return items;
+  }
+
+  @Post()
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({ summary: 'Create a login (admin); the answer carries a one-time password, shown once' })
+  async create(
+    @Req() request: AuthenticatedRequest,
+    @CurrentAbility() ability: AppAbility,
+    @Body() body: unknown,
+  ): Promise<CreatedUserDto> {
+    if (!ability.can('create', 'User')) throw forbidden();
+    const data = parseInput(createUserRequestSchema, body);
+    await this.requireOrganisation(data.organisationId ?? null);
+    const { userId, oneTimePassword } = await this.accounts.createUser(
+      {
+        username: data.username,
+        displayName: data.displayName,
+        email: data.email ?? null,
+        organisationId: data.organisationId ?? null,
+        roles: data.roles,
+      },
+      requestContext(request),
+    );
+    return { ...(await this.users.get(userId))!, oneTimePassword };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @CurrentAbility() ability: AppAbility): Promise<UserDto> {
+    return this.readable(id, ability);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change display name, e-mail, organisation, roles or active (admin); If-Match: version',
+  })
+  async update(
+    @Req() request: AuthenticatedRequest,
+    @Param('id') id: string,
+    @CurrentActor() actor: CurrentActorInfo,
+    @CurrentAbility() ability: AppAbility,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: unknown,
+  ): Promise<UserDto> {
+    const user = await this.readable(id, ability);
+    if (!ability.can('update', subjectOf(user))) throw forbidden();
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    const data = parseInput(updateUserRequestSchema, body);
+    if (
+      id === actor.userId &&
+      (data.active === false || (data.roles && !data.roles.includes('admin') && user.roles.includes('admin')))
+    )
+      throw ruleBroken(
+        'Du kan inte inaktivera dig själv eller ta bort din egen administratörsroll (ask another admin)',
+        {
+          field: data.active === false ? 'active' : 'roles',
+        },
+      );
+    if (data.organisationId !== undefined) await this.requireOrganisation(data.organisationId);
+    const commands: UserCommand[] = [];
+    const details = {
+      ...(data.displayName === undefined ? {} : { displayName: data.displayName }),
+      ...(data.email === undefined ? {} : { email: data.email }),
+      ...(data.organisationId === undefined ? {} : { organisationId: data.organisationId }),
+    };
+    if (Object.keys(details).length > 0) commands.push({ type: 'ChangeUserDetails', data: details });
+    if (data.roles !== undefined) commands.push({ type: 'ChangeUserRoles', data: { roles: data.roles } });
+    if (data.active === false) commands.push({ type: 'DeactivateUser', data: {} });
+    if (data.active === true) commands.push({ type: 'ReactivateUser', data: {} });
+    // An empty change still answers 409 to a stale version, as every change does.
+    if (commands.length === 0) commands.push({ type: 'ChangeUserDetails', data: {} });
+    await this.accounts.changeUser(id, commands, requestContext(request), expectedVersion);
+    return (await this.users.get(id))!;
+  }
+
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Issue a one-time password (admin; coordinator for non-admins); ends the login’s sessions',
+  })
+  async resetPassword(
+    @Req() request: AuthenticatedRequest,
+    @Param('id') id: string,
+    @CurrentAbility() ability: AppAbility,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: unknown,
+  ): Promise<{ oneTimePassword: string }> {
+    const user = await this.readable(id, ability);
+    if (!ability.can('reset_password', subjectOf(user))) throw forbidden();
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    parseInput(resetPasswordRequestSchema, body ?? {});
+    return {
+      oneTimePassword: await this.accounts.resetPassword(id, requestContext(request), expectedVersion),
+    };
+  }
+
+  /** 404 for a login the caller may not see, as if it did not exist. */
+  private async readable(id: string, ability: AppAbility): Promise<UserRecord> {
+    const user = await this.users.get(id);
+    if (!user || !ability.can('read', subjectOf(user))) throw notFound('User');
+    return user;
+  }
+
+  private async requireOrganisation(organisationId: string | null): Promise<void> {
+    if (organisationId === null) return;
+    if (!(await this.organisations.get(organisationId)))
+      throw new DomainError('rule', `Organisationen ${organisationId} finns inte (unknown organisation)`, {
+        field: 'organisationId',
+      });
+  }
+}
