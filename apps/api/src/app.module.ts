@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from './config/app-config.js';
+import { HealthModule } from './health/health.module.js';
+import { IdentityModule } from './identity/identity.module.js';
+import type { Clock } from './platform/commands/clock.js';
+import { PlatformModule } from './platform/platform.module.js';
+import { ReportingModule } from './reporting/reporting.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  clock?: Clock;
+}
+
+/** Läget's API: the platform and one module per capability (STYLE.md). */
+@Module({})
+export class AppModule {
+  static forRoot({ config, clock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Credentials and session cookies never reach the log.
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+            ],
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+          },
+        }),
+        CqrsModule.forRoot(),
+        PlatformModule.forRoot({ config, ...(clock ? { clock } : {}) }),
+        HealthModule,
+        IdentityModule,
+        ReportingModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory.js';
+import { AppConfig, ConfigurationError } from './config/app-config.js';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = AppConfig.fromEnvironment();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const app = await createApp({ config, bufferLogs: true });
+  await app.listen(config.port, config.host);
+  app
+    .get(Logger)
+    .log(`Läget is listening on ${config.publicBaseUrl} (event store: ${config.eventStore})`, 'Läget');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
