@@ -211,6 +211,30 @@ describeWithPoppler('renderLagesbildPdf (read back with poppler)', () => {
     expect(structText(pdfStructure(pdf))).toEqual(structText(seedStructure));
   });
 
+  it('continues a row taller than a page in the next rows instead of cutting its text', async () => {
+    const long = Array.from({ length: 400 }, (_, i) => `ord${i} på väg`).join(' ');
+    const [incident] = incidentsOf(norbergWeek48) as [IncidentItem];
+    const doc: LagesbildDocument = {
+      ...norbergWeek48,
+      sections: [
+        { id: 'incidents', kind: 'incidents', title: 'Händelser', items: [{ ...incident, comment: long }] },
+      ],
+    };
+    const rows = tableRows(
+      findAll(pdfStructure(await renderLagesbildPdf(doc, options)), 'Table')[0] as StructNode,
+    );
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([incident.problem, ...Array(rows.length - 2).fill('')]);
+    expect(
+      normalise(
+        rows
+          .slice(1)
+          .map((r) => r[5])
+          .join(' '),
+      ),
+    ).toBe(long);
+  });
+
   it('keeps any incident text, Swedish letters included, intact in the table', async () => {
     const word = fc.stringMatching(/^[A-Za-zÅÄÖåäöÉé0-9.,:;()\-–/&]{1,14}$/);
     const cellText = fc.array(word, { minLength: 1, maxLength: 25 }).map((w) => w.join(' '));

@@ -259,6 +259,37 @@ function rowHeight(
 }
 
 /**
+ * PDFKit cuts a row taller than a page short with an ellipsis, losing text. A row that would not
+ * fit on a page is split into continuation rows instead, each cell broken between words.
+ */
+function splitTallRow(pdf: TaggedPdf, cells: string[], widths: number[], room: number): string[][] {
+  pdf.font('Regular').fontSize(size.table);
+  const fits = (text: string, i: number) =>
+    pdf.heightOfString(text, { width: (widths[i] ?? 0) - 2 * cellPadding }) <= room;
+  const parts: string[][] = [];
+  let rest = cells;
+  while (!rest.every(fits)) {
+    const split = rest.map((text, i) => {
+      if (fits(text, i)) return [text, ''];
+      const words = text.split(/(?<=\s)/);
+      // The most words that fit (binary search); at least one, so the loop always advances.
+      let lo = 1;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (fits(words.slice(0, mid).join(''), i)) lo = mid;
+        else hi = mid - 1;
+      }
+      return [words.slice(0, lo).join('').trimEnd(), words.slice(lo).join('')];
+    });
+    parts.push(split.map(([head]) => head ?? ''));
+    rest = split.map(([, tail]) => tail ?? '');
+  }
+  parts.push(rest);
+  return parts;
+}
+
+/**
  * A tagged table (TH with column scope, TD) whose header row repeats at the top of every page it
  * runs onto. The repeats are drawn as pagination artifacts, so assistive technology reads the
  * header once, as the structure says.
@@ -316,7 +347,13 @@ function drawTable(
       defaultStyle: { padding: cellPadding, border: 0.5, borderColor: colour.rule, textColor: colour.text },
     });
     table.row(headers.map((text) => ({ text, type: 'TH', scope: 'column' })));
-    for (const row of rows) table.row(row.map((text) => ({ text, type: 'TD' })));
+    // Below the repeated header there is this much room for one row.
+    const roomForRow = pdf.page.maxY() - (top + headerHeight) - 2 * cellPadding - 4;
+    for (const row of rows) {
+      for (const part of splitTallRow(pdf, row, widths, roomForRow)) {
+        table.row(part.map((text) => ({ text, type: 'TD' })));
+      }
+    }
     table.end();
   } finally {
     pdf.off('pageAdded', repeatHeader);
