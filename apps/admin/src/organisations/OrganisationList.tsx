@@ -1,8 +1,21 @@
-import { BooleanField, Datagrid, List, SelectField, SimpleList, TextField, TextInput } from 'react-admin';
+import {
+  BooleanField,
+  Datagrid,
+  List,
+  NullableBooleanInput,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  TextField,
+} from 'react-admin';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { organisationKindChoices } from './kinds.js';
 
-const filters = [<TextInput key="q" source="q" label="ra.action.search" alwaysOn />];
+// The filters the API offers (organisations.controller): active and kind.
+const filters = [
+  <NullableBooleanInput key="active" source="active" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={organisationKindChoices} />,
+];
 
 export function OrganisationList() {
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));

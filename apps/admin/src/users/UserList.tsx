@@ -5,11 +5,10 @@ import {
   List,
   ReferenceField,
   ReferenceInput,
-  SelectArrayInput,
+  NullableBooleanInput,
   SelectInput,
   SimpleList,
   TextField,
-  TextInput,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -28,12 +27,19 @@ function RolesField(_props: { label?: string }) {
   );
 }
 
+// The filters the API offers (users.controller): organisationId, one role, active.
 const filters = [
-  <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
-  <ReferenceInput key="org" source="organisationId" reference="organisations">
+  <ReferenceInput key="org" source="organisationId" reference="organisations" alwaysOn>
     <SelectInput optionText="name" />
   </ReferenceInput>,
-  <SelectArrayInput key="roles" source="role" label="resources.users.fields.roles" choices={roleChoices} />,
+  <SelectInput
+    key="role"
+    source="role"
+    label="resources.users.fields.roles"
+    choices={roleChoices}
+    alwaysOn
+  />,
+  <NullableBooleanInput key="active" source="active" />,
 ];
 
 export function UserList() {
