@@ -5,5 +5,4 @@
  */
 export const reportIdFor = (period: string, organisationId: string) => `${period}.${organisationId}`;
 export const reportStream = (reportId: string) => `report-${reportId}`;
-export const periodStream = (period: string) => `period-${period}`;
 export { PLACE_REGISTER_STREAM } from './place-register.decider.js';

@@ -1,0 +1,110 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { editPlaceRequestSchema, registerPlaceRequestSchema } from '@laget/contracts';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
+import { expectedVersionOf } from '../platform/http/if-match.js';
+import { parseInput } from '../platform/http/validation.js';
+import { pageQuery } from './reports.controller.js';
+import { CurrentCaller } from './reporting-caller.js';
+import { ReportingService, type Caller } from './reporting.service.js';
+
+const periodListQuery = z.object({
+  ...pageQuery,
+  perPage: z.coerce.number().int().min(1).max(104).default(12),
+  sort: z.string().max(50).optional(),
+  order: z.enum(['ASC', 'DESC', 'asc', 'desc']).optional(),
+});
+
+/** Reporting periods (ISO weeks) with who has reported: every logged-in user may read them. */
+@ApiTags('periods')
+@Controller('api/periods')
+export class PeriodsController {
+  constructor(private readonly reporting: ReportingService) {}
+
+  @Get()
+  async list(
+    @CurrentCaller() _caller: Caller,
+    @Query() query: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { page, perPage } = parseInput(periodListQuery, query, 'query');
+    const result = await this.reporting.listPeriods({ page, perPage });
+    response.setHeader('X-Total-Count', String(result.total));
+    return result.items;
+  }
+
+  @Get(':period')
+  async get(@CurrentCaller() _caller: Caller, @Param('period') period: string) {
+    return this.reporting.getPeriod(period);
+  }
+}
+
+/** The crime categories of the police statistics, as this municipality configured them. */
+@ApiTags('reports')
+@Controller('api/crime-categories')
+export class CrimeCategoriesController {
+  constructor(private readonly reporting: ReportingService) {}
+
+  @Get()
+  list(@CurrentCaller() _caller: Caller) {
+    return this.reporting.settings.crimeCategories;
+  }
+}
+
+/** The place register: everyone logged in reads it (to pick a place); the coordinator keeps it. */
+@ApiTags('places')
+@Controller('api/places')
+@UseInterceptors(IdempotencyInterceptor)
+export class PlacesController {
+  constructor(private readonly reporting: ReportingService) {}
+
+  @Get()
+  async list(
+    @CurrentCaller() _caller: Caller,
+    @Query('retired') retired: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const places = await this.reporting.listPlaces(retired === 'true');
+    response.setHeader('X-Total-Count', String(places.length));
+    return places;
+  }
+
+  @Post()
+  async register(@CurrentCaller() caller: Caller, @Body() body: unknown) {
+    return this.reporting.registerPlace(caller, parseInput(registerPlaceRequestSchema, body));
+  }
+
+  @Patch(':id')
+  async edit(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    const request = parseInput(editPlaceRequestSchema, body);
+    return this.reporting.editPlace(caller, id, request, expectedVersionOf(ifMatch, body));
+  }
+
+  @Delete(':id')
+  async retire(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    return this.reporting.retirePlace(caller, id, expectedVersionOf(ifMatch));
+  }
+}

@@ -1,0 +1,277 @@
+import type { SqlExecutor } from '@laget/event-store';
+import type { DomainEvent } from '../platform/domain/decider.js';
+import {
+  defineProjection,
+  type ProjectedEvent,
+  type Projection,
+} from '../platform/projections/projection.js';
+import { PERIOD_STATUS_EVENT_TYPES, type PeriodStatusEvent } from './period-status.js';
+import { PLACE_EVENT_TYPES, type PlaceEvent } from './place-register.decider.js';
+import { REPORT_EVENT_TYPES, type ReportEvent } from './report.decider.js';
+
+/**
+ * The reporting module's read models. Single reports are read from their streams (exact and
+ * current); these tables serve lists, compliance and lookups across streams.
+ */
+
+/** One row per report: what the list and the compliance view need, never the contents. */
+export const reportListProjection = defineProjection<ReportEvent>({
+  name: 'reporting.reports',
+  eventTypes: REPORT_EVENT_TYPES,
+  setup: async (sql) => {
+    await sql.query(`
+      CREATE TABLE IF NOT EXISTS reporting_reports (
+        report_id text PRIMARY KEY,
+        period text NOT NULL,
+        organisation_id text NOT NULL,
+        opened_by_id text NOT NULL,
+        status text NOT NULL,
+        attendance text NOT NULL DEFAULT 'reporting',
+        incident_count integer NOT NULL DEFAULT 0,
+        submissions integer NOT NULL DEFAULT 0,
+        counted_submitted_at timestamptz,
+        last_submitted_at timestamptz,
+        version integer NOT NULL,
+        updated_at timestamptz NOT NULL
+      )`);
+    await sql.query(
+      'CREATE INDEX IF NOT EXISTS reporting_reports_period ON reporting_reports (period, organisation_id)',
+    );
+    await sql.query(
+      'CREATE INDEX IF NOT EXISTS reporting_reports_organisation ON reporting_reports (organisation_id, period)',
+    );
+  },
+  reset: async (sql) => {
+    await sql.query('DELETE FROM reporting_reports');
+  },
+  handle: async (event, sql) => applyReportEvent(event, sql),
+});
+
+async function applyReportEvent(event: ProjectedEvent<ReportEvent>, sql: SqlExecutor): Promise<void> {
+  const id = event.streamId.slice('report-'.length);
+  const touch = [id, event.streamVersion, event.metadata.occurredAt];
+  // A change after submission makes it amended; a change to a withdrawn report makes it a draft again.
+  const touched = `status = CASE status WHEN 'submitted' THEN 'amended' WHEN 'withdrawn' THEN 'draft' ELSE status END`;
+  switch (event.type) {
+    case 'ReportOpened':
+      await sql.query(
+        `INSERT INTO reporting_reports (report_id, period, organisation_id, opened_by_id, status, version, updated_at)
+         VALUES ($1, $4, $5, $6, 'draft', $2, $3) ON CONFLICT (report_id) DO NOTHING`,
+        [...touch, event.data.period, event.data.organisationId, event.data.openedById],
+      );
+      return;
+    case 'NarrativeWritten':
+    case 'PoliceStatisticsRecorded':
+    case 'IncidentEdited':
+      await sql.query(
+        `UPDATE reporting_reports SET ${touched}, version = $2, updated_at = $3 WHERE report_id = $1`,
+        touch,
+      );
+      return;
+    case 'AttendanceDeclared': {
+      const attendance = event.data.changes.find((change) => change.field === 'attendance')?.after;
+      await sql.query(
+        `UPDATE reporting_reports SET ${touched}, attendance = $4, version = $2, updated_at = $3 WHERE report_id = $1`,
+        [...touch, attendance],
+      );
+      return;
+    }
+    case 'IncidentReported':
+    case 'IncidentWithdrawn':
+      await sql.query(
+        `UPDATE reporting_reports SET ${touched}, incident_count = incident_count + $4, version = $2, updated_at = $3
+         WHERE report_id = $1`,
+        [...touch, event.type === 'IncidentReported' ? 1 : -1],
+      );
+      return;
+    case 'ReportSubmitted':
+    case 'ReportResubmitted':
+      await sql.query(
+        `UPDATE reporting_reports SET status = 'submitted', submissions = $4,
+           counted_submitted_at = COALESCE(counted_submitted_at, $5::timestamptz), last_submitted_at = $5::timestamptz,
+           version = $2, updated_at = $3
+         WHERE report_id = $1`,
+        [...touch, event.data.submission, event.data.submittedAt],
+      );
+      return;
+    case 'ReportWithdrawn':
+      await sql.query(
+        `UPDATE reporting_reports SET status = 'withdrawn', counted_submitted_at = NULL, version = $2, updated_at = $3
+         WHERE report_id = $1`,
+        touch,
+      );
+      return;
+    case 'ReportReopened':
+      await sql.query(
+        'UPDATE reporting_reports SET version = $2, updated_at = $3 WHERE report_id = $1',
+        touch,
+      );
+      return;
+    default: {
+      const unhandled: never = event;
+      throw new Error(`Unhandled report event ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/** Compiled and published periods, from the lägesbild's facts; a week without a row is open. */
+export const periodStatusProjection = defineProjection<PeriodStatusEvent>({
+  name: 'reporting.periods',
+  eventTypes: PERIOD_STATUS_EVENT_TYPES,
+  setup: async (sql) => {
+    await sql.query(`
+      CREATE TABLE IF NOT EXISTS reporting_periods (
+        period text PRIMARY KEY,
+        status text NOT NULL,
+        compilation integer NOT NULL
+      )`);
+  },
+  reset: async (sql) => {
+    await sql.query('DELETE FROM reporting_periods');
+  },
+  handle: async (event, sql) => {
+    const period = event.streamId.slice('lagesbild-'.length);
+    if (event.type === 'LagesbildCompiled') {
+      await sql.query(
+        `INSERT INTO reporting_periods (period, status, compilation) VALUES ($1, 'compiled', 1)
+         ON CONFLICT (period) DO UPDATE SET status = 'compiled', compilation = reporting_periods.compilation + 1`,
+        [period],
+      );
+    } else {
+      await sql.query(
+        `INSERT INTO reporting_periods (period, status, compilation) VALUES ($1, 'published', 0)
+         ON CONFLICT (period) DO UPDATE SET status = 'published'`,
+        [period],
+      );
+    }
+  },
+});
+
+export const placeListProjection = defineProjection<PlaceEvent>({
+  name: 'reporting.places',
+  eventTypes: PLACE_EVENT_TYPES,
+  setup: async (sql) => {
+    await sql.query(`
+      CREATE TABLE IF NOT EXISTS reporting_places (
+        place_id text PRIMARY KEY,
+        name text NOT NULL,
+        kind text NOT NULL,
+        lat double precision,
+        lon double precision,
+        retired boolean NOT NULL DEFAULT false,
+        version integer NOT NULL
+      )`);
+  },
+  reset: async (sql) => {
+    await sql.query('DELETE FROM reporting_places');
+  },
+  handle: async (event, sql) => {
+    switch (event.type) {
+      case 'PlaceRegistered': {
+        const { placeId, name, kind, coordinates } = event.data;
+        await sql.query(
+          `INSERT INTO reporting_places (place_id, name, kind, lat, lon, version) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (place_id) DO NOTHING`,
+          [placeId, name, kind, coordinates?.lat ?? null, coordinates?.lon ?? null, event.streamVersion],
+        );
+        return;
+      }
+      case 'PlaceEdited':
+        for (const { field, after } of event.data.changes) {
+          if (field === 'coordinates') {
+            const point = after as { lat: number; lon: number } | null;
+            await sql.query('UPDATE reporting_places SET lat = $2, lon = $3 WHERE place_id = $1', [
+              event.data.placeId,
+              point?.lat ?? null,
+              point?.lon ?? null,
+            ]);
+          } else if (field === 'name' || field === 'kind') {
+            await sql.query(`UPDATE reporting_places SET ${field} = $2 WHERE place_id = $1`, [
+              event.data.placeId,
+              after,
+            ]);
+          }
+        }
+        break;
+      case 'PlaceRetired':
+        await sql.query('UPDATE reporting_places SET retired = true WHERE place_id = $1', [
+          event.data.placeId,
+        ]);
+        break;
+    }
+    // The register is one stream: every place shows the register's version, for If-Match.
+    await sql.query('UPDATE reporting_places SET version = $1', [event.streamVersion]);
+  },
+});
+
+/**
+ * The organisations expected to report, from the identity module's events (their names as facts,
+ * not their read model's tables), so that this module keeps working whatever identity stores.
+ */
+type OrganisationEvent =
+  | DomainEvent<'OrganisationRegistered', { organisationId: string; name: string; kind: string }>
+  | DomainEvent<'OrganisationRenamed', { organisationId: string; name: string }>
+  | DomainEvent<'OrganisationKindChanged', { organisationId: string; kind: string }>
+  | DomainEvent<'OrganisationDeactivated', { organisationId: string }>
+  | DomainEvent<'OrganisationReactivated', { organisationId: string }>;
+
+export const reportingOrganisationsProjection = defineProjection<OrganisationEvent>({
+  name: 'reporting.organisations',
+  eventTypes: [
+    'OrganisationRegistered',
+    'OrganisationRenamed',
+    'OrganisationKindChanged',
+    'OrganisationDeactivated',
+    'OrganisationReactivated',
+  ],
+  setup: async (sql) => {
+    await sql.query(`
+      CREATE TABLE IF NOT EXISTS reporting_organisations (
+        organisation_id text PRIMARY KEY,
+        name text NOT NULL,
+        kind text NOT NULL,
+        active boolean NOT NULL DEFAULT true
+      )`);
+  },
+  reset: async (sql) => {
+    await sql.query('DELETE FROM reporting_organisations');
+  },
+  handle: async (event, sql) => {
+    const id = event.data.organisationId;
+    switch (event.type) {
+      case 'OrganisationRegistered':
+        await sql.query(
+          `INSERT INTO reporting_organisations (organisation_id, name, kind) VALUES ($1, $2, $3)
+           ON CONFLICT (organisation_id) DO UPDATE SET name = $2, kind = $3`,
+          [id, event.data.name, event.data.kind],
+        );
+        return;
+      case 'OrganisationRenamed':
+        await sql.query('UPDATE reporting_organisations SET name = $2 WHERE organisation_id = $1', [
+          id,
+          event.data.name,
+        ]);
+        return;
+      case 'OrganisationKindChanged':
+        await sql.query('UPDATE reporting_organisations SET kind = $2 WHERE organisation_id = $1', [
+          id,
+          event.data.kind,
+        ]);
+        return;
+      case 'OrganisationDeactivated':
+      case 'OrganisationReactivated':
+        await sql.query('UPDATE reporting_organisations SET active = $2 WHERE organisation_id = $1', [
+          id,
+          event.type === 'OrganisationReactivated',
+        ]);
+        return;
+    }
+  },
+});
+
+export const reportingProjections: readonly Projection[] = [
+  reportListProjection,
+  periodStatusProjection,
+  placeListProjection,
+  reportingOrganisationsProjection,
+] as unknown as readonly Projection[];

@@ -1,0 +1,743 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type AddIncidentRequest,
+  type EditIncidentRequest,
+  type EditPlaceRequest,
+  type EditReportRequest,
+  type IncidentView,
+  type OpenReportRequest,
+  type PeriodView,
+  type PlaceView,
+  type RegisterPlaceRequest,
+  type ReportStatus,
+  type ReportView,
+} from '@laget/contracts';
+import type { SqlDatabase } from '@laget/event-store';
+import { asSubject, type Action, type AppAbility, type Role } from '@laget/permissions';
+import { Clock } from '../platform/commands/clock.js';
+import { CommandRunner } from '../platform/commands/command-runner.js';
+import type { RequestContext } from '../platform/commands/request-context.js';
+import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
+import { READ_DB } from '../platform/platform.tokens.js';
+import { complianceOf, recordWeeks, type ReportRow } from './compliance.js';
+import { parseOccurredAt } from './occurred-at.js';
+import {
+  calendarOf,
+  comparePeriods,
+  formatPeriod,
+  parsePeriod,
+  periodContaining,
+  addWeeks,
+  type PeriodId,
+} from './period.js';
+import { lagesbildStreamOf, periodStatusFolder, toPeriodContext } from './period-status.js';
+import {
+  placeRegisterDecider,
+  PLACE_REGISTER_STREAM,
+  type PlaceRegisterState,
+} from './place-register.decider.js';
+import {
+  isLocked,
+  reportDecider,
+  type Incident,
+  type IncidentFields,
+  type PeriodContext,
+  type ReportCommand,
+  type ReportState,
+} from './report.decider.js';
+import { ReportingProjections } from './reporting-projections.runner.js';
+import { REPORTING_SETTINGS } from './reporting.tokens.js';
+import type { ReportingSettings } from './reporting.settings.js';
+import { reportIdFor, reportStream } from './reporting-streams.js';
+
+/** Who asks and what they may do: the identity module's actor and CASL ability for the request. */
+export interface Caller {
+  userId: string;
+  organisationId: string | null;
+  roles: readonly Role[];
+  ability: AppAbility;
+  context: RequestContext;
+}
+
+type OpenReport = Exclude<ReportState, { status: 'none' }>;
+
+interface LoadedReport {
+  state: OpenReport;
+  version: number;
+  period: PeriodContext;
+}
+
+export interface Page {
+  page: number;
+  perPage: number;
+}
+
+/**
+ * The reporting use cases: authorise on the actual report instance, decide, append. Controllers
+ * parse and map; everything that needs the event store or the rules happens here.
+ */
+@Injectable()
+export class ReportingService {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly clock: Clock,
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    @Inject(REPORTING_SETTINGS) readonly settings: ReportingSettings,
+    private readonly projections: ReportingProjections,
+  ) {}
+
+  // ---- reports -------------------------------------------------------------------------------
+
+  async openReport(caller: Caller, request: OpenReportRequest): Promise<ReportView> {
+    const period = parsePeriod(request.period);
+    if (comparePeriods(period, periodContaining(this.clock.now())) > 0) {
+      throw ruleBroken('Perioden har inte börjat än / The period has not started yet', { field: 'period' });
+    }
+    const periodContext = await this.periodContext(request.period);
+    const reportId = reportIdFor(request.period, request.organisationId);
+    const subject = asSubject('Report', {
+      id: reportId,
+      organisationId: request.organisationId,
+      periodStatus: periodContext.status,
+      status: 'draft',
+      openedById: caller.userId,
+    });
+    if (!caller.ability.can('create', subject)) {
+      throw new DomainError(
+        'forbidden',
+        periodContext.status === 'open'
+          ? 'Du får inte öppna en rapport för den organisationen / You may not open a report for that organisation'
+          : 'Perioden är sammanställd / The period is compiled',
+      );
+    }
+    if (request.organisationId !== caller.organisationId)
+      await this.ensureOrganisation(request.organisationId);
+    const result = await this.runner.run(
+      reportStream(reportId),
+      reportDecider,
+      {
+        type: 'OpenReport',
+        data: {
+          reportId,
+          period: request.period,
+          organisationId: request.organisationId,
+          openedById: caller.userId,
+          at: this.now(),
+        },
+      },
+      { context: caller.context },
+    );
+    return this.view(result.state as OpenReport, result.version, periodContext);
+  }
+
+  async getReport(caller: Caller, reportId: string): Promise<ReportView> {
+    const report = await this.loadVisible(caller, reportId);
+    return this.view(report.state, report.version, report.period);
+  }
+
+  async editReport(
+    caller: Caller,
+    reportId: string,
+    request: EditReportRequest,
+    expectedVersion: number | undefined,
+  ): Promise<ReportView> {
+    const fields = (['narrative', 'attendance', 'statistics'] as const).filter(
+      (f) => request[f] !== undefined,
+    );
+    return this.reportCommand(caller, reportId, 'update', expectedVersion, fields, (period) => ({
+      type: 'EditReport',
+      data: {
+        ...(request.narrative !== undefined ? { narrative: request.narrative } : {}),
+        ...(request.attendance !== undefined ? { attendance: request.attendance } : {}),
+        ...(request.statistics !== undefined ? { statistics: request.statistics } : {}),
+        categories: this.settings.crimeCategories.map((category) => category.key),
+        period,
+      },
+    }));
+  }
+
+  async submitReport(
+    caller: Caller,
+    reportId: string,
+    expectedVersion: number | undefined,
+  ): Promise<ReportView> {
+    return this.reportCommand(caller, reportId, 'submit', expectedVersion, [], (period) => ({
+      type: 'SubmitReport',
+      data: { at: this.now(), period },
+    }));
+  }
+
+  async withdrawReport(
+    caller: Caller,
+    reportId: string,
+    reason: string | null,
+    expectedVersion: number | undefined,
+  ): Promise<ReportView> {
+    return this.reportCommand(caller, reportId, 'withdraw', expectedVersion, [], (period) => ({
+      type: 'WithdrawReport',
+      data: { at: this.now(), reason, period },
+    }));
+  }
+
+  async reopenReport(
+    caller: Caller,
+    reportId: string,
+    reason: string,
+    expectedVersion: number | undefined,
+  ): Promise<ReportView> {
+    return this.reportCommand(caller, reportId, 'reopen', expectedVersion, [], (period) => ({
+      type: 'ReopenReport',
+      data: { reason, period },
+    }));
+  }
+
+  async addIncident(
+    caller: Caller,
+    reportId: string,
+    request: AddIncidentRequest,
+    expectedVersion: number | undefined,
+  ): Promise<IncidentView & { reportId: string; version: number }> {
+    const incidentId = randomUUID();
+    const report = await this.incidentCommand(
+      caller,
+      reportId,
+      'create',
+      expectedVersion,
+      [],
+      (period, state) => ({
+        type: 'AddIncident',
+        data: { incidentId, incident: this.incidentFields(request, state.period), period },
+      }),
+    );
+    const incident = report.incidents.find((candidate) => candidate.id === incidentId);
+    if (!incident) throw new Error('The added incident is missing from the report');
+    return { ...incident, reportId, version: report.version };
+  }
+
+  async editIncident(
+    caller: Caller,
+    reportId: string,
+    incidentId: string,
+    request: EditIncidentRequest,
+    expectedVersion: number | undefined,
+  ): Promise<IncidentView & { reportId: string; version: number }> {
+    const { expectedVersion: _version, ...changes } = request;
+    const fields = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
+    const report = await this.incidentCommand(
+      caller,
+      reportId,
+      'update',
+      expectedVersion,
+      fields,
+      (period, state) => ({
+        type: 'EditIncident',
+        data: {
+          incidentId,
+          changes: {
+            ...(changes.problem !== undefined ? { problem: changes.problem } : {}),
+            ...(changes.location !== undefined ? { location: changes.location } : {}),
+            ...(changes.placeId !== undefined ? { placeId: changes.placeId } : {}),
+            ...(changes.occurredAt !== undefined
+              ? { occurredAt: parseOccurredAt(changes.occurredAt, calendarOf(parsePeriod(state.period))) }
+              : {}),
+            ...(changes.frequency !== undefined ? { frequency: changes.frequency } : {}),
+            ...(changes.comment !== undefined ? { comment: changes.comment } : {}),
+            ...(changes.assessment !== undefined
+              ? {
+                  assessment: {
+                    ...this.findIncident(state, incidentId).assessment,
+                    ...definedOnly(changes.assessment),
+                  },
+                }
+              : {}),
+          },
+          period,
+        },
+      }),
+    );
+    const incident = report.incidents.find((candidate) => candidate.id === incidentId);
+    if (!incident) throw notFound('Incident');
+    return { ...incident, reportId, version: report.version };
+  }
+
+  async withdrawIncident(
+    caller: Caller,
+    reportId: string,
+    incidentId: string,
+    reason: string | null,
+    expectedVersion: number | undefined,
+  ): Promise<ReportView> {
+    return this.incidentCommand(caller, reportId, 'delete', expectedVersion, [], (period, state) => {
+      this.findIncident(state, incidentId);
+      return { type: 'WithdrawIncident', data: { incidentId, reason, period } };
+    });
+  }
+
+  async listReports(
+    caller: Caller,
+    filter: { period?: string; organisationId?: string; status?: ReportStatus },
+    page: Page,
+  ): Promise<{ items: ReportListItem[]; total: number }> {
+    await this.projections.waitUntilCaughtUp();
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.period) where.push(`r.period = $${params.push(filter.period)}`);
+    if (filter.organisationId) where.push(`r.organisation_id = $${params.push(filter.organisationId)}`);
+    if (filter.status) where.push(`r.status = $${params.push(filter.status)}`);
+    const { rows } = await this.db.query<ReportListRow>(
+      `SELECT r.*, s.status AS period_status FROM reporting_reports r
+       LEFT JOIN reporting_periods s ON s.period = r.period
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY r.period DESC, r.organisation_id`,
+      params,
+    );
+    // Visibility is decided per row by the same rules as a single read; the total counts only those.
+    const visible = rows
+      .map((row) => toListItem(row))
+      .filter((item) =>
+        caller.ability.can(
+          'read',
+          asSubject('Report', {
+            id: item.id,
+            organisationId: item.organisationId,
+            periodStatus: item.periodStatus,
+            status: item.status,
+            openedById: item.openedById,
+          }),
+        ),
+      );
+    const start = (page.page - 1) * page.perPage;
+    return { items: visible.slice(start, start + page.perPage), total: visible.length };
+  }
+
+  // ---- periods -------------------------------------------------------------------------------
+
+  async getPeriod(periodText: string): Promise<PeriodView> {
+    const period = parsePeriod(periodText);
+    await this.projections.waitUntilCaughtUp();
+    const [context, organisations, rows] = await Promise.all([
+      this.periodContext(periodText),
+      this.expectedOrganisations(),
+      this.reportRows(recordWeeks(period).map(formatPeriod)),
+    ]);
+    return {
+      ...calendarOf(period, this.settings),
+      status: context.status,
+      compliance: complianceOf(period, organisations, rows, this.clock.now(), this.settings),
+    };
+  }
+
+  /** The weeks from the current one backwards, newest first, each with a count of who has reported. */
+  async listPeriods(page: Page): Promise<{ items: PeriodView[]; total: number }> {
+    await this.projections.waitUntilCaughtUp();
+    const current = periodContaining(this.clock.now());
+    const { rows: earliest } = await this.db.query<{ period: string | null }>(
+      'SELECT min(period) AS period FROM reporting_reports',
+    );
+    const first = earliest[0]?.period ? parsePeriod(earliest[0].period) : addWeeks(current, -11);
+    let total = 1;
+    for (let week = current; comparePeriods(week, first) > 0 && total < 520; week = addWeeks(week, -1))
+      total++;
+    total = Math.max(total, 12);
+    const weeks: PeriodId[] = [];
+    for (
+      let index = (page.page - 1) * page.perPage;
+      index < Math.min(total, page.page * page.perPage);
+      index++
+    ) {
+      weeks.push(addWeeks(current, -index));
+    }
+    const ids = weeks.map(formatPeriod);
+    const [organisations, rows, statuses] = await Promise.all([
+      this.expectedOrganisations(),
+      this.reportRows(ids),
+      this.db.query<{ period: string; status: PeriodView['status'] }>(
+        'SELECT period, status FROM reporting_periods WHERE period = ANY($1)',
+        [ids],
+      ),
+    ]);
+    const statusOf = new Map(statuses.rows.map((row) => [row.period, row.status]));
+    const now = this.clock.now();
+    const items = weeks.map((week) => {
+      const entries = complianceOf(week, organisations, rows, now, this.settings);
+      const { compliance: _omitted, ...calendar } = {
+        ...calendarOf(week, this.settings),
+        compliance: undefined,
+      };
+      return {
+        ...calendar,
+        status: statusOf.get(formatPeriod(week)) ?? 'open',
+        reported: entries.filter((entry) => entry.state === 'on_time' || entry.state === 'late').length,
+        expected: entries.length,
+      } as PeriodView;
+    });
+    return { items, total };
+  }
+
+  // ---- places --------------------------------------------------------------------------------
+
+  async listPlaces(includeRetired: boolean): Promise<PlaceView[]> {
+    await this.projections.waitUntilCaughtUp();
+    const { rows } = await this.db.query<PlaceRow>(
+      `SELECT * FROM reporting_places ${includeRetired ? '' : 'WHERE NOT retired'} ORDER BY name`,
+    );
+    return rows.map(toPlaceView);
+  }
+
+  async registerPlace(caller: Caller, request: RegisterPlaceRequest): Promise<PlaceView> {
+    this.ensureCoordinator(caller);
+    const placeId = randomUUID();
+    const result = await this.runner.run(
+      PLACE_REGISTER_STREAM,
+      placeRegisterDecider,
+      {
+        type: 'RegisterPlace',
+        data: { placeId, name: request.name, kind: request.kind, coordinates: request.coordinates ?? null },
+      },
+      { context: caller.context },
+    );
+    return placeView(result.state, placeId, result.version);
+  }
+
+  async editPlace(
+    caller: Caller,
+    placeId: string,
+    request: EditPlaceRequest,
+    expectedVersion: number | undefined,
+  ): Promise<PlaceView> {
+    this.ensureCoordinator(caller);
+    const result = await this.runner.run(
+      PLACE_REGISTER_STREAM,
+      placeRegisterDecider,
+      {
+        type: 'EditPlace',
+        data: {
+          placeId,
+          ...(request.name !== undefined ? { name: request.name } : {}),
+          ...(request.kind !== undefined ? { kind: request.kind } : {}),
+          ...(request.coordinates !== undefined ? { coordinates: request.coordinates } : {}),
+        },
+      },
+      { context: caller.context, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+    );
+    return placeView(result.state, placeId, result.version);
+  }
+
+  async retirePlace(
+    caller: Caller,
+    placeId: string,
+    expectedVersion: number | undefined,
+  ): Promise<PlaceView> {
+    this.ensureCoordinator(caller);
+    const result = await this.runner.run(
+      PLACE_REGISTER_STREAM,
+      placeRegisterDecider,
+      { type: 'RetirePlace', data: { placeId } },
+      { context: caller.context, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+    );
+    return placeView(result.state, placeId, result.version);
+  }
+
+  // ---- shared --------------------------------------------------------------------------------
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  async periodContext(period: string): Promise<PeriodContext> {
+    const loaded = await this.runner.load(lagesbildStreamOf(period), periodStatusFolder);
+    return toPeriodContext(loaded.state);
+  }
+
+  /** Loads a report the caller may read; one that does not exist and one they may not see are the same 404. */
+  private async loadVisible(caller: Caller, reportId: string): Promise<LoadedReport> {
+    const loaded = await this.runner.load(reportStream(reportId), reportDecider);
+    if (loaded.state.status === 'none') throw notFound('Report');
+    const period = await this.periodContext(loaded.state.period);
+    if (!caller.ability.can('read', reportSubject(loaded.state, period))) throw notFound('Report');
+    return { state: loaded.state, version: loaded.version, period };
+  }
+
+  private async reportCommand(
+    caller: Caller,
+    reportId: string,
+    action: Action,
+    expectedVersion: number | undefined,
+    fields: readonly string[],
+    command: (period: PeriodContext, state: OpenReport) => ReportCommand,
+  ): Promise<ReportView> {
+    const report = await this.loadVisible(caller, reportId);
+    this.authorise(caller, action, reportSubject(report.state, report.period), fields);
+    return this.execute(caller, reportId, report, expectedVersion, command);
+  }
+
+  private async incidentCommand(
+    caller: Caller,
+    reportId: string,
+    action: Action,
+    expectedVersion: number | undefined,
+    fields: readonly string[],
+    command: (period: PeriodContext, state: OpenReport) => ReportCommand,
+  ): Promise<ReportView> {
+    const report = await this.loadVisible(caller, reportId);
+    this.authorise(
+      caller,
+      action,
+      asSubject('Incident', {
+        organisationId: report.state.organisationId,
+        periodStatus: effectivePeriodStatus(report.state, report.period),
+        reportStatus: report.state.status,
+        reportOpenedById: report.state.openedById,
+      }),
+      fields,
+    );
+    return this.execute(caller, reportId, report, expectedVersion, command);
+  }
+
+  private async execute(
+    caller: Caller,
+    reportId: string,
+    report: LoadedReport,
+    expectedVersion: number | undefined,
+    command: (period: PeriodContext, state: OpenReport) => ReportCommand,
+  ): Promise<ReportView> {
+    if (expectedVersion !== undefined && expectedVersion !== report.version) {
+      // Checked here too so a stale client learns it before its command is judged on newer state.
+      throw new DomainError(
+        'conflict',
+        'Rapporten har ändrats av någon annan; läs in den igen / The report was changed by someone else; reload it',
+        {
+          expectedVersion,
+          actualVersion: report.version,
+        },
+      );
+    }
+    const result = await this.runner.run(
+      reportStream(reportId),
+      reportDecider,
+      command(report.period, report.state),
+      {
+        context: caller.context,
+        expectedVersion: expectedVersion ?? report.version,
+      },
+    );
+    return this.view(result.state as OpenReport, result.version, report.period);
+  }
+
+  private authorise(
+    caller: Caller,
+    action: Action,
+    subject: ReturnType<typeof asSubject>,
+    fields: readonly string[],
+  ): void {
+    if (!caller.ability.can(action, subject)) {
+      throw new DomainError(
+        'forbidden',
+        'Du får inte göra detta med rapporten / You may not do this with the report',
+        {
+          action,
+        },
+      );
+    }
+    const refused = fields.filter((field) => !caller.ability.can(action, subject, field));
+    if (refused.length > 0) {
+      throw new DomainError(
+        'forbidden',
+        `Du får inte ändra ${refused.join(', ')} / You may not change these fields`,
+        {
+          fields: refused,
+        },
+      );
+    }
+  }
+
+  private ensureCoordinator(caller: Caller): void {
+    if (!caller.roles.includes('coordinator')) {
+      throw new DomainError(
+        'forbidden',
+        'Bara samordnaren för platsregistret / Only the coordinator keeps the place register',
+      );
+    }
+  }
+
+  private async ensureOrganisation(organisationId: string): Promise<void> {
+    await this.projections.waitUntilCaughtUp();
+    const { rows } = await this.db.query(
+      'SELECT 1 FROM reporting_organisations WHERE organisation_id = $1 AND active',
+      [organisationId],
+    );
+    if (rows.length === 0) {
+      throw new DomainError('not_found', 'Organisationen finns inte / Organisation was not found', {
+        field: 'organisationId',
+      });
+    }
+  }
+
+  private async expectedOrganisations(): Promise<{ id: string; name: string }[]> {
+    const { rows } = await this.db.query<{ organisation_id: string; name: string }>(
+      `SELECT organisation_id, name FROM reporting_organisations WHERE active AND kind <> 'coordinator' ORDER BY name`,
+    );
+    return rows.map((row) => ({ id: row.organisation_id, name: row.name }));
+  }
+
+  private async reportRows(periods: string[]): Promise<ReportRow[]> {
+    const { rows } = await this.db.query<{
+      report_id: string;
+      period: string;
+      organisation_id: string;
+      status: ReportStatus;
+      counted_submitted_at: string | Date | null;
+    }>(
+      'SELECT report_id, period, organisation_id, status, counted_submitted_at FROM reporting_reports WHERE period = ANY($1)',
+      [periods],
+    );
+    return rows.map((row) => ({
+      reportId: row.report_id,
+      period: row.period,
+      organisationId: row.organisation_id,
+      status: row.status,
+      countedSubmittedAt:
+        row.counted_submitted_at === null ? null : new Date(row.counted_submitted_at).toISOString(),
+    }));
+  }
+
+  private incidentFields(request: AddIncidentRequest, period: string): IncidentFields {
+    return {
+      problem: request.problem,
+      location: request.location,
+      placeId: request.placeId ?? null,
+      occurredAt: parseOccurredAt(request.occurredAt, calendarOf(parsePeriod(period))),
+      frequency: request.frequency,
+      assessment: { severity: request.assessment.severity, scope: request.assessment.scope },
+      comment: request.comment,
+    };
+  }
+
+  private findIncident(state: OpenReport, incidentId: string): Incident {
+    const incident = state.incidents.find((candidate) => candidate.id === incidentId);
+    if (!incident) throw notFound('Incident');
+    return incident;
+  }
+
+  view(state: OpenReport, version: number, period: PeriodContext): ReportView {
+    return {
+      id: state.reportId,
+      period: state.period,
+      organisationId: state.organisationId,
+      status: state.status,
+      attendance: state.attendance,
+      narrative: state.narrative,
+      statistics: state.statistics,
+      incidents: state.incidents.map(incidentView),
+      submissions: state.submissions,
+      submittedAt: state.submittedAt,
+      locked: isLocked(state, period),
+      version,
+    };
+  }
+}
+
+/** A report reopened by the coordinator counts as in an open period for the rules, until the next compile. */
+function effectivePeriodStatus(state: OpenReport, period: PeriodContext) {
+  return isLocked(state, period) ? period.status : 'open';
+}
+
+function reportSubject(state: OpenReport, period: PeriodContext) {
+  return asSubject('Report', {
+    id: state.reportId,
+    organisationId: state.organisationId,
+    periodStatus: effectivePeriodStatus(state, period),
+    status: state.status,
+    openedById: state.openedById,
+  });
+}
+
+function incidentView(incident: Incident): IncidentView {
+  return {
+    id: incident.id,
+    problem: incident.problem,
+    location: incident.location,
+    placeId: incident.placeId,
+    occurredAt: incident.occurredAt.raw,
+    occurredAtParsed: incident.occurredAt.parsed,
+    frequency: incident.frequency,
+    assessment: incident.assessment,
+    comment: incident.comment,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export interface ReportListItem {
+  id: string;
+  period: string;
+  organisationId: string;
+  openedById: string;
+  status: ReportStatus;
+  attendance: string;
+  incidentCount: number;
+  submissions: number;
+  submittedAt: string | null;
+  periodStatus: 'open' | 'compiled' | 'published';
+  version: number;
+}
+
+interface ReportListRow {
+  report_id: string;
+  period: string;
+  organisation_id: string;
+  opened_by_id: string;
+  status: ReportStatus;
+  attendance: string;
+  incident_count: number;
+  submissions: number;
+  last_submitted_at: string | Date | null;
+  version: number;
+  period_status: 'compiled' | 'published' | null;
+}
+
+function toListItem(row: ReportListRow): ReportListItem {
+  return {
+    id: row.report_id,
+    period: row.period,
+    organisationId: row.organisation_id,
+    openedById: row.opened_by_id,
+    status: row.status,
+    attendance: row.attendance,
+    incidentCount: Number(row.incident_count),
+    submissions: Number(row.submissions),
+    submittedAt: row.last_submitted_at === null ? null : new Date(row.last_submitted_at).toISOString(),
+    periodStatus: row.period_status ?? 'open',
+    version: Number(row.version),
+  };
+}
+
+interface PlaceRow {
+  place_id: string;
+  name: string;
+  kind: PlaceView['kind'];
+  lat: number | null;
+  lon: number | null;
+  retired: boolean;
+  version: number;
+}
+
+function toPlaceView(row: PlaceRow): PlaceView {
+  return {
+    id: row.place_id,
+    name: row.name,
+    kind: row.kind,
+    coordinates: row.lat === null || row.lon === null ? null : { lat: Number(row.lat), lon: Number(row.lon) },
+    retired: row.retired,
+    version: Number(row.version),
+  };
+}
+
+function placeView(state: PlaceRegisterState, placeId: string, version: number): PlaceView {
+  const place = state.places[placeId];
+  if (!place) throw notFound('Place');
+  return { ...place, version };
+}

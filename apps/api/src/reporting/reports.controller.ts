@@ -1,0 +1,218 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  addIncidentRequestSchema,
+  editIncidentRequestSchema,
+  editReportRequestSchema,
+  openReportRequestSchema,
+  reopenReportRequestSchema,
+  submitReportRequestSchema,
+  withdrawIncidentRequestSchema,
+  withdrawReportRequestSchema,
+  type ReportView,
+} from '@laget/contracts';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
+import { expectedVersionOf } from '../platform/http/if-match.js';
+import { parseInput } from '../platform/http/validation.js';
+import { CurrentCaller } from './reporting-caller.js';
+import { ReportingService, type Caller } from './reporting.service.js';
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(500).default(50),
+};
+
+const listQuery = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}-W\d{2}$/)
+    .optional(),
+  organisationId: z.string().max(100).optional(),
+  status: z.enum(['draft', 'submitted', 'amended', 'withdrawn']).optional(),
+  ...pageQuery,
+  sort: z.string().max(50).optional(),
+  order: z.enum(['ASC', 'DESC', 'asc', 'desc']).optional(),
+});
+
+/** Route ids are opaque to clients; anything unreasonable is simply not found. */
+const routeId = z.string().max(200);
+
+/** Reports of organisations for periods (CONTRACT.md, "reports"): thin: parse, dispatch, map. */
+@ApiTags('reports')
+@Controller('api/reports')
+@UseInterceptors(IdempotencyInterceptor)
+export class ReportsController {
+  constructor(private readonly reporting: ReportingService) {}
+
+  @Get()
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { period, organisationId, status, page, perPage } = parseInput(listQuery, query, 'query');
+    const result = await this.reporting.listReports(
+      caller,
+      {
+        ...(period ? { period } : {}),
+        ...(organisationId ? { organisationId } : {}),
+        ...(status ? { status } : {}),
+      },
+      { page, perPage },
+    );
+    response.setHeader('X-Total-Count', String(result.total));
+    return result.items;
+  }
+
+  @Post()
+  async open(
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return withVersion(
+      response,
+      await this.reporting.openReport(caller, parseInput(openReportRequestSchema, body)),
+    );
+  }
+
+  @Get(':id')
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return withVersion(response, await this.reporting.getReport(caller, parseInput(routeId, id, 'params')));
+  }
+
+  @Patch(':id')
+  async edit(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const request = parseInput(editReportRequestSchema, body);
+    const report = await this.reporting.editReport(caller, id, request, expectedVersionOf(ifMatch, body));
+    return withVersion(response, report);
+  }
+
+  @Post(':id/incidents')
+  async addIncident(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    const request = parseInput(addIncidentRequestSchema, body);
+    return this.reporting.addIncident(caller, id, request, expectedVersionOf(ifMatch, body));
+  }
+
+  @Patch(':id/incidents/:incidentId')
+  async editIncident(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Param('incidentId') incidentId: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    const request = parseInput(editIncidentRequestSchema, body);
+    return this.reporting.editIncident(caller, id, incidentId, request, expectedVersionOf(ifMatch, body));
+  }
+
+  @Delete(':id/incidents/:incidentId')
+  async withdrawIncident(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Param('incidentId') incidentId: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const request = parseInput(withdrawIncidentRequestSchema, body ?? {});
+    const report = await this.reporting.withdrawIncident(
+      caller,
+      id,
+      incidentId,
+      request.reason ?? null,
+      expectedVersionOf(ifMatch, body),
+    );
+    return withVersion(response, report);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  async submit(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    parseInput(submitReportRequestSchema, body ?? {});
+    return withVersion(
+      response,
+      await this.reporting.submitReport(caller, id, expectedVersionOf(ifMatch, body)),
+    );
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  async withdraw(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const request = parseInput(withdrawReportRequestSchema, body ?? {});
+    const report = await this.reporting.withdrawReport(
+      caller,
+      id,
+      request.reason ?? null,
+      expectedVersionOf(ifMatch, body),
+    );
+    return withVersion(response, report);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  async reopen(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const request = parseInput(reopenReportRequestSchema, body);
+    const report = await this.reporting.reopenReport(
+      caller,
+      id,
+      request.reason,
+      expectedVersionOf(ifMatch, body),
+    );
+    return withVersion(response, report);
+  }
+}
+
+/** The version doubles as an ETag, so a client can send it straight back as If-Match. */
+function withVersion(response: Response, report: ReportView): ReportView {
+  response.setHeader('ETag', `"${report.version}"`);
+  return report;
+}
