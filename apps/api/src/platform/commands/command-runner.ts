@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type EventStore,
   NO_STREAM,
@@ -18,8 +19,8 @@ export interface RunResult<State, Event = DomainEvent> {
   state: State;
   /** The stream's version after the command (what the client sends next as If-Match). */
   version: number;
-  /** What the command appended (empty when it changed nothing). */
-  events: Event[];
+  /** What the command appended (empty when it changed nothing), with the ids the store keeps them under. */
+  events: Array<Event & { eventId: string }>;
   /** Global position of the last appended event, to wait for projections (read-after-write). */
   globalPosition: number | null;
 }
@@ -72,12 +73,14 @@ export class CommandRunner {
       if (decided.length === 0) {
         return { state: loaded.state, version: loaded.version, events: [], globalPosition: null };
       }
+      // Ids are chosen here, so the caller can name what it caused (a job id derives from its event).
+      const events = decided.map((event) => ({ ...event, eventId: randomUUID() }));
       let appended;
       try {
         const metadata = metadataFor(options.context, this.clock.now());
         appended = await this.store.append(
           streamId,
-          decided.map((event) => ({ type: event.type, data: event.data, metadata })),
+          events.map((event) => ({ eventId: event.eventId, type: event.type, data: event.data, metadata })),
           { expectedVersion: loaded.exists ? loaded.version : NO_STREAM },
         );
       } catch (error) {
@@ -88,7 +91,7 @@ export class CommandRunner {
       return {
         state,
         version: appended.nextExpectedVersion,
-        events: decided,
+        events,
         globalPosition: appended.lastGlobalPosition,
       };
     }

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: every benchmark of Läget, each printing its own table with a baseline measured
+ * in the same run (README, "Benchmarks"). Pass names to run a subset: `npm run bench -- event-store`.
+ * Figures are reported, never asserted: targets live in the issues and the closing notes.
+ */
+type Bench = { name: string; run: () => Promise<void> };
+
+const benches: Bench[] = [
+  { name: 'event-store', run: async () => (await import('./event-store.bench.js')).benchEventStore() },
+  { name: 'projections', run: async () => (await import('./projections.bench.js')).benchProjections() },
+  { name: 'publication', run: async () => (await import('./publication.bench.js')).benchPublication() },
+];
+
+const wanted = process.argv.slice(2);
+for (const bench of benches) {
+  if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
+  console.log(`\n## ${bench.name}\n`);
+  try {
+    await bench.run();
+  } catch (error) {
+    console.error(`${bench.name} failed:`, error);
+    process.exitCode = 1;
+  }
+}
