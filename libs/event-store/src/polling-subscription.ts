@@ -8,7 +8,15 @@ export interface PollingSource {
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
   /** The checkpoint of the last event committed so far, or null for an empty store. */
   headCheckpoint(): Promise<Checkpoint | null>;
+  /**
+   * Whether events are committed that readAll does not return yet (held back behind a
+   * transaction still running); the subscription then looks again soon instead of sleeping.
+   */
+  hasHeldBackEvents?(): Promise<boolean>;
 }
+
+/** First pause when events are held back; it doubles up to the poll interval. */
+const heldBackPauseMs = 5;
 
 /**
  * Catch-up-then-live by reading the log in batches: after a short batch it sleeps until woken
@@ -58,6 +66,7 @@ export class PollingSubscription implements Subscription {
 
   private async run(): Promise<void> {
     const batchSize = this.options.batchSize ?? 500;
+    let pause = heldBackPauseMs;
     try {
       while (!this.stopped) {
         this.woken = false;
@@ -67,7 +76,12 @@ export class PollingSubscription implements Subscription {
           await this.options.onEvent(event);
           this.progress.advance(event.checkpoint);
         }
-        if (events.length < batchSize) await this.sleep();
+        if (events.length > 0) pause = heldBackPauseMs;
+        if (events.length < batchSize) {
+          const heldBack = (await this.source.hasHeldBackEvents?.()) ?? false;
+          await this.sleep(heldBack ? pause : this.pollIntervalMs);
+          if (heldBack) pause = Math.min(pause * 2, this.pollIntervalMs);
+        }
       }
     } catch (error) {
       this.failure = error;
@@ -77,7 +91,7 @@ export class PollingSubscription implements Subscription {
     }
   }
 
-  private sleep(): Promise<void> {
+  private sleep(ms: number): Promise<void> {
     if (this.woken || this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       const finish = () => {
@@ -85,7 +99,7 @@ export class PollingSubscription implements Subscription {
         this.sleeper = null;
         resolve();
       };
-      const timer = setTimeout(finish, this.pollIntervalMs);
+      const timer = setTimeout(finish, ms);
       this.sleeper = finish;
     });
   }

@@ -44,3 +44,40 @@ describeWith(['postgres'], 'SqlEventStore on PostgreSQL', () => {
     outOfOrderCommit: { possible: true },
   });
 });
+
+describeWith(['postgres'], 'SqlEventStore on PostgreSQL across instances', () => {
+  it('wakes a subscriber in another instance through NOTIFY, long before its next poll', async () => {
+    const database = await createTestDatabase();
+    const [dbA, dbB] = [openPostgres(database.url, { max: 2 }), openPostgres(database.url, { max: 2 })];
+    const writer = new SqlEventStore(dbA);
+    // A poll interval far beyond the test's timeout: only a notification can deliver in time.
+    const reader = new SqlEventStore(dbB, { pollIntervalMs: 10 * 60_000 });
+    try {
+      await writer.init();
+      let delivered!: (streamId: string) => void;
+      const arrived = new Promise<string>((resolve) => (delivered = resolve));
+      const subscription = reader.subscribe({ from: null, onEvent: async (e) => delivered(e.streamId) });
+      // Let the subscriber finish its first (empty) read and go to sleep before appending.
+      await subscription.caughtUp();
+      await writer.append('organisation-polisen', [{ type: 'OrganisationCreated', data: {}, metadata }], {
+        expectedVersion: NO_STREAM,
+      });
+      expect(await arrived).toBe('organisation-polisen');
+      await subscription.stop();
+    } finally {
+      await writer.close();
+      await reader.close();
+      await dbA.close();
+      await dbB.close();
+      await database.drop();
+    }
+  }, 20_000);
+});
+
+const metadata = {
+  actorId: 'user-1',
+  organisationId: null,
+  correlationId: 'c0ffee00-0000-4000-8000-000000000002',
+  causationId: null,
+  occurredAt: '2024-11-25T08:30:00+01:00',
+};

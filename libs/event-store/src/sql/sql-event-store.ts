@@ -19,6 +19,11 @@ import * as sql from './sql-event-store.sql.js';
 export interface SqlEventStoreOptions {
   /** How often an idle subscription looks for events it was not woken for; default 1000 ms. */
   pollIntervalMs?: number;
+  /**
+   * Other instances learn of appends through a NOTIFY sent at most this often (default 20 ms),
+   * which bounds both their extra latency and the NOTIFY traffic under many writers.
+   */
+  notifyDelayMs?: number;
 }
 
 interface EventRow {
@@ -56,7 +61,8 @@ export class SqlEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<PollingSubscription>();
   private unlisten: Promise<(() => Promise<void>) | null> | null = null;
-  private notifyPending = false;
+  private notifyTimer: NodeJS.Timeout | null = null;
+  private readonly notifyDelayMs: number;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -64,6 +70,7 @@ export class SqlEventStore implements EventStore {
   ) {
     this.kind = db.engine;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.notifyDelayMs = options.notifyDelayMs ?? 20;
   }
 
   async init(): Promise<void> {
@@ -146,17 +153,23 @@ export class SqlEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
+    // Reads start once LISTEN is in place: an append is then either seen by the first read or
+    // announced by a notification, never neither.
+    const listening = this.startListening();
     const subscription = new PollingSubscription(
       {
-        readAll: (from, limit) => this.readAll(from, limit),
+        readAll: async (from, limit) => {
+          await listening;
+          return this.readAll(from, limit);
+        },
         compareCheckpoints: (a, b) => this.compareCheckpoints(a, b),
         headCheckpoint: () => this.headCheckpoint(),
+        hasHeldBackEvents: async () => (await this.db.query<{ held: boolean }>(sql.heldBack)).rows[0]!.held,
       },
       options,
       this.pollIntervalMs,
     );
     this.subscriptions.add(subscription);
-    this.startListening();
     const stop = subscription.stop.bind(subscription);
     subscription.stop = async () => {
       this.subscriptions.delete(subscription);
@@ -179,6 +192,8 @@ export class SqlEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    this.notifyTimer = null;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     const unlisten = await this.unlisten;
     this.unlisten = null;
@@ -268,28 +283,29 @@ export class SqlEventStore implements EventStore {
   }
 
   /**
-   * Wakes this process's subscribers at once and, through one NOTIFY per burst of appends,
-   * those of other instances. The NOTIFY is sent after the append's commit rather than inside
-   * it because PostgreSQL serialises the commits of notifying transactions, which would undo
-   * group commit for concurrent writers.
+   * Wakes this process's subscribers at once and, through at most one NOTIFY per
+   * notifyDelayMs, those of other instances. The NOTIFY is a statement of its own after the
+   * append's commit rather than part of it because PostgreSQL serialises the commits of
+   * notifying transactions, which would cost concurrent writers their group commit.
    */
   private announceAppend(): void {
     for (const subscription of this.subscriptions) subscription.wake();
-    if (this.notifyPending || this.db.engine === 'pglite') return;
-    this.notifyPending = true;
-    queueMicrotask(() => {
-      this.notifyPending = false;
+    if (this.notifyTimer || this.db.engine === 'pglite') return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
       this.db.query(sql.notify, [sql.channel]).catch(() => undefined); // the poll covers a lost one
-    });
+    }, this.notifyDelayMs);
+    this.notifyTimer.unref();
   }
 
-  private startListening(): void {
-    if (this.unlisten || !this.db.listen) return;
-    this.unlisten = this.db
+  private startListening(): Promise<unknown> {
+    if (!this.db.listen) return Promise.resolve();
+    this.unlisten ??= this.db
       .listen(sql.channel, () => {
         for (const subscription of this.subscriptions) subscription.wake();
       })
       .catch(() => null); // without notifications subscribers still poll
+    return this.unlisten;
   }
 }
 
