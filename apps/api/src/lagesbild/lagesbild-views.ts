@@ -74,28 +74,40 @@ export function audienceDocument(state: LagesbildState, name: string, version: n
 }
 
 const fieldKey = (sectionId: string, itemId: string | null, field: string) =>
-  JSON.stringify([sectionId, itemId, field]);
+  `${sectionId}\u0000${itemId ?? ''}\u0000${field}`;
+const itemKey = (sectionId: string, itemId: string) => `${sectionId}\u0000${itemId}`;
 
 interface OpenPlan {
   excludedSections: Set<string>;
   excludedItems: Set<string>;
+  /** Items with at least one mask, so that the other thousand are copied without lookups. */
+  maskedItems: Set<string>;
   /** Spans per field; null means the whole field is hidden (a stale mask: fail closed). */
   masks: Map<string, Span[] | null>;
 }
 
 function planRedactions(state: LagesbildState): OpenPlan {
-  const plan: OpenPlan = { excludedSections: new Set(), excludedItems: new Set(), masks: new Map() };
+  const plan: OpenPlan = {
+    excludedSections: new Set(),
+    excludedItems: new Set(),
+    maskedItems: new Set(),
+    masks: new Map(),
+  };
   for (const redaction of state.redactions) {
     if (redaction.kind === 'exclude') {
-      if (redaction.target.kind === 'section') plan.excludedSections.add(redaction.target.sectionId);
-      else plan.excludedItems.add(JSON.stringify([redaction.target.sectionId, redaction.target.itemId]));
+      const { target } = redaction;
+      if (target.kind === 'section') plan.excludedSections.add(target.sectionId);
+      else plan.excludedItems.add(itemKey(target.sectionId, target.itemId));
       continue;
     }
     const key = fieldKey(redaction.target.sectionId, redaction.target.itemId, redaction.target.field);
+    if (redaction.target.itemId !== null)
+      plan.maskedItems.add(itemKey(redaction.target.sectionId, redaction.target.itemId));
     const spans = plan.masks.get(key);
     if (spans === null) continue;
     if (isStale(state.sections, redaction)) plan.masks.set(key, null);
-    else plan.masks.set(key, [...(spans ?? []), { start: redaction.start, end: redaction.end }]);
+    else if (spans) spans.push({ start: redaction.start, end: redaction.end });
+    else plan.masks.set(key, [{ start: redaction.start, end: redaction.end }]);
   }
   return plan;
 }
@@ -113,11 +125,18 @@ function openText(
   return maskText(value, spans);
 }
 
+/** A fresh copy (nested objects such as the assessment too) with every free-text field masked. */
 function openItem(plan: OpenPlan, sectionId: string, item: DocumentItem): DocumentItem {
-  const copy = structuredClone(item) as unknown as Record<string, unknown>;
-  for (const [field, value] of Object.entries(copy)) {
-    if (typeof value === 'string' && !structuralFields.has(field)) {
-      copy[field] = openText(plan, sectionId, item.id, field, value);
+  const masked = plan.maskedItems.has(itemKey(sectionId, item.id));
+  const copy: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(item)) {
+    if (typeof value === 'string') {
+      copy[field] =
+        masked && !structuralFields.has(field) ? openText(plan, sectionId, item.id, field, value) : value;
+    } else if (value !== null && typeof value === 'object') {
+      copy[field] = { ...value };
+    } else {
+      copy[field] = value;
     }
   }
   return copy as unknown as DocumentItem;
@@ -138,7 +157,7 @@ export function openSections(state: LagesbildState): DocumentSection[] {
     if (section.text !== undefined) open.text = openText(plan, section.id, null, 'text', section.text);
     if (section.items !== undefined) {
       open.items = section.items
-        .filter((item) => !plan.excludedItems.has(JSON.stringify([section.id, item.id])))
+        .filter((item) => !plan.excludedItems.has(itemKey(section.id, item.id)))
         .map((item) => openItem(plan, section.id, item));
     }
     sections.push(open);

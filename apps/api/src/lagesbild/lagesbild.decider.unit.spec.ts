@@ -246,14 +246,12 @@ describe('Lagesbild decider', () => {
         data: { report: amended, reason: 'Skolan rättade sin text', actorId: coordinator },
       };
       const week = given(...history(compile, flag));
-      week
-        .when(takeIn)
-        .then([
-          {
-            type: 'ReportTakenIn',
-            data: { report: amended, previousVersion: 5, reason: 'Skolan rättade sin text', by: coordinator },
-          },
-        ]);
+      week.when(takeIn).then([
+        {
+          type: 'ReportTakenIn',
+          data: { report: amended, previousVersion: 5, reason: 'Skolan rättade sin text', by: coordinator },
+        },
+      ]);
       const after = given(...history(compile, flag, takeIn)).state;
       expect(after.flaggedAmendments).toEqual([]);
       expect(after.revision).toBe(2);
@@ -464,14 +462,12 @@ describe('Lagesbild decider', () => {
     it('fixes the exact open revision by its content hash', () => {
       const { given, history } = scenario();
       const week = given(...history(compile, exclude('org-skolan', '')));
-      week
-        .when(approve())
-        .then([
-          {
-            type: 'LagesbildApproved',
-            data: { revision: 2, contentHash: openContentHash(week.state), by: coordinator },
-          },
-        ]);
+      week.when(approve()).then([
+        {
+          type: 'LagesbildApproved',
+          data: { revision: 2, contentHash: openContentHash(week.state), by: coordinator },
+        },
+      ]);
       week.when(approve(coordinator, '0'.repeat(64))).thenRefuses('conflict', /changed since you read it/);
     });
 

@@ -23,7 +23,7 @@ export function redactionSuggestions(
   const masksByField = new Map<string, MaskRedaction[]>();
   const staleFields = new Set<string>();
   const key = (sectionId: string, itemId: string | null, field = '') =>
-    JSON.stringify([sectionId, itemId, field]);
+    `${sectionId}\u0000${itemId ?? ''}\u0000${field}`;
 
   for (const redaction of state.redactions) {
     if (redaction.kind === 'exclude') {
@@ -53,65 +53,61 @@ export function redactionSuggestions(
       visibleFields.push({ sectionId: section.id, field, regions: maskedRegions(field.value, masks) });
     }
   }
-  const secretPattern =
-    secrets.size === 0
-      ? null
-      : new RegExp(
-          [...secrets]
-            .sort((a, b) => b.length - a.length)
-            .map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('|'),
-          'gu',
-        );
+  // Every visible field in one string, so each masked text is searched once (indexOf), not per field.
+  const offsets: number[] = [];
+  let joined = '';
+  for (const { field } of visibleFields) {
+    offsets.push(joined.length);
+    joined += `${field.value}\u0000`;
+  }
+  const elsewhere: Array<Array<{ start: number; end: number; text: string }>> = visibleFields.map(() => []);
+  for (const secret of secrets) {
+    for (let at = joined.indexOf(secret); at !== -1; at = joined.indexOf(secret, at + 1)) {
+      let low = 0;
+      let high = offsets.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if ((offsets[mid] as number) <= at) low = mid;
+        else high = mid - 1;
+      }
+      const start = at - (offsets[low] as number);
+      elsewhere[low]?.push({ start, end: start + secret.length, text: secret });
+    }
+  }
 
-  const dismissed = new Set(
-    state.dismissedSuggestions.map((d) =>
-      JSON.stringify([d.sectionId, d.itemId, d.field, d.start, d.end, d.kind, d.anchorHash]),
-    ),
-  );
+  // Dismissals by field; the field's hash is computed only where one exists.
+  const dismissedByField = new Map<string, Set<string>>();
+  for (const d of state.dismissedSuggestions) {
+    const fieldKey = key(d.sectionId, d.itemId, d.field);
+    const entries = dismissedByField.get(fieldKey) ?? new Set<string>();
+    entries.add(`${d.start}:${d.end}:${d.kind}:${d.anchorHash}`);
+    dismissedByField.set(fieldKey, entries);
+  }
   const covered = (regions: Span[], start: number, end: number) =>
     regions.some((region) => region.start <= start && end <= region.end);
 
   const suggestions: RedactionSuggestion[] = [];
-  for (const { sectionId, field, regions } of visibleFields) {
+  visibleFields.forEach(({ sectionId, field, regions }, index) => {
     const found: RedactionSuggestion[] = scan(field.value).map((finding) => ({
       sectionId,
       path: field.path,
       ...finding,
     }));
-    if (secretPattern) {
-      for (const match of field.value.matchAll(secretPattern)) {
-        found.push({
-          sectionId,
-          path: field.path,
-          start: match.index,
-          end: match.index + match[0].length,
-          kind: 'masked_elsewhere',
-          text: match[0],
-        });
-      }
+    for (const { start, end, text } of elsewhere[index] ?? []) {
+      found.push({ sectionId, path: field.path, start, end, kind: 'masked_elsewhere', text });
     }
     found.sort((a, b) => a.start - b.start || a.end - b.end);
-    let hash: string | null = null;
+    const dismissals = dismissedByField.get(key(sectionId, field.itemId, field.field));
+    const hash = dismissals ? sha256(field.value) : '';
     let previous: RedactionSuggestion | undefined;
     for (const suggestion of found) {
       // The scanner's kind says more than "masked elsewhere" for the very same span.
       if (previous && previous.start === suggestion.start && previous.end === suggestion.end) continue;
       if (covered(regions, suggestion.start, suggestion.end)) continue;
-      hash ??= sha256(field.value);
-      const id = [
-        sectionId,
-        field.itemId,
-        field.field,
-        suggestion.start,
-        suggestion.end,
-        suggestion.kind,
-        hash,
-      ];
-      if (dismissed.has(JSON.stringify(id))) continue;
+      if (dismissals?.has(`${suggestion.start}:${suggestion.end}:${suggestion.kind}:${hash}`)) continue;
       suggestions.push(suggestion);
       previous = suggestion;
     }
-  }
+  });
   return suggestions;
 }

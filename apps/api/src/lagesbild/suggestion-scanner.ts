@@ -1,5 +1,5 @@
 import type { SuggestionKind } from '@laget/contracts';
-import { findNumbers } from 'libphonenumber-js';
+import { findNumbers, parsePhoneNumberFromString } from 'libphonenumber-js';
 import personnummerModule from 'personnummer';
 import { ambiguousNames, commonFirstNames, commonSurnames } from './swedish-names.data.js';
 
@@ -57,15 +57,25 @@ function findPersonnummer(text: string, out: Finding[]): void {
 
 const phoneCandidate = /(?:\+|\b00|\(0|\b0)[\d\s\-()/]{5,20}\d/g;
 
+function phoneFinding(text: string, start: number, end: number): Finding | null {
+  const raw = text.slice(start, end);
+  // Swedish numbers are written with their trunk 0 or a country code; "2024-11-27" is a date.
+  return /^(?:\+|00|\(?0)/.test(raw) ? { start, end, kind: 'phone', text: raw } : null;
+}
+
 function findPhones(text: string, out: Finding[]): void {
   for (const candidate of text.matchAll(phoneCandidate)) {
+    // Most candidates are exactly one number: one parse is far cheaper than the matcher.
+    const trimmed = candidate[0].replace(/[\s\-(/]+$/, '');
+    const parsed = parsePhoneNumberFromString(trimmed, 'SE');
+    if (parsed?.isValid()) {
+      const finding = phoneFinding(text, candidate.index, candidate.index + trimmed.length);
+      if (finding) out.push(finding);
+      continue;
+    }
     for (const found of findNumbers(candidate[0], { defaultCountry: 'SE', v2: true })) {
-      const start = candidate.index + found.startsAt;
-      const end = candidate.index + found.endsAt;
-      const raw = text.slice(start, end);
-      // Swedish numbers are written with their trunk 0 or a country code; "2024-11-27" is a date.
-      if (!/^(?:\+|00|\(?0)/.test(raw)) continue;
-      out.push({ start, end, kind: 'phone', text: raw });
+      const finding = phoneFinding(text, candidate.index + found.startsAt, candidate.index + found.endsAt);
+      if (finding) out.push(finding);
     }
   }
 }
@@ -110,10 +120,10 @@ function findLicencePlates(text: string, out: Finding[]): void {
   }
 }
 
-// ---- street addresses: a street name ("…gatan", "…vägen") with a number ----
+// ---- street addresses: a street name ("…gatan", "…vägen") with a number, "14B" or "14 B" ----
 
 const streetAddress =
-  /(?<![\p{L}\p{N}])[\p{L}-]*(?:gatan|gata|vägen|väg|gränd|gränden|torget|torg|stigen|backen|allén|allé|plan|leden|gången|stråket|platsen|slingan|liden|kajen|esplanaden) \d{1,4}(?: ?[A-Za-z](?![\p{L}\p{N}]))?(?![\p{N}])/giu;
+  /(?<![\p{L}\p{N}])[\p{L}-]*(?:gatan|gata|vägen|väg|gränd|gränden|torget|torg|stigen|backen|allén|allé|plan|leden|gången|stråket|platsen|slingan|liden|kajen|esplanaden) \d{1,4}(?:[A-Za-z]| [A-Z])?(?![\p{L}\p{N}])/gu;
 /** Roads, not addresses: "riksväg 68". */
 const roadNumber = /^(?:riks|läns|europa|e)?väg /i;
 
@@ -158,10 +168,6 @@ function buildLexicon(knownNames: readonly string[]): NameLexicon {
   };
 }
 
-function parts(word: string): string[] {
-  return word.includes('-') ? [word, ...word.split('-')] : [word];
-}
-
 function sentenceStart(text: string, offset: number): boolean {
   let i = offset - 1;
   while (i >= 0 && /[\s"'“”«»(]/.test(text[i] as string)) i -= 1;
@@ -170,10 +176,9 @@ function sentenceStart(text: string, offset: number): boolean {
 
 function findNames(text: string, lexicon: NameLexicon, out: Finding[]): void {
   const isInitial = (word: string) => /^\p{Lu}\.?$/u.test(word);
-  const isAnchor = (word: string) =>
-    parts(word).some(
-      (part) => lexicon.firstNames.has(part) || lexicon.surnames.has(part) || lexicon.known.has(part),
-    );
+  const isName = (part: string) =>
+    lexicon.firstNames.has(part) || lexicon.surnames.has(part) || lexicon.known.has(part);
+  const isAnchor = (word: string) => isName(word) || (word.includes('-') && word.split('-').some(isName));
   const continues = (word: string) => isAnchor(word) || isInitial(word) || surnameShape.test(word);
 
   const tokens: Token[] = [];
@@ -187,8 +192,9 @@ function findNames(text: string, lexicon: NameLexicon, out: Finding[]): void {
     let last = i;
     while (last + 1 < tokens.length) {
       const next = tokens[last + 1] as Token;
-      const gap = text.slice((tokens[last] as Token).end, next.start);
-      if (gap !== ' ' || !continues(next.word)) break;
+      const end = (tokens[last] as Token).end;
+      const singleSpace = next.start === end + 1 && text.charCodeAt(end) === 32;
+      if (!singleSpace || !continues(next.word)) break;
       last += 1;
     }
     const lone = last === i;
