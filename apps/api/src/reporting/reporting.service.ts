@@ -13,13 +13,15 @@ import {
   type ReportStatus,
   type ReportView,
 } from '@laget/contracts';
-import type { SqlDatabase } from '@laget/event-store';
+import type { EventStore, SqlDatabase } from '@laget/event-store';
 import { asSubject, type Action, type AppAbility, type Role } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner } from '../platform/commands/command-runner.js';
 import type { RequestContext } from '../platform/commands/request-context.js';
 import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
-import { READ_DB } from '../platform/platform.tokens.js';
+import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
+import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
+import { submittedSnapshotOf } from './submitted-snapshot.js';
 import { complianceOf, recordWeeks, type ReportRow } from './compliance.js';
 import { parseOccurredAt } from './occurred-at.js';
 import {
@@ -44,6 +46,7 @@ import {
   type IncidentFields,
   type PeriodContext,
   type ReportCommand,
+  type ReportEvent,
   type ReportState,
 } from './report.decider.js';
 import { ReportingProjections } from './reporting-projections.runner.js';
@@ -83,6 +86,7 @@ export class ReportingService {
     private readonly runner: CommandRunner,
     private readonly clock: Clock,
     @Inject(READ_DB) private readonly db: SqlDatabase,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(REPORTING_SETTINGS) readonly settings: ReportingSettings,
     private readonly projections: ReportingProjections,
   ) {}
@@ -373,6 +377,44 @@ export class ReportingService {
       } as PeriodView;
     });
     return { items, total };
+  }
+
+  // ---- for the lägesbild module ------------------------------------------------------------
+
+  /**
+   * The submitted reports of a week as a compile takes them: each as it stood at its latest
+   * submission, with that version, ordered by organisation name. Withdrawn and draft reports are left out.
+   */
+  async submittedSnapshots(period: string): Promise<SubmittedReportSnapshot[]> {
+    parsePeriod(period);
+    await this.projections.waitUntilCaughtUp();
+    const { rows } = await this.db.query<{ report_id: string; name: string | null }>(
+      `SELECT r.report_id, o.name FROM reporting_reports r
+       LEFT JOIN reporting_organisations o ON o.organisation_id = r.organisation_id
+       WHERE r.period = $1 AND r.submissions > 0 ORDER BY o.name, r.organisation_id`,
+      [period],
+    );
+    const snapshots = await Promise.all(rows.map((row) => this.submittedSnapshot(row.report_id, row.name)));
+    return snapshots.filter((snapshot): snapshot is SubmittedReportSnapshot => snapshot !== null);
+  }
+
+  /** One report as last submitted (for taking an amendment into a compiled lägesbild); null when it does not count. */
+  async submittedSnapshot(
+    reportId: string,
+    organisationName?: string | null,
+  ): Promise<SubmittedReportSnapshot | null> {
+    const events = await this.eventStore.readStream(reportStream(reportId));
+    if (events.length === 0) return null;
+    let name = organisationName;
+    if (!name) {
+      const organisationId = (events[0]!.data as { organisationId: string }).organisationId;
+      const { rows } = await this.db.query<{ name: string }>(
+        'SELECT name FROM reporting_organisations WHERE organisation_id = $1',
+        [organisationId],
+      );
+      name = rows[0]?.name ?? organisationId;
+    }
+    return submittedSnapshotOf(events as unknown as ReportEvent[], name, this.settings.crimeCategories);
   }
 
   // ---- places --------------------------------------------------------------------------------

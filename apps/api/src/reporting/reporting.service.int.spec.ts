@@ -1,0 +1,271 @@
+import 'reflect-metadata';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { WrongExpectedVersionError, type EventStore } from '@laget/event-store';
+import { createTestDatabase, describeWith } from '../../../../test/support/services.js';
+import { AppConfig } from '../config/app-config.js';
+import { FixedClock } from '../platform/commands/clock.js';
+import { DomainError } from '../platform/domain/domain-error.js';
+import { EVENT_STORE } from '../platform/platform.tokens.js';
+import { PlatformModule } from '../platform/platform.module.js';
+import { ReportingModule } from './reporting.module.js';
+import { ReportingService } from './reporting.service.js';
+import { DEMO_PERIOD, fileDemoWeek } from './demo-week.js';
+import { callerFor, compileWeek, registerOrganisations } from './reporting-test-kit.js';
+
+const incident = {
+  problem: 'Skadegörelse på handfat på Frida Hansdotter Arena',
+  location: 'Inne på toaletten',
+  occurredAt: '250107',
+  frequency: '',
+  assessment: { severity: 2, scope: 'EA' as const },
+  comment: 'Söndersparkat vattenlås.',
+};
+
+const refusal = (kind: DomainError['kind']) => expect.objectContaining({ name: 'DomainError', kind });
+
+describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
+  let module: TestingModule;
+  let reporting: ReportingService;
+  let store: EventStore;
+  let drop: () => Promise<void>;
+  // Friday of 2024-W48, before the Monday 09:00 deadline.
+  const clock = new FixedClock(new Date('2024-11-29T10:00:00+01:00'));
+
+  const nvk = callerFor('u-nvk', 'nvk', ['reporter']);
+  const school = callerFor('u-skolan', 'skolan', ['reporter']);
+  const coordinator = callerFor('u-bf', 'samordnaren', ['coordinator']);
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    const config = AppConfig.fromEnvironment({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+    });
+    module = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ config, clock }), ReportingModule],
+    }).compile();
+    await module.init();
+    reporting = module.get(ReportingService);
+    store = module.get(EVENT_STORE);
+    await registerOrganisations(store);
+  });
+
+  afterAll(async () => {
+    await module?.close();
+    await drop?.();
+  });
+
+  it('runs a report through its life: open, incidents, narrative, submit, amend, re-submit', async () => {
+    const opened = await reporting.openReport(nvk, { period: '2024-W48', organisationId: 'nvk' });
+    expect(opened).toMatchObject({ id: '2024-W48.nvk', status: 'draft', version: 1, locked: false });
+
+    const added = await reporting.addIncident(nvk, opened.id, incident, 1);
+    expect(added).toMatchObject({
+      occurredAt: '250107',
+      occurredAtParsed: { kind: 'date', on: '2025-01-07' },
+      version: 2,
+    });
+    const narrated = await reporting.editReport(nvk, opened.id, { narrative: 'Lugnt just nu.' }, 2);
+    const submitted = await reporting.submitReport(nvk, opened.id, narrated.version);
+    expect(submitted).toMatchObject({
+      status: 'submitted',
+      submissions: 1,
+      incidents: [{ problem: incident.problem }],
+    });
+
+    const amended = await reporting.editIncident(
+      nvk,
+      opened.id,
+      added.id,
+      { comment: 'Lagat.' },
+      submitted.version,
+    );
+    expect((await reporting.getReport(nvk, opened.id)).status).toBe('amended');
+    const resubmitted = await reporting.submitReport(nvk, opened.id, amended.version);
+    expect(resubmitted).toMatchObject({ status: 'submitted', submissions: 2 });
+
+    const events = await store.readStream(`report-${opened.id}`);
+    expect(events.map((event) => event.type)).toEqual([
+      'ReportOpened',
+      'IncidentReported',
+      'NarrativeWritten',
+      'ReportSubmitted',
+      'IncidentEdited',
+      'ReportResubmitted',
+    ]);
+    expect(events[4]?.data).toEqual({
+      incidentId: added.id,
+      changes: [{ field: 'comment', before: 'Söndersparkat vattenlås.', after: 'Lagat.' }],
+    });
+    expect(events[4]?.metadata).toMatchObject({ actorId: 'u-nvk', organisationId: 'nvk' });
+  });
+
+  it('refuses a second report for the same organisation and week', async () => {
+    await expect(reporting.openReport(nvk, { period: '2024-W48', organisationId: 'nvk' })).rejects.toEqual(
+      refusal('conflict'),
+    );
+  });
+
+  it('keeps other organisations’ reports invisible to a reporter (404), and drafts from the coordinator', async () => {
+    await expect(reporting.getReport(school, '2024-W48.nvk')).rejects.toEqual(refusal('not_found'));
+    await expect(reporting.openReport(school, { period: '2024-W48', organisationId: 'nvk' })).rejects.toEqual(
+      expect.objectContaining({ kind: expect.stringMatching(/forbidden|conflict/) }),
+    );
+    const draft = await reporting.openReport(school, { period: '2024-W48', organisationId: 'skolan' });
+    await expect(reporting.getReport(coordinator, draft.id)).rejects.toEqual(refusal('not_found'));
+    expect((await reporting.getReport(coordinator, '2024-W48.nvk')).status).toBe('submitted');
+    const list = await reporting.listReports(school, { period: '2024-W48' }, { page: 1, perPage: 50 });
+    expect(list.items.map((item) => item.organisationId)).toEqual(['skolan']);
+    expect(list.total).toBe(1);
+  });
+
+  it('shows who has reported, and who is late after the deadline', async () => {
+    const friday = await reporting.getPeriod('2024-W48');
+    expect(friday).toMatchObject({ id: '2024-W48', status: 'open', monthlyMeeting: true });
+    const states = Object.fromEntries(friday.compliance!.map((entry) => [entry.organisationId, entry.state]));
+    expect(states).toEqual({
+      polisen: 'pending',
+      socialtjansten: 'pending',
+      skolan: 'pending',
+      nvk: 'on_time',
+      naringslivet: 'pending',
+      kultur: 'pending',
+    });
+
+    clock.set(new Date('2024-12-02T10:00:00+01:00'));
+    await reporting.editReport(school, '2024-W48.skolan', { attendance: 'nothing_to_report' }, undefined);
+    await reporting.submitReport(school, '2024-W48.skolan', undefined);
+    const monday = await reporting.getPeriod('2024-W48');
+    const after = Object.fromEntries(monday.compliance!.map((entry) => [entry.organisationId, entry.state]));
+    expect(after).toMatchObject({ nvk: 'on_time', skolan: 'late', polisen: 'missing' });
+  });
+
+  it('locks reports once the period is compiled, until the coordinator reopens one with a reason', async () => {
+    await compileWeek(store, '2024-W48');
+    await expect(
+      reporting.editReport(nvk, '2024-W48.nvk', { narrative: 'Sent tillägg' }, undefined),
+    ).rejects.toEqual(refusal('forbidden'));
+    await expect(
+      reporting.openReport(callerFor('u-p', 'polisen', ['reporter']), {
+        period: '2024-W48',
+        organisationId: 'polisen',
+      }),
+    ).rejects.toEqual(refusal('forbidden'));
+    await expect(reporting.reopenReport(nvk, '2024-W48.nvk', 'Jag vill', undefined)).rejects.toEqual(
+      refusal('forbidden'),
+    );
+
+    const reopened = await reporting.reopenReport(coordinator, '2024-W48.nvk', 'NVK kompletterar', undefined);
+    expect(reopened.locked).toBe(false);
+    const edited = await reporting.editReport(nvk, '2024-W48.nvk', { narrative: 'Sent tillägg' }, undefined);
+    expect(edited.status).toBe('amended');
+
+    await compileWeek(store, '2024-W48');
+    expect((await reporting.getReport(nvk, '2024-W48.nvk')).locked).toBe(true);
+  });
+
+  it('lets exactly one of two concurrent edits at the same version through, and loses neither silently', async () => {
+    clock.set(new Date('2024-12-04T10:00:00+01:00'));
+    const report = await reporting.openReport(nvk, { period: '2024-W49', organisationId: 'nvk' });
+    const colleague = callerFor('u-nvk-2', 'nvk', ['reporter']);
+    const results = await Promise.allSettled([
+      reporting.editReport(nvk, report.id, { narrative: 'Version A' }, report.version),
+      reporting.editReport(colleague, report.id, { narrative: 'Version B' }, report.version),
+    ]);
+    const fulfilled = results.filter((result) => result.status === 'fulfilled');
+    const rejected = results.filter((result) => result.status === 'rejected');
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    const reason = (rejected[0] as PromiseRejectedResult).reason;
+    expect(
+      reason instanceof WrongExpectedVersionError ||
+        (reason instanceof DomainError && reason.kind === 'conflict'),
+    ).toBe(true);
+    const winner = (fulfilled[0] as PromiseFulfilledResult<{ narrative: string }>).value.narrative;
+    expect((await reporting.getReport(nvk, report.id)).narrative).toBe(winner);
+  });
+
+  it('keeps the place register: unique names, WGS84, coordinator only', async () => {
+    const arena = await reporting.registerPlace(coordinator, {
+      name: 'Frida Hansdotter Arena',
+      kind: 'sports_facility',
+      coordinates: { lat: 60.0706, lon: 15.9294 },
+    });
+    await expect(
+      reporting.registerPlace(coordinator, {
+        name: 'frida hansdotter arena',
+        kind: 'other',
+        coordinates: null,
+      }),
+    ).rejects.toEqual(refusal('conflict'));
+    await expect(reporting.registerPlace(nvk, { name: 'Unkan', kind: 'youth_centre' })).rejects.toEqual(
+      refusal('forbidden'),
+    );
+    expect(await reporting.listPlaces(false)).toEqual([
+      expect.objectContaining({ id: arena.id, coordinates: arena.coordinates }),
+    ]);
+  });
+
+  it('files the seed week in demo mode, once, however often it is called', async () => {
+    clock.set(new Date('2024-11-29T12:00:00+01:00'));
+    const reporter = (organisationId: string) => ({ organisationId, userId: `demo-${organisationId}` });
+    const reporters = {
+      police: reporter('polisen'),
+      socialServices: reporter('socialtjansten'),
+      school: reporter('skolan'),
+      nvk: reporter('nvk'),
+      business: reporter('naringslivet'),
+      cultureLeisure: reporter('kultur'),
+      coordinator: reporter('samordnaren'),
+    };
+    // A database of its own: the suite's week is already full of test reports.
+    const database = await createTestDatabase();
+    const config = AppConfig.fromEnvironment({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+    });
+    const demo = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ config, clock }), ReportingModule],
+    }).compile();
+    await demo.init();
+    try {
+      await registerOrganisations(demo.get(EVENT_STORE));
+      const service = demo.get(ReportingService);
+      await fileDemoWeek(service, reporters);
+      await fileDemoWeek(service, reporters);
+      const period = await service.getPeriod(DEMO_PERIOD);
+      expect(period.compliance!.map((entry) => [entry.organisationName, entry.state])).toEqual([
+        ['Kultur & Fritid', 'on_time'],
+        ['NVK', 'on_time'],
+        ['Näringslivet', 'on_time'],
+        ['Polisen', 'on_time'],
+        ['Skolan', 'on_time'],
+        ['Socialtjänsten', 'on_time'],
+      ]);
+      const coordinatorCaller = callerFor('bf', 'samordnaren', ['coordinator']);
+      const nvkReport = await service.getReport(coordinatorCaller, `${DEMO_PERIOD}.nvk`);
+      expect(nvkReport.incidents).toEqual([
+        expect.objectContaining({
+          problem: 'Skadegörelse på handfat på Frida Hansdotter Arena',
+          placeId: expect.any(String),
+        }),
+      ]);
+      expect((await service.getReport(coordinatorCaller, `${DEMO_PERIOD}.kultur`)).attendance).toBe(
+        'not_attending',
+      );
+      expect((await service.getReport(coordinatorCaller, `${DEMO_PERIOD}.polisen`)).statistics).toMatchObject(
+        {
+          handelserapporter: 29,
+          arenden: 13,
+          brott: 21,
+        },
+      );
+    } finally {
+      await demo.close();
+      await database.drop();
+    }
+  });
+});
