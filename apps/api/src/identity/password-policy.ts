@@ -44,12 +44,23 @@ export function checkPassword(password: string, personal: readonly string[] = []
       `Lösenordet får ha högst ${PASSWORD_MAX_LENGTH} tecken (at most ${PASSWORD_MAX_LENGTH} characters)`,
     );
   if (problems.length === 0) {
-    const result = zxcvbn.check(
-      password,
-      personal.filter((word) => word.length > 0),
-    );
+    const result = zxcvbn.check(password, personalWords(personal));
     if (result.score < 3)
       problems.push('Lösenordet är för vanligt eller för lätt att gissa (too common or too easy to guess)');
   }
   return { ok: problems.length === 0, problems };
+}
+
+/** "Johan Svensson" → johan svensson, johan, svensson, johansvensson: zxcvbn matches user inputs as given. */
+function personalWords(personal: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const entry of personal) {
+    const lower = entry.toLowerCase().trim();
+    if (lower.length === 0) continue;
+    words.add(lower);
+    const parts = lower.split(/[\s._-]+/).filter((part) => part.length > 1);
+    for (const part of parts) words.add(part);
+    words.add(parts.join(''));
+  }
+  return [...words];
 }

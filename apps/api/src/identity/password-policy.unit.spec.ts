@@ -38,3 +38,8 @@ describe('password policy', () => {
       { numRuns: 20 },
     ));
 });
+
+describe('password policy and the person’s own name', () => {
+  it('refuses the name run together with a digit', () =>
+    expect(checkPassword('johansvensson1', ['johan', 'Johan Svensson']).ok).toBe(false));
+});
