@@ -56,7 +56,7 @@ export class Client {
   delete = <T = any>(path: string) => this.request<T>('DELETE', path);
 
   /** Logs in and picks up the CSRF token; returns the login answer. */
-  async login(username: string, password: string): Promise<Answer> {
+  async login(username: string, password: string): Promise<Answer<any>> {
     this.cookie = null;
     this.csrf = null;
     const answer = await this.post('/api/auth/login', { username, password });
