@@ -13,11 +13,11 @@ import {
   type ReportStatus,
   type ReportView,
 } from '@laget/contracts';
-import type { EventStore, SqlDatabase } from '@laget/event-store';
+import { WrongExpectedVersionError, type EventStore, type SqlDatabase } from '@laget/event-store';
 import { asSubject, type Action, type AppAbility, type Role } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner } from '../platform/commands/command-runner.js';
-import type { RequestContext } from '../platform/commands/request-context.js';
+import { metadataFor, type RequestContext } from '../platform/commands/request-context.js';
 import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
@@ -31,6 +31,7 @@ import {
   parsePeriod,
   periodContaining,
   addWeeks,
+  tryParsePeriod,
   type PeriodId,
 } from './period.js';
 import { lagesbildStreamOf, periodStatusFolder, toPeriodContext } from './period-status.js';
@@ -40,6 +41,7 @@ import {
   type PlaceRegisterState,
 } from './place-register.decider.js';
 import {
+  evolveReport,
   isLocked,
   reportDecider,
   type Incident,
@@ -494,9 +496,17 @@ export class ReportingService {
 
   /** Loads a report the caller may read; one that does not exist and one they may not see are the same 404. */
   private async loadVisible(caller: Caller, reportId: string): Promise<LoadedReport> {
-    const loaded = await this.runner.load(reportStream(reportId), reportDecider);
+    // The id starts with the period (reportIdFor), so both streams can be read at once.
+    const guessed = reportId.slice(0, 8);
+    const [loaded, guessedPeriod] = await Promise.all([
+      this.runner.load(reportStream(reportId), reportDecider),
+      tryParsePeriod(guessed) ? this.periodContext(guessed) : Promise.resolve(null),
+    ]);
     if (loaded.state.status === 'none') throw notFound('Report');
-    const period = await this.periodContext(loaded.state.period);
+    const period =
+      guessedPeriod && loaded.state.period === guessed
+        ? guessedPeriod
+        : await this.periodContext(loaded.state.period);
     if (!caller.ability.can('read', reportSubject(loaded.state, period))) throw notFound('Report');
     return { state: loaded.state, version: loaded.version, period };
   }
@@ -509,9 +519,13 @@ export class ReportingService {
     fields: readonly string[],
     command: (period: PeriodContext, state: OpenReport) => ReportCommand,
   ): Promise<ReportView> {
-    const report = await this.loadVisible(caller, reportId);
-    this.authorise(caller, action, reportSubject(report.state, report.period), fields);
-    return this.execute(caller, reportId, report, expectedVersion, command);
+    return this.changeReport(
+      caller,
+      reportId,
+      expectedVersion,
+      (report) => this.authorise(caller, action, reportSubject(report.state, report.period), fields),
+      command,
+    );
   }
 
   private async incidentCommand(
@@ -522,49 +536,61 @@ export class ReportingService {
     fields: readonly string[],
     command: (period: PeriodContext, state: OpenReport) => ReportCommand,
   ): Promise<ReportView> {
-    const report = await this.loadVisible(caller, reportId);
-    this.authorise(
+    return this.changeReport(
       caller,
-      action,
-      asSubject('Incident', {
-        organisationId: report.state.organisationId,
-        periodStatus: effectivePeriodStatus(report.state, report.period),
-        reportStatus: report.state.status,
-        reportOpenedById: report.state.openedById,
-      }),
-      fields,
+      reportId,
+      expectedVersion,
+      (report) =>
+        this.authorise(
+          caller,
+          action,
+          asSubject('Incident', {
+            organisationId: report.state.organisationId,
+            periodStatus: effectivePeriodStatus(report.state, report.period),
+            reportStatus: report.state.status,
+            reportOpenedById: report.state.openedById,
+          }),
+          fields,
+        ),
+      command,
     );
-    return this.execute(caller, reportId, report, expectedVersion, command);
   }
 
-  private async execute(
+  /**
+   * Load, authorise on that very state, decide, append expecting that version. The CommandRunner
+   * would read the stream a second time; here the state the rules were checked on is the state the
+   * command is decided on. A client without If-Match that loses a race is re-judged on fresh state.
+   */
+  private async changeReport(
     caller: Caller,
     reportId: string,
-    report: LoadedReport,
     expectedVersion: number | undefined,
+    authorise: (report: LoadedReport) => void,
     command: (period: PeriodContext, state: OpenReport) => ReportCommand,
   ): Promise<ReportView> {
-    if (expectedVersion !== undefined && expectedVersion !== report.version) {
-      // Checked here too so a stale client learns it before its command is judged on newer state.
-      throw new DomainError(
-        'conflict',
-        'Rapporten har ändrats av någon annan; läs in den igen / The report was changed by someone else; reload it',
-        {
-          expectedVersion,
-          actualVersion: report.version,
-        },
-      );
+    for (let attempt = 1; ; attempt++) {
+      const report = await this.loadVisible(caller, reportId);
+      authorise(report);
+      if (expectedVersion !== undefined && expectedVersion !== report.version) {
+        throw new WrongExpectedVersionError(reportStream(reportId), expectedVersion, report.version);
+      }
+      const events = reportDecider.decide(command(report.period, report.state), report.state);
+      if (events.length === 0) return this.view(report.state, report.version, report.period);
+      try {
+        const metadata = metadataFor(caller.context, this.clock.now());
+        const appended = await this.eventStore.append(
+          reportStream(reportId),
+          events.map((event) => ({ type: event.type, data: event.data, metadata })),
+          { expectedVersion: report.version },
+        );
+        const state = events.reduce(evolveReport, report.state as ReportState) as OpenReport;
+        return this.view(state, appended.nextExpectedVersion, report.period);
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && expectedVersion === undefined && attempt < 3)
+          continue;
+        throw error;
+      }
     }
-    const result = await this.runner.run(
-      reportStream(reportId),
-      reportDecider,
-      command(report.period, report.state),
-      {
-        context: caller.context,
-        expectedVersion: expectedVersion ?? report.version,
-      },
-    );
-    return this.view(result.state as OpenReport, result.version, report.period);
   }
 
   private authorise(
