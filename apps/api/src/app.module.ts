@@ -4,9 +4,11 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { LagesbildModule } from './lagesbild/lagesbild.module.js';
 import type { Clock } from './platform/commands/clock.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
+import { PublicationModule } from './publication/publication.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -38,6 +40,8 @@ export class AppModule {
         HealthModule,
         IdentityModule,
         ReportingModule,
+        LagesbildModule,
+        PublicationModule,
       ],
     };
   }

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module.js';
+import { ReportingModule } from '../reporting/reporting.module.js';
+import { LagesbilderController } from './lagesbilder.controller.js';
+import { LagesbildService } from './lagesbild.service.js';
+import { LAGESBILD_SETTINGS, lagesbildSettingsFrom } from './lagesbild.settings.js';
+
+/** Compile, versions, redactions, suggestions, approval and publication requests (issue 5). */
+@Module({
+  imports: [ReportingModule, IdentityModule],
+  controllers: [LagesbilderController],
+  providers: [{ provide: LAGESBILD_SETTINGS, useFactory: () => lagesbildSettingsFrom() }, LagesbildService],
+  exports: [LagesbildService, LAGESBILD_SETTINGS],
+})
+export class LagesbildModule {}
