@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         HealthModule,
         IdentityModule,
         ReportingModule,
+        AuditModule,
         LagesbildModule,
         PublicationModule,
       ],

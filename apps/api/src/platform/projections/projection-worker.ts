@@ -79,13 +79,14 @@ export class ProjectionWorker {
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private lastError: unknown = null;
-  private readonly eventTypes: ReadonlySet<string>;
+  /** null: every event type. */
+  private readonly eventTypes: ReadonlySet<string> | null;
 
   constructor(
     readonly projection: Projection,
     private readonly settings: WorkerSettings,
   ) {
-    this.eventTypes = new Set(projection.eventTypes);
+    this.eventTypes = projection.eventTypes === '*' ? null : new Set(projection.eventTypes);
   }
 
   get name(): string {
@@ -291,7 +292,7 @@ export class ProjectionWorker {
     const last = batch[batch.length - 1]!;
     const relevant: RecordedEvent[] = [];
     for (const event of batch)
-      if (this.eventTypes.has(event.type)) relevant.push(this.settings.upcast(event));
+      if (this.eventTypes === null || this.eventTypes.has(event.type)) relevant.push(this.settings.upcast(event));
     const from = this.applied;
     if (relevant.length > 0 && this.projection.react) await this.projection.react(relevant as never[]);
     await this.settings.db.transaction(async (tx) => {

@@ -14,8 +14,8 @@ export interface Projection<Event extends DomainEvent = DomainEvent> {
   readonly name: string;
   /** Bump it when the tables or the handling change: the runner then rebuilds from zero at start. */
   readonly version: number;
-  /** The event types `apply` sees; the checkpoint still moves past every other event. */
-  readonly eventTypes: readonly Event['type'][];
+  /** The event types `apply` sees (`'*'`: every event, as the audit trail needs); the checkpoint still moves past every other event. */
+  readonly eventTypes: readonly Event['type'][] | '*';
   /** Creates the tables; must be idempotent (`CREATE TABLE IF NOT EXISTS`, `ADD COLUMN IF NOT EXISTS`). */
   setup(sql: SqlExecutor): Promise<void>;
   /** Empties the tables before a rebuild (in the same transaction that clears the checkpoint). */
