@@ -98,6 +98,7 @@ function reachesSchemas(raw: string): boolean {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of many shapes
 function checkAnswer(answer: Answer<any>, sent: unknown, raw?: string): void {
   const context = `${answer.status} for ${JSON.stringify(sent)?.slice(0, 300)}: ${answer.text.slice(0, 300)}`;
   expect({ context, serverError: answer.status >= 500 }).toEqual({ context, serverError: false });
