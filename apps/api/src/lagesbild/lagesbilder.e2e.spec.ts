@@ -4,6 +4,9 @@ import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import type { EventStore } from '@laget/event-store';
 import { FixedClock } from '../platform/commands/clock.js';
 import { EVENT_STORE } from '../platform/platform.tokens.js';
+import { CommandRunner } from '../platform/commands/command-runner.js';
+import { systemContext } from '../platform/commands/request-context.js';
+import { lagesbildDecider, lagesbildStreamId } from './lagesbild.decider.js';
 import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/reporting-http-kit.js';
 
 const period = '2024-W48';
@@ -92,7 +95,7 @@ describeWith(['postgres'], 'lagesbilder over HTTP', () => {
     expect((await anonymous().get(`/api/lagesbilder/${period}?view=draft`)).status).toBe(404);
   });
 
-  it('compiles, redacts, approves and hands the approved revision to publication', async () => {
+  it('compiles, edits and redacts; the open view holds no redacted text', async () => {
     expect((await policeReporter.post('/api/lagesbilder', { period })).status).toBe(403);
     const compiled = await coordinator.post('/api/lagesbilder', { period });
     expect(compiled.status).toBe(201);
@@ -196,7 +199,94 @@ describeWith(['postgres'], 'lagesbilder over HTTP', () => {
     });
     // The log says who read which version, never what it said.
     expect(JSON.stringify(reads)).not.toContain(secret.personnummer);
+  });
 
+  it('nobody without internal access gets redacted text from any lägesbild endpoint', async () => {
+    const paths = [
+      `/api/lagesbilder/${period}?view=open`,
+      `/api/lagesbilder/${period}?view=internal`,
+      `/api/lagesbilder/${period}?view=draft`,
+      `/api/lagesbilder/${period}/redactions`,
+      `/api/lagesbilder/${period}/redaction-suggestions`,
+      `/api/lagesbilder/${period}/amendments`,
+    ];
+    for (const client of [admin, policeReporter, anonymous()]) {
+      for (const path of paths) {
+        const answer = await client.get(path);
+        expect([200, 401, 403, 404]).toContain(answer.status);
+        const body = JSON.stringify(answer.body);
+        for (const value of Object.values(secret)) expect(body).not.toContain(value);
+      }
+    }
+  });
+
+  it('an edit under a mask makes it stale: approval waits until it is re-confirmed', async () => {
+    const write = (text: string) => coordinator.patch(`/api/lagesbilder/${period}/sections/other`, { text });
+    expect((await write('Lisa Eriksson förmedlar kontaktuppgifter till Polisen.')).status).toBe(200);
+    const masked = await coordinator.post(`/api/lagesbilder/${period}/redactions`, {
+      sectionId: 'other',
+      path: '/text',
+      start: 0,
+      end: 13,
+      legalGround: 'OSL 26 kap. 1 §',
+      reason: 'Uppgift om enskild',
+    });
+    expect(masked.status).toBe(201);
+    expect((await write('Igår: Lisa Eriksson förmedlar kontaktuppgifter till Polisen.')).status).toBe(200);
+
+    const open = await reviewer.get(`/api/lagesbilder/${period}?view=open`);
+    expect(open.body.sections.find((s: { id: string }) => s.id === 'other').text).toBe(MASK_MARKER);
+    const refused = await coordinator.post(`/api/lagesbilder/${period}/approve`, {});
+    expect(refused.status).toBe(422);
+    expect(refused.body.details).toEqual({ staleRedactionIds: [masked.body.id] });
+    const listed = await coordinator.get(`/api/lagesbilder/${period}/redactions`);
+    expect(listed.body.find((r: { id: string }) => r.id === masked.body.id)).toMatchObject({ stale: true });
+
+    const reconfirmed = await coordinator.post(
+      `/api/lagesbilder/${period}/redactions/${masked.body.id}/reconfirm`,
+      { start: 6, end: 19 },
+    );
+    expect(reconfirmed.status).toBe(200);
+    expect(reconfirmed.body).toMatchObject({ stale: false, text: 'Lisa Eriksson' });
+    const reopened = await reviewer.get(`/api/lagesbilder/${period}?view=open`);
+    expect(reopened.body.sections.find((s: { id: string }) => s.id === 'other').text).toBe(
+      `Igår: ${MASK_MARKER} förmedlar kontaktuppgifter till Polisen.`,
+    );
+  });
+
+  it('an amended report is flagged and taken in by the coordinator, never silently', async () => {
+    const reopened = await coordinator.post(`/api/reports/${schoolReportId}/reopen`, {
+      reason: 'Fel i texten',
+    });
+    expect(reopened.status).toBe(200);
+    expect(
+      (await schoolReporter.patch(`/api/reports/${schoolReportId}`, { narrative: 'Rättad text om skolan.' }))
+        .status,
+    ).toBe(200);
+    expect((await schoolReporter.post(`/api/reports/${schoolReportId}/submit`)).status).toBe(200);
+
+    const internal = await coordinator.get(`/api/lagesbilder/${period}?view=internal`);
+    const schoolSection = () => `org-${organisations.school}`;
+    expect(internal.body.sections.find((s: { id: string }) => s.id === schoolSection()).text).toMatch(
+      /^Före jul/,
+    );
+    const amendments = await coordinator.get(`/api/lagesbilder/${period}/amendments`);
+    expect(amendments.status).toBe(200);
+    expect(amendments.body).toEqual([
+      expect.objectContaining({ reportId: schoolReportId, organisationId: organisations.school }),
+    ]);
+    const takenIn = await coordinator.post(
+      `/api/lagesbilder/${period}/reports/${encodeURIComponent(schoolReportId)}/take-in`,
+      { reason: 'Skolan rättade sin text' },
+    );
+    expect(takenIn.status).toBe(200);
+    expect(takenIn.body.sections.find((s: { id: string }) => s.id === schoolSection()).text).toBe(
+      'Rättad text om skolan.',
+    );
+    expect((await coordinator.get(`/api/lagesbilder/${period}/amendments`)).body).toEqual([]);
+  });
+
+  it('approves and hands the approved revision to publication', async () => {
     expect((await estMember.post(`/api/lagesbilder/${period}/approve`, {})).status).toBe(403);
     const approved = await coordinator.post(`/api/lagesbilder/${period}/approve`, {});
     expect(approved.status).toBe(200);
@@ -208,6 +298,49 @@ describeWith(['postgres'], 'lagesbilder over HTTP', () => {
     expect(published.body.jobId).toMatch(/^publish-lagesbild-/);
     const again = await coordinator.post(`/api/lagesbilder/${period}/publish`, {});
     expect(again.status).toBe(422);
+  });
+
+  it('once published, anyone reads the open version; a correction hides it again until republished', async () => {
+    const runner = app.app.get(CommandRunner);
+    const decider = lagesbildDecider();
+    const { state } = await runner.load(lagesbildStreamId(period), decider);
+    const requested = state.publications.at(-1)!;
+    await runner.run(
+      lagesbildStreamId(period),
+      decider,
+      {
+        type: 'RecordPublication',
+        data: {
+          publicationNumber: requested.number,
+          contentHash: requested.contentHash,
+          publishedAt: clock.now().toISOString(),
+        },
+      },
+      { context: systemContext() },
+    );
+    const open = await anonymous().get(`/api/lagesbilder/${period}?view=open`);
+    expect(open.status).toBe(200);
+    expect(open.body).toMatchObject({ status: 'published', view: 'open' });
+    const json = JSON.stringify(open.body);
+    for (const value of Object.values(secret)) expect(json).not.toContain(value);
+    expect((await anonymous().get(`/api/lagesbilder/${period}?view=internal`)).status).toBe(404);
+
+    expect(
+      (await coordinator.patch(`/api/lagesbilder/${period}/sections/conclusions`, { text: 'Rättat.' }))
+        .status,
+    ).toBe(200);
+    expect((await anonymous().get(`/api/lagesbilder/${period}?view=open`)).status).toBe(404);
+    expect((await coordinator.post(`/api/lagesbilder/${period}/approve`, {})).status).toBe(200);
+    const withoutNote = await coordinator.post(`/api/lagesbilder/${period}/publish`, {});
+    expect(withoutNote.status).toBe(400);
+    const corrected = await coordinator.post(`/api/lagesbilder/${period}/publish`, {
+      correction: { what: 'Slutsatserna rättades', why: 'Felaktigt datum' },
+    });
+    expect(corrected.status).toBe(202);
+    const retracted = await coordinator.post(`/api/lagesbilder/${period}/retract`, {
+      reason: 'Felaktig uppgift',
+    });
+    expect(retracted.status).toBe(200);
   });
 
   it('target-group versions are read by their audience only', async () => {
