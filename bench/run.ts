@@ -9,6 +9,7 @@ const benches: Bench[] = [
   { name: 'event-store', run: async () => (await import('./event-store.bench.js')).benchEventStore() },
   { name: 'projections', run: async () => (await import('./projections.bench.js')).benchProjections() },
   { name: 'publication', run: async () => (await import('./publication.bench.js')).benchPublication() },
+  { name: 'lagesbild', run: async () => (await import('./lagesbild.bench.js')).benchLagesbild() },
 ];
 
 const wanted = process.argv.slice(2);
