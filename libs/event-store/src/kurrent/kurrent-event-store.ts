@@ -211,7 +211,13 @@ function toStreamState(expected: ExpectedVersion): AppendStreamState {
 function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | null {
   const event = resolved.event;
   // System events ($-prefixed types) and non-JSON records are not ours.
-  if (!event || !event.isJson || event.type.startsWith('$') || !event.position) return null;
+  if (!event || !event.isJson || event.type.startsWith('$')) return null;
+  // Reads of $all always carry the position; stream reads may carry only the commit position.
+  const position =
+    event.position ??
+    (resolved.commitPosition === undefined
+      ? { commit: 0n, prepare: 0n }
+      : { commit: resolved.commitPosition, prepare: resolved.commitPosition });
   return {
     eventId: event.id,
     type: event.type,
@@ -219,8 +225,8 @@ function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): Reco
     metadata: event.metadata as unknown as EventMetadata,
     streamId: event.streamId,
     streamVersion: Number(event.revision) + 1,
-    globalPosition: Number(event.position.prepare),
-    checkpoint: encodeKurrentCheckpoint(event.position),
+    globalPosition: Number(position.prepare),
+    checkpoint: encodeKurrentCheckpoint(position),
     recordedAt: event.created.toISOString(),
   };
 }

@@ -66,6 +66,25 @@ describe('PGlite database', () => {
     const db = await freshPglite();
     return { db, close: () => db.close() };
   });
+
+  it('refuses, rather than hangs on, a query on the database from inside one of its transactions', async () => {
+    const db = await freshPglite();
+    try {
+      await expect(db.transaction(() => db.query('SELECT 1'))).rejects.toThrow(
+        /would wait for that transaction/,
+      );
+      await expect(db.transaction(() => db.transaction(async () => 1))).rejects.toThrow(/nested transaction/);
+      // Work begun inside a transaction but run after it has ended is fine.
+      let later!: Promise<unknown>;
+      await db.transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        later = new Promise((resolve) => setImmediate(resolve)).then(() => db.query('SELECT 2 AS two'));
+      });
+      expect(await later).toEqual({ rows: [{ two: 2 }] });
+    } finally {
+      await db.close();
+    }
+  });
 });
 
 describeWith(['postgres'], 'PostgreSQL database', () => {

@@ -32,28 +32,21 @@ export const schema = [
 /**
  * One round trip: find the stream's end, check the expected version ($2: 'version' compares it
  * with $3, 'exists' wants a stream, 'any' nothing) and insert the batch behind it. A failed check
- * inserts nothing and answers the current version; two writers that both passed it collide on
- * the unique (stream_id, stream_version) and the later one gets 23505.
+ * inserts and returns nothing; two writers that both passed it collide on the unique
+ * (stream_id, stream_version) and the later one gets 23505. (A flat INSERT … SELECT measured
+ * clearly faster on PGlite than the same logic as a chain of CTEs.)
  */
 export const append = `
-  WITH stream_end AS (
-    SELECT coalesce(max(stream_version), 0) AS version
-    FROM event_store.events WHERE stream_id = $1
-  ), accepted AS (
-    SELECT version FROM stream_end
-    WHERE CASE $2::text WHEN 'version' THEN version = $3::integer WHEN 'exists' THEN version > 0 ELSE true END
-  ), inserted AS (
-    INSERT INTO event_store.events (stream_id, stream_version, event_id, event_type, data, metadata)
-    SELECT $1, accepted.version + e.n, e.id, e.type, e.data::json, e.metadata::json
-    FROM accepted
-    CROSS JOIN unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS e(id, type, data, metadata, n)
-    ORDER BY e.n
-    RETURNING stream_version, global_position
-  )
-  SELECT (SELECT version FROM stream_end) AS current_version,
-         max(stream_version) AS stream_version,
-         max(global_position) AS global_position
-  FROM inserted`;
+  INSERT INTO event_store.events (stream_id, stream_version, event_id, event_type, data, metadata)
+  SELECT $1, stream_end.version + e.n, e.id, e.type, e.data::json, e.metadata::json
+  FROM (SELECT coalesce(max(stream_version), 0) AS version FROM event_store.events WHERE stream_id = $1) AS stream_end
+  CROSS JOIN unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS e(id, type, data, metadata, n)
+  WHERE CASE $2::text
+    WHEN 'version' THEN stream_end.version = $3::integer
+    WHEN 'exists' THEN stream_end.version > 0
+    ELSE true END
+  ORDER BY e.n
+  RETURNING stream_version, global_position`;
 
 const eventColumns = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version,
   event_id::text AS event_id, event_type, data, metadata, recorded_at`;

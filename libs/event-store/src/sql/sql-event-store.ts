@@ -39,9 +39,8 @@ interface EventRow {
 }
 
 interface AppendRow {
-  current_version: number;
-  stream_version: number | null;
-  global_position: number | string | null;
+  stream_version: number;
+  global_position: number | string;
 }
 
 /** How many times an ANY / STREAM_EXISTS append retries when a concurrent writer took its version. */
@@ -209,13 +208,14 @@ export class SqlEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) return this.appendNothing(executor, streamId, expected);
     const { rows } = await executor.query<AppendRow>(sql.append, params);
-    const row = rows[0]!;
-    if (row.stream_version === null || row.global_position === null) {
+    if (rows.length === 0) {
       const existing = await this.findRetriedAppend(executor, streamId, events);
       if (existing) return existing;
-      throw new WrongExpectedVersionError(streamId, expected, row.current_version || null);
+      const { rows: end } = await executor.query<{ version: number }>(sql.streamEnd, [streamId]);
+      throw new WrongExpectedVersionError(streamId, expected, end[0]?.version || null);
     }
-    return { nextExpectedVersion: row.stream_version, lastGlobalPosition: Number(row.global_position) };
+    const last = rows.reduce((a, b) => (a.stream_version > b.stream_version ? a : b));
+    return { nextExpectedVersion: last.stream_version, lastGlobalPosition: Number(last.global_position) };
   }
 
   /** An empty append still checks the expected version, so callers can use it as an assertion. */
