@@ -24,8 +24,8 @@ export function complianceState(
   report: Pick<ReportRow, 'countedSubmittedAt'> | undefined,
   now: Date,
   settings: PeriodSettings,
+  deadline: number = deadlineOf(period, settings).getTime(),
 ): ComplianceState {
-  const deadline = deadlineOf(period, settings).getTime();
   if (report?.countedSubmittedAt) {
     return Date.parse(report.countedSubmittedAt) > deadline ? 'late' : 'on_time';
   }
@@ -49,20 +49,24 @@ export function complianceOf(
   settings: PeriodSettings,
 ): ComplianceEntry[] {
   const byKey = new Map(reports.map((row) => [`${row.period} ${row.organisationId}`, row]));
-  const weeks = recordWeeks(period).map((week) => ({ week, id: formatPeriod(week) }));
+  const weeks = recordWeeks(period).map((week) => ({
+    week,
+    id: formatPeriod(week),
+    deadline: deadlineOf(week, settings).getTime(),
+  }));
   const current = formatPeriod(period);
   return organisations.map((organisation) => {
     const report = byKey.get(`${current} ${organisation.id}`);
     return {
       organisationId: organisation.id,
       organisationName: organisation.name,
-      state: complianceState(period, report, now, settings),
+      state: complianceState(period, report, now, settings, weeks.at(-1)!.deadline),
       reportId: report?.reportId ?? null,
       reportStatus: report?.status ?? null,
       submittedAt: report?.countedSubmittedAt ?? null,
-      record: weeks.map(({ week, id }) => ({
+      record: weeks.map(({ week, id, deadline }) => ({
         period: id,
-        state: complianceState(week, byKey.get(`${id} ${organisation.id}`), now, settings),
+        state: complianceState(week, byKey.get(`${id} ${organisation.id}`), now, settings, deadline),
       })),
     };
   });

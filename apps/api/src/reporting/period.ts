@@ -1,5 +1,5 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays, getISOWeek, getISOWeekYear, getISOWeeksInYear, startOfISOWeek } from 'date-fns';
+import { getISOWeek, getISOWeekYear, getISOWeeksInYear } from 'date-fns';
 import { DomainError } from '../platform/domain/domain-error.js';
 
 /**
@@ -82,15 +82,24 @@ export function formatPeriod({ year, week }: PeriodId): string {
 
 /** ISO 8601: a year has 53 weeks when it starts on a Thursday, or is a leap year starting on a Wednesday. */
 export function weeksInIsoYear(year: number): number {
-  return getISOWeeksInYear(new TZDate(year, 5, 15, STOCKHOLM));
+  return getISOWeeksInYear(new Date(Date.UTC(year, 5, 15, 12)));
 }
 
-/** The Monday of the week, as a Stockholm midnight. */
-function mondayOf({ year, week }: PeriodId): TZDate {
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The Monday of the week as a calendar date (a UTC midnight standing for the Swedish date).
+ * Calendar days need no time zone; only instants (now, the deadline) do, and those go through
+ * @date-fns/tz. Plain arithmetic here keeps the compliance views cheap.
+ */
+function mondayOf({ year, week }: PeriodId): Date {
   // 4 January is always in week 1.
-  const firstMonday = startOfISOWeek(new TZDate(year, 0, 4, STOCKHOLM), { in: inStockholm });
-  return addDays(firstMonday, (week - 1) * 7, { in: inStockholm }) as TZDate;
+  const january4 = Date.UTC(year, 0, 4);
+  const weekday = (new Date(january4).getUTCDay() + 6) % 7; // Monday = 0
+  return new Date(january4 - weekday * DAY_MS + (week - 1) * 7 * DAY_MS);
 }
+
+const plusDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
 
 export function periodContaining(instant: Date): PeriodId {
   return {
@@ -100,7 +109,10 @@ export function periodContaining(instant: Date): PeriodId {
 }
 
 export function addWeeks(period: PeriodId, weeks: number): PeriodId {
-  return periodContaining(addDays(mondayOf(period), weeks * 7 + 3, { in: inStockholm }));
+  // Thursday decides the ISO year; calendar dates at UTC noon avoid any zone question.
+  const thursday = plusDays(mondayOf(period), weeks * 7 + 3);
+  thursday.setUTCHours(12);
+  return { year: getISOWeekYear(thursday, { in: tz('UTC') }), week: getISOWeek(thursday, { in: tz('UTC') }) };
 }
 
 export function comparePeriods(a: PeriodId, b: PeriodId): number {
@@ -112,24 +124,22 @@ export function calendarOf(
   settings: PeriodSettings = defaultPeriodSettings,
 ): PeriodCalendar {
   const monday = mondayOf(period);
-  const sunday = addDays(monday, 6, { in: inStockholm });
-  const meeting = addDays(monday, 7 + settings.meetingWeekday - 1, { in: inStockholm });
+  const meeting = plusDays(monday, 7 + settings.meetingWeekday - 1);
   return {
     id: formatPeriod(period),
     startsOn: isoDate(monday),
-    endsOn: isoDate(sunday),
+    endsOn: isoDate(plusDays(monday, 6)),
     meetingOn: isoDate(meeting),
-    monthlyMeeting: meeting.getDate() <= 7,
+    monthlyMeeting: meeting.getUTCDate() <= 7,
     reportingDeadline: deadlineOf(period, settings).toISOString().replace('.000', ''),
   };
 }
 
 /** The instant reports for the period are due, in Swedish time (so 09:00 stays 09:00 across DST). */
 export function deadlineOf(period: PeriodId, settings: PeriodSettings = defaultPeriodSettings): TZDate {
-  const sunday = addDays(mondayOf(period), 6, { in: inStockholm });
-  const day = addDays(sunday, settings.deadline.daysAfterWeek, { in: inStockholm });
+  const day = plusDays(mondayOf(period), 6 + settings.deadline.daysAfterWeek);
   const [hours, minutes] = parseTime(settings.deadline.time);
-  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes, 0, STOCKHOLM);
+  return new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hours, minutes, 0, STOCKHOLM);
 }
 
 export function isLate(
@@ -147,8 +157,7 @@ function parseTime(text: string): [number, number] {
 }
 
 function isoDate(date: Date): string {
-  const d = new TZDate(date, STOCKHOLM);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

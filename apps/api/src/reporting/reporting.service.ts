@@ -204,6 +204,7 @@ export class ReportingService {
     request: AddIncidentRequest,
     expectedVersion: number | undefined,
   ): Promise<IncidentView & { reportId: string; version: number }> {
+    if (request.placeId) await this.ensurePlace(request.placeId);
     const incidentId = randomUUID();
     const report = await this.incidentCommand(
       caller,
@@ -228,6 +229,7 @@ export class ReportingService {
     request: EditIncidentRequest,
     expectedVersion: number | undefined,
   ): Promise<IncidentView & { reportId: string; version: number }> {
+    if (request.placeId) await this.ensurePlace(request.placeId);
     const { expectedVersion: _version, ...changes } = request;
     const fields = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
     const report = await this.incidentCommand(
@@ -284,6 +286,7 @@ export class ReportingService {
     caller: Caller,
     filter: { period?: string; organisationId?: string; status?: ReportStatus },
     page: Page,
+    sort?: { field: 'id' | 'period' | 'organisationId' | 'status' | 'submittedAt'; order: 'ASC' | 'DESC' },
   ): Promise<{ items: ReportListItem[]; total: number }> {
     await this.projections.waitUntilCaughtUp();
     const where: string[] = [];
@@ -313,6 +316,12 @@ export class ReportingService {
           }),
         ),
       );
+    if (sort) {
+      const direction = sort.order === 'DESC' ? -1 : 1;
+      visible.sort(
+        (a, b) => direction * String(a[sort.field] ?? '').localeCompare(String(b[sort.field] ?? ''), 'sv'),
+      );
+    }
     const start = (page.page - 1) * page.perPage;
     return { items: visible.slice(start, start + page.perPage), total: visible.length };
   }
@@ -640,6 +649,22 @@ export class ReportingService {
         field: 'organisationId',
       });
     }
+  }
+
+  /** An incident may point at a place of the register, never at one that does not exist or was retired. */
+  private async ensurePlace(placeId: string): Promise<void> {
+    const find = () =>
+      this.db.query('SELECT 1 FROM reporting_places WHERE place_id = $1 AND NOT retired', [placeId]);
+    if ((await find()).rows.length > 0) return;
+    await this.projections.waitUntilCaughtUp(); // it may have been registered a moment ago
+    if ((await find()).rows.length > 0) return;
+    throw new DomainError(
+      'invalid',
+      'Plats i registret: finns inte / placeId: no such place in the register',
+      {
+        field: 'placeId',
+      },
+    );
   }
 
   private async expectedOrganisations(): Promise<{ id: string; name: string }[]> {

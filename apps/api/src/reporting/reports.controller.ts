@@ -45,9 +45,13 @@ const listQuery = z.object({
   organisationId: z.string().max(100).optional(),
   status: z.enum(['draft', 'submitted', 'amended', 'withdrawn']).optional(),
   ...pageQuery,
+  // react-admin sends its own default (`id`); an unknown sort field is ignored rather than refused.
   sort: z.string().max(50).optional(),
   order: z.enum(['ASC', 'DESC', 'asc', 'desc']).optional(),
 });
+
+const SORTABLE = ['id', 'period', 'organisationId', 'status', 'submittedAt'] as const;
+type Sortable = (typeof SORTABLE)[number];
 
 /** Route ids are opaque to clients; anything unreasonable is simply not found. */
 const routeId = z.string().max(200);
@@ -65,7 +69,11 @@ export class ReportsController {
     @Query() query: unknown,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { period, organisationId, status, page, perPage } = parseInput(listQuery, query, 'query');
+    const { period, organisationId, status, page, perPage, sort, order } = parseInput(
+      listQuery,
+      query,
+      'query',
+    );
     const result = await this.reporting.listReports(
       caller,
       {
@@ -74,6 +82,9 @@ export class ReportsController {
         ...(status ? { status } : {}),
       },
       { page, perPage },
+      sort && SORTABLE.includes(sort as Sortable)
+        ? { field: sort as Sortable, order: order?.toUpperCase() === 'DESC' ? 'DESC' : 'ASC' }
+        : undefined,
     );
     response.setHeader('X-Total-Count', String(result.total));
     return result.items;
