@@ -13,7 +13,8 @@ import { ApiTokensStore } from './api-tokens.store.js';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC } from './decorators.js';
 import { sameSecret } from './secrets.js';
 import { SessionsStore } from './sessions.store.js';
-import { UsersReadModel } from './users.read-model.js';
+import { UsersReadModel, type UserRecord } from './users.read-model.js';
+import { abilityOf } from './ability-cache.js';
 
 export const SESSION_COOKIE = 'laget_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -71,7 +72,7 @@ export class AuthGuard implements CanActivate {
   /** Attaches actor, ability and auth to the request; false when no valid credentials came with it. */
   private async authenticate(request: AuthenticatedRequest, required: boolean): Promise<boolean> {
     const authorization = request.header('authorization');
-    let userId: string;
+    let user: UserRecord | null;
     if (authorization?.toLowerCase().startsWith('bearer ')) {
       const found = await this.tokens.ownerOf(authorization.slice(7).trim());
       if (!found) {
@@ -81,17 +82,16 @@ export class AuthGuard implements CanActivate {
           );
         return false;
       }
-      userId = found.ownerId;
+      user = await this.users.get(found.ownerId);
       request.auth = { method: 'token', tokenId: found.tokenId };
     } else {
       const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
       if (!cookie) return false;
       const session = await this.sessions.find(cookie);
       if (!session) return false;
-      userId = session.userId;
+      user = session.user;
       request.auth = { method: 'session', sessionIdHash: session.idHash, csrfToken: session.csrfToken };
     }
-    const user = await this.users.get(userId);
     if (!user || !user.active) {
       delete request.auth;
       return false;
@@ -105,7 +105,7 @@ export class AuthGuard implements CanActivate {
     };
     request.user = user;
     request.mustChangePassword = user.mustChangePassword;
-    request.ability = defineAbilityFor({
+    request.ability = abilityOf({
       userId: user.id,
       organisationId: user.organisationId,
       roles: user.roles,

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { IssuedApiTokenDto, MeDto } from '@laget/contracts';
-import { defineAbilityFor, packAbilityRules } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
 import type { RequestContext } from '../platform/commands/request-context.js';
 import { apiError } from '../platform/http/api-error.js';
 import { ValidationFailed } from '../platform/http/validation.js';
+import { packedRulesOf } from './ability-cache.js';
 import { AccountsService } from './accounts.service.js';
 import type { CurrentActorInfo } from './actor.js';
 import { ApiTokensStore } from './api-tokens.store.js';
@@ -140,7 +140,7 @@ export class AuthService {
       displayName: user.displayName,
       organisationId: user.organisationId,
       roles: user.roles,
-      rules: packAbilityRules(defineAbilityFor(actor)),
+      rules: packedRulesOf(actor),
       csrfToken,
       mustChangePassword: user.mustChangePassword,
     };

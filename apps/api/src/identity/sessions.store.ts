@@ -4,6 +4,7 @@ import { Clock } from '../platform/commands/clock.js';
 import { READ_DB } from '../platform/platform.tokens.js';
 import { IdentitySettings } from './identity.settings.js';
 import { randomSecret, sha256 } from './secrets.js';
+import { toRecord, type UserRecord, type UserRow } from './users.read-model.js';
 
 export interface Session {
   idHash: string;
@@ -47,16 +48,22 @@ export class SessionsStore {
     return { cookieValue, session };
   }
 
-  /** The live session for a cookie value, or null when unknown or expired (an expired one is removed). */
-  async find(cookieValue: string): Promise<Session | null> {
+  /**
+   * The live session for a cookie value with its login as of now (one query: this runs on every
+   * request), or null when unknown or expired (an expired one is removed).
+   */
+  async find(cookieValue: string): Promise<(Session & { user: UserRecord }) | null> {
     const idHash = sha256(cookieValue);
-    const { rows } = await this.db.query<{
-      user_id: string;
-      csrf_token: string;
-      last_seen_at: string | Date;
-      absolute_expires_at: string | Date;
-    }>(
-      'SELECT user_id, csrf_token, last_seen_at, absolute_expires_at FROM identity_sessions WHERE id_hash = $1',
+    const { rows } = await this.db.query<
+      UserRow & {
+        user_id: string;
+        csrf_token: string;
+        last_seen_at: string | Date;
+        absolute_expires_at: string | Date;
+      }
+    >(
+      `SELECT s.user_id, s.csrf_token, s.last_seen_at, s.absolute_expires_at, u.*
+       FROM identity_sessions s JOIN identity_users u ON u.id = s.user_id WHERE s.id_hash = $1`,
       [idHash],
     );
     const row = rows[0];
@@ -72,7 +79,7 @@ export class SessionsStore {
         idHash,
         new Date(now).toISOString(),
       ]);
-    return { idHash, userId: row.user_id, csrfToken: row.csrf_token };
+    return { idHash, userId: row.user_id, csrfToken: row.csrf_token, user: toRecord(row) };
   }
 
   async delete(idHash: string): Promise<void> {

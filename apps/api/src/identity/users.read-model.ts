@@ -4,7 +4,7 @@ import type { UserDto } from '@laget/contracts';
 import { isRole, type Role } from '@laget/permissions';
 import { READ_DB } from '../platform/platform.tokens.js';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   username: string;
   display_name: string;
@@ -20,7 +20,7 @@ export interface UserRecord extends UserDto {
   roles: Role[];
 }
 
-const toRecord = (row: UserRow): UserRecord => {
+export const toRecord = (row: UserRow): UserRecord => {
   const roles = (typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles) as unknown[];
   return {
     id: row.id,
