@@ -20,6 +20,10 @@ export class ApiClient {
     private readonly auth: { bearer?: string; cookie?: string; csrf?: string } = {},
   ) {}
 
+  get bearerToken(): string | undefined {
+    return this.auth.bearer;
+  }
+
   async request<Body = Loose>(
     method: string,
     path: string,
