@@ -35,6 +35,7 @@ import {
   redactionOverview,
   type RedactionOverview,
 } from './lagesbild-views.js';
+import { type HistoryEntry, lagesbildHistory } from './lagesbild-history.js';
 import { redactionSuggestions } from './redaction-suggestions.js';
 
 /** A parsed `?view=`. */
@@ -114,6 +115,18 @@ export class LagesbildService {
       case 'open':
         return openDocument(state, version);
     }
+  }
+
+  /** Every compile, edit, redaction, decision, approval and publication, and every read of an internal version. */
+  async history(caller: LagesbildCaller, period: string): Promise<HistoryEntry[]> {
+    // Those who may see what was masked and why (coordinator, reviewer); an admin has the audit trail without contents.
+    this.require(caller, caller.ability.can('read', asSubject('Redaction', { lagesbildId: period })));
+    const [events, reads] = await Promise.all([
+      this.store.readStream(lagesbildStreamId(period)),
+      this.store.readStream(lagesbildReadStreamId(period)),
+    ]);
+    if (events.length === 0) throw notVisible();
+    return lagesbildHistory([...events, ...reads]);
   }
 
   async redactions(caller: LagesbildCaller, period: string): Promise<RedactionOverview[]> {

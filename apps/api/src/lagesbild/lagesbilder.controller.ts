@@ -97,6 +97,15 @@ export class LagesbilderController {
     );
   }
 
+  @Get(':id/history')
+  @ApiOperation({
+    summary:
+      'The full history: compiles, edits, redactions with legal ground, decisions, approvals, publications, reads',
+  })
+  async history(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
+    return this.lagesbilder.history(caller, parseInput(periodId, id, 'params'));
+  }
+
   @Get(':id/amendments')
   @ApiOperation({ summary: 'Reports submitted again since they were compiled, waiting to be taken in' })
   async amendments(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {

@@ -288,6 +288,8 @@ describeWith(['postgres'], 'lagesbilder over HTTP', () => {
 
   it('approves and hands the approved revision to publication', async () => {
     expect((await estMember.post(`/api/lagesbilder/${period}/approve`, {})).status).toBe(403);
+    // Without four-eyes the reviewer has nothing to approve.
+    expect((await reviewer.post(`/api/lagesbilder/${period}/approve`, {})).status).toBe(403);
     const approved = await coordinator.post(`/api/lagesbilder/${period}/approve`, {});
     expect(approved.status).toBe(200);
     expect(approved.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -341,6 +343,39 @@ describeWith(['postgres'], 'lagesbilder over HTTP', () => {
       reason: 'Felaktig uppgift',
     });
     expect(retracted.status).toBe(200);
+
+    const history = await coordinator.get(`/api/lagesbilder/${period}/history`);
+    expect(history.status).toBe(200);
+    const types = history.body.map((entry: { type: string }) => entry.type);
+    expect(types[0]).toBe('LagesbildViewRead');
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'LagesbildCompiled',
+        'SectionEdited',
+        'SuggestionAccepted',
+        'RedactionApplied',
+        'RedactionReconfirmed',
+        'ReportTakenIn',
+        'LagesbildApproved',
+        'PublicationRequested',
+        'LagesbildPublished',
+        'PublicationRetracted',
+        'LagesbildViewRead',
+      ]),
+    );
+    expect(history.body.find((entry: { type: string }) => entry.type === 'RedactionApplied')).toMatchObject({
+      actorId: expect.any(String),
+      at: expect.any(String),
+      details: { legalGround: 'OSL 26 kap. 1 §', reason: 'Uppgift om enskild' },
+    });
+    expect(
+      history.body.find(
+        (entry: { type: string; details: { correction?: unknown } }) =>
+          entry.type === 'PublicationRequested' && entry.details.correction,
+      ),
+    ).toMatchObject({ details: { correction: { what: 'Slutsatserna rättades', why: 'Felaktigt datum' } } });
+    expect((await admin.get(`/api/lagesbilder/${period}/history`)).status).toBe(403);
+    expect((await estMember.get(`/api/lagesbilder/${period}/history`)).status).toBe(403);
   });
 
   it('target-group versions are read by their audience only', async () => {
