@@ -1,5 +1,8 @@
 import { describeWith } from '../../../../test/support/services.js';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
+import type { SqlDatabase } from '@laget/event-store';
+import { Projections } from '../platform/projections.service.js';
+import { READ_DB } from '../platform/platform.tokens.js';
 import { Client } from './test/http-client.js';
 
 describeWith(['postgres'], 'identity smoke', () => {
@@ -33,5 +36,19 @@ describeWith(['postgres'], 'identity smoke', () => {
     expect(user.body.oneTimePassword).toEqual(expect.any(String));
     const list = await admin.get('/api/users');
     expect(list.headers.get('x-total-count')).toBe('2');
+  });
+
+  it('the read model rebuilt from the event log equals the one the commands wrote', async () => {
+    const db = app.app.get<SqlDatabase>(READ_DB);
+    const snapshot = async () => ({
+      users: (await db.query('SELECT * FROM identity_users ORDER BY id')).rows,
+      organisations: (await db.query('SELECT * FROM identity_organisations ORDER BY id')).rows,
+    });
+    const projections = app.app.get(Projections);
+    await projections.waitUntilCaughtUp();
+    const before = await snapshot();
+    expect(before.users.length).toBeGreaterThan(1);
+    await projections.rebuild('identity');
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsService } from './accounts.service.js';
 import { ApiTokensStore } from './api-tokens.store.js';
@@ -7,7 +7,9 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsStore } from './credentials.store.js';
 import { IdentityFirstStart } from './first-start.js';
+import { identityProjection } from './identity.projection.js';
 import { IdentitySettings } from './identity.settings.js';
+import { Projections } from '../platform/projections.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { OrganisationsController } from './organisations.controller.js';
 import { OrganisationsReadModel } from './organisations.read-model.js';
@@ -19,7 +21,9 @@ import { UsersReadModel } from './users.read-model.js';
 /**
  * Organisations, logins, sessions and tokens, and the global authentication guard that every
  * other module relies on (import `@Public`, `@CurrentActor`, `@CurrentAbility` from './identity').
+ * Global, so that any module can inject OrganisationsReadModel and UsersReadModel.
  */
+@Global()
 @Module({
   controllers: [AuthController, OrganisationsController, UsersController],
   providers: [
@@ -38,4 +42,9 @@ import { UsersReadModel } from './users.read-model.js';
   ],
   exports: [OrganisationsReadModel, UsersReadModel, AccountsService, IdentityFirstStart],
 })
-export class IdentityModule {}
+export class IdentityModule {
+  constructor(projections: Projections) {
+    // The command side applies its events at once; the runner keeps the read model rebuildable from the log.
+    projections.register(identityProjection);
+  }
+}
