@@ -63,17 +63,21 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
 
 /** A message a person can act on: the server's own words when it gave any, else the status's meaning. */
 export function errorMessage(status: number, body: unknown): string {
+  // For these the status says all a person can act on; the server's words may be English.
+  if (plainStatuses.has(status)) return statusMessages[status]!;
   const message = (body as ApiErrorBody | undefined)?.message;
   if (Array.isArray(message) && message.length > 0) return message.join('; ');
   if (typeof message === 'string' && message.length > 0) return message;
   return statusMessages[status] ?? `Servern svarade ${status}`;
 }
 
+const plainStatuses = new Set([401, 403, 404, 429]);
+
 const statusMessages: Record<number, string> = {
   400: 'Uppgifterna är inte giltiga.',
   401: 'Du är inte inloggad.',
   403: 'Du har inte behörighet till detta.',
-  404: 'Hittades inte.',
+  404: 'Finns inte, eller så får du inte se det.',
   409: 'Någon annan har ändrat detta under tiden.',
   422: 'Det går inte i det här läget av arbetsflödet.',
   429: 'För många försök. Vänta en stund och försök igen.',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, CardActions, CardContent, Typography } from '@mui/material';
+import { Alert, Button, Card, CardActions, CardContent, CircularProgress, Typography } from '@mui/material';
 import type { PeriodView, ReportView } from '@laget/contracts';
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
@@ -36,6 +36,9 @@ export function ReporterCard({ organisationId }: { organisationId: string }) {
           {translate('laget.dashboard.this_week', { week: weekLabel(period?.id ?? currentPeriod()) })}
         </Typography>
         {error && <Alert severity="error">{error}</Alert>}
+        {period === undefined && !error && (
+          <CircularProgress size={24} aria-label={translate('laget.common.loading')} />
+        )}
         {period === null && (
           <Typography>
             {translate('laget.dashboard.no_period', { week: weekLabel(currentPeriod()) })}

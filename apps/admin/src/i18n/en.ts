@@ -190,6 +190,7 @@ export const lagetEnglish: LagetMessages = {
       incident_removed: 'Removed incident: %{problem}',
       incident_changed: 'Changed incident: %{problem}',
       create_for: 'Start report',
+      not_found: 'The report does not exist, or you may not see it.',
       read_only: 'The report is submitted. Choose “Amend the report” if something needs correcting.',
       locked:
         'The situation picture for the week is compiled, so the report is locked. Contact the coordinator if something needs correcting.',

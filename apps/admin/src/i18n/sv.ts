@@ -192,6 +192,7 @@ export const lagetSwedish = {
       incident_removed: 'Borttagen händelse: %{problem}',
       incident_changed: 'Ändrad händelse: %{problem}',
       create_for: 'Börja rapport',
+      not_found: 'Rapporten finns inte, eller så får du inte se den.',
       read_only: 'Rapporten är inskickad. Välj ”Ändra rapporten” om något behöver rättas.',
       locked:
         'Lägesbilden för veckan är sammanställd, så rapporten är låst. Kontakta BF-samordnaren om något behöver rättas.',

@@ -44,7 +44,8 @@ export function PublishPanel({ doc, onChanged }: { doc: LagesbildDocument; onCha
   const [jobId, setJobId] = useState<string | undefined>();
   const [correction, setCorrection] = useState({ what: '', why: '' });
   const job = useJob(jobId);
-  const republish = doc.status === 'published' || doc.status === 'retracted' || doc.revision > 1;
+  // A week published before needs a correction note; the server says so with 422 on the first try.
+  const [republish, setRepublish] = useState(doc.status === 'published' || doc.status === 'retracted');
 
   useEffect(() => {
     if (job?.state === 'completed') void onChanged();
@@ -108,6 +109,7 @@ export function PublishPanel({ doc, onChanged }: { doc: LagesbildDocument; onCha
                   );
                   setJobId(id);
                 } catch (caught) {
+                  if ((caught as { status?: number }).status === 422 && !republish) setRepublish(true);
                   fail(caught);
                 }
               }}

@@ -78,6 +78,18 @@ export const lagesbildApi = {
     const { json } = await api<RedactionSuggestion[]>(`${base(id)}/redaction-suggestions`);
     return Array.isArray(json) ? json : [];
   },
+  dismiss: (id: string, suggestion: RedactionSuggestion, version: number) =>
+    api(`${base(id)}/redaction-suggestions/dismiss`, {
+      method: 'POST',
+      body: {
+        sectionId: suggestion.sectionId,
+        path: suggestion.path,
+        start: suggestion.start,
+        end: suggestion.end,
+        kind: suggestion.kind,
+      },
+      ifMatch: version,
+    }),
   approve: (id: string, version: number) =>
     api(`${base(id)}/approve`, { method: 'POST', body: {}, ifMatch: version }),
   async publish(

@@ -29,11 +29,17 @@ function ChangePasswordItem() {
 }
 
 function LagetAppBar() {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  // The button shows the person's name, so its accessible name must contain it (WCAG 2.5.3).
+  const label = identity?.fullName
+    ? `${translate('ra.auth.user_menu')}: ${identity.fullName}`
+    : 'ra.auth.user_menu';
   return (
     <AppBar
       toolbar={<LocalesMenuButton />}
       userMenu={
-        <UserMenu>
+        <UserMenu label={label}>
           <ChangePasswordItem />
           <Logout />
         </UserMenu>

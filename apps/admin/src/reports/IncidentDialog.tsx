@@ -134,6 +134,7 @@ export function IncidentDialog({
           <Stack spacing={2} sx={{ pt: 1 }}>
             {text('problem', true)}
             <Autocomplete
+              id="incident-location"
               freeSolo
               options={places}
               getOptionLabel={(option) => (typeof option === 'string' ? option : option.name)}
@@ -149,7 +150,6 @@ export function IncidentDialog({
               renderInput={(params) => (
                 <TextField
                   {...params}
-                  id="incident-location"
                   label={translate('laget.incident.location')}
                   helperText={translate('laget.incident.location_help')}
                 />

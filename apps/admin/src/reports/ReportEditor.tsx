@@ -80,7 +80,12 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
   }, [serverNarrative]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  if (error) return <Alert severity="error">{error.message}</Alert>;
+  if (error)
+    return (
+      <Alert severity="error" sx={{ m: 2 }}>
+        {(error as { status?: number }).status === 404 ? translate('laget.report.not_found') : error.message}
+      </Alert>
+    );
   if (!report) return <CircularProgress aria-label={translate('laget.common.loading')} sx={{ m: 4 }} />;
 
   const submitted = report.status === 'submitted';
@@ -147,41 +152,54 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
 
       <Card sx={{ my: 2 }}>
         <CardContent>
-          <Stack spacing={2}>
-            <FormControl disabled={!editable}>
-              <FormLabel id="attendance-label">{translate('laget.report.attendance')}</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="attendance-label"
-                value={report.attendance}
-                onChange={(e) => void act(() => edit({ attendance: e.target.value as Attendance }))}
-              >
-                {ATTENDANCES.map((attendance) => (
-                  <FormControlLabel
-                    key={attendance}
-                    value={attendance}
-                    control={<Radio />}
-                    label={translate(`laget.attendance.${attendance}`)}
-                  />
-                ))}
-              </RadioGroup>
-            </FormControl>
-            <TextField
-              id="narrative"
-              label={translate('resources.reports.fields.narrative')}
-              helperText={translate('laget.report.narrative_help')}
-              value={narrative}
-              onChange={(e) => onNarrative(e.target.value)}
-              onBlur={() => editable && saveNarrative(narrative)}
-              disabled={!editable}
-              multiline
-              minRows={4}
-              fullWidth
-            />
-            <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
-              {saving ? translate('laget.report.saving') : lastSaved ? translate('laget.report.saved') : ''}
-            </Typography>
-          </Stack>
+          {editable ? (
+            <Stack spacing={2}>
+              <FormControl>
+                <FormLabel id="attendance-label">{translate('laget.report.attendance')}</FormLabel>
+                <RadioGroup
+                  row
+                  aria-labelledby="attendance-label"
+                  value={report.attendance}
+                  onChange={(e) => void act(() => edit({ attendance: e.target.value as Attendance }))}
+                >
+                  {ATTENDANCES.map((attendance) => (
+                    <FormControlLabel
+                      key={attendance}
+                      value={attendance}
+                      control={<Radio />}
+                      label={translate(`laget.attendance.${attendance}`)}
+                    />
+                  ))}
+                </RadioGroup>
+              </FormControl>
+              <TextField
+                id="narrative"
+                label={translate('resources.reports.fields.narrative')}
+                helperText={translate('laget.report.narrative_help')}
+                value={narrative}
+                onChange={(e) => onNarrative(e.target.value)}
+                onBlur={() => saveNarrative(narrative)}
+                multiline
+                minRows={4}
+                fullWidth
+              />
+              <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+                {saving ? translate('laget.report.saving') : lastSaved ? translate('laget.report.saved') : ''}
+              </Typography>
+            </Stack>
+          ) : (
+            // Read as text, not as greyed-out inputs: a submitted report must stay easy to read.
+            <Stack spacing={1}>
+              <Typography>
+                <strong>{translate('laget.report.attendance')}:</strong>{' '}
+                {translate(`laget.attendance.${report.attendance}`)}
+              </Typography>
+              <Typography component="h2" variant="subtitle1" sx={{ fontWeight: 600 }}>
+                {translate('resources.reports.fields.narrative')}
+              </Typography>
+              <Typography sx={{ whiteSpace: 'pre-wrap' }}>{report.narrative || '–'}</Typography>
+            </Stack>
+          )}
         </CardContent>
       </Card>
 

@@ -52,7 +52,9 @@ export function ReportList() {
           <FunctionField<ReportView> source="status" render={(r) => <StatusChip status={r.status} />} />
           <FunctionField<ReportView>
             label="resources.reports.fields.incidents"
-            render={(r) => String(r.incidents?.length ?? 0)}
+            render={(r) =>
+              String((r as ReportView & { incidentCount?: number }).incidentCount ?? r.incidents?.length ?? 0)
+            }
           />
           <FunctionField<ReportView>
             label="laget.periods.submitted_at"
