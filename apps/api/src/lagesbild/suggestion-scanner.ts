@@ -179,6 +179,9 @@ function findNames(text: string, lexicon: NameLexicon, out: Finding[]): void {
   const isName = (part: string) =>
     lexicon.firstNames.has(part) || lexicon.surnames.has(part) || lexicon.known.has(part);
   const isAnchor = (word: string) => isName(word) || (word.includes('-') && word.split('-').some(isName));
+  const isFirstName = (word: string) =>
+    lexicon.firstNames.has(word) ||
+    (word.includes('-') && word.split('-').some((part) => lexicon.firstNames.has(part)));
   const continues = (word: string) => isAnchor(word) || isInitial(word) || surnameShape.test(word);
 
   const tokens: Token[] = [];
@@ -194,7 +197,9 @@ function findNames(text: string, lexicon: NameLexicon, out: Finding[]): void {
       const next = tokens[last + 1] as Token;
       const end = (tokens[last] as Token).end;
       const singleSpace = next.start === end + 1 && text.charCodeAt(end) === 32;
-      if (!singleSpace || !continues(next.word)) break;
+      // The word right after a first name is taken as the surname, listed or not ("Fatima Yılmaz").
+      const surnamePosition = last === i && isFirstName(first.word);
+      if (!singleSpace || !(continues(next.word) || surnamePosition)) break;
       last += 1;
     }
     const lone = last === i;

@@ -1,4 +1,11 @@
+import type { LagesbildDocument } from '@laget/contracts';
+import { norbergWeek48 } from '../publication/fixtures/norberg-v48-2024.fixture.js';
+import { personalDataInternal, redactedStrings } from '../publication/fixtures/personal-data.fixture.js';
+import { textFields } from './redaction-target.js';
 import { scanText } from './suggestion-scanner.js';
+
+const findingsIn = (document: LagesbildDocument) =>
+  document.sections.flatMap((section) => textFields(section).flatMap((field) => scanText(field.value)));
 
 const kinds = (text: string, knownNames: string[] = []) =>
   scanText(text, { knownNames }).map((finding) => [finding.kind, finding.text]);
@@ -87,6 +94,13 @@ describe('suggestion scanner', () => {
   });
 
   describe('names', () => {
+    it('takes the word after a first name as the surname, listed or not', () => {
+      expect(kinds('Fatima Yılmaz på NVK har dialog med Anna-Karin Öhrn.')).toEqual([
+        ['name', 'Fatima Yılmaz'],
+        ['name', 'Anna-Karin Öhrn'],
+      ]);
+    });
+
     it('finds first name and surname together, and a first name with an initial', () => {
       expect(kinds('Kontakta Stefan Sandström. Lisa E förmedlar kontaktuppgifter.')).toEqual([
         ['name', 'Stefan Sandström'],
@@ -111,6 +125,20 @@ describe('suggestion scanner', () => {
     it('does not take organisations, places or acronyms for names', () => {
       expect(kinds('Polisen, Socialtjänsten och NVK i Norberg. LänsBRÅ i Västmanland.')).toEqual([]);
     });
+  });
+
+  it('finds every piece of personal data in the publication module’s redaction fixture', () => {
+    const found = findingsIn(personalDataInternal).map((finding) => finding.text);
+    const personal = redactedStrings.filter((value) => value !== 'klass 8B');
+    expect(found).toEqual(expect.arrayContaining([...personal]));
+  });
+
+  it('on the seed week (Norberg v48 2024) suggests only its three names, not its dates, counts or road numbers', () => {
+    expect(findingsIn(norbergWeek48).map((finding) => [finding.kind, finding.text])).toEqual([
+      ['name', 'Frida Hansdotter'],
+      ['name', 'Lisa E'],
+      ['name', 'Stefan Sandström'],
+    ]);
   });
 
   it('reports one kind per stretch of text and keeps offsets in UTF-16 units', () => {
