@@ -1,0 +1,108 @@
+import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../platform/http/public.decorator.js';
+import { apiError } from '../platform/http/api-error.js';
+import { sha256Hex } from './content-hash.js';
+import { PublicSiteService, type PublicResource } from './public-site.service.js';
+
+const WEEK_FILE = /^(\d{4}-W\d{2})(?:\.(json|pdf))?$/;
+const PUBLICATION_FILE = /^([1-9]\d{0,3})(?:\.(json|pdf))?$/;
+
+/**
+ * The public site, no login: published open versions as HTML, JSON, PDF and an Atom feed.
+ * Everything else (unknown, unpublished or retracted weeks) is 404 for everyone.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('public')
+export class PublicSiteController {
+  constructor(private readonly site: PublicSiteService) {}
+
+  @Get('lagesbilder')
+  async list(@Query('embed') embed: string | undefined, @Req() req: Request, @Res() res: Response) {
+    send(req, res, await this.site.list('html', embed === '1'));
+  }
+
+  @Get('lagesbilder.json')
+  async listJson(@Req() req: Request, @Res() res: Response) {
+    send(req, res, await this.site.list('json', false));
+  }
+
+  @Get('feed.atom')
+  async feed(@Req() req: Request, @Res() res: Response) {
+    send(req, res, await this.site.feed());
+  }
+
+  /** `2024-W48`, `2024-W48.json`, `2024-W48.pdf`: the week's latest publication. */
+  @Get('lagesbilder/:file')
+  async week(
+    @Param('file') file: string,
+    @Query('embed') embed: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const match = WEEK_FILE.exec(file);
+    if (!match) throw notPublished();
+    const [, period = '', format] = match;
+    const found = await this.site.publication(period, null, formatOf(format), embed === '1');
+    if (!found) throw notPublished();
+    send(req, res, found, `lagesbild-${period}`);
+  }
+
+  /** `2024-W48/1`, `…/1.json`, `…/1.pdf`: one publication of a week, also after a correction. */
+  @Get('lagesbilder/:period/:file')
+  async publication(
+    @Param('period') period: string,
+    @Param('file') file: string,
+    @Query('embed') embed: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const match = PUBLICATION_FILE.exec(file);
+    if (!match || !WEEK_FILE.test(period) || period.includes('.')) throw notPublished();
+    const [, number = '', format] = match;
+    const found = await this.site.publication(period, Number(number), formatOf(format), embed === '1');
+    if (!found) throw notPublished();
+    send(req, res, found, `lagesbild-${period}-${number}`);
+  }
+}
+
+function formatOf(extension: string | undefined): 'html' | 'json' | 'pdf' {
+  return extension === 'json' || extension === 'pdf' ? extension : 'html';
+}
+
+function notPublished(): NotFoundException {
+  return new NotFoundException(
+    apiError(404, 'Ingen publicerad lägesbild finns här (nothing published here)'),
+  );
+}
+
+/**
+ * Strong ETag from the bytes (Express answers 304 to a matching If-None-Match), caching that
+ * lets a retraction take effect within a minute, and headers that let the municipality's site
+ * embed the pages and fetch the data: public content, no scripts, nothing to protect by origin.
+ */
+function send(req: Request, res: Response, resource: PublicResource, downloadName?: string): void {
+  res.setHeader('ETag', `"${sha256Hex(resource.body).slice(0, 32)}"`);
+  res.setHeader(
+    'Cache-Control',
+    resource.immutable ? 'public, max-age=300, must-revalidate' : 'public, max-age=60, must-revalidate',
+  );
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *",
+  );
+  res.removeHeader('X-Frame-Options');
+  res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (resource.contentType === 'application/pdf' && downloadName) {
+    res.setHeader('Content-Disposition', `inline; filename="${downloadName}.pdf"`);
+  }
+  res.type(resource.contentType);
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).send(resource.body);
+}

@@ -1,0 +1,218 @@
+import type { DocumentSection, LagesbildDocument } from '@laget/contracts';
+import type { EventStore } from '@laget/event-store';
+import type { Clock } from '../platform/commands/clock.js';
+import { CommandRunner } from '../platform/commands/command-runner.js';
+import { systemContext } from '../platform/commands/request-context.js';
+import { jobIdFor, type JobProcessor } from '../platform/jobs/job-queue.js';
+import type { Reactor } from '../platform/jobs/reactor.js';
+import { type LagesbildEvent, lagesbildDecider, lagesbildStreamId } from '../lagesbild/lagesbild.decider.js';
+import { openContentHash, openSections } from '../lagesbild/lagesbild-views.js';
+import { renderLagesbildPdf } from './lagesbild-pdf.js';
+import type { MunicipalityProfile } from './lagesbild-labels.js';
+import type { PublicationArtefacts } from './publication-artefacts.js';
+
+export const PUBLISH_LAGESBILD = 'publish-lagesbild';
+
+/** Ids only: BullMQ keeps payloads readable in Redis, and the content is in the event store. */
+export type PublishLagesbildPayload = { period: string; publicationNumber: number };
+
+/**
+ * The id of the job that a `PublicationRequested` event starts. The publish endpoint answers it
+ * (`202 {jobId}`) from the event it appended, so both sides must derive it the same way: here.
+ */
+export function publicationJobIdFor(publicationRequestedEventId: string): string {
+  return jobIdFor(PUBLISH_LAGESBILD, publicationRequestedEventId);
+}
+
+export function periodOfStream(streamId: string): string {
+  const prefix = lagesbildStreamId('');
+  if (!streamId.startsWith(prefix)) throw new Error(`Not a lägesbild stream: ${streamId}`);
+  return streamId.slice(prefix.length);
+}
+
+/** Every PublicationRequested asks for one publication job. */
+export function publicationReactor(): Reactor<LagesbildEvent> {
+  return {
+    name: 'publication',
+    eventTypes: ['PublicationRequested'],
+    jobsFor: (event) =>
+      event.type === 'PublicationRequested'
+        ? [
+            {
+              kind: PUBLISH_LAGESBILD,
+              payload: {
+                period: periodOfStream(event.streamId),
+                publicationNumber: event.data.publicationNumber,
+              },
+              options: { attempts: 5, backoffMs: 1_000 },
+            },
+          ]
+        : [],
+  };
+}
+
+export interface PublishResult {
+  period: string;
+  publicationNumber: number;
+  revision: number;
+  contentHash: string;
+  pdfHash: string;
+  publishedAt: string;
+  /** True when an earlier run had recorded the publication already. */
+  alreadyPublished?: true;
+}
+
+/** The steps of one run, named for tests that stop a run between two of them. */
+export type PublishStep = 'loaded' | 'content-stored' | 'pdf-stored' | 'recorded';
+
+export interface PublishDependencies {
+  store: EventStore;
+  artefacts: PublicationArtefacts;
+  clock: Clock;
+  municipality: MunicipalityProfile;
+  /** Called after each step; a test makes it throw or hang to play a crash there. */
+  afterStep?: (step: PublishStep, job: { id: string; attempt: number }) => Promise<void>;
+}
+
+/** A publication that cannot succeed however often it is tried (retries only repeat the refusal). */
+class PublicationRefused extends Error {
+  override readonly name = 'PublicationRefused';
+}
+
+/**
+ * Publishes one approved revision: derives the open document from the lägesbild stream (never
+ * anything else), checks it against the approved content hash, stores content and PDF, and
+ * records `LagesbildPublished`. Each step finds what an earlier, crashed run left and goes on from
+ * there, and the decider ignores a second `RecordPublication` of the same content, so however
+ * often it runs the week is published once. The last failed attempt records `PublicationFailed`,
+ * which lets the coordinator publish again.
+ */
+export function publishLagesbildProcessor(
+  deps: PublishDependencies,
+): JobProcessor<PublishLagesbildPayload, PublishResult> {
+  const commands = new CommandRunner(deps.store, deps.clock);
+  const decider = lagesbildDecider();
+  const step = async (name: PublishStep, job: { id: string; attempt: number }) => {
+    if (deps.afterStep) await deps.afterStep(name, job);
+  };
+
+  return async (job) => {
+    const { period, publicationNumber } = job.payload;
+    const streamId = lagesbildStreamId(period);
+    const context = systemContext(job.id, job.id);
+    const { state, exists } = await commands.load(streamId, decider);
+    if (!exists) throw new Error(`There is no lägesbild for ${period} in this store`);
+    const publication = state.publications.find((candidate) => candidate.number === publicationNumber);
+    if (!publication) throw new Error(`Publication ${publicationNumber} of ${period} was never requested`);
+
+    if (publication.state === 'published' || publication.state === 'retracted') {
+      const done = await deps.artefacts.rendering(period, publicationNumber);
+      if (!done?.pdfHash) throw new Error(`Publication ${period} #${publicationNumber} has no stored PDF`);
+      return { ...resultOf(done, done.pdfHash), alreadyPublished: true };
+    }
+    if (publication.state === 'failed') {
+      throw new PublicationRefused(`Publication ${period} #${publicationNumber} was recorded as failed`);
+    }
+
+    try {
+      await step('loaded', job);
+      // While a publication is requested the decider refuses every content change, so the state
+      // now is the state that was approved; the hash proves it.
+      const contentHash = openContentHash(state);
+      if (contentHash !== publication.contentHash) {
+        throw new PublicationRefused(
+          `The open version of ${period} hashes to ${contentHash}, not the approved ${publication.contentHash}`,
+        );
+      }
+      const document = publicDocument(period, publication.number, publication.revision, openSections(state));
+      await deps.artefacts.putContent(contentHash, period, document.sections);
+      const rendering = await deps.artefacts.claimRendering({
+        period,
+        publicationNumber,
+        revision: publication.revision,
+        contentHash,
+        publishedAt: deps.clock.now(),
+      });
+      await step('content-stored', job);
+
+      let pdfHash = rendering.pdfHash;
+      if (!pdfHash) {
+        const pdf = await renderLagesbildPdf(document, {
+          municipality: deps.municipality,
+          publishedAt: rendering.publishedAt,
+        });
+        pdfHash = await deps.artefacts.putPdf(pdf);
+        await deps.artefacts.recordPdf(period, publicationNumber, pdfHash);
+      }
+      await step('pdf-stored', job);
+
+      await commands.run(
+        streamId,
+        decider,
+        {
+          type: 'RecordPublication',
+          data: { publicationNumber, contentHash, publishedAt: rendering.publishedAt.toISOString() },
+        },
+        { context },
+      );
+      await step('recorded', job);
+      return resultOf(rendering, pdfHash);
+    } catch (error) {
+      if (error instanceof PublicationRefused || job.attempt >= job.maxAttempts) {
+        await commands.run(
+          streamId,
+          decider,
+          { type: 'RecordPublicationFailure', data: { publicationNumber, error: describe(error) } },
+          { context },
+        );
+      }
+      throw error;
+    }
+  };
+}
+
+/**
+ * The open document as the public site, its JSON and the PDF show it, built from the stored open
+ * sections. `version` is the publication's number: a published document never changes, a
+ * correction is the week's next publication.
+ */
+export function publicDocument(
+  period: string,
+  publicationNumber: number,
+  revision: number,
+  sections: DocumentSection[],
+): LagesbildDocument {
+  return {
+    id: period,
+    period,
+    status: 'published',
+    revision,
+    version: publicationNumber,
+    view: 'open',
+    sections,
+  };
+}
+
+function resultOf(
+  rendering: {
+    period: string;
+    publicationNumber: number;
+    revision: number;
+    contentHash: string;
+    publishedAt: Date;
+  },
+  pdfHash: string,
+): PublishResult {
+  return {
+    period: rendering.period,
+    publicationNumber: rendering.publicationNumber,
+    revision: rendering.revision,
+    contentHash: rendering.contentHash,
+    pdfHash,
+    publishedAt: rendering.publishedAt.toISOString(),
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

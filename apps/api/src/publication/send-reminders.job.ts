@@ -1,0 +1,120 @@
+import type { ComplianceEntry } from '@laget/contracts';
+import type { CommandRunner } from '../platform/commands/command-runner.js';
+import { systemContext } from '../platform/commands/request-context.js';
+import { DomainError } from '../platform/domain/domain-error.js';
+import { requestEmail } from '../platform/jobs/email/send-email.js';
+import type { JobProcessor } from '../platform/jobs/job-queue.js';
+import type { PeriodSettings } from '../reporting/period.js';
+import { deadlineOf, parsePeriod } from '../reporting/period.js';
+import { swedishDate, weekLabel } from './lagesbild-labels.js';
+import { reminderEmailId, reminderPeriod } from './reminder-schedule.js';
+
+export const SEND_REMINDERS = 'send-reminders';
+
+export type SendRemindersPayload = { slot: string };
+
+export interface ReminderRecipient {
+  userId: string;
+  displayName: string;
+  email: string;
+}
+
+export interface SendRemindersDependencies {
+  commands: CommandRunner;
+  now: () => Date;
+  periodSettings: PeriodSettings;
+  /** Who has and has not reported for the week (the reporting module's compliance). */
+  compliance: (period: string) => Promise<ComplianceEntry[]>;
+  /** The active reporters of an organisation that have an e-mail address. */
+  reporters: (organisationId: string) => Promise<ReminderRecipient[]>;
+  municipalityName: string;
+  publicBaseUrl: string;
+}
+
+export interface SendRemindersResult {
+  period: string | null;
+  /** Reminders asked for in this run. */
+  requested: number;
+  /** Reminders of this slot and week that an earlier run had asked for already. */
+  alreadyRequested: number;
+  /** Organisations still to report that have no reporter with an e-mail address. */
+  unreachable: string[];
+}
+
+/**
+ * One reminder run: every reporter of every organisation that has not reported for the week gets
+ * an e-mail through the e-mail job. The e-mail id is derived from week, slot, organisation and
+ * person, and the e-mail decider refuses a second request for an id, so a second run of the same
+ * slot (a retried job, a second instance, a scheduler firing twice) sends nothing new.
+ */
+export function sendRemindersProcessor(
+  deps: SendRemindersDependencies,
+): JobProcessor<SendRemindersPayload, SendRemindersResult> {
+  return async (job) => {
+    const now = deps.now();
+    const period = reminderPeriod(now, deps.periodSettings);
+    const result: SendRemindersResult = { period, requested: 0, alreadyRequested: 0, unreachable: [] };
+    if (!period) return result;
+    const missing = (await deps.compliance(period)).filter((entry) => entry.state === 'pending');
+    for (const organisation of missing) {
+      const reporters = await deps.reporters(organisation.organisationId);
+      if (reporters.length === 0) result.unreachable.push(organisation.organisationId);
+      for (const reporter of reporters) {
+        try {
+          await requestEmail(
+            deps.commands,
+            {
+              emailId: reminderEmailId(
+                period,
+                job.payload.slot,
+                organisation.organisationId,
+                reporter.userId,
+              ),
+              to: reporter.email,
+              purpose: 'reminder',
+              ...reminderText(period, organisation.organisationName, reporter.displayName, deps),
+            },
+            systemContext(job.id, job.id),
+          );
+          result.requested++;
+        } catch (error) {
+          if (error instanceof DomainError && error.kind === 'conflict') result.alreadyRequested++;
+          else throw error;
+        }
+      }
+    }
+    return result;
+  };
+}
+
+export function reminderText(
+  period: string,
+  organisationName: string,
+  displayName: string,
+  deps: Pick<SendRemindersDependencies, 'periodSettings' | 'municipalityName' | 'publicBaseUrl'>,
+): { subject: string; text: string } {
+  const week = weekLabel(period);
+  const deadline = deadlineText(period, deps.periodSettings);
+  return {
+    subject: `Påminnelse: rapportera till lägesbilden för ${week}`,
+    text: [
+      `Hej ${displayName}!`,
+      '',
+      `${organisationName} har ännu inte lämnat sin rapport till den lokala lägesbilden för ${week}.`,
+      `Rapporten ska vara inlämnad senast ${deadline}. Har ingenting hänt räcker det att skriva det.`,
+      '',
+      `Logga in och rapportera: ${deps.publicBaseUrl}/`,
+      '',
+      `Hälsningar`,
+      `EST-gruppen, ${deps.municipalityName}`,
+      '',
+      'Det här är en automatisk påminnelse från Läget. Kontakta BF-samordnaren om du inte kan logga in.',
+    ].join('\n'),
+  };
+}
+
+function deadlineText(period: string, settings: PeriodSettings): string {
+  const deadline = deadlineOf(parsePeriod(period), settings);
+  const time = settings.deadline.time.replace(':', '.');
+  return `${swedishDate(new Date(deadline.getTime()))} kl. ${time}`;
+}
