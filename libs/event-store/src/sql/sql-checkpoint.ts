@@ -38,6 +38,10 @@ export function compareSqlCheckpoints(a: Checkpoint, b: Checkpoint): number {
 }
 
 function pad(value: bigint | number | string): string {
+  // Fast path for what the store passes on every event read: digits, or a safe whole number.
+  if (typeof value === 'string' && /^\d{1,20}$/.test(value)) return value.padStart(20, '0');
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+    return String(value).padStart(20, '0');
   const digits = BigInt(value).toString();
   if (digits.startsWith('-') || digits.length > 20)
     throw new Error(`Out of range for a checkpoint: ${digits}`);

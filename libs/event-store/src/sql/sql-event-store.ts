@@ -26,16 +26,21 @@ export interface SqlEventStoreOptions {
   notifyDelayMs?: number;
 }
 
+/** A row of readAll / readStream: the event as JSON text (see eventColumns in the SQL). */
 interface EventRow {
-  global_position: number | string;
-  transaction_id: string;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  event_type: string;
+  event: string;
+}
+
+interface EventJson {
+  globalPosition: number;
+  transactionId: string;
+  streamId: string;
+  streamVersion: number;
+  eventId: string;
+  type: string;
   data: unknown;
   metadata: EventMetadata;
-  recorded_at: Date | string;
+  recordedAt: string;
 }
 
 interface AppendRow {
@@ -332,19 +337,17 @@ function appendParameters(streamId: string, events: NewEvent[], expected: Expect
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
+  const e = JSON.parse(row.event) as EventJson;
   return {
-    eventId: row.event_id,
-    type: row.event_type,
-    data: row.data,
-    metadata: row.metadata,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    globalPosition: Number(row.global_position),
-    checkpoint: encodeSqlCheckpoint(row.transaction_id, row.global_position),
-    recordedAt:
-      row.recorded_at instanceof Date
-        ? row.recorded_at.toISOString()
-        : new Date(row.recorded_at).toISOString(),
+    eventId: e.eventId,
+    type: e.type,
+    data: e.data,
+    metadata: e.metadata,
+    streamId: e.streamId,
+    streamVersion: e.streamVersion,
+    globalPosition: e.globalPosition,
+    checkpoint: encodeSqlCheckpoint(e.transactionId, e.globalPosition),
+    recordedAt: e.recordedAt,
   };
 }
 
