@@ -58,6 +58,8 @@ export function LagesbildPage() {
   const [draft, setDraft] = useState<RedactionDraft | undefined>();
   const [editing, setEditing] = useState<{ sectionId: string; title: string; text: string } | undefined>();
   const [lifting, setLifting] = useState<RedactionOverview | undefined>();
+  // Shown inside an open dialog too: a snackbar can hide behind the dialog's backdrop.
+  const [failure, setFailure] = useState<string | undefined>();
 
   const load = useCallback(async () => {
     try {
@@ -96,6 +98,7 @@ export function LagesbildPage() {
   }, [load, mayCompile, mayRedact, mayReadRedactions]);
 
   const attempt = async (action: () => Promise<unknown>, message?: string): Promise<boolean> => {
+    setFailure(undefined);
     try {
       await action();
       if (message) notify(message, { type: 'success' });
@@ -103,6 +106,7 @@ export function LagesbildPage() {
       return true;
     } catch (caught) {
       const status = (caught as { status?: number }).status;
+      setFailure((caught as Error).message);
       notify((caught as Error).message, { type: status === 409 ? 'warning' : 'error' });
       if (status === 409) await load();
       return false;
@@ -382,7 +386,11 @@ export function LagesbildPage() {
 
       <RedactionDialog
         draft={draft}
-        onClose={() => setDraft(undefined)}
+        error={failure}
+        onClose={() => {
+          setDraft(undefined);
+          setFailure(undefined);
+        }}
         onSave={(d, legalGround, reason) =>
           attempt(async () => {
             await lagesbildApi.redact(

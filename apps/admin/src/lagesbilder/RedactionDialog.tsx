@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import {
+  Alert,
   Autocomplete,
   Button,
   Dialog,
@@ -27,10 +28,12 @@ export interface RedactionDraft {
 /** Legal ground and reason for one redaction: both are required and both are kept in the log. */
 export function RedactionDialog({
   draft,
+  error,
   onClose,
   onSave,
 }: {
   draft: RedactionDraft | undefined;
+  error?: string;
   onClose: () => void;
   onSave: (draft: RedactionDraft, legalGround: string, reason: string) => Promise<boolean>;
 }) {
@@ -68,6 +71,11 @@ export function RedactionDialog({
         </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
+            {error && (
+              <Alert severity="error" role="alert">
+                {error}
+              </Alert>
+            )}
             <Typography>{translate('laget.lagesbild.masked_text', { text: draft?.text ?? '' })}</Typography>
             <Autocomplete
               freeSolo
