@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CrimeCategoriesController, PeriodsController, PlacesController } from './periods.controller.js';
 import { ReportsController } from './reports.controller.js';
+import { ReportingDemo } from './reporting-demo.js';
 import { ReportingProjections } from './reporting-projections.runner.js';
 import { ReportingService } from './reporting.service.js';
 import { reportingSettingsFrom } from './reporting.settings.js';
@@ -13,6 +14,7 @@ import { REPORTING_SETTINGS } from './reporting.tokens.js';
     { provide: REPORTING_SETTINGS, useFactory: () => reportingSettingsFrom() },
     ReportingProjections,
     ReportingService,
+    ReportingDemo,
   ],
   exports: [ReportingService],
 })
