@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody } from './openapi.js';
 import {
   changePasswordRequestSchema,
   createApiTokenRequestSchema,
@@ -32,6 +33,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiZodBody(loginRequestSchema)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Start a session (httpOnly cookie); 401 on a wrong pair, 429 when locked or rate-limited',
@@ -87,6 +89,7 @@ export class AuthController {
 
   @AllowBeforePasswordChange()
   @Post('password')
+  @ApiZodBody(changePasswordRequestSchema)
   @HttpCode(204)
   @ApiOperation({ summary: 'Change the own password (ends the other sessions)' })
   async changePassword(
@@ -100,6 +103,7 @@ export class AuthController {
   }
 
   @Post('tokens')
+  @ApiZodBody(createApiTokenRequestSchema)
   @ApiOperation({ summary: 'Issue a Bearer token for an integration; the secret is shown once' })
   async issueToken(
     @Req() request: AuthenticatedRequest,

@@ -51,4 +51,25 @@ describeWith(['postgres'], 'identity smoke', () => {
     await projections.rebuild('identity');
     expect(await snapshot()).toEqual(before);
   });
+
+  it('documents the identity endpoints and their bodies in OpenAPI', async () => {
+    const document = (await (await fetch(`${app.url}/api/docs-json`)).json()) as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>
+      >;
+    };
+    for (const path of [
+      '/api/auth/login',
+      '/api/auth/me',
+      '/api/auth/password',
+      '/api/auth/tokens',
+      '/api/organisations',
+      '/api/users',
+      '/api/users/{id}/reset-password',
+    ])
+      expect(Object.keys(document.paths)).toContain(path);
+    const login = document.paths['/api/auth/login']!.post!.requestBody!.content['application/json']!.schema;
+    expect(Object.keys(login.properties ?? {})).toEqual(['username', 'password']);
+  });
 });

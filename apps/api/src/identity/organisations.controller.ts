@@ -12,6 +12,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody } from './openapi.js';
 import {
   createOrganisationRequestSchema,
   ORGANISATION_KINDS,
@@ -64,6 +65,7 @@ export class OrganisationsController {
   }
 
   @Post()
+  @ApiZodBody(createOrganisationRequestSchema)
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Register an organisation (admin)' })
   async create(
@@ -94,6 +96,7 @@ export class OrganisationsController {
   }
 
   @Patch(':id')
+  @ApiZodBody(updateOrganisationRequestSchema)
   @ApiOperation({ summary: 'Rename, change kind, deactivate or reactivate (admin); If-Match: version' })
   async update(
     @Req() request: AuthenticatedRequest,

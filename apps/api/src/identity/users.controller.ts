@@ -13,6 +13,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody } from './openapi.js';
 import {
   createUserRequestSchema,
   resetPasswordRequestSchema,
@@ -84,6 +85,7 @@ export class UsersController {
   }
 
   @Post()
+  @ApiZodBody(createUserRequestSchema)
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Create a login (admin); the answer carries a one-time password, shown once' })
   async create(
@@ -113,6 +115,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiZodBody(updateUserRequestSchema)
   @ApiOperation({
     summary: 'Change display name, e-mail, organisation, roles or active (admin); If-Match: version',
   })
@@ -156,6 +159,7 @@ export class UsersController {
   }
 
   @Post(':id/reset-password')
+  @ApiZodBody(resetPasswordRequestSchema)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Issue a one-time password (admin; coordinator for non-admins); ends the login’s sessions',
