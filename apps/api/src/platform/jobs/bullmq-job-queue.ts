@@ -1,0 +1,210 @@
+import { type Job, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import {
+  type EnqueueOptions,
+  type JobPayload,
+  type JobProcessor,
+  type JobQueue,
+  type JobState,
+  type JobView,
+  JobSettleTimeoutError,
+  assertValidJobId,
+  defaultAttempts,
+  defaultBackoffMs,
+} from './job-queue.js';
+import type { RunnerLogger } from '../projections/projection-worker.js';
+
+export interface BullmqJobQueueOptions {
+  redisUrl: string;
+  /** BullMQ's key prefix in Redis; tests use a unique one per run. Default `laget`. */
+  prefix?: string;
+  /** Jobs of one kind run at once by this instance's worker for it; default 4. */
+  concurrency?: number;
+  logger?: RunnerLogger;
+}
+
+const day = 24 * 60 * 60;
+
+/**
+ * The jobs port on BullMQ: one queue per job kind, so that an instance only ever takes jobs it
+ * has a processor for. Any instance may enqueue, and every instance that registered a processor
+ * runs jobs of that kind. A job added with an id that exists already is left as it is, which
+ * makes re-delivery from the reactor harmless. Finished jobs are kept for a while (30 days
+ * completed, 90 days failed) so that `GET /api/jobs/:id` can answer and a late duplicate is
+ * still ignored.
+ */
+export class BullmqJobQueue implements JobQueue {
+  readonly backend = 'bullmq' as const;
+  private readonly connection: Redis;
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers = new Map<string, Worker>();
+  private readonly processors = new Map<string, JobProcessor>();
+  private readonly announced = new Set<string>();
+  private readonly waiters = new Map<string, Set<(job: JobView) => void>>();
+  private readonly logger: RunnerLogger;
+  private closing: Promise<void> | null = null;
+  private readonly workerConnections: Redis[] = [];
+
+  constructor(private readonly options: BullmqJobQueueOptions) {
+    this.logger = options.logger ?? console;
+    this.connection = redisConnection(options.redisUrl);
+  }
+
+  private get prefix(): string {
+    return this.options.prefix ?? 'laget';
+  }
+
+  /** Every kind ever enqueued, so that getJob in any instance knows which queues to look in. */
+  private get kindsKey(): string {
+    return `${this.prefix}:laget-job-kinds`;
+  }
+
+  async enqueue(
+    kind: string,
+    jobId: string,
+    payload: JobPayload,
+    options: EnqueueOptions = {},
+  ): Promise<void> {
+    assertValidJobId(jobId);
+    if (!this.announced.has(kind)) {
+      await this.connection.sadd(this.kindsKey, kind);
+      this.announced.add(kind);
+    }
+    await this.queue(kind).add(kind, payload, {
+      jobId,
+      attempts: options.attempts ?? defaultAttempts,
+      backoff: { type: 'exponential', delay: options.backoffMs ?? defaultBackoffMs },
+      removeOnComplete: { age: 30 * day },
+      removeOnFail: { age: 90 * day },
+    });
+  }
+
+  async getJob(id: string): Promise<JobView | null> {
+    const kinds = new Set([...(await this.connection.smembers(this.kindsKey)), ...this.processors.keys()]);
+    for (const kind of kinds) {
+      const job = await this.queue(kind).getJob(id);
+      if (job) return toView(job, await job.getState());
+    }
+    return null;
+  }
+
+  registerProcessor<Payload extends JobPayload>(kind: string, processor: JobProcessor<Payload>): void {
+    if (this.processors.has(kind)) throw new Error(`A processor for ${kind} is registered already`);
+    this.processors.set(kind, processor as JobProcessor);
+    this.workers.set(kind, this.startWorker(kind, processor as JobProcessor));
+  }
+
+  async waitUntilSettled(id: string, timeoutMs = 30_000): Promise<JobView> {
+    return new Promise<JobView>((resolve, reject) => {
+      const waiters = this.waiters.get(id) ?? new Set();
+      this.waiters.set(id, waiters);
+      const done = (job: JobView) => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        resolve(job);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(done);
+        void this.getJob(id).then((job) => reject(new JobSettleTimeoutError(id, timeoutMs, job)), reject);
+      }, timeoutMs);
+      waiters.add(done);
+      void this.getJob(id).then((job) => {
+        if (job && (job.state === 'completed' || job.state === 'failed')) done(job);
+      }, reject);
+    });
+  }
+
+  /** Lets running jobs finish (Worker.close waits for them), then disconnects. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.workers.values()].map((worker) => worker.close()));
+      await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+      // BullMQ leaves connections it was handed open: they are ours to end.
+      for (const connection of this.workerConnections) connection.disconnect();
+      this.connection.disconnect();
+    })();
+    return this.closing;
+  }
+
+  private queue(kind: string): Queue {
+    let queue = this.queues.get(kind);
+    if (!queue) {
+      queue = new Queue(kind, { connection: this.connection, prefix: this.prefix });
+      this.queues.set(kind, queue);
+    }
+    return queue;
+  }
+
+  private startWorker(kind: string, processor: JobProcessor): Worker {
+    // A worker blocks on its connection, so it gets one of its own.
+    const connection = redisConnection(this.options.redisUrl);
+    this.workerConnections.push(connection);
+    const worker = new Worker(
+      kind,
+      async (job: Job) =>
+        processor({
+          id: job.id!,
+          kind,
+          payload: job.data as JobPayload,
+          attempt: job.attemptsStarted,
+          maxAttempts: job.opts.attempts ?? 1,
+        }),
+      {
+        connection,
+        prefix: this.prefix,
+        concurrency: this.options.concurrency ?? 4,
+      },
+    );
+    // The event's own result: job.returnvalue is not always set on the instance the event carries.
+    worker.on('completed', (job, result) => this.notify(job, 'completed', result));
+    worker.on('failed', (job, error) => {
+      if (!job) return;
+      const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+      this.logger.warn(
+        `Job ${job.id} (${job.name}) attempt ${job.attemptsMade}/${job.opts.attempts ?? 1} failed: ${error.message}`,
+      );
+      if (final) this.notify(job, 'failed');
+    });
+    worker.on('error', (error) => this.logger.error(`BullMQ worker for ${kind}: ${error.message}`));
+    return worker;
+  }
+
+  private notify(job: Job, state: 'completed' | 'failed', result?: unknown): void {
+    const waiters = this.waiters.get(job.id!);
+    if (!waiters) return;
+    const view = toView(job, state, result);
+    for (const waiter of [...waiters]) waiter(view);
+    this.waiters.delete(job.id!);
+  }
+}
+
+/** BullMQ's workers need `maxRetriesPerRequest: null` (they block; a retry limit would throw instead). */
+export function redisConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null });
+}
+
+function toView(job: Job, bullState: string, result: unknown = job.returnvalue): JobView {
+  const state = stateOf(bullState);
+  return {
+    id: job.id!,
+    kind: job.name,
+    state,
+    attempts: job.attemptsStarted,
+    ...(state === 'completed' && result !== undefined && result !== null ? { result } : {}),
+    ...(state !== 'completed' && job.failedReason ? { error: job.failedReason } : {}),
+  };
+}
+
+function stateOf(bullState: string): JobState {
+  switch (bullState) {
+    case 'active':
+      return 'running';
+    case 'completed':
+      return 'completed';
+    case 'failed':
+      return 'failed';
+    default:
+      // waiting, delayed (a retry's backoff), prioritized, waiting-children, unknown
+      return 'queued';
+  }
+}

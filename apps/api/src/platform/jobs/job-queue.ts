@@ -1,0 +1,86 @@
+/**
+ * The jobs port: work that runs after a request has answered (sending e-mail, rendering PDFs,
+ * publishing). Two adapters run the same processors: BullMQ on Redis where REDIS_URL is set, and
+ * an in-process queue kept in the read database otherwise (the development default).
+ *
+ * Job ids are chosen by the caller and derive from the event that triggered the job, so a second
+ * enqueue of the same id is a no-op: re-delivery is harmless. Payloads carry ids, never content
+ * (BullMQ keeps payloads readable in Redis); the processor reads what it needs from the event store.
+ */
+export type JobState = 'queued' | 'running' | 'completed' | 'failed';
+
+/** What `GET /api/jobs/:id` answers (CONTRACT.md). */
+export interface JobView {
+  id: string;
+  kind: string;
+  state: JobState;
+  /** Attempts started so far. */
+  attempts: number;
+  result?: unknown;
+  error?: string;
+}
+
+export interface EnqueueOptions {
+  /** Attempts before the job counts as failed; default 5. */
+  attempts?: number;
+  /** First retry delay, doubling after each failure; default 2,000 ms. */
+  backoffMs?: number;
+}
+
+export interface JobContext<Payload = unknown> {
+  id: string;
+  kind: string;
+  payload: Payload;
+  /** 1 for the first attempt. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+/** Runs one attempt; a thrown error schedules a retry until the attempts are used up. Must be idempotent. */
+export type JobProcessor<Payload = unknown, Result = unknown> = (job: JobContext<Payload>) => Promise<Result>;
+
+export interface JobQueue {
+  readonly backend: 'bullmq' | 'in-process';
+  /** Adds the job unless one with this id exists already (then nothing happens). */
+  enqueue(kind: string, jobId: string, payload: JobPayload, options?: EnqueueOptions): Promise<void>;
+  getJob(id: string): Promise<JobView | null>;
+  /** Starts running jobs of this kind in this process. */
+  registerProcessor<Payload extends JobPayload>(kind: string, processor: JobProcessor<Payload>): void;
+  /**
+   * Resolves with the job once it has completed or failed for good (all attempts used).
+   * Meant for tests and for scripts; it sees outcomes of jobs processed by this instance.
+   */
+  waitUntilSettled(id: string, timeoutMs?: number): Promise<JobView>;
+  /** Stops taking new jobs and waits for the running ones to finish. */
+  close(): Promise<void>;
+}
+
+/** Ids and small flags only: see the port's comment. */
+export type JobPayload = Record<string, string | number | boolean | null>;
+
+export const defaultAttempts = 5;
+export const defaultBackoffMs = 2_000;
+
+/** BullMQ's rules (a `:` breaks its key layout, an all-digit id collides with its own counters), enforced on both backends. */
+export function assertValidJobId(id: string): void {
+  if (id.length === 0 || id.length > 200)
+    throw new Error(`Job id must be 1–200 characters, got ${id.length}`);
+  if (id.includes(':')) throw new Error(`Job id must not contain ":" (BullMQ uses it in keys): ${id}`);
+  if (/^\d+$/.test(id)) throw new Error(`Job id must not be all digits (BullMQ reserves those): ${id}`);
+}
+
+/** The job id for work triggered by an event: stable across re-deliveries of that event. */
+export function jobIdFor(kind: string, eventId: string, suffix?: string): string {
+  const id = `${kind}-${eventId}${suffix ? `-${suffix}` : ''}`;
+  assertValidJobId(id);
+  return id;
+}
+
+export class JobSettleTimeoutError extends Error {
+  override readonly name = 'JobSettleTimeoutError';
+  constructor(id: string, timeoutMs: number, last: JobView | null) {
+    super(
+      `Job ${id} did not settle within ${timeoutMs} ms (${last ? `state ${last.state}` : 'unknown job'})`,
+    );
+  }
+}
