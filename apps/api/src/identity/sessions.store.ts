@@ -33,6 +33,11 @@ export class SessionsStore {
     const cookieValue = randomSecret();
     const session = { idHash: sha256(cookieValue), userId, csrfToken: randomSecret() };
     const now = this.clock.now();
+    // Sessions are removed when presented after expiry; those never presented again go here, per login.
+    await this.db.query(
+      'DELETE FROM identity_sessions WHERE user_id = $1 AND (absolute_expires_at <= $2 OR last_seen_at <= $3)',
+      [userId, now.toISOString(), new Date(now.getTime() - this.settings.sessionIdleMs).toISOString()],
+    );
     await this.db.query(
       `INSERT INTO identity_sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, absolute_expires_at, ip)
        VALUES ($1, $2, $3, $4, $4, $5, $6)`,
