@@ -232,7 +232,10 @@ const invalid = (message: string, details?: Record<string, unknown>) =>
 
 function requireCompiled(state: LagesbildState): void {
   if (state.status === 'not_compiled') {
-    throw new DomainError('not_found', 'The lägesbild has not been compiled yet; compile it first');
+    throw new DomainError(
+      'not_found',
+      'Lägesbilden är inte sammanställd än / The lägesbild has not been compiled yet; compile it first',
+    );
   }
 }
 
@@ -240,29 +243,37 @@ function requireCompiled(state: LagesbildState): void {
 function requireEditable(state: LagesbildState): void {
   requireCompiled(state);
   if (state.status === 'publication_requested') {
-    throw conflict('A publication is in progress; wait until it has completed or failed');
+    throw conflict(
+      'En publicering pågår; vänta tills den är klar / A publication is in progress; wait until it has completed or failed',
+    );
   }
 }
 
 function findSection(state: LagesbildState, sectionId: string): DocumentSection {
   const section = state.sections.find((candidate) => candidate.id === sectionId);
   if (!section) {
-    throw invalid(`Unknown section "${sectionId}"`, { sectionId, sections: state.sections.map((s) => s.id) });
+    throw invalid(`Okänt avsnitt / Unknown section "${sectionId}"`, {
+      sectionId,
+      sections: state.sections.map((s) => s.id),
+    });
   }
   return section;
 }
 
 function requireReason(reason: string, field = 'reason'): void {
-  if (reason.trim().length === 0) throw invalid(`A ${field} is required`, { field });
+  if (reason.trim().length === 0) throw invalid(`Ange en motivering / A ${field} is required`, { field });
 }
 
 function checkSpan(value: string, start: number, end: number): void {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > value.length) {
-    throw invalid(`The span ${start}–${end} is not within the text (0–${value.length}) or is empty`, {
-      start,
-      end,
-      length: value.length,
-    });
+    throw invalid(
+      `Markeringen ${start}–${end} ligger utanför texten (0–${value.length}) eller är tom / The span ${start}–${end} is not within the text (0–${value.length}) or is empty`,
+      {
+        start,
+        end,
+        length: value.length,
+      },
+    );
   }
 }
 
@@ -275,9 +286,14 @@ export function decideLagesbild(
     case 'CompileLagesbild': {
       const { period, background, reports, actorId } = command.data;
       if (state.status !== 'not_compiled') {
-        throw conflict(`${state.period ?? period} is already compiled; take amended reports in instead`);
+        throw conflict(
+          `${state.period ?? period} är redan sammanställd; ta in ändrade rapporter i stället / ${state.period ?? period} is already compiled; take amended reports in instead`,
+        );
       }
-      if (reports.length === 0) throw ruleBroken('Nothing has been submitted for this period yet');
+      if (reports.length === 0)
+        throw ruleBroken(
+          'Inga rapporter är inskickade för veckan än / Nothing has been submitted for this period yet',
+        );
       const organisations = new Set(reports.map((report) => report.organisationId));
       if (organisations.size !== reports.length) {
         throw invalid('Each organisation may contribute one report', { organisationIds: [...organisations] });
@@ -304,12 +320,12 @@ export function decideLagesbild(
       requireEditable(state);
       const { sectionId, text, actorId } = command.data;
       if (!state.sections.some((section) => section.id === sectionId)) {
-        throw new DomainError('not_found', `Section "${sectionId}" was not found`);
+        throw new DomainError('not_found', `Avsnittet finns inte / Section "${sectionId}" was not found`);
       }
       if (!isCoordinatorSectionId(sectionId)) {
         throw new DomainError(
           'forbidden',
-          `Section "${sectionId}" comes from a report and is not edited here`,
+          `Avsnittet kommer från en aktörs rapport och redigeras inte här / Section "${sectionId}" comes from a report and is not edited here`,
           {
             sectionId,
           },
@@ -334,9 +350,12 @@ export function decideLagesbild(
       const { report, reason, actorId } = command.data;
       const previous = state.reports.find((candidate) => candidate.organisationId === report.organisationId);
       if (previous && previous.reportVersion >= report.reportVersion) {
-        throw conflict(`Version ${report.reportVersion} of this report is not newer than the one taken in`, {
-          takenVersion: previous.reportVersion,
-        });
+        throw conflict(
+          `Den här versionen är inte nyare än den som redan är med / Version ${report.reportVersion} of this report is not newer than the one taken in`,
+          {
+            takenVersion: previous.reportVersion,
+          },
+        );
       }
       return [
         {
@@ -353,11 +372,17 @@ export function decideLagesbild(
         (id) => !state.sections.some((section) => section.id === id),
       );
       if (unknown.length > 0)
-        throw invalid('The audience names sections that do not exist', { sectionIds: unknown });
+        throw invalid(
+          'Målgruppen anger avsnitt som inte finns / The audience names sections that do not exist',
+          { sectionIds: unknown },
+        );
       if (audience.sectionIds.length === 0)
-        throw invalid('Choose at least one section', { field: 'sectionIds' });
+        throw invalid('Välj minst ett avsnitt / Choose at least one section', { field: 'sectionIds' });
       if (audience.organisationIds.length === 0 && audience.roles.length === 0) {
-        throw invalid('An audience needs at least one organisation or role', { field: 'organisationIds' });
+        throw invalid(
+          'En målgrupp behöver minst en aktör eller roll / An audience needs at least one organisation or role',
+          { field: 'organisationIds' },
+        );
       }
       return [{ type: 'AudienceDefined', data: { audience, by: actorId } }];
     }
@@ -375,10 +400,13 @@ export function decideLagesbild(
       const { redactionId, sectionId, path, target, legalGround, reason, suggestionKind, actorId } =
         command.data;
       if (!policy.legalGrounds.includes(legalGround)) {
-        throw invalid(`"${legalGround}" is not one of the configured legal grounds`, {
-          field: 'legalGround',
-          allowed: policy.legalGrounds,
-        });
+        throw invalid(
+          `"${legalGround}" är inte ett av de valbara lagrummen / "${legalGround}" is not one of the configured legal grounds`,
+          {
+            field: 'legalGround',
+            allowed: policy.legalGrounds,
+          },
+        );
       }
       requireReason(reason);
       if (state.redactions.some((redaction) => redaction.id === redactionId)) {
@@ -390,9 +418,12 @@ export function decideLagesbild(
       let redaction: Redaction;
       if (target.kind === 'mask') {
         if (resolved.kind !== 'field') {
-          throw invalid('A mask covers a span of a text field; to leave out an item or section use exclude', {
-            path,
-          });
+          throw invalid(
+            'Maskering gäller en del av en text; för att utesluta en rad eller ett avsnitt, välj uteslut / A mask covers a span of a text field; to leave out an item or section use exclude',
+            {
+              path,
+            },
+          );
         }
         const value = fieldValue(section, resolved.itemId, resolved.field) ?? '';
         checkSpan(value, target.start, target.end);
@@ -409,7 +440,7 @@ export function decideLagesbild(
       } else {
         if (resolved.kind === 'field') {
           throw invalid(
-            'Exclude leaves out a whole item ("/items/<n>") or section (""); mask a span instead',
+            'Uteslut gäller en hel rad eller ett helt avsnitt; maskera en del av texten i stället / Exclude leaves out a whole item ("/items/<n>") or section (""); mask a span instead',
             {
               path,
             },
@@ -423,7 +454,10 @@ export function decideLagesbild(
               ? resolved.kind === 'section'
               : resolved.kind === 'item' && existing.target.itemId === resolved.itemId),
         );
-        if (duplicate) throw conflict('That is already left out of the open version');
+        if (duplicate)
+          throw conflict(
+            'Det är redan uteslutet ur den öppna versionen / That is already left out of the open version',
+          );
         const exclusion: ExclusionRedaction = { ...common, kind: 'exclude', target: resolved };
         if (suggestionKind) exclusion.suggestionKind = suggestionKind;
         redaction = exclusion;
@@ -469,7 +503,10 @@ export function decideLagesbild(
         ? fieldValue(section, redaction.target.itemId, redaction.target.field)
         : undefined;
       if (value === undefined) {
-        throw ruleBroken('The text this mask covered is gone; lift the redaction instead', { redactionId });
+        throw ruleBroken(
+          'Texten som maskerades finns inte längre; häv maskeringen i stället / The text this mask covered is gone; lift the redaction instead',
+          { redactionId },
+        );
       }
       checkSpan(value, start, end);
       return [
@@ -511,20 +548,25 @@ export function decideLagesbild(
       requireCompiled(state);
       const { actorId, contentHash } = command.data;
       if (state.status === 'approved' || state.status === 'publication_requested') {
-        throw conflict('This revision is already approved');
+        throw conflict('Den här versionen är redan godkänd / This revision is already approved');
       }
       if (state.status === 'published' || state.status === 'retracted') {
-        throw conflict('Nothing has changed since the last publication; edit or redact to make a correction');
+        throw conflict(
+          'Inget har ändrats sedan publiceringen / Nothing has changed since the last publication; edit or redact to make a correction',
+        );
       }
       const stale = state.redactions.filter((redaction) => isStale(state.sections, redaction));
       if (stale.length > 0) {
-        throw ruleBroken('The text under some masks has changed; re-confirm or lift them before approving', {
-          staleRedactionIds: stale.map((redaction) => redaction.id),
-        });
+        throw ruleBroken(
+          'Texten under några maskeringar har ändrats; bekräfta dem på nytt eller häv dem före godkännandet / The text under some masks has changed; re-confirm or lift them before approving',
+          {
+            staleRedactionIds: stale.map((redaction) => redaction.id),
+          },
+        );
       }
       if (policy.fourEyes && (actorId === state.lastEditorId || actorId === state.lastRedactorId)) {
         throw ruleBroken(
-          'Four-eyes is on: someone other than the last editor and the last redactor must approve',
+          'Fyraögonsprincipen gäller: någon annan än den som senast redigerade och maskerade ska godkänna / Four-eyes is on: someone other than the last editor and the last redactor must approve',
           {
             lastEditorId: state.lastEditorId,
             lastRedactorId: state.lastRedactorId,
@@ -533,9 +575,12 @@ export function decideLagesbild(
       }
       const hash = openContentHash(state);
       if (contentHash !== undefined && contentHash !== hash) {
-        throw conflict('The open version has changed since you read it; review it again', {
-          contentHash: hash,
-        });
+        throw conflict(
+          'Den öppna versionen har ändrats sedan du läste den; granska den igen / The open version has changed since you read it; review it again',
+          {
+            contentHash: hash,
+          },
+        );
       }
       return [
         { type: 'LagesbildApproved', data: { revision: state.revision, contentHash: hash, by: actorId } },
@@ -548,17 +593,20 @@ export function decideLagesbild(
       if (state.status !== 'approved' || !state.approval) {
         throw ruleBroken(
           state.status === 'publication_requested'
-            ? 'A publication is already in progress'
-            : 'Only an approved open version can be published; approve it first',
+            ? 'En publicering pågår redan / A publication is already in progress'
+            : 'Bara en godkänd öppen version kan publiceras / Only an approved open version can be published; approve it first',
         );
       }
       const publishedBefore = state.publications.some(
         (publication) => publication.state === 'published' || publication.state === 'retracted',
       );
       if (publishedBefore && (!correction || !correction.what.trim() || !correction.why.trim())) {
-        throw invalid('This week was published before: say what was corrected and why', {
-          field: 'correction',
-        });
+        throw invalid(
+          'Veckan har publicerats förut: ange vad som rättades och varför / This week was published before: say what was corrected and why',
+          {
+            field: 'correction',
+          },
+        );
       }
       return [
         {
@@ -607,7 +655,7 @@ export function decideLagesbild(
       const { reason, actorId } = command.data;
       requireReason(reason);
       const live = [...state.publications].reverse().find((publication) => publication.state === 'published');
-      if (!live) throw ruleBroken('Nothing is published for this week');
+      if (!live) throw ruleBroken('Inget är publicerat för veckan / Nothing is published for this week');
       return [
         { type: 'PublicationRetracted', data: { publicationNumber: live.number, reason, by: actorId } },
       ];

@@ -54,7 +54,7 @@ export function textFields(section: DocumentSection): TextField[] {
 /** Turns a client's pointer into a target, or says precisely what is wrong with it. */
 export function resolveRedactionPath(section: DocumentSection, path: string): RedactionTarget {
   const tokens = parseJsonPointer(path);
-  const invalid = (message: string) => new DomainError('invalid', message, { path });
+  const invalid = (message: string) => new DomainError('invalid', `Ogiltig sökväg / ${message}`, { path });
   if (tokens === null) throw invalid(`"${path}" is not a JSON Pointer (RFC 6901); expected e.g. "/text"`);
   if (tokens.length === 0) return { kind: 'section', sectionId: section.id };
   const [first, second, third, ...rest] = tokens;
