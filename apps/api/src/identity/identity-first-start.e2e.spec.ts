@@ -1,0 +1,35 @@
+import { describeWith } from '../../../../test/support/services.js';
+import { startTestApp } from '../../../../test/support/app.js';
+import { Client } from './test/http-client.js';
+
+describeWith(['postgres'], 'first start without LAGET_ADMIN_PASSWORD', () => {
+  it('creates "admin" with a random one-time password printed once to the log', async () => {
+    const printed: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    const capture = (chunk: string | Uint8Array, ...rest: unknown[]) => {
+      printed.push(String(chunk));
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    };
+    process.stdout.write = capture as typeof process.stdout.write;
+    let app;
+    try {
+      app = await startTestApp({ store: 'postgres', env: { LAGET_ADMIN_PASSWORD: '' } });
+    } finally {
+      process.stdout.write = write;
+    }
+    try {
+      const lines = printed
+        .join('')
+        .split('\n')
+        .filter((line) => line.includes('one-time password'));
+      expect(lines).toHaveLength(1);
+      const password = /one-time password (\S+)/.exec(lines[0]!)![1]!;
+      const admin = new Client(app.url);
+      const login = await admin.login('admin', password);
+      expect(login.status).toBe(200);
+      expect(login.body).toMatchObject({ roles: ['admin'], mustChangePassword: true });
+    } finally {
+      await app.close();
+    }
+  });
+});
