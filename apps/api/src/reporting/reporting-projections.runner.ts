@@ -1,43 +1,18 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { EventStore, SqlDatabase } from '@laget/event-store';
-import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
-import { ProjectionRunner } from '../platform/projections/projection-runner.js';
+import { Injectable } from '@nestjs/common';
+import { Projections } from '../platform/projections.service.js';
 import { reportingProjections } from './reporting.projections.js';
 
-/**
- * Runs the reporting read models. The platform has no shared projection registry yet, so this
- * module runs its own ProjectionRunner (same checkpoints table, same advisory locks); when the
- * platform gets one, `reportingProjections` moves there and this class goes.
- */
+/** Registers the reporting read models with the platform's one projection runner. */
 @Injectable()
-export class ReportingProjections implements OnModuleInit, OnModuleDestroy {
-  private readonly runner: ProjectionRunner;
+export class ReportingProjections {
+  private readonly names = reportingProjections.map((projection) => projection.name);
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(READ_DB) db: SqlDatabase) {
-    const logger = new Logger('reporting.projections');
-    this.runner = new ProjectionRunner({
-      store,
-      db,
-      projections: reportingProjections,
-      lockRetryMs: 1_000,
-      logger: {
-        log: (message) => logger.log(message),
-        warn: (message) => logger.warn(message),
-        error: (message, detail) => logger.error(message, detail),
-      },
-    });
+  constructor(private readonly projections: Projections) {
+    projections.register(...reportingProjections);
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.runner.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.runner.stop();
-  }
-
-  /** Read-after-write: resolves once every event committed before the call is in the tables. */
+  /** Read-after-write: resolves once every event committed before the call is in the reporting tables. */
   waitUntilCaughtUp(): Promise<void> {
-    return this.runner.waitUntilCaughtUp({ timeoutMs: 10_000 });
+    return this.projections.waitUntilCaughtUp({ only: this.names });
   }
 }

@@ -267,5 +267,5 @@ describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
       await demo.close();
       await database.drop();
     }
-  });
+  }, 120_000);
 });
