@@ -283,6 +283,12 @@ export const lagetEnglish: LagetMessages = {
       job_state_completed: 'Completed',
       job_state_failed: 'Failed',
       excluded: 'Left out of the open version',
+      amendments: 'Reports amended after compile',
+      take_in: 'Take the amendment in',
+      take_in_reason: 'Why the amendment is taken in',
+      taken_in: 'The amendment is taken into the situation picture',
+      stale_warning:
+        'A redaction covers text that has changed and must be reviewed before the open version can be approved. |||| %{smart_count} redactions cover text that has changed and must be reviewed before the open version can be approved.',
       masked_in_open: 'Masked in the open version',
       revision: 'Revision %{revision}',
       publish_heading: 'Approval and publication',

@@ -285,6 +285,12 @@ export const lagetSwedish = {
       job_state_completed: 'Klar',
       job_state_failed: 'Misslyckades',
       excluded: 'Utelämnad i öppen version',
+      amendments: 'Rapporter som ändrats efter sammanställningen',
+      take_in: 'Ta in ändringen',
+      take_in_reason: 'Varför ändringen tas in',
+      taken_in: 'Ändringen är intagen i lägesbilden',
+      stale_warning:
+        'En maskering gäller text som har ändrats och måste ses över innan den öppna versionen kan godkännas. |||| %{smart_count} maskeringar gäller text som har ändrats och måste ses över innan den öppna versionen kan godkännas.',
       masked_in_open: 'Maskeras i den öppna versionen',
       revision: 'Revision %{revision}',
       publish_heading: 'Godkännande och publicering',

@@ -17,12 +17,13 @@ import {
   Typography,
 } from '@mui/material';
 import FormatStrikethroughIcon from '@mui/icons-material/FormatStrikethrough';
-import type { LagesbildDocument, RedactionSuggestion } from '@laget/contracts';
+import type { LagesbildDocument, OrganisationDto, RedactionSuggestion } from '@laget/contracts';
 import { useParams } from 'react-router-dom';
-import { Title, useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { Title, useCanAccess, useGetList, useNotify, useTranslate } from 'react-admin';
 import { StatusChip } from '../shared/StatusChip.js';
 import { weekLabel } from '../shared/week.js';
-import { lagesbildApi, type RedactionOverview } from './lagesbild-api.js';
+import { lagesbildApi, type Amendment, type RedactionOverview } from './lagesbild-api.js';
+import { allowedGroundsOf, defaultLegalGrounds } from './legal-grounds.js';
 import { PublishPanel } from './PublishPanel.js';
 import { RedactionDialog, type RedactionDraft } from './RedactionDialog.js';
 import { coordinatorKinds, SectionView } from './SectionView.js';
@@ -60,6 +61,14 @@ export function LagesbildPage() {
   const [lifting, setLifting] = useState<RedactionOverview | undefined>();
   // Shown inside an open dialog too: a snackbar can hide behind the dialog's backdrop.
   const [failure, setFailure] = useState<string | undefined>();
+  const [grounds, setGrounds] = useState<string[]>(defaultLegalGrounds);
+  const [amendments, setAmendments] = useState<Amendment[]>([]);
+  const [takingIn, setTakingIn] = useState<Amendment | undefined>();
+  const { data: organisations } = useGetList<OrganisationDto & { id: string }>('organisations', {
+    pagination: { page: 1, perPage: 500 },
+  });
+  const organisationName = (organisationId: string) =>
+    organisations?.find((o) => o.id === organisationId)?.name ?? organisationId;
 
   const load = useCallback(async () => {
     try {
@@ -67,14 +76,16 @@ export function LagesbildPage() {
       setDoc(internal);
       setCompiled(internal.status !== 'draft');
       setError(undefined);
-      const [openDoc, list, found] = await Promise.all([
+      const [openDoc, list, found, waiting] = await Promise.all([
         lagesbildApi.document(id, 'open').catch(() => undefined),
         mayReadRedactions ? lagesbildApi.redactions(id) : Promise.resolve(undefined),
         mayRedact ? lagesbildApi.suggestions(id).catch(() => []) : Promise.resolve([]),
+        mayEdit ? lagesbildApi.amendments(id).catch(() => []) : Promise.resolve([]),
       ]);
       setOpen(openDoc);
       setRedactions(list);
       setSuggestions(found);
+      setAmendments(waiting);
     } catch (caught) {
       const status = (caught as { status?: number }).status;
       if (status === 404 && mayCompile) {
@@ -90,7 +101,7 @@ export function LagesbildPage() {
       }
       setError((caught as Error).message);
     }
-  }, [id, mayCompile, mayRedact, mayReadRedactions]);
+  }, [id, mayCompile, mayRedact, mayReadRedactions, mayEdit]);
 
   useEffect(() => {
     if (mayCompile === undefined || mayRedact === undefined || mayReadRedactions === undefined) return;
@@ -107,6 +118,8 @@ export function LagesbildPage() {
     } catch (caught) {
       const status = (caught as { status?: number }).status;
       setFailure((caught as Error).message);
+      const allowed = allowedGroundsOf(caught);
+      if (allowed) setGrounds(allowed);
       notify((caught as Error).message, { type: status === 409 ? 'warning' : 'error' });
       if (status === 409) await load();
       return false;
@@ -117,6 +130,7 @@ export function LagesbildPage() {
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!doc) return <CircularProgress aria-label={translate('laget.common.loading')} sx={{ m: 4 }} />;
 
+  const staleCount = (redactions ?? []).filter((r) => r.stale).length;
   const tools = Boolean(compiled && mayRedact && mode === 'internal' && doc.status !== 'published');
   const visibleSuggestions = suggestions.filter((s) => !dismissed.has(suggestionKey(s)));
 
@@ -176,6 +190,32 @@ export function LagesbildPage() {
           }
         >
           {translate('laget.lagesbild.not_compiled')}
+        </Alert>
+      )}
+
+      {amendments.length > 0 && mayEdit && (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          role="region"
+          aria-label={translate('laget.lagesbild.amendments')}
+        >
+          <Typography component="h2" variant="subtitle1">
+            {translate('laget.lagesbild.amendments')}
+          </Typography>
+          {amendments.map((amendment) => (
+            <Stack key={amendment.reportId} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <Typography sx={{ flex: 1 }}>{organisationName(amendment.organisationId)}</Typography>
+              <Button size="small" onClick={() => setTakingIn(amendment)}>
+                {translate('laget.lagesbild.take_in')}
+              </Button>
+            </Stack>
+          ))}
+        </Alert>
+      )}
+      {staleCount > 0 && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {translate('laget.lagesbild.stale_warning', { smart_count: staleCount })}
         </Alert>
       )}
 
@@ -386,6 +426,7 @@ export function LagesbildPage() {
 
       <RedactionDialog
         draft={draft}
+        grounds={grounds}
         error={failure}
         onClose={() => {
           setDraft(undefined);
@@ -422,6 +463,20 @@ export function LagesbildPage() {
           attempt(
             () => lagesbildApi.editSection(id, editing?.sectionId ?? '', text, doc.version),
             'laget.lagesbild.section_saved',
+          )
+        }
+      />
+      <TextDialog
+        open={Boolean(takingIn)}
+        title={`${translate('laget.lagesbild.take_in')}: ${organisationName(takingIn?.organisationId ?? '')}`}
+        label={translate('laget.lagesbild.take_in_reason')}
+        required
+        rows={2}
+        onClose={() => setTakingIn(undefined)}
+        onSave={(reason) =>
+          attempt(
+            () => lagesbildApi.takeIn(id, takingIn?.reportId ?? '', reason, doc.version),
+            'laget.lagesbild.taken_in',
           )
         }
       />

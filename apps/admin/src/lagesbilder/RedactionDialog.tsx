@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import type { SuggestionKind } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
-import { defaultsFor, legalGrounds } from './legal-grounds.js';
+import { defaultsFor, legalGroundHints } from './legal-grounds.js';
 
 export interface RedactionDraft {
   sectionId: string;
@@ -28,11 +28,14 @@ export interface RedactionDraft {
 /** Legal ground and reason for one redaction: both are required and both are kept in the log. */
 export function RedactionDialog({
   draft,
+  grounds,
   error,
   onClose,
   onSave,
 }: {
   draft: RedactionDraft | undefined;
+  /** The grounds the API accepts. */
+  grounds: string[];
   error?: string;
   onClose: () => void;
   onSave: (draft: RedactionDraft, legalGround: string, reason: string) => Promise<boolean>;
@@ -45,10 +48,11 @@ export function RedactionDialog({
 
   useEffect(() => {
     if (!draft) return;
-    const defaults = defaultsFor(draft.suggestionKind);
+    const defaults = defaultsFor(draft.suggestionKind, grounds);
     setLegalGround(defaults.legalGround);
     setReason(defaults.reason);
     setTouched(false);
+    // Defaults are chosen once per opened draft, not again when the list of grounds changes.
   }, [draft]);
 
   async function submit(event: FormEvent) {
@@ -78,22 +82,21 @@ export function RedactionDialog({
             )}
             <Typography>{translate('laget.lagesbild.masked_text', { text: draft?.text ?? '' })}</Typography>
             <Autocomplete
-              freeSolo
-              options={legalGrounds}
-              getOptionLabel={(option) => (typeof option === 'string' ? option : option.id)}
+              id="redaction-legal-ground"
+              options={grounds}
+              value={legalGround || null}
+              onChange={(_e, value) => setLegalGround(value ?? '')}
               renderOption={(props, option) => (
-                <li {...props} key={option.id}>
+                <li {...props} key={option}>
                   <span>
-                    <strong>{option.id}</strong> – {option.label}
+                    <strong>{option}</strong>
+                    {legalGroundHints[option] ? ` – ${legalGroundHints[option]}` : ''}
                   </span>
                 </li>
               )}
-              inputValue={legalGround}
-              onInputChange={(_e, value) => setLegalGround(value)}
               renderInput={(params) => (
                 <TextField
                   {...params}
-                  id="redaction-legal-ground"
                   label={translate('laget.lagesbild.legal_ground')}
                   required
                   error={touched && !legalGround.trim()}

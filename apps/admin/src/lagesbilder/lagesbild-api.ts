@@ -41,7 +41,25 @@ export type RedactionRequest =
     }
   | { sectionId: string; path: string; exclude: true; legalGround: string; reason: string };
 
+/** A report submitted again after compile, waiting to be taken into the lägesbild. */
+export interface Amendment {
+  reportId: string;
+  organisationId: string;
+  takenVersion: number | null;
+  submittedVersion: number;
+}
+
 export const lagesbildApi = {
+  async amendments(id: string): Promise<Amendment[]> {
+    const { json } = await api<Amendment[]>(`${base(id)}/amendments`);
+    return Array.isArray(json) ? json : [];
+  },
+  takeIn: (id: string, reportId: string, reason: string, version: number) =>
+    api(`${base(id)}/reports/${encodeURIComponent(reportId)}/take-in`, {
+      method: 'POST',
+      body: { reason },
+      ifMatch: version,
+    }),
   async document(id: string, view: LagesbildView): Promise<LagesbildDocument> {
     return (await api<LagesbildDocument>(`${base(id)}?view=${encodeURIComponent(view)}`)).json;
   },

@@ -1,36 +1,57 @@
 import type { SuggestionKind } from '@laget/contracts';
 
 /**
- * The legal grounds a coordinator most often cites when leaving something out of the open
- * version. Any other ground can be typed; these only save looking them up.
+ * The legal grounds a redaction may cite. The API accepts only the municipality's configured
+ * list (LAGET_LEGAL_GROUNDS) and names it in a 400's `details.allowed`; until it has said so,
+ * the panel offers the API's default list.
  */
-export const legalGrounds: { id: string; label: string }[] = [
-  { id: 'GDPR art. 10', label: 'Personuppgifter om lagöverträdelser' },
-  { id: 'GDPR art. 9', label: 'Känsliga personuppgifter' },
-  { id: 'GDPR art. 5.1 c', label: 'Uppgiftsminimering: behövs inte i den öppna versionen' },
-  { id: 'OSL 18 kap. 1 §', label: 'Förundersökning i brottmål' },
-  { id: 'OSL 35 kap. 1 §', label: 'Uppgift om enskild i brottsbekämpande verksamhet' },
-  { id: 'OSL 26 kap. 1 §', label: 'Socialtjänst' },
-  { id: 'OSL 23 kap. 2 §', label: 'Skola: enskilds personliga förhållanden' },
-  { id: 'OSL 21 kap. 3 §', label: 'Adress och kontaktuppgifter vid risk för förföljelse' },
+export const defaultLegalGrounds: string[] = [
+  'OSL 18 kap. 1 §',
+  'OSL 26 kap. 1 §',
+  'GDPR art. 9',
+  'GDPR art. 10',
+  'Uppgift om enskild',
 ];
 
+/** What each common ground is about, shown beside it; unknown grounds show alone. */
+export const legalGroundHints: Record<string, string> = {
+  'OSL 18 kap. 1 §': 'Förundersökning i brottmål',
+  'OSL 26 kap. 1 §': 'Socialtjänst',
+  'OSL 35 kap. 1 §': 'Uppgift om enskild i brottsbekämpande verksamhet',
+  'GDPR art. 9': 'Känsliga personuppgifter',
+  'GDPR art. 10': 'Personuppgifter om lagöverträdelser',
+  'Uppgift om enskild': 'Pekar ut en enskild person',
+};
+
+/** The allowed list out of a refusal, where the API gave one. */
+export function allowedGroundsOf(error: unknown): string[] | undefined {
+  const allowed = (error as { body?: { details?: { allowed?: unknown } } })?.body?.details?.allowed;
+  return Array.isArray(allowed) && allowed.every((g) => typeof g === 'string') ? allowed : undefined;
+}
+
 /** A first choice of ground and reason for an accepted suggestion; the person may change both. */
-export function defaultsFor(kind: SuggestionKind | undefined): { legalGround: string; reason: string } {
+export function defaultsFor(
+  kind: SuggestionKind | undefined,
+  allowed: readonly string[],
+): { legalGround: string; reason: string } {
+  const pick = (ground: string) => (allowed.includes(ground) ? ground : '');
   switch (kind) {
     case 'name':
     case 'personnummer':
       return {
-        legalGround: 'GDPR art. 10',
+        legalGround: pick('GDPR art. 10'),
         reason: 'Uppgiften pekar ut en enskild person i samband med brott.',
       };
     case 'phone':
     case 'email':
     case 'address':
     case 'licence_plate':
-      return { legalGround: 'GDPR art. 5.1 c', reason: 'Personuppgiften behövs inte i den öppna versionen.' };
+      return {
+        legalGround: pick('Uppgift om enskild'),
+        reason: 'Personuppgiften behövs inte i den öppna versionen.',
+      };
     case 'masked_elsewhere':
-      return { legalGround: 'GDPR art. 10', reason: 'Samma uppgift är maskerad på ett annat ställe.' };
+      return { legalGround: '', reason: 'Samma uppgift är maskerad på ett annat ställe.' };
     default:
       return { legalGround: '', reason: '' };
   }
