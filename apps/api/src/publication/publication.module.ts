@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { EventStore, SqlDatabase } from '@laget/event-store';
-import type { Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Request } from 'express';
 import { AppConfig } from '../config/app-config.js';
@@ -20,7 +20,7 @@ import { SESSION_COOKIE } from '../identity/auth.guard.js';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner } from '../platform/commands/command-runner.js';
 import { openEmailTransport, type EmailTransport } from '../platform/jobs/email/email-transport.js';
-import { emailReactor, registerSendEmail } from '../platform/jobs/email/send-email.js';
+import { SEND_EMAIL, emailReactor, registerSendEmail } from '../platform/jobs/email/send-email.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { reactorProjection } from '../platform/jobs/reactor.js';
 import { EVENT_STORE, JOB_QUEUE, READ_DB } from '../platform/platform.tokens.js';
@@ -42,7 +42,12 @@ import { publicPublicationsProjection } from './public-publications.projection.j
 import { PUBLISH_LAGESBILD, publicationReactor, publishLagesbildProcessor } from './publish-lagesbild.job.js';
 import { BULL_BOARD_PATH, bullBoardHandler, queueHealth, type QueueHealth } from './queue-operations.js';
 import { reminderSlots } from './reminder-schedule.js';
-import { scheduleInProcess, scheduleWithBullmq, type ReminderScheduler } from './reminder-scheduler.js';
+import {
+  BULLMQ_PREFIX,
+  scheduleInProcess,
+  scheduleWithBullmq,
+  type ReminderScheduler,
+} from './reminder-scheduler.js';
 import { SEND_REMINDERS, sendRemindersProcessor } from './send-reminders.job.js';
 
 /**
@@ -54,7 +59,7 @@ import { SEND_REMINDERS, sendRemindersProcessor } from './send-reminders.job.js'
 export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('publication');
   private scheduler: ReminderScheduler | null = null;
-  private bullmq: { queue: Queue; redis: Redis } | null = null;
+  private bullmq: { queues: Queue[]; redis: Redis } | null = null;
   private emailTransport: EmailTransport | null = null;
   /** The identity module's own stores, for the one route its guard does not cover. */
   private readonly sessions: SessionsStore;
@@ -136,7 +141,11 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
     if (this.config.redisUrl) {
       const scheduled = await scheduleWithBullmq(this.config.redisUrl, slots);
       this.scheduler = scheduled;
-      this.bullmq = scheduled;
+      // Bull Board and the health check look at the queues of the kinds this module runs.
+      const queues = [PUBLISH_LAGESBILD, PUBLICATION_WEBHOOK, SEND_EMAIL].map(
+        (kind) => new Queue(kind, { connection: scheduled.redis, prefix: BULLMQ_PREFIX }),
+      );
+      this.bullmq = { queues: [...queues, scheduled.queue], redis: scheduled.redis };
     } else {
       this.scheduler = scheduleInProcess(
         this.jobs,
@@ -155,6 +164,8 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // The scheduler's queue shares the connection, so the other queues close before it.
+    for (const queue of this.bullmq?.queues ?? []) if (queue.name !== SEND_REMINDERS) await queue.close();
     await this.scheduler?.close();
     await this.emailTransport?.close();
   }

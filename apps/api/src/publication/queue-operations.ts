@@ -18,11 +18,11 @@ export type RequestIdentity = (request: Request) => Promise<{ roles: Role[]; use
  * so this handler checks the login itself before anything of the board runs. Read-only: retrying
  * or removing jobs from the board would bypass the events that record job outcomes.
  */
-export function bullBoardHandler(queue: Queue, identify: RequestIdentity): RequestHandler {
+export function bullBoardHandler(queues: readonly Queue[], identify: RequestIdentity): RequestHandler {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(BULL_BOARD_PATH);
   createBullBoard({
-    queues: [new BullMQAdapter(queue, { readOnlyMode: true })],
+    queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
     // @bull-board/express ships its own copy of @bull-board/api (a patch version apart): same shape.
     serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     options: { uiConfig: { boardTitle: 'Läget – jobb' } },
@@ -63,7 +63,7 @@ export interface QueueHealth {
  */
 export async function queueHealth(
   jobs: JobQueue,
-  bullmq: { queue: Queue; redis: Redis } | null,
+  bullmq: { queues: readonly Queue[]; redis: Redis } | null,
   timeoutMs = 2_000,
 ): Promise<QueueHealth> {
   if (jobs.backend === 'in-process' || !bullmq) {
@@ -75,10 +75,13 @@ export async function queueHealth(
     }
   }
   try {
-    const counts = await withTimeout(
-      bullmq.queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+    const counts: Record<string, number> = { waiting: 0, active: 0, delayed: 0, failed: 0 };
+    const perQueue = await withTimeout(
+      Promise.all(bullmq.queues.map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'failed'))),
       timeoutMs,
     );
+    for (const one of perQueue)
+      for (const [state, n] of Object.entries(one)) counts[state] = (counts[state] ?? 0) + n;
     const policy = await maxmemoryPolicy(bullmq.redis, timeoutMs);
     return {
       status: 'up',

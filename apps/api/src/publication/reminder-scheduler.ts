@@ -6,9 +6,8 @@ import { STOCKHOLM } from '../reporting/period.js';
 import { cronPattern, nextOccurrence, type ReminderSlot, slotId } from './reminder-schedule.js';
 import { SEND_REMINDERS, type SendRemindersPayload } from './send-reminders.job.js';
 
-/** BullMQ's defaults in BullmqJobQueue: the scheduler must add its jobs to the queue the workers read. */
+/** BullmqJobQueue's default prefix; it keeps one queue per job kind, named after the kind. */
 export const BULLMQ_PREFIX = 'laget';
-export const BULLMQ_QUEUE = 'jobs';
 const SCHEDULER_PREFIX = 'reminders-';
 
 export interface ReminderScheduler {
@@ -23,10 +22,10 @@ export interface ReminderScheduler {
 export async function scheduleWithBullmq(
   redisUrl: string,
   slots: readonly ReminderSlot[],
-  options: { prefix?: string; queueName?: string } = {},
+  options: { prefix?: string } = {},
 ): Promise<ReminderScheduler & { queue: Queue; redis: Redis }> {
   const connection = redisConnection(redisUrl);
-  const queue = new Queue(options.queueName ?? BULLMQ_QUEUE, {
+  const queue = new Queue(SEND_REMINDERS, {
     connection,
     prefix: options.prefix ?? BULLMQ_PREFIX,
   });
