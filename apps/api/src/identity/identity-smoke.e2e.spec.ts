@@ -34,8 +34,23 @@ describeWith(['postgres'], 'identity smoke', () => {
     });
     expect(user.status).toBe(201);
     expect(user.body.oneTimePassword).toEqual(expect.any(String));
+    // A retried create with the same Idempotency-Key is refused (the username is taken) rather than
+    // replayed, so the one-time password is never kept in the key store.
+    const retry = {
+      username: 'bertil',
+      displayName: 'Bertil',
+      organisationId: org.body.id,
+      roles: ['reporter'],
+    };
+    const first = await admin.post('/api/users', retry, { 'idempotency-key': 'create-bertil' });
+    expect(first.status).toBe(201);
+    expect((await admin.post('/api/users', retry, { 'idempotency-key': 'create-bertil' })).status).toBe(409);
+    const stored = await app.app
+      .get<SqlDatabase>(READ_DB)
+      .query('SELECT response::text AS r FROM idempotency_keys');
+    expect(JSON.stringify(stored.rows)).not.toContain(first.body.oneTimePassword);
     const list = await admin.get('/api/users');
-    expect(list.headers.get('x-total-count')).toBe('2');
+    expect(list.headers.get('x-total-count')).toBe('3');
   });
 
   it('the read model rebuilt from the event log equals the one the commands wrote', async () => {

@@ -10,7 +10,6 @@ import {
   Query,
   Req,
   Res,
-  UseInterceptors,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody } from './openapi.js';
@@ -24,7 +23,6 @@ import {
 import { asSubject, ROLES, type AppAbility } from '@laget/permissions';
 import type { Response } from 'express';
 import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
-import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
 import { parseInput } from '../platform/http/validation.js';
 import { AccountsService } from './accounts.service.js';
@@ -86,7 +84,8 @@ export class UsersController {
 
   @Post()
   @ApiZodBody(createUserRequestSchema)
-  @UseInterceptors(IdempotencyInterceptor)
+  // No Idempotency-Key replay here: it would keep the one-time password in clear in the key store.
+  // A retried create is still harmless: the username is reserved, so the retry gets 409.
   @ApiOperation({ summary: 'Create a login (admin); the answer carries a one-time password, shown once' })
   async create(
     @Req() request: AuthenticatedRequest,
