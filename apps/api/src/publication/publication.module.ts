@@ -158,7 +158,7 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
     if (this.bullmq) {
       this.adapterHost.httpAdapter.getInstance().use(
         BULL_BOARD_PATH,
-        bullBoardHandler(this.bullmq.queue, (request) => this.identify(request)),
+        bullBoardHandler(this.bullmq.queues, (request) => this.identify(request)),
       );
     }
   }
