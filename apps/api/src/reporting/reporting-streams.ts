@@ -5,4 +5,6 @@
  */
 export const reportIdFor = (period: string, organisationId: string) => `${period}.${organisationId}`;
 export const reportStream = (reportId: string) => `report-${reportId}`;
+/** Who read another organisation's report, and which version (kept apart from the report's own history). */
+export const reportReadStream = (reportId: string) => `reportread-${reportId}`;
 export { PLACE_REGISTER_STREAM } from './place-register.decider.js';

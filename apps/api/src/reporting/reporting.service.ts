@@ -13,7 +13,7 @@ import {
   type ReportStatus,
   type ReportView,
 } from '@laget/contracts';
-import { WrongExpectedVersionError, type EventStore, type SqlDatabase } from '@laget/event-store';
+import { ANY, WrongExpectedVersionError, type EventStore, type SqlDatabase } from '@laget/event-store';
 import { asSubject, type Action, type AppAbility, type Role } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner } from '../platform/commands/command-runner.js';
@@ -54,7 +54,7 @@ import {
 import { ReportingProjections } from './reporting-projections.runner.js';
 import { REPORTING_SETTINGS } from './reporting.tokens.js';
 import type { ReportingSettings } from './reporting.settings.js';
-import { reportIdFor, reportStream } from './reporting-streams.js';
+import { reportIdFor, reportReadStream, reportStream } from './reporting-streams.js';
 
 /** Who asks and what they may do: the identity module's actor and CASL ability for the request. */
 export interface Caller {
@@ -139,7 +139,32 @@ export class ReportingService {
 
   async getReport(caller: Caller, reportId: string): Promise<ReportView> {
     const report = await this.loadVisible(caller, reportId);
+    if (caller.organisationId !== report.state.organisationId) await this.logRead(caller, report);
     return this.view(report.state, report.version, report.period);
+  }
+
+  /**
+   * Reads of another organisation's report are internal content read (DESIGN.md: "Reads of
+   * internal content are logged"): recorded as a fact the audit trail shows. An organisation
+   * reading its own report, as the editor does on every reload, is not.
+   */
+  private async logRead(caller: Caller, report: LoadedReport): Promise<void> {
+    await this.eventStore.append(
+      reportReadStream(report.state.reportId),
+      [
+        {
+          type: 'ReportRead',
+          data: {
+            reportId: report.state.reportId,
+            period: report.state.period,
+            organisationId: report.state.organisationId,
+            version: report.version,
+          },
+          metadata: metadataFor(caller.context, this.clock.now()),
+        },
+      ],
+      { expectedVersion: ANY },
+    );
   }
 
   async editReport(

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { EventStore } from '@laget/event-store';
 import { describeWith } from '../../../../test/support/services.js';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { FixedClock } from '../platform/commands/clock.js';
@@ -259,6 +260,16 @@ describeWith(['postgres'], 'reports over HTTP', () => {
       expect(draft.status).toBe(201);
       expect((await coordinator.get(`/api/reports/${draft.body.id}`)).status).toBe(404);
       expect((await coordinator.get(`/api/reports/${reportId()}`)).status).toBe(200);
+      // Reading another organisation's report is logged; the organisation reading its own is not.
+      const readsOf = () => app.app.get<EventStore>(EVENT_STORE).readStream(`reportread-${reportId()}`);
+      const reads = await readsOf();
+      expect(reads.at(-1)).toMatchObject({
+        type: 'ReportRead',
+        data: { reportId: reportId(), organisationId: organisations.nvk },
+        metadata: { organisationId: organisations.office },
+      });
+      await nvk.get(`/api/reports/${reportId()}`);
+      expect(await readsOf()).toHaveLength(reads.length);
       expect(
         (await coordinator.patch(`/api/reports/${reportId()}`, { narrative: 'Samordnaren skriver' })).status,
       ).toBe(403);
