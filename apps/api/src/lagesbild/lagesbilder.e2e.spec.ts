@@ -3,10 +3,9 @@ import { describeWith } from '../../../../test/support/services.js';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import type { EventStore } from '@laget/event-store';
 import { FixedClock } from '../platform/commands/clock.js';
-import { EVENT_STORE } from '../platform/platform.tokens.js';
-import { CommandRunner } from '../platform/commands/command-runner.js';
-import { systemContext } from '../platform/commands/request-context.js';
-import { lagesbildDecider, lagesbildStreamId } from './lagesbild.decider.js';
+import { EVENT_STORE, JOB_QUEUE } from '../platform/platform.tokens.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
+import { Projections } from '../platform/projections.service.js';
 import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/reporting-http-kit.js';
 
 const period = '2024-W48';
@@ -29,6 +28,7 @@ describeWith(['postgres'], 'lagesbilder over HTTP', () => {
   const anonymous = () => new ApiClient(app.url);
   let organisations: Record<'school' | 'police' | 'office', string>;
   let schoolReportId: string;
+  let publicationJobId: string;
 
   beforeAll(async () => {
     app = await startTestApp({ store: 'postgres', clock });
@@ -298,28 +298,19 @@ describeWith(['postgres'], 'lagesbilder over HTTP', () => {
     const published = await coordinator.post(`/api/lagesbilder/${period}/publish`, {});
     expect(published.status).toBe(202);
     expect(published.body.jobId).toMatch(/^publish-lagesbild-/);
+    publicationJobId = published.body.jobId;
     const again = await coordinator.post(`/api/lagesbilder/${period}/publish`, {});
     expect(again.status).toBe(422);
   });
 
   it('once published, anyone reads the open version; a correction hides it again until republished', async () => {
-    const runner = app.app.get(CommandRunner);
-    const decider = lagesbildDecider();
-    const { state } = await runner.load(lagesbildStreamId(period), decider);
-    const requested = state.publications.at(-1)!;
-    await runner.run(
-      lagesbildStreamId(period),
-      decider,
-      {
-        type: 'RecordPublication',
-        data: {
-          publicationNumber: requested.number,
-          contentHash: requested.contentHash,
-          publishedAt: clock.now().toISOString(),
-        },
-      },
-      { context: systemContext() },
-    );
+    // The publication module's job publishes the approved revision and records it.
+    const job = await app.app.get<JobQueue>(JOB_QUEUE).waitUntilSettled(publicationJobId, 60_000);
+    expect(job.state).toBe('completed');
+    await app.app.get(Projections).waitUntilCaughtUp();
+    const site = await anonymous().get(`/public/lagesbilder/${period}.json`);
+    expect(site.status).toBe(200);
+    for (const value of Object.values(secret)) expect(JSON.stringify(site.body)).not.toContain(value);
     const open = await anonymous().get(`/api/lagesbilder/${period}?view=open`);
     expect(open.status).toBe(200);
     expect(open.body).toMatchObject({ status: 'published', view: 'open' });
