@@ -16,6 +16,7 @@ import { MyReport } from './reports/MyReport.js';
 import reports from './reports/index.js';
 import users from './users/index.js';
 import { theme } from './theme.js';
+import tokens from './tokens/index.js';
 
 export function App() {
   return (
@@ -38,6 +39,7 @@ export function App() {
       <Resource name="reports" {...reports} />
       <Resource name="lagesbilder" {...lagesbilder} />
       <Resource name="audit" {...audit} />
+      <Resource name="tokens" {...tokens} />
       <CustomRoutes>
         <Route path="/password" element={<ChangePasswordPage />} />
         <Route

@@ -44,8 +44,11 @@ export function changedFields(
   return changes;
 }
 
+/** Resources whose endpoints do not sit directly under /api/<name>. */
+const resourcePaths: Record<string, string> = { tokens: 'auth/tokens' };
+
 const path = (resource: string, id?: Identifier) =>
-  `/api/${resource}${id === undefined ? '' : `/${encodeURIComponent(String(id))}`}`;
+  `/api/${resourcePaths[resource] ?? resource}${id === undefined ? '' : `/${encodeURIComponent(String(id))}`}`;
 
 function versionOf(record: unknown): number | undefined {
   const version = (record as { version?: unknown } | undefined)?.version;

@@ -29,6 +29,7 @@ export const subjectOf: Record<string, SubjectName> = {
   redactions: 'Redaction',
   publications: 'Publication',
   audit: 'AuditLog',
+  tokens: 'ApiToken',
   jobs: 'Job',
 };
 

@@ -47,6 +47,17 @@ export const lagetEnglish: LagetMessages = {
       name: 'Situation picture |||| Situation pictures',
       fields: { id: 'Week', period: 'Week', status: 'Status', revision: 'Revision' },
     },
+    tokens: {
+      name: 'API token |||| API tokens',
+      fields: {
+        name: 'Name',
+        createdAt: 'Created',
+        expiresAt: 'Valid until',
+        lastUsedAt: 'Last used',
+        revoked: 'Revoked',
+        expiresInDays: 'Valid for days',
+      },
+    },
     audit: {
       name: 'Audit log |||| Audit log',
       fields: { occurredAt: 'Time', type: 'Event', actorId: 'Who', stream: 'Concerns' },
@@ -296,6 +307,13 @@ export const lagetEnglish: LagetMessages = {
       correction_why: 'Why?',
     },
     audit: { from: 'From', to: 'To' },
+    tokens: {
+      revoke: 'Revoke',
+      name_help: 'What the token is for, e.g. “The municipality’s web site”.',
+      days_help: 'At most 1,095 days (three years).',
+      secret_title: 'New API token',
+      secret_text: 'Copy the token now. It is shown only this once; Läget keeps only a check value.',
+    },
     common: {
       saved: 'Saved',
       yes: 'Yes',

@@ -46,6 +46,17 @@ export const lagetSwedish = {
       name: 'Lägesbild |||| Lägesbilder',
       fields: { id: 'Vecka', period: 'Vecka', status: 'Status', revision: 'Revision' },
     },
+    tokens: {
+      name: 'API-nyckel |||| API-nycklar',
+      fields: {
+        name: 'Namn',
+        createdAt: 'Skapad',
+        expiresAt: 'Gäller till',
+        lastUsedAt: 'Senast använd',
+        revoked: 'Återkallad',
+        expiresInDays: 'Giltig i antal dagar',
+      },
+    },
     audit: {
       name: 'Händelselogg |||| Händelselogg',
       fields: { occurredAt: 'Tid', type: 'Händelse', actorId: 'Vem', stream: 'Gäller' },
@@ -298,6 +309,13 @@ export const lagetSwedish = {
       correction_why: 'Varför?',
     },
     audit: { from: 'Från och med', to: 'Till' },
+    tokens: {
+      revoke: 'Återkalla',
+      name_help: 'Vad nyckeln används till, till exempel ”Kommunens webbplats”.',
+      days_help: 'Högst 1 095 dagar (tre år).',
+      secret_title: 'Ny API-nyckel',
+      secret_text: 'Kopiera nyckeln nu. Den visas bara den här gången; Läget sparar bara ett kontrollvärde.',
+    },
     common: {
       saved: 'Sparat',
       yes: 'Ja',
