@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { AdvisoryLock, SqlDatabase, SqlExecutor } from './sql-database.js';
 
 export interface PostgresOptions {
-  /** Pool size; default 10. Advisory locks and LISTEN use connections of their own on top. */
+  /** Pool size; default 10. Advisory locks and LISTEN use one connection each on top. */
   max?: number;
 }
 
@@ -31,6 +31,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
   // query opens a fresh one, so there is nothing to do but not crash the process.
   pool.on('error', () => undefined);
   const listener = new NotificationListener(url);
+  const locks = new AdvisoryLockSession(url);
 
   return {
     engine: 'postgres',
@@ -63,57 +64,92 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
         client.release(broken instanceof Error ? broken : undefined);
       }
     },
-    tryAcquireAdvisoryLock: (key) => acquireAdvisoryLock(url, key),
+    tryAcquireAdvisoryLock: (key) => locks.tryAcquire(key),
     listen: (channel, onNotify) => listener.listen(channel, onNotify),
     close: async () => {
+      await locks.close();
       await listener.close();
       await pool.end();
     },
   };
 }
 
-async function acquireAdvisoryLock(url: string, key: string): Promise<AdvisoryLock | null> {
-  // A client of its own: a session lock lives as long as its connection, so the pool must not
-  // hand this connection to anyone else, and the lock must die with it.
-  const client = new pg.Client({ connectionString: url, types });
-  let reportLost: (error: Error) => void = () => undefined;
-  const lost = new Promise<Error>((resolve) => (reportLost = resolve));
-  let released = false;
-  client.on('error', (error) => {
-    if (!released) reportLost(error);
-  });
-  client.on('end', () => {
-    if (!released) reportLost(new Error(`Advisory lock ${key}: its connection ended`));
-  });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ locked: boolean }>(
-      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-      [key],
-    );
-    if (!rows[0]?.locked) {
-      released = true;
-      await client.end();
-      return null;
-    }
-  } catch (error) {
-    released = true;
-    await client.end().catch(() => undefined);
-    throw error;
-  }
-  return {
-    lost,
-    release: async () => {
-      if (released) return;
-      released = true;
-      try {
-        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
-      } finally {
-        // Ending the session releases the lock even where the unlock above failed.
-        await client.end().catch(() => undefined);
+/**
+ * One connection of its own holding every session-level advisory lock this database object
+ * takes: a session lock lives as long as its connection, so the pool must not hand that
+ * connection to anyone else, and the locks must die with it. Sharing one session keeps an API
+ * instance at one lock connection however many projections and reactors it runs.
+ */
+class AdvisoryLockSession {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  /** Held (or being taken) keys and how to tell their holder the lock is gone. Session locks stack, so a key is taken once here. */
+  private readonly held = new Map<string, (error: Error) => void>();
+
+  constructor(private readonly url: string) {}
+
+  async tryAcquire(key: string): Promise<AdvisoryLock | null> {
+    if (this.held.has(key)) return null;
+    let reportLost: (error: Error) => void = () => undefined;
+    const lost = new Promise<Error>((resolve) => (reportLost = resolve));
+    this.held.set(key, (error) => reportLost(error));
+    let client: pg.Client;
+    try {
+      client = await this.connection();
+      const { rows } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+        [key],
+      );
+      if (!rows[0]?.locked) {
+        this.held.delete(key);
+        return null;
       }
-    },
-  };
+    } catch (error) {
+      this.held.delete(key);
+      throw error;
+    }
+    return {
+      lost,
+      release: async () => {
+        if (!this.held.delete(key) || this.client !== client) return;
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const client = this.client ?? (await this.connecting?.catch(() => null));
+    this.dropConnection(new Error('The database was closed'));
+    await client?.end().catch(() => undefined);
+  }
+
+  private connection(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url, types });
+      client.on('error', (error) => this.dropConnection(error, client));
+      client.on('end', () => this.dropConnection(new Error('Advisory lock connection ended'), client));
+      try {
+        await client.connect();
+      } catch (error) {
+        this.connecting = null;
+        throw error;
+      }
+      this.client = client;
+      this.connecting = null;
+      return client;
+    })();
+    return this.connecting;
+  }
+
+  /** Every lock of the session is gone with it: tell each holder, and start afresh on the next acquire. */
+  private dropConnection(error: Error, client: pg.Client | null = this.client): void {
+    if (client !== this.client) return;
+    this.client = null;
+    const holders = [...this.held.values()];
+    this.held.clear();
+    for (const reportLost of holders) reportLost(error);
+  }
 }
 
 /**
