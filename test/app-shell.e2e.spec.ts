@@ -21,7 +21,10 @@ for (const store of ['pglite', 'postgres'] as const) {
     it('names each dependency in /health/ready', async () => {
       const response = await fetch(`${app.url}/health/ready`);
       expect(response.status).toBe(200);
-      const body = (await response.json()) as { status: string; info: Record<string, { status: string; kind: string }> };
+      const body = (await response.json()) as {
+        status: string;
+        info: Record<string, { status: string; kind: string }>;
+      };
       expect(body.status).toBe('ok');
       expect(body.info.eventStore).toEqual({ status: 'up', kind: store });
       expect(body.info.readStore).toEqual({ status: 'up', kind: store });
@@ -48,7 +51,11 @@ for (const store of ['pglite', 'postgres'] as const) {
         body: '{"broken": ',
       });
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+      expect(await response.json()).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        details: [{ field: 'body', message: 'invalid JSON' }],
+      });
     });
 
     it('answers a body over the limit with 413', async () => {
@@ -58,7 +65,7 @@ for (const store of ['pglite', 'postgres'] as const) {
         body: JSON.stringify({ text: 'x'.repeat(10 * 1024 * 1024) }),
       });
       expect(response.status).toBe(413);
-      expect(await response.json()).toMatchObject({ statusCode: 413 });
+      expect(await response.json()).toMatchObject({ statusCode: 413, details: [{ field: 'body' }] });
     });
 
     it('answers unknown routes with 404 in the contract shape', async () => {

@@ -13,8 +13,8 @@ const statusOfKind: Record<DomainErrorKind, number> = {
 };
 
 /**
- * Turns every failure into the contract's error body. Input errors stay 4xx: body-parser's
- * malformed-JSON and too-large errors are recognised here, because Nest would otherwise answer 500.
+ * Turns every failure into the contract's error body. Input errors stay 4xx, and body-parser's
+ * malformed-JSON and too-large errors name the body as the field at fault.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -38,6 +38,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         actualVersion: exception.actual,
       });
     }
+    // Nest wraps body-parser's errors in an HttpException whose cause is the original.
+    const bodyParserError = asBodyParserError(
+      exception instanceof HttpException ? exception.cause : exception,
+    );
+    if (bodyParserError) return bodyParserError;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -52,8 +57,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
       return apiError(status, typeof response === 'string' ? response : exception.message);
     }
-    const bodyParserError = asBodyParserError(exception);
-    if (bodyParserError) return bodyParserError;
     return apiError(500, 'Something went wrong on our side; it has been logged.');
   }
 }
