@@ -58,6 +58,13 @@ export interface EventStore {
   readAll(from: Checkpoint | null, limit: number): Promise<ReadAllResult>;
   /** Catch up from a checkpoint, then follow live. */
   subscribe(options: SubscribeOptions): Subscription;
+  /**
+   * The checkpoint of the newest event committed so far, whether readAll returns it yet or not
+   * (null while the store is empty). A reader whose checkpoint compares ≥ it has seen everything
+   * committed before the call; readAll coming back empty does not prove that on PostgreSQL,
+   * where events wait behind older transactions still running (docs/adr/0003).
+   */
+  headCheckpoint(): Promise<Checkpoint | null>;
   /** Total order of this adapter's checkpoints (negative, 0, positive like Array.sort). */
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
   close(): Promise<void>;

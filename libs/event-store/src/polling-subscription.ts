@@ -15,8 +15,9 @@ export interface PollingSource {
   hasHeldBackEvents?(): Promise<boolean>;
 }
 
-/** First pause when events are held back; it doubles up to the poll interval. */
+/** Pauses while events are held back: from 5 ms, doubling, to at most 200 ms (or the poll interval). */
 const heldBackPauseMs = 5;
+const heldBackPauseMaxMs = 200;
 
 /**
  * Catch-up-then-live by reading the log in batches: after a short batch it sleeps until woken
@@ -80,7 +81,7 @@ export class PollingSubscription implements Subscription {
         if (events.length < batchSize) {
           const heldBack = (await this.source.hasHeldBackEvents?.()) ?? false;
           await this.sleep(heldBack ? pause : this.pollIntervalMs);
-          if (heldBack) pause = Math.min(pause * 2, this.pollIntervalMs);
+          if (heldBack) pause = Math.min(pause * 2, heldBackPauseMaxMs, this.pollIntervalMs);
         }
       }
     } catch (error) {

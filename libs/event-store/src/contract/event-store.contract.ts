@@ -266,6 +266,7 @@ export function eventStoreContract(options: EventStoreContractOptions): void {
         expect(store.compareCheckpoints(events[i - 1]!.checkpoint, events[i]!.checkpoint)).toBeLessThan(0);
       }
       expect(store.compareCheckpoints(events[0]!.checkpoint, events[0]!.checkpoint)).toBe(0);
+      expect(await store.headCheckpoint()).toBe(events.at(-1)!.checkpoint);
       // readStream and readAll agree on what was recorded.
       expect(await store.readStream(a)).toEqual(events.filter((e) => e.streamId === a));
     });

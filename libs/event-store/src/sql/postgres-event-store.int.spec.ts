@@ -9,7 +9,8 @@ describeWith(['postgres'], 'SqlEventStore on PostgreSQL', () => {
   eventStoreContract({
     open: async () => {
       const database = await createTestDatabase();
-      const db = openPostgres(database.url, { max: 12 });
+      // Six connections give real concurrency while leaving room on a server shared by parallel suites.
+      const db = openPostgres(database.url, { max: 6 });
       const store = new SqlEventStore(db, { pollIntervalMs: 200 });
       return {
         store,
