@@ -134,7 +134,7 @@ export function LagesbildPage() {
   const tools = Boolean(compiled && mayRedact && mode === 'internal' && doc.status !== 'published');
   const visibleSuggestions = suggestions.filter((s) => !dismissed.has(suggestionKey(s)));
 
-  const renderDoc = (document: LagesbildDocument, selectable: boolean) => (
+  const renderDoc = (document: LagesbildDocument, selectable: boolean, showMasks = selectable) => (
     <Box
       onMouseUp={selectable ? () => setSelection(selectionInField(window.getSelection())) : undefined}
       onKeyUp={selectable ? () => setSelection(selectionInField(window.getSelection())) : undefined}
@@ -144,7 +144,7 @@ export function LagesbildPage() {
           key={section.id}
           section={section}
           selectable={selectable}
-          redactions={selectable ? (redactions ?? []) : []}
+          redactions={showMasks ? (redactions ?? []) : []}
           onEdit={
             selectable && mayEdit && coordinatorKinds.has(section.kind)
               ? () => setEditing({ sectionId: section.id, title: section.title, text: section.text ?? '' })
@@ -252,7 +252,7 @@ export function LagesbildPage() {
                   <Typography component="h2" variant="overline">
                     {translate('laget.lagesbild.view_internal')}
                   </Typography>
-                  {renderDoc(doc, false)}
+                  {renderDoc(doc, false, true)}
                 </Paper>
               </Grid>
               <Grid size={{ xs: 12, md: 6 }}>
@@ -271,7 +271,7 @@ export function LagesbildPage() {
             </Grid>
           ) : (
             <Paper variant="outlined" sx={{ p: 2 }}>
-              {renderDoc(mode === 'open' && open ? open : doc, tools)}
+              {renderDoc(mode === 'open' && open ? open : doc, tools, mode !== 'open')}
             </Paper>
           )}
         </Grid>

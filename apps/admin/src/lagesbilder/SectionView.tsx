@@ -26,9 +26,9 @@ interface FieldProps {
 /** One text field. In the internal view it carries where it is, so a selection in it can become a mask. */
 function FieldText({ sectionId, path, value, masks, selectable }: FieldProps) {
   const translate = useTranslate();
-  if (!selectable) return <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span>;
+  const where = selectable ? { 'data-section-id': sectionId, 'data-path': path } : {};
   return (
-    <span data-section-id={sectionId} data-path={path} style={{ whiteSpace: 'pre-wrap' }}>
+    <span {...where} style={{ whiteSpace: 'pre-wrap' }}>
       {segments(value, masks).map((segment, index) =>
         segment.marked ? (
           <Box

@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import axe from 'axe-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Helpers for the browser journeys: Debian's Chromium through playwright-core (never a browser
+ * download), a fresh profile per run, screenshots under test-artifacts/, and axe-core checks.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const artifactsDir = join(root, 'test-artifacts', 'browser');
+
+/** Builds the admin panel the API serves at `/`, so the journey runs today's code, not an old dist. */
+export function buildAdminPanel(): void {
+  execFileSync(
+    process.execPath,
+    [join(root, 'apps/admin/node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: join(root, 'apps/admin'),
+      stdio: 'pipe',
+    },
+  );
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'laget-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    // No fading notifications half-way through an axe contrast check.
+    reducedMotion: 'reduce',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** WCAG 2.1 A and AA violations on the page as it is now. */
+export async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') stays in force.
+  if (!loaded) await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: unknown,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+}
+
+/** Screenshot plus accessibility check of one main screen. */
+export async function checkScreen(page: Page, name: string): Promise<AxeViolation[]> {
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, name);
+  return accessibilityViolations(page);
+}

@@ -1,0 +1,216 @@
+import type { Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { describeWith } from '../support/services.js';
+import {
+  buildAdminPanel,
+  checkScreen,
+  launchBrowser,
+  screenshot,
+  type AxeViolation,
+  type Browser,
+} from './browser-kit.js';
+import { createLogin, logIn, type Session } from './http-kit.js';
+
+/**
+ * The coordinator's Monday in the browser against the real API: who has reported, compile,
+ * mask a name by selecting it and a phone number by accepting Läget's suggestion, compare the
+ * versions, approve and publish; the public page then shows the open version without them.
+ * The week's report is filed over HTTP first (the reporter's screens are admin-journey's).
+ */
+describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let week = '';
+  const violations: Record<string, AxeViolation[]> = {};
+  const coordinatorPassword = 'måndag-förmiddag-lägesbild';
+  const name = 'Kalle Svensson';
+  const phone = '070-123 45 67';
+
+  beforeAll(async () => {
+    buildAdminPanel();
+    app = await startTestApp({ store: 'postgres', redis: process.env.LAGET_JOURNEY_IN_PROCESS_JOBS !== '1' });
+    const first = await logIn(app.url, 'admin', 'test-admin-password-1');
+    await first.expect(204, 'POST', '/api/auth/password', {
+      currentPassword: 'test-admin-password-1',
+      newPassword: 'granit-älv-fyrtorn-1948',
+    });
+    const admin = await logIn(app.url, 'admin', 'granit-älv-fyrtorn-1948');
+    const school = await admin.expect<{ id: string }>(201, 'POST', '/api/organisations', {
+      name: 'Skolan',
+      kind: 'school',
+    });
+    const office = await admin.expect<{ id: string }>(201, 'POST', '/api/organisations', {
+      name: 'BF-samordnaren',
+      kind: 'coordinator',
+    });
+    const reporter = await createLogin(
+      admin,
+      {
+        username: 'skolan.rapportor',
+        displayName: 'Sara Skolsson',
+        organisationId: school.id,
+        roles: ['reporter'],
+      },
+      'korp-ö-stol-lampa-2024',
+    );
+    await createLogin(
+      admin,
+      {
+        username: 'bf.samordnare',
+        displayName: 'Stina Samordnare',
+        organisationId: office.id,
+        roles: ['coordinator'],
+      },
+      coordinatorPassword,
+    );
+    week = (await admin.expect<{ id: string }[]>(200, 'GET', '/api/periods?perPage=1'))[0]!.id;
+    await fileReport(reporter.session, week, school.id);
+    browser = await launchBrowser();
+    page = browser.page;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  afterEach(async () => {
+    const test = expect.getState().currentTestName ?? 'step';
+    if (page) await screenshot(page, `last-${test.replace(/[^a-zåäö0-9]+/gi, '-').slice(-60)}`);
+  });
+
+  async function fileReport(session: Session, period: string, organisationId: string): Promise<void> {
+    const report = await session.expect<{ id: string }>(201, 'POST', '/api/reports', {
+      period,
+      organisationId,
+    });
+    await session.expect(200, 'PATCH', `/api/reports/${report.id}`, {
+      narrative: 'Lugnt just nu. Enstaka mindre skadegörelse på skolgården.',
+    });
+    for (const incident of [
+      {
+        problem: `Klotter på idrottshallens vägg, ${name} sågs på platsen`,
+        location: 'Idrottshallen',
+        occurredAt: 'fredag kväll',
+        frequency: 'varje vecka',
+        assessment: { severity: 2, scope: 'EA' },
+        comment: `Vaktmästaren nås på ${phone}.`,
+      },
+      {
+        problem: 'Skadegörelse på handfat',
+        location: 'Inne på toaletten',
+        occurredAt: '250107',
+        frequency: 'en gång',
+        assessment: { severity: 3, scope: 'E' },
+        comment: 'Söndersparkat vattenlås.',
+      },
+    ])
+      await session.expect(201, 'POST', `/api/reports/${report.id}/incidents`, incident);
+    await session.expect(200, 'POST', `/api/reports/${report.id}/submit`, {});
+  }
+
+  async function screen(name: string): Promise<void> {
+    violations[name] = await checkScreen(page, name);
+  }
+
+  /** Selects `text` inside the internal view's field that contains it, as a person would with the mouse. */
+  async function selectText(text: string): Promise<void> {
+    await page.evaluate((wanted) => {
+      const field = [...document.querySelectorAll<HTMLElement>('[data-path][data-section-id]')].find((el) =>
+        (el.textContent ?? '').includes(wanted),
+      );
+      if (!field) throw new Error(`no field contains ${wanted}`);
+      const start = (field.textContent ?? '').indexOf(wanted);
+      const walker = document.createTreeWalker(field, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (seen <= start && start <= seen + length) range.setStart(node, start - seen);
+        if (seen <= start + wanted.length && start + wanted.length <= seen + length) {
+          range.setEnd(node, start + wanted.length - seen);
+          break;
+        }
+        seen += length;
+      }
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      field.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    }, text);
+  }
+
+  it('shows the coordinator who has reported', async () => {
+    await page.goto(`${app.url}/#/login`);
+    await page.locator('#username').fill('bf.samordnare');
+    await page.locator('#password').fill(coordinatorPassword);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page
+      .getByRole('table', { name: 'Rapportering' })
+      .getByRole('row', { name: /Skolan/ })
+      .waitFor();
+    await screen('20-coordinator-dashboard');
+  });
+
+  it('compiles the week and masks a selected name and a suggested phone number', async () => {
+    await page.goto(`${app.url}/#/lagesbilder/${week}/show`);
+    await page.getByText('Lägesbilden för veckan är inte sammanställd ännu').waitFor();
+    await screen('21-lagesbild-draft');
+    await page.getByRole('button', { name: 'Sammanställ' }).click();
+    await page.getByRole('tab', { name: 'Intern version' }).waitFor();
+
+    await selectText(name);
+    await page.getByRole('button', { name: 'Maskera markerad text' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: /Lagrum/ }).click();
+    await page.getByRole('option', { name: /GDPR art\. 10/ }).click();
+    await dialog
+      .getByRole('textbox', { name: /Skäl/ })
+      .fill('Namnet pekar ut en enskild i samband med brott.');
+    await screen('22-redaction-dialog');
+    await dialog.getByRole('button', { name: 'Maskera' }).click();
+    await page.getByRole('listitem').filter({ hasText: name }).filter({ hasText: 'GDPR art. 10' }).waitFor();
+
+    await page.getByRole('button', { name: `Maskera: ${phone}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Maskera' }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: phone })
+      .filter({ hasText: 'Uppgift om enskild' })
+      .waitFor();
+    await screen('23-lagesbild-redacted');
+  });
+
+  it('compares the internal and open versions side by side', async () => {
+    await page.getByRole('tab', { name: 'Jämför intern och öppen version' }).click();
+    const open = page.getByRole('region', { name: 'Öppen version' });
+    await open.getByText('[maskerat]').first().waitFor();
+    expect(await open.innerText()).not.toContain(name);
+    await screen('24-lagesbild-compare');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await screen('24b-lagesbild-compare-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('tab', { name: 'Intern version' }).click();
+  });
+
+  it('approves and publishes with visible progress, and the public page holds no masked text', async () => {
+    await page.getByRole('button', { name: 'Godkänn öppen version' }).click();
+    await page.getByRole('button', { name: 'Publicera' }).click();
+    await page.getByRole('link', { name: 'Visa den publicerade sidan' }).waitFor({ timeout: 60_000 });
+    await screen('25-lagesbild-published');
+
+    await page.goto(`${app.url}/public/lagesbilder/${week}`);
+    const published = await page.locator('body').innerText();
+    expect(published).toContain('Klotter på idrottshallens vägg');
+    expect(published).not.toContain(name);
+    expect(published).not.toContain(phone);
+    await screenshot(page, '26-public-page');
+  });
+
+  it('finds no WCAG 2.1 AA violations on the screens', () => {
+    const found = Object.entries(violations).filter(([, list]) => list.length > 0);
+    expect(found).toEqual([]);
+  });
+});
