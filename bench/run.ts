@@ -8,8 +8,10 @@ type Bench = { name: string; run: () => Promise<void> };
 const benches: Bench[] = [
   { name: 'event-store', run: async () => (await import('./event-store.bench.js')).benchEventStore() },
   { name: 'projections', run: async () => (await import('./projections.bench.js')).benchProjections() },
-  { name: 'publication', run: async () => (await import('./publication.bench.js')).benchPublication() },
+  { name: 'identity', run: async () => (await import('./identity.bench.js')).benchIdentity() },
+  { name: 'reporting', run: async () => (await import('./reporting.bench.js')).benchReporting() },
   { name: 'lagesbild', run: async () => (await import('./lagesbild.bench.js')).benchLagesbild() },
+  { name: 'publication', run: async () => (await import('./publication.bench.js')).benchPublication() },
 ];
 
 const wanted = process.argv.slice(2);
