@@ -230,3 +230,35 @@ describeWith(['postgres', 'redis'], 'publication: from approval to the public si
     expect((await anonymous.get('/public/feed.atom')).text).not.toContain('v48 2024');
   });
 });
+
+describeWith(['postgres'], 'publication without Redis: the same job in-process', () => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await startTestApp({});
+  });
+
+  afterAll(async () => {
+    await test?.close();
+  });
+
+  it('publishes an approved week and serves it', async () => {
+    const commands = test.app.get(CommandRunner);
+    const jobs: JobQueue = test.app.get(JOB_QUEUE);
+    expect(jobs.backend).toBe('in-process');
+    const run = (command: LagesbildCommand) =>
+      commands.run(lagesbildStreamId(PERIOD), lagesbildDecider(), command, { context: systemContext() });
+    await run({
+      type: 'CompileLagesbild',
+      data: { period: PERIOD, background, reports: weekReports, actorId: 'c' },
+    });
+    await run({ type: 'ApproveLagesbild', data: { actorId: 'c' } });
+    const { events } = await run({ type: 'RequestPublication', data: { actorId: 'c' } });
+    const settled = await jobs.waitUntilSettled(publicationJobIdFor(events[0]!.eventId), 20_000);
+    expect(settled).toMatchObject({ state: 'completed', result: { publicationNumber: 1 } });
+    await test.app.get(Projections).waitUntilCaughtUp();
+    const page = await new Client(test.url).get(`/public/lagesbilder/${PERIOD}.json`);
+    expect(page.status).toBe(200);
+    expect(page.body.document.sections.length).toBeGreaterThan(0);
+  });
+});
