@@ -7,6 +7,7 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', { swcrc: true }] },
   moduleNameMapper: {
     '^@laget/(event-store|permissions|contracts)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@laget/event-store/testing$': '<rootDir>/libs/event-store/src/testing.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
