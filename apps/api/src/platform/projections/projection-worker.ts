@@ -234,7 +234,9 @@ export class ProjectionWorker {
     const subscription = this.subscription;
     this.subscription = null;
     this.buffer = [];
+    // Wake a delivery waiting for room, and leave a fresh (unresolved) signal for the next subscription.
     this.space.resolve();
+    this.space = deferred();
     if (subscription) await subscription.stop().catch(() => undefined);
     if (this.pumping) await this.pumping;
   }
@@ -292,7 +294,8 @@ export class ProjectionWorker {
     const last = batch[batch.length - 1]!;
     const relevant: RecordedEvent[] = [];
     for (const event of batch)
-      if (this.eventTypes === null || this.eventTypes.has(event.type)) relevant.push(this.settings.upcast(event));
+      if (this.eventTypes === null || this.eventTypes.has(event.type))
+        relevant.push(this.settings.upcast(event));
     const from = this.applied;
     if (relevant.length > 0 && this.projection.react) await this.projection.react(relevant as never[]);
     await this.settings.db.transaction(async (tx) => {
