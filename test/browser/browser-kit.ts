@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,16 +13,62 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const artifactsDir = join(root, 'test-artifacts', 'browser');
 
-/** Builds the admin panel the API serves at `/`, so the journey runs today's code, not an old dist. */
-export function buildAdminPanel(): void {
-  execFileSync(
-    process.execPath,
-    [join(root, 'apps/admin/node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: join(root, 'apps/admin'),
-      stdio: 'pipe',
-    },
-  );
+/** The newest change among the files the admin bundle is built from. */
+function newestSource(): number {
+  const roots = [
+    'apps/admin/src',
+    'apps/admin/index.html',
+    'apps/admin/vite.config.ts',
+    'libs/contracts/src',
+    'libs/permissions/src',
+  ];
+  let newest = 0;
+  const visit = (path: string) => {
+    const stats = statSync(path);
+    if (stats.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
+    else newest = Math.max(newest, stats.mtimeMs);
+  };
+  for (const path of roots) visit(join(root, path));
+  return newest;
+}
+
+function distIsFresh(): boolean {
+  const index = join(root, 'apps/admin/dist/index.html');
+  return existsSync(index) && statSync(index).mtimeMs > newestSource();
+}
+
+/**
+ * Builds the admin panel the API serves at `/`, so a journey runs today's code and not an old
+ * dist. Suites run in parallel: one builds (holding a lock directory), the others wait for it.
+ */
+export async function buildAdminPanel(): Promise<void> {
+  const lock = join(root, 'apps/admin/.build-lock');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (distIsFresh()) return;
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (Date.now() > deadline)
+        throw new Error(`${lock} is held for over 3 minutes; remove it if no build runs`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    try {
+      if (!distIsFresh())
+        execFileSync(
+          process.execPath,
+          [join(root, 'apps/admin/node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+          {
+            cwd: join(root, 'apps/admin'),
+            stdio: 'pipe',
+          },
+        );
+      return;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 export interface Browser {

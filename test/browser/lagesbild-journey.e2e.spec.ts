@@ -17,6 +17,9 @@ import { createLogin, logIn, type Session } from './http-kit.js';
  * versions, approve and publish; the public page then shows the open version without them.
  * The week's report is filed over HTTP first (the reporter's screens are admin-journey's).
  */
+/** A browser step on a busy 2-core CI machine: generous, but bounded. */
+const stepTimeout = 120_000;
+
 describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the browser', () => {
   let app: TestApp;
   let browser: Browser;
@@ -28,7 +31,7 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
   const phone = '070-123 45 67';
 
   beforeAll(async () => {
-    buildAdminPanel();
+    await buildAdminPanel();
     app = await startTestApp({ store: 'postgres', redis: process.env.LAGET_JOURNEY_IN_PROCESS_JOBS !== '1' });
     const first = await logIn(app.url, 'admin', 'test-admin-password-1');
     await first.expect(204, 'POST', '/api/auth/password', {
@@ -141,76 +144,100 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
     }, text);
   }
 
-  it('shows the coordinator who has reported', async () => {
-    await page.goto(`${app.url}/#/login`);
-    await page.locator('#username').fill('bf.samordnare');
-    await page.locator('#password').fill(coordinatorPassword);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page
-      .getByRole('table', { name: 'Rapportering' })
-      .getByRole('row', { name: /Skolan/ })
-      .waitFor();
-    await screen('20-coordinator-dashboard');
-  });
+  it(
+    'shows the coordinator who has reported',
+    async () => {
+      await page.goto(`${app.url}/#/login`);
+      await page.locator('#username').fill('bf.samordnare');
+      await page.locator('#password').fill(coordinatorPassword);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await page
+        .getByRole('table', { name: 'Rapportering' })
+        .getByRole('row', { name: /Skolan/ })
+        .waitFor();
+      await screen('20-coordinator-dashboard');
+    },
+    stepTimeout,
+  );
 
-  it('compiles the week and masks a selected name and a suggested phone number', async () => {
-    await page.goto(`${app.url}/#/lagesbilder/${week}/show`);
-    await page.getByText('Lägesbilden för veckan är inte sammanställd ännu').waitFor();
-    await screen('21-lagesbild-draft');
-    await page.getByRole('button', { name: 'Sammanställ' }).click();
-    await page.getByRole('tab', { name: 'Intern version' }).waitFor();
+  it(
+    'compiles the week and masks a selected name and a suggested phone number',
+    async () => {
+      await page.goto(`${app.url}/#/lagesbilder/${week}/show`);
+      await page.getByText('Lägesbilden för veckan är inte sammanställd ännu').waitFor();
+      await screen('21-lagesbild-draft');
+      await page.getByRole('button', { name: 'Sammanställ' }).click();
+      await page.getByRole('tab', { name: 'Intern version' }).waitFor();
 
-    await selectText(name);
-    await page.getByRole('button', { name: 'Maskera markerad text' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: /Lagrum/ }).click();
-    await page.getByRole('option', { name: /GDPR art\. 10/ }).click();
-    await dialog
-      .getByRole('textbox', { name: /Skäl/ })
-      .fill('Namnet pekar ut en enskild i samband med brott.');
-    await screen('22-redaction-dialog');
-    await dialog.getByRole('button', { name: 'Maskera' }).click();
-    await page.getByRole('listitem').filter({ hasText: name }).filter({ hasText: 'GDPR art. 10' }).waitFor();
+      await selectText(name);
+      await page.getByRole('button', { name: 'Maskera markerad text' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('combobox', { name: /Lagrum/ }).click();
+      await page.getByRole('option', { name: /GDPR art\. 10/ }).click();
+      await dialog
+        .getByRole('textbox', { name: /Skäl/ })
+        .fill('Namnet pekar ut en enskild i samband med brott.');
+      await screen('22-redaction-dialog');
+      await dialog.getByRole('button', { name: 'Maskera' }).click();
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: name })
+        .filter({ hasText: 'GDPR art. 10' })
+        .waitFor();
 
-    await page.getByRole('button', { name: `Maskera: ${phone}` }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Maskera' }).click();
-    await page
-      .getByRole('listitem')
-      .filter({ hasText: phone })
-      .filter({ hasText: 'Uppgift om enskild' })
-      .waitFor();
-    await screen('23-lagesbild-redacted');
-  });
+      await page.getByRole('button', { name: `Maskera: ${phone}` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Maskera' }).click();
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: phone })
+        .filter({ hasText: 'Uppgift om enskild' })
+        .waitFor();
+      await screen('23-lagesbild-redacted');
+    },
+    stepTimeout,
+  );
 
-  it('compares the internal and open versions side by side', async () => {
-    await page.getByRole('tab', { name: 'Jämför intern och öppen version' }).click();
-    const open = page.getByRole('region', { name: 'Öppen version' });
-    await open.getByText('[maskerat]').first().waitFor();
-    expect(await open.innerText()).not.toContain(name);
-    await screen('24-lagesbild-compare');
-    await page.setViewportSize({ width: 360, height: 740 });
-    await screen('24b-lagesbild-compare-phone');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByRole('tab', { name: 'Intern version' }).click();
-  });
+  it(
+    'compares the internal and open versions side by side',
+    async () => {
+      await page.getByRole('tab', { name: 'Jämför intern och öppen version' }).click();
+      const open = page.getByRole('region', { name: 'Öppen version' });
+      await open.getByText('[maskerat]').first().waitFor();
+      expect(await open.innerText()).not.toContain(name);
+      await screen('24-lagesbild-compare');
+      await page.setViewportSize({ width: 360, height: 740 });
+      await screen('24b-lagesbild-compare-phone');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.getByRole('tab', { name: 'Intern version' }).click();
+    },
+    stepTimeout,
+  );
 
-  it('approves and publishes with visible progress, and the public page holds no masked text', async () => {
-    await page.getByRole('button', { name: 'Godkänn öppen version' }).click();
-    await page.getByRole('button', { name: 'Publicera' }).click();
-    await page.getByRole('link', { name: 'Visa den publicerade sidan' }).waitFor({ timeout: 60_000 });
-    await screen('25-lagesbild-published');
+  it(
+    'approves and publishes with visible progress, and the public page holds no masked text',
+    async () => {
+      await page.getByRole('button', { name: 'Godkänn öppen version' }).click();
+      await page.getByRole('button', { name: 'Publicera' }).click();
+      await page.getByRole('link', { name: 'Visa den publicerade sidan' }).waitFor({ timeout: 60_000 });
+      await screen('25-lagesbild-published');
 
-    await page.goto(`${app.url}/public/lagesbilder/${week}`);
-    const published = await page.locator('body').innerText();
-    expect(published).toContain('Klotter på idrottshallens vägg');
-    expect(published).not.toContain(name);
-    expect(published).not.toContain(phone);
-    await screenshot(page, '26-public-page');
-  });
+      await page.goto(`${app.url}/public/lagesbilder/${week}`);
+      const published = await page.locator('body').innerText();
+      expect(published).toContain('Klotter på idrottshallens vägg');
+      expect(published).not.toContain(name);
+      expect(published).not.toContain(phone);
+      await screenshot(page, '26-public-page');
+    },
+    stepTimeout,
+  );
 
-  it('finds no WCAG 2.1 AA violations on the screens', () => {
-    const found = Object.entries(violations).filter(([, list]) => list.length > 0);
-    expect(found).toEqual([]);
-  });
+  it(
+    'finds no WCAG 2.1 AA violations on the screens',
+    () => {
+      const found = Object.entries(violations).filter(([, list]) => list.length > 0);
+      expect(found).toEqual([]);
+    },
+    stepTimeout,
+  );
 });
