@@ -15,6 +15,9 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60_000,
+  // A browser journey leaves a handle open after its last test (not yet found: see the issue notes);
+  // without this a finished run could hang CI until its time limit.
+  forceExit: true,
   maxWorkers: 2,
   testEnvironmentOptions: { globalsCleanup: 'off' },
 };
