@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  ANY,
+  type EventMetadata,
+  type NewEvent,
+  type SqlDatabase,
+  SqlEventStore,
+  openPglite,
+  openPostgres,
+} from '@laget/event-store';
+import { auditLogProjection } from '../apps/api/src/audit/audit-log.projection.js';
+import type { Projection } from '../apps/api/src/platform/projections/projection.js';
+import { ProjectionRunner } from '../apps/api/src/platform/projections/projection-runner.js';
+import {
+  type IncidentLogEvent,
+  incidentLogProjection,
+} from '../apps/api/src/platform/projections/testing/incident-log.projection.js';
+import { createTestDatabase } from '../test/support/services.js';
+
+/**
+ * Projection rebuild rate on PGlite and PostgreSQL (target ≥ 20,000 events/s): seeds
+ * LAGET_BENCH_EVENTS events (default 200,000) in appends of 1,000, then times `rebuild` of
+ * a representative read model (incidents reported, amended and withdrawn, folded a batch at a
+ * time) and of the audit trail (one row per event). Figures are printed, never asserted.
+ */
+export async function benchProjections(): Promise<void> {
+  const total = Number(process.env.LAGET_BENCH_EVENTS ?? 200_000);
+  const rows: string[][] = [];
+
+  const pgliteDir = mkdtempSync(join(tmpdir(), 'laget-bench-projections-'));
+  try {
+    const db = await openPglite(pgliteDir);
+    try {
+      rows.push(...(await benchEngine('PGlite (file)', db, total)));
+    } finally {
+      await db.close();
+    }
+  } finally {
+    rmSync(pgliteDir, { recursive: true, force: true });
+  }
+
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
+  try {
+    database = await createTestDatabase();
+  } catch (error) {
+    console.log(`PostgreSQL skipped: not reachable (${(error as Error).message}); set DATABASE_URL.`);
+  }
+  if (database) {
+    const db = openPostgres(database.url);
+    try {
+      rows.push(...(await benchEngine('PostgreSQL', db, total)));
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  }
+
+  printTable(['engine', 'events', 'seed events/s', 'projection', 'rebuild s', 'rebuild events/s'], rows);
+}
+
+async function benchEngine(engine: string, db: SqlDatabase, total: number): Promise<string[][]> {
+  const store = new SqlEventStore(db);
+  await store.init();
+  const seedStarted = performance.now();
+  const perAppend = 1_000;
+  for (let offset = 0; offset < total; offset += perAppend) {
+    const count = Math.min(perAppend, total - offset);
+    await store.append(`report-bench${offset / perAppend}`, history(offset, count), { expectedVersion: ANY });
+  }
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+  const rows: string[][] = [];
+  const projections: Projection[] = [incidentLogProjection('bench-incident-log'), auditLogProjection];
+  for (const projection of projections) {
+    const runner = new ProjectionRunner({ store, db, projections: [projection] });
+    try {
+      await runner.start();
+      await runner.waitUntilCaughtUp({ timeoutMs: 30 * 60_000 });
+      const started = performance.now();
+      await runner.rebuild(projection.name, { timeoutMs: 30 * 60_000 });
+      const seconds = (performance.now() - started) / 1000;
+      rows.push([
+        engine,
+        format(total),
+        format(total / seedSeconds),
+        projection.name,
+        seconds.toFixed(2),
+        format(total / seconds),
+      ]);
+    } finally {
+      await runner.stop();
+    }
+  }
+  await store.close();
+  return rows;
+}
+
+const metadata: EventMetadata = {
+  actorId: 'u-bench',
+  organisationId: 'org-skolan',
+  correlationId: 'bench',
+  causationId: null,
+  occurredAt: '2024-11-25T08:00:00+01:00',
+};
+
+/** 60 % new incidents, 30 % amendments and 10 % withdrawals of earlier ones in the same append. */
+function history(offset: number, count: number): NewEvent[] {
+  const events: NewEvent[] = [];
+  const open: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = offset + i;
+    const roll = n % 10;
+    let event: IncidentLogEvent;
+    if (open.length === 0 || roll < 6) {
+      const incidentId = `i${n}`;
+      open.push(incidentId);
+      event = {
+        type: 'TestIncidentReported',
+        data: {
+          incidentId,
+          organisationId: `org-${n % 12}`,
+          period: `2024-W${String(1 + (n % 52)).padStart(2, '0')}`,
+          problem: 'Skadegörelse och klotter vid busstationen, upprepade gånger under helgen',
+          severity: 1 + (n % 5),
+        },
+      };
+    } else if (roll < 9) {
+      event = {
+        type: 'TestIncidentAmended',
+        data: { incidentId: open[n % open.length]!, problem: 'Ändrad bedömning efter samtal', severity: 2 },
+      };
+    } else {
+      event = { type: 'TestIncidentWithdrawn', data: { incidentId: open.splice(n % open.length, 1)[0]! } };
+    }
+    events.push({ ...event, metadata });
+  }
+  return events;
+}
+
+function format(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const row of rows) console.log(line(row));
+}
