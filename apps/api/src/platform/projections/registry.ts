@@ -7,9 +7,9 @@ import { Upcasters } from './upcasters.js';
 
 /**
  * Every read model of Läget, for the rebuild CLI (`npm run projections:rebuild -- <name>`), which
- * runs without the Nest application. A module that adds a projection lists it here too; the
- * registry test fails when a projection the application registers is missing. Reactors are not
- * listed: rebuilding one only re-derives job ids the queue already knows.
+ * runs without the Nest application. A module that adds a projection lists it here too (the
+ * CLI's `--all` test sets up and rebuilds every one). Reactors are not listed: rebuilding one
+ * only re-derives job ids the queue already knows.
  */
 export const projectionRegistry: readonly Projection[] = [
   identityProjection,
