@@ -28,6 +28,7 @@ for (const store of ['pglite', 'postgres'] as const) {
       expect(body.status).toBe('ok');
       expect(body.info.eventStore).toEqual({ status: 'up', kind: store });
       expect(body.info.readStore).toEqual({ status: 'up', kind: store });
+      expect(body.info.jobs).toMatchObject({ status: 'up', backend: 'in-process' });
     });
 
     it('serves the OpenAPI document and Swagger UI', async () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +46,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     env.EVENT_STORE = 'pglite';
     env.DATA_DIR = dataDir;
   }
-  if (options.redis) env.REDIS_URL = testRedisUrl;
+  if (options.redis) {
+    env.REDIS_URL = testRedisUrl;
+    // Apps of parallel suites share the Redis server, not each other's jobs.
+    env.LAGET_QUEUE_PREFIX ??= `laget-test-${randomBytes(4).toString('hex')}`;
+  }
   const config = AppConfig.fromEnvironment(env);
   const app = await createApp({ config, ...(options.clock ? { clock: options.clock } : {}) });
   await app.listen(0, '127.0.0.1');

@@ -71,7 +71,7 @@ function serveAdminPanel(app: NestExpressApplication, distDir: string): void {
   if (!existsSync(index)) return;
   app.useStaticAssets(distDir, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const apiPath = /^\/(api|public|health)(\/|$)/.test(request.path);
+    const apiPath = /^\/(api|public|health|admin\/queues)(\/|$)/.test(request.path);
     if (request.method !== 'GET' || apiPath || !request.accepts('html')) return next();
     response.sendFile(index);
   });

@@ -25,6 +25,10 @@ const environmentSchema = z
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
     EVENTSTORE_URL: url(['kurrentdb', 'esdb', 'kurrent', 'esdb+discover', 'kurrentdb+discover']).optional(),
     REDIS_URL: url(['redis', 'rediss']).optional(),
+    LAGET_QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 characters a–z, 0–9, _ or -')
+      .default('laget'),
     DATA_DIR: z.string().min(1).default('./data'),
     PUBLIC_BASE_URL: url(['http', 'https']).default('http://localhost:3000'),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
@@ -59,6 +63,8 @@ export class AppConfig {
   readonly databaseUrl: string | undefined;
   readonly eventStoreUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  /** BullMQ's key prefix: instances sharing it share their jobs (one municipality, one prefix). */
+  readonly queuePrefix: string;
   readonly dataDir: string;
   readonly publicBaseUrl: string;
   readonly smtpUrl: string | undefined;
@@ -74,6 +80,7 @@ export class AppConfig {
     this.databaseUrl = env.DATABASE_URL;
     this.eventStoreUrl = env.EVENTSTORE_URL;
     this.redisUrl = env.REDIS_URL;
+    this.queuePrefix = env.LAGET_QUEUE_PREFIX;
     this.dataDir = resolve(env.DATA_DIR);
     this.publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/$/, '');
     this.smtpUrl = env.SMTP_URL;

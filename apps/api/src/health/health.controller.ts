@@ -1,9 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore, SqlDatabase } from '@laget/event-store';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import { Public } from '../platform/http/public.decorator.js';
+import { PublicationWiring } from '../publication/publication.module.js';
 
 /**
  * `/health` answers as long as the process serves HTTP (liveness); `/health/ready` names each
@@ -18,6 +20,7 @@ export class HealthController {
     private readonly indicator: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_DB) private readonly readDb: SqlDatabase,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   @Get()
@@ -31,7 +34,17 @@ export class HealthController {
     return this.health.check([
       () => this.probe('eventStore', this.eventStore.kind, () => this.eventStore.readAll(null, 1)),
       () => this.probe('readStore', this.readDb.engine, () => this.readDb.query('SELECT 1')),
+      () => this.jobsProbe(),
     ]);
+  }
+
+  /** The job queue as the publication module runs it (BullMQ on Redis, or in-process). */
+  private async jobsProbe() {
+    const indicator = this.indicator.check('jobs');
+    const wiring = this.moduleRef.get(PublicationWiring, { strict: false });
+    const health = await wiring.health();
+    const { status, ...details } = health;
+    return status === 'down' ? indicator.down(details) : indicator.up(details);
   }
 
   private async probe(key: string, kind: string, check: () => Promise<unknown>) {

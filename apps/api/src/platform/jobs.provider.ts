@@ -13,6 +13,8 @@ export async function openJobQueue(config: AppConfig, db: SqlDatabase): Promise<
     warn: (message: string) => nest.warn(message),
     error: (message: string, detail?: unknown) => nest.error(message, detail),
   };
-  if (config.redisUrl) return new BullmqJobQueue({ redisUrl: config.redisUrl, logger });
+  if (config.redisUrl) {
+    return new BullmqJobQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix, logger });
+  }
   return InProcessJobQueue.open({ db, logger });
 }

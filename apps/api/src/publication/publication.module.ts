@@ -42,12 +42,7 @@ import { publicPublicationsProjection } from './public-publications.projection.j
 import { PUBLISH_LAGESBILD, publicationReactor, publishLagesbildProcessor } from './publish-lagesbild.job.js';
 import { BULL_BOARD_PATH, bullBoardHandler, queueHealth, type QueueHealth } from './queue-operations.js';
 import { reminderSlots } from './reminder-schedule.js';
-import {
-  BULLMQ_PREFIX,
-  scheduleInProcess,
-  scheduleWithBullmq,
-  type ReminderScheduler,
-} from './reminder-scheduler.js';
+import { scheduleInProcess, scheduleWithBullmq, type ReminderScheduler } from './reminder-scheduler.js';
 import { SEND_REMINDERS, sendRemindersProcessor } from './send-reminders.job.js';
 
 /**
@@ -139,11 +134,13 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
 
     const slots = reminderSlots(this.settings.reminders);
     if (this.config.redisUrl) {
-      const scheduled = await scheduleWithBullmq(this.config.redisUrl, slots);
+      const scheduled = await scheduleWithBullmq(this.config.redisUrl, slots, {
+        prefix: this.config.queuePrefix,
+      });
       this.scheduler = scheduled;
       // Bull Board and the health check look at the queues of the kinds this module runs.
       const queues = [PUBLISH_LAGESBILD, PUBLICATION_WEBHOOK, SEND_EMAIL].map(
-        (kind) => new Queue(kind, { connection: scheduled.redis, prefix: BULLMQ_PREFIX }),
+        (kind) => new Queue(kind, { connection: scheduled.redis, prefix: this.config.queuePrefix }),
       );
       this.bullmq = { queues: [...queues, scheduled.queue], redis: scheduled.redis };
     } else {
