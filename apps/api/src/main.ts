@@ -16,9 +16,9 @@ async function main(): Promise<void> {
   }
   const app = await createApp({ config, bufferLogs: true });
   await app.listen(config.port, config.host);
-  app
-    .get(Logger)
-    .log(`Läget is listening on ${config.publicBaseUrl} (event store: ${config.eventStore})`, 'Läget');
+  new Logger('Läget').log(
+    `Läget is listening on ${config.publicBaseUrl} (event store: ${config.eventStore})`,
+  );
 }
 
 main().catch((error: unknown) => {
