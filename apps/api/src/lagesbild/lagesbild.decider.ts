@@ -141,7 +141,8 @@ export type LagesbildCommand =
   | { type: 'RequestPublication'; data: { actorId: string; correction?: Correction } }
   | {
       type: 'RecordPublication';
-      data: { publicationNumber: number; contentHash: string; publishedAt: string };
+      /** `pdfHash`: SHA-256 of the rendered PDF, so the record says exactly which file the public got. */
+      data: { publicationNumber: number; contentHash: string; publishedAt: string; pdfHash?: string };
     }
   | { type: 'RecordPublicationFailure'; data: { publicationNumber: number; error: string } }
   | { type: 'RetractPublication'; data: { reason: string; actorId: string } };
@@ -199,7 +200,8 @@ export type LagesbildEvent =
     }
   | {
       type: 'LagesbildPublished';
-      data: { publicationNumber: number; contentHash: string; publishedAt: string };
+      /** `pdfHash` is absent only on events recorded before it was added (optional: no upcaster needed). */
+      data: { publicationNumber: number; contentHash: string; publishedAt: string; pdfHash?: string };
     }
   | { type: 'PublicationFailed'; data: { publicationNumber: number; error: string } }
   | { type: 'PublicationRetracted'; data: { publicationNumber: number; reason: string; by: string } };
@@ -623,7 +625,7 @@ export function decideLagesbild(
     }
 
     case 'RecordPublication': {
-      const { publicationNumber, contentHash, publishedAt } = command.data;
+      const { publicationNumber, contentHash, publishedAt, pdfHash } = command.data;
       const publication = state.publications.find((candidate) => candidate.number === publicationNumber);
       if (!publication)
         throw new DomainError('not_found', `Publication ${publicationNumber} was not requested`);
@@ -640,7 +642,12 @@ export function decideLagesbild(
           published: contentHash,
         });
       }
-      return [{ type: 'LagesbildPublished', data: { publicationNumber, contentHash, publishedAt } }];
+      return [
+        {
+          type: 'LagesbildPublished',
+          data: { publicationNumber, contentHash, publishedAt, ...(pdfHash ? { pdfHash } : {}) },
+        },
+      ];
     }
 
     case 'RecordPublicationFailure': {

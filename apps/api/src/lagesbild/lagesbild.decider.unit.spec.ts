@@ -527,8 +527,14 @@ describe('Lagesbild decider', () => {
       requested.when(edit('other', 'x')).thenRefuses('conflict', /in progress/);
       const record: LagesbildCommand = {
         type: 'RecordPublication',
-        data: { publicationNumber: 1, contentHash: hash, publishedAt: '2024-12-02T09:30:00+01:00' },
+        data: {
+          publicationNumber: 1,
+          contentHash: hash,
+          publishedAt: '2024-12-02T09:30:00+01:00',
+          pdfHash: 'a'.repeat(64),
+        },
       };
+      // The record names both the approved content and the exact PDF file the public got.
       requested.when(record).then([{ type: 'LagesbildPublished', data: record.data as never }]);
       requested
         .when({

@@ -148,6 +148,11 @@ describeWith(['postgres', 'redis'], 'publish-lagesbild job on BullMQ: crashes, d
         expect(await eventsOf(period, 'LagesbildPublished')).toBe(1);
         const rendering = await artefacts.rendering(period, 1);
         expect(rendering?.pdfHash).toMatch(/^[0-9a-f]{64}$/);
+        // LagesbildPublished names the exact PDF the public gets.
+        const published = (await stores.eventStore.readStream(lagesbildStreamId(period))).find(
+          (e) => e.type === 'LagesbildPublished',
+        );
+        expect((published?.data as { pdfHash?: string }).pdfHash).toBe(rendering?.pdfHash);
 
         // The killed run comes back to life late (a paused VM): it still publishes nothing twice.
         revive();

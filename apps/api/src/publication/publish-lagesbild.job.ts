@@ -151,7 +151,12 @@ export function publishLagesbildProcessor(
         decider,
         {
           type: 'RecordPublication',
-          data: { publicationNumber, contentHash, publishedAt: rendering.publishedAt.toISOString() },
+          data: {
+            publicationNumber,
+            contentHash,
+            publishedAt: rendering.publishedAt.toISOString(),
+            pdfHash,
+          },
         },
         { context },
       );
