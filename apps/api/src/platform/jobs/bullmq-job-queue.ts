@@ -7,7 +7,7 @@ import {
   type JobQueue,
   type JobState,
   type JobView,
-  JobSettleTimeoutError,
+  SettleWaiters,
   assertValidJobId,
   defaultAttempts,
   defaultBackoffMs,
@@ -40,7 +40,7 @@ export class BullmqJobQueue implements JobQueue {
   private readonly workers = new Map<string, Worker>();
   private readonly processors = new Map<string, JobProcessor>();
   private readonly announced = new Set<string>();
-  private readonly waiters = new Map<string, Set<(job: JobView) => void>>();
+  private readonly waiters = new SettleWaiters();
   private readonly logger: RunnerLogger;
   private closing: Promise<void> | null = null;
   private readonly workerConnections: Redis[] = [];
@@ -94,24 +94,8 @@ export class BullmqJobQueue implements JobQueue {
     this.workers.set(kind, this.startWorker(kind, processor as JobProcessor));
   }
 
-  async waitUntilSettled(id: string, timeoutMs = 30_000): Promise<JobView> {
-    return new Promise<JobView>((resolve, reject) => {
-      const waiters = this.waiters.get(id) ?? new Set();
-      this.waiters.set(id, waiters);
-      const done = (job: JobView) => {
-        clearTimeout(timer);
-        waiters.delete(done);
-        resolve(job);
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(done);
-        void this.getJob(id).then((job) => reject(new JobSettleTimeoutError(id, timeoutMs, job)), reject);
-      }, timeoutMs);
-      waiters.add(done);
-      void this.getJob(id).then((job) => {
-        if (job && (job.state === 'completed' || job.state === 'failed')) done(job);
-      }, reject);
-    });
+  waitUntilSettled(id: string, timeoutMs = 30_000): Promise<JobView> {
+    return this.waiters.wait(id, timeoutMs, (jobId) => this.getJob(jobId));
   }
 
   /** Lets running jobs finish (Worker.close waits for them), then disconnects. */
@@ -170,11 +154,8 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   private notify(job: Job, state: 'completed' | 'failed', result?: unknown): void {
-    const waiters = this.waiters.get(job.id!);
-    if (!waiters) return;
-    const view = toView(job, state, result);
-    for (const waiter of [...waiters]) waiter(view);
-    this.waiters.delete(job.id!);
+    if (!this.waiters.has(job.id!)) return;
+    this.waiters.settled(toView(job, state, result));
   }
 }
 

@@ -7,7 +7,7 @@ import {
   type JobQueue,
   type JobState,
   type JobView,
-  JobSettleTimeoutError,
+  SettleWaiters,
   assertValidJobId,
   defaultAttempts,
   defaultBackoffMs,
@@ -48,7 +48,7 @@ export class InProcessJobQueue implements JobQueue {
   readonly backend = 'in-process' as const;
   private readonly processors = new Map<string, JobProcessor>();
   private readonly running = new Set<Promise<void>>();
-  private readonly waiters = new Map<string, Set<(job: JobView) => void>>();
+  private readonly waiters = new SettleWaiters();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly concurrency: number;
   private readonly leaseMs: number;
@@ -105,25 +105,8 @@ export class InProcessJobQueue implements JobQueue {
     this.fill();
   }
 
-  async waitUntilSettled(id: string, timeoutMs = 30_000): Promise<JobView> {
-    return new Promise<JobView>((resolve, reject) => {
-      const waiters = this.waiters.get(id) ?? new Set();
-      this.waiters.set(id, waiters);
-      const done = (job: JobView) => {
-        clearTimeout(timer);
-        waiters.delete(done);
-        resolve(job);
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(done);
-        void this.getJob(id).then((job) => reject(new JobSettleTimeoutError(id, timeoutMs, job)), reject);
-      }, timeoutMs);
-      waiters.add(done);
-      // It may have settled before we started listening.
-      void this.getJob(id).then((job) => {
-        if (job && (job.state === 'completed' || job.state === 'failed')) done(job);
-      }, reject);
-    });
+  waitUntilSettled(id: string, timeoutMs = 30_000): Promise<JobView> {
+    return this.waiters.wait(id, timeoutMs, (jobId) => this.getJob(jobId));
   }
 
   async close(): Promise<void> {
@@ -214,9 +197,7 @@ export class InProcessJobQueue implements JobQueue {
       if (!final) this.wakeAfter(retryInMs);
     }
     if (settled && (settled.state === 'completed' || settled.state === 'failed')) {
-      const view = toView(settled);
-      for (const waiter of [...(this.waiters.get(row.id) ?? [])]) waiter(view);
-      this.waiters.delete(row.id);
+      this.waiters.settled(toView(settled));
     }
   }
 

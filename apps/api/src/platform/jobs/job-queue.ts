@@ -84,3 +84,42 @@ export class JobSettleTimeoutError extends Error {
     );
   }
 }
+
+/**
+ * The callers of `waitUntilSettled` on one queue instance: both adapters keep them the same way,
+ * and tell them when a job they ran completed or failed for good.
+ */
+export class SettleWaiters {
+  private readonly waiters = new Map<string, Set<(job: JobView) => void>>();
+
+  wait(id: string, timeoutMs: number, getJob: (id: string) => Promise<JobView | null>): Promise<JobView> {
+    return new Promise<JobView>((resolve, reject) => {
+      const waiters = this.waiters.get(id) ?? new Set();
+      this.waiters.set(id, waiters);
+      const done = (job: JobView) => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        resolve(job);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(done);
+        void getJob(id).then((job) => reject(new JobSettleTimeoutError(id, timeoutMs, job)), reject);
+      }, timeoutMs);
+      waiters.add(done);
+      // It may have settled before we started listening.
+      void getJob(id).then((job) => {
+        if (job && (job.state === 'completed' || job.state === 'failed')) done(job);
+      }, reject);
+    });
+  }
+
+  /** Whether anyone waits for this job (so the adapter can skip building its view). */
+  has(id: string): boolean {
+    return this.waiters.has(id);
+  }
+
+  settled(job: JobView): void {
+    for (const waiter of [...(this.waiters.get(job.id) ?? [])]) waiter(job);
+    this.waiters.delete(job.id);
+  }
+}
