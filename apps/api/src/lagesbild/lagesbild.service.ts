@@ -19,6 +19,7 @@ import { EVENT_STORE } from '../platform/platform.tokens.js';
 import { ReportingService } from '../reporting/reporting.service.js';
 import type { LagesbildCaller } from './lagesbild-caller.js';
 import {
+  type Audience,
   type Correction,
   type LagesbildCommand,
   type LagesbildEvent,
@@ -139,6 +140,13 @@ export class LagesbildService {
     this.require(caller, caller.ability.can('create', asSubject('Redaction', { lagesbildId: period })));
     const { state } = await this.loadCompiled(period);
     return redactionSuggestions(state, { knownNames: await this.knownNames() });
+  }
+
+  /** Those who define target groups see them whole, to edit one without starting over. */
+  async audiences(caller: LagesbildCaller, period: string): Promise<Audience[]> {
+    this.requireUpdate(caller, period);
+    const { state } = await this.loadCompiled(period);
+    return structuredClone(state.audiences);
   }
 
   /** Reports submitted or re-submitted since they were taken: the coordinator decides to take them in. */

@@ -132,6 +132,12 @@ export class LagesbilderController {
     );
   }
 
+  @Get(':id/audiences')
+  @ApiOperation({ summary: 'The target groups defined for the week, as the coordinator defined them' })
+  async audiences(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
+    return this.lagesbilder.audiences(caller, parseInput(periodId, id, 'params'));
+  }
+
   @Put(':id/audiences/:name')
   @ApiOperation({ summary: 'Define a target group: organisations and/or roles, sections, incidents' })
   async defineAudience(

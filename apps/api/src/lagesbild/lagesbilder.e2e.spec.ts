@@ -381,6 +381,20 @@ describeWith(['postgres'], 'lagesbilder over HTTP', () => {
     });
     expect(defined.status).toBe(200);
     expect(defined.body).toMatchObject({ view: 'audience:skolan' });
+    const listed = await coordinator.get(`/api/lagesbilder/${period}/audiences`);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([
+      {
+        name: 'skolan',
+        title: 'Skolan',
+        organisationIds: [organisations.school],
+        roles: [],
+        sectionIds: ['incidents', `org-${organisations.school}`],
+        incidentIds: [incidentId],
+      },
+    ]);
+    expect((await schoolReporter.get(`/api/lagesbilder/${period}/audiences`)).status).toBe(403);
+    expect((await reviewer.get(`/api/lagesbilder/${period}/audiences`)).status).toBe(403);
 
     const own = await schoolReporter.get(`/api/lagesbilder/${period}?view=audience:skolan`);
     expect(own.status).toBe(200);
