@@ -1,10 +1,41 @@
-import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { listQuerySchema } from '@laget/contracts';
 import { type AppAbility, asSubject } from '@laget/permissions';
+import type { Response } from 'express';
+import { z } from 'zod';
 import { CurrentAbility } from '../identity/decorators.js';
 import { apiError } from '../platform/http/api-error.js';
-import type { JobQueue, JobView } from '../platform/jobs/job-queue.js';
+import { parseInput } from '../platform/http/validation.js';
+import type { JobQueue, JobState, JobSummary, JobView } from '../platform/jobs/job-queue.js';
 import { JOB_QUEUE } from '../platform/platform.tokens.js';
+
+const perPageProblem = 'perPage ska vara ett heltal 1–100 (must be a whole number from 1 to 100)';
+const jobStates = ['queued', 'running', 'completed', 'failed'] as const satisfies readonly JobState[];
+
+// `sort` and `order` are accepted as on every list, but jobs always come newest first: across
+// BullMQ's per-kind queues that is the one order that can be merged without reading them whole.
+const jobListQuery = listQuerySchema.extend({
+  // A page of jobs is read from every kind's queue at once: a lower cap than other lists.
+  perPage: z.coerce
+    .number({ error: perPageProblem })
+    .int({ error: perPageProblem })
+    .min(1, { error: perPageProblem })
+    .max(100, { error: perPageProblem })
+    .default(25),
+  state: z.enum(jobStates, {
+    error: `state ska vara en av ${jobStates.join(', ')} (must be one of them)`,
+  }),
+});
 
 /** `GET /api/jobs/:id`: how a publication (or any other job) is doing, for coordinator and admin. */
 @ApiTags('jobs')
@@ -12,16 +43,39 @@ import { JOB_QUEUE } from '../platform/platform.tokens.js';
 export class JobsController {
   constructor(@Inject(JOB_QUEUE) private readonly jobs: JobQueue) {}
 
+  @Get()
+  @ApiOperation({
+    summary:
+      'Jobs in one state, the most recently changed first: ?state=failed&page=&perPage= (X-Total-Count); each also names its payload and updatedAt',
+  })
+  async list(
+    @Query() query: unknown,
+    @CurrentAbility() ability: AppAbility,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<JobSummary[]> {
+    if (!ability.can('read', 'Job')) throw forbidden();
+    const { state, page, perPage } = parseInput(jobListQuery, query, 'query');
+    const { items, total } = await this.jobs.listJobs({
+      state,
+      offset: (page - 1) * perPage,
+      limit: perPage,
+    });
+    response.setHeader('X-Total-Count', String(total));
+    return items;
+  }
+
   @Get(':id')
   @ApiOperation({
     summary: 'A job: {id, kind, state: queued/running/completed/failed, attempts, result?, error?}',
   })
   async get(@Param('id') id: string, @CurrentAbility() ability: AppAbility): Promise<JobView> {
-    if (!ability.can('read', asSubject('Job', { id }))) {
-      throw new ForbiddenException(apiError(403, 'Du får inte se jobb (not allowed to read jobs)'));
-    }
+    if (!ability.can('read', asSubject('Job', { id }))) throw forbidden();
     const job = /^[\w.-]{1,200}$/.test(id) && !/^\d+$/.test(id) ? await this.jobs.getJob(id) : null;
     if (!job) throw new NotFoundException(apiError(404, `Inget jobb ${id} (no such job)`));
     return job;
   }
+}
+
+function forbidden(): ForbiddenException {
+  return new ForbiddenException(apiError(403, 'Du får inte se jobb (not allowed to read jobs)'));
 }

@@ -1,7 +1,9 @@
-import { type Job, Queue, Worker } from 'bullmq';
+import { type Job, type JobType, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
   type EnqueueOptions,
+  type JobList,
+  type JobListQuery,
   type JobPayload,
   type JobProcessor,
   type JobQueue,
@@ -80,12 +82,40 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async getJob(id: string): Promise<JobView | null> {
-    const kinds = new Set([...(await this.connection.smembers(this.kindsKey)), ...this.processors.keys()]);
-    for (const kind of kinds) {
+    for (const kind of await this.knownKinds()) {
       const job = await this.queue(kind).getJob(id);
-      if (job) return toView(job, await job.getState());
+      if (job) return toView(job, stateOf(await job.getState()));
     }
     return null;
+  }
+
+  /**
+   * Each kind has its own queue, so this reads the first `offset + limit` of every queue (each
+   * already newest first) and merges them: enough for any page, and bounded by what Redis holds.
+   */
+  async listJobs({ state, offset = 0, limit }: JobListQuery): Promise<JobList> {
+    const types = bullTypesOf[state];
+    const perQueue = await Promise.all(
+      [...(await this.knownKinds())].map(async (kind) => {
+        const queue = this.queue(kind);
+        const [jobs, count] = await Promise.all([
+          queue.getJobs(types, 0, offset + limit - 1, false),
+          queue.getJobCountByTypes(...types),
+        ]);
+        return { jobs, count };
+      }),
+    );
+    const newestFirst = perQueue
+      .flatMap(({ jobs }) => jobs)
+      .sort((a, b) => changedAt(b) - changedAt(a) || b.id!.localeCompare(a.id!));
+    return {
+      items: newestFirst.slice(offset, offset + limit).map((job) => ({
+        ...toView(job, state),
+        payload: job.data as JobPayload,
+        updatedAt: new Date(changedAt(job)).toISOString(),
+      })),
+      total: perQueue.reduce((sum, { count }) => sum + count, 0),
+    };
   }
 
   registerProcessor<Payload extends JobPayload>(kind: string, processor: JobProcessor<Payload>): void {
@@ -108,6 +138,11 @@ export class BullmqJobQueue implements JobQueue {
       this.connection.disconnect();
     })();
     return this.closing;
+  }
+
+  /** Every kind any instance has enqueued, so that a job is found whichever instance added it. */
+  private async knownKinds(): Promise<Set<string>> {
+    return new Set([...(await this.connection.smembers(this.kindsKey)), ...this.processors.keys()]);
   }
 
   private queue(kind: string): Queue {
@@ -164,8 +199,7 @@ export function redisConnection(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null });
 }
 
-function toView(job: Job, bullState: string, result: unknown = job.returnvalue): JobView {
-  const state = stateOf(bullState);
+function toView(job: Job, state: JobState, result: unknown = job.returnvalue): JobView {
   return {
     id: job.id!,
     kind: job.name,
@@ -174,6 +208,19 @@ function toView(job: Job, bullState: string, result: unknown = job.returnvalue):
     ...(state === 'completed' && result !== undefined && result !== null ? { result } : {}),
     ...(state !== 'completed' && job.failedReason ? { error: job.failedReason } : {}),
   };
+}
+
+/** The BullMQ lists and sets that hold the jobs of each contract state (the reverse of `stateOf`). */
+const bullTypesOf: Record<JobState, JobType[]> = {
+  queued: ['waiting', 'delayed', 'prioritized', 'waiting-children'],
+  running: ['active'],
+  completed: ['completed'],
+  failed: ['failed'],
+};
+
+/** When the job entered the state it is in: finished, else started, else added (ms since epoch). */
+function changedAt(job: Job): number {
+  return job.finishedOn ?? job.processedOn ?? job.timestamp;
 }
 
 function stateOf(bullState: string): JobState {

@@ -2,6 +2,8 @@ import type { SqlDatabase, SqlExecutor } from '@laget/event-store';
 import {
   type EnqueueOptions,
   type JobContext,
+  type JobList,
+  type JobListQuery,
   type JobPayload,
   type JobProcessor,
   type JobQueue,
@@ -36,6 +38,7 @@ interface JobRow {
   backoff_ms: number;
   result: unknown;
   error: string | null;
+  updated_at: Date | string;
 }
 
 /**
@@ -97,6 +100,25 @@ export class InProcessJobQueue implements JobQueue {
   async getJob(id: string): Promise<JobView | null> {
     const { rows } = await this.options.db.query<JobRow>(`SELECT * FROM jobs WHERE id = $1`, [id]);
     return rows[0] ? toView(rows[0]) : null;
+  }
+
+  async listJobs({ state, offset = 0, limit }: JobListQuery): Promise<JobList> {
+    const { rows } = await this.options.db.query<JobRow>(
+      `SELECT * FROM jobs WHERE state = $1 ORDER BY updated_at DESC, id DESC LIMIT $2 OFFSET $3`,
+      [state, limit, offset],
+    );
+    const { rows: counted } = await this.options.db.query<{ total: number | string }>(
+      `SELECT count(*) AS total FROM jobs WHERE state = $1`,
+      [state],
+    );
+    return {
+      items: rows.map((row) => ({
+        ...toView(row),
+        payload: row.payload,
+        updatedAt: new Date(row.updated_at).toISOString(),
+      })),
+      total: Number(counted[0]?.total ?? 0),
+    };
   }
 
   registerProcessor<Payload extends JobPayload>(kind: string, processor: JobProcessor<Payload>): void {
@@ -249,6 +271,8 @@ export async function setupJobsTable(sql: SqlExecutor): Promise<void> {
   await sql.query(
     `CREATE INDEX IF NOT EXISTS jobs_due ON jobs (run_at) WHERE state IN ('queued', 'running')`,
   );
+  // Finished jobs stay in the table, so listing one state (GET /api/jobs) must not scan them all.
+  await sql.query(`CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, updated_at DESC, id DESC)`);
 }
 
 function toView(row: JobRow): JobView {

@@ -157,6 +157,43 @@ for (const backend of backends) {
       });
     });
 
+    it('lists failed jobs of every kind, the latest failure first, with what they were for', async () => {
+      const before = await queue.listJobs({ state: 'failed', limit: 100 });
+      const first = `flaky-${randomUUID()}`;
+      await queue.enqueue('flaky', first, { succeedOnAttempt: 99, tag: 'v48' }, { attempts: 1 });
+      await queue.waitUntilSettled(first);
+      // Timestamps may be millisecond-coarse: make "later" unambiguous.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const second = `flaky-${randomUUID()}`;
+      await queue.enqueue('flaky', second, { succeedOnAttempt: 99, tag: 'v49' }, { attempts: 1 });
+      await queue.waitUntilSettled(second);
+      const succeeded = `double-${randomUUID()}`;
+      await queue.enqueue('double', succeeded, { n: 1 });
+      await queue.waitUntilSettled(succeeded);
+
+      const failed = await queue.listJobs({ state: 'failed', limit: 2 });
+      expect(failed.total).toBe(before.total + 2);
+      expect(failed.items).toEqual([
+        {
+          id: second,
+          kind: 'flaky',
+          state: 'failed',
+          attempts: 1,
+          error: 'försök 1 misslyckades',
+          payload: { succeedOnAttempt: 99, tag: 'v49' },
+          updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
+        expect.objectContaining({ id: first, payload: { succeedOnAttempt: 99, tag: 'v48' } }),
+      ]);
+      expect(Date.parse(failed.items[0]!.updatedAt)).toBeGreaterThan(Date.parse(failed.items[1]!.updatedAt));
+
+      const nextPage = await queue.listJobs({ state: 'failed', offset: 1, limit: 1 });
+      expect(nextPage.items.map((job) => job.id)).toEqual([first]);
+      const completed = await queue.listJobs({ state: 'completed', limit: 100 });
+      expect(completed.items.map((job) => job.id)).toContain(succeeded);
+      expect(completed.items.map((job) => job.id)).not.toContain(second);
+    });
+
     it('shows queued and running states, and close() lets the running job finish', async () => {
       const waiting = `nobody-${randomUUID()}`;
       await queue.enqueue('no-processor-here', waiting, {});

@@ -20,6 +20,27 @@ export interface JobView {
   error?: string;
 }
 
+/** One row of `GET /api/jobs`: the job as `getJob` answers it, plus what it was for and when. */
+export interface JobSummary extends JobView {
+  /** Ids and small flags only (see the port's comment), e.g. the week a publication was for. */
+  payload: JobPayload;
+  /** When the job entered its current state (for a failed job: when its last attempt failed). */
+  updatedAt: string;
+}
+
+export interface JobListQuery {
+  state: JobState;
+  /** Rows to skip, newest first; default 0. */
+  offset?: number;
+  limit: number;
+}
+
+export interface JobList {
+  items: JobSummary[];
+  /** Jobs in that state in all, for `X-Total-Count`. */
+  total: number;
+}
+
 export interface EnqueueOptions {
   /** Attempts before the job counts as failed; default 5. */
   attempts?: number;
@@ -44,6 +65,8 @@ export interface JobQueue {
   /** Adds the job unless one with this id exists already (then nothing happens). */
   enqueue(kind: string, jobId: string, payload: JobPayload, options?: EnqueueOptions): Promise<void>;
   getJob(id: string): Promise<JobView | null>;
+  /** Jobs of every kind in one state, the most recently changed first. */
+  listJobs(query: JobListQuery): Promise<JobList>;
   /** Starts running jobs of this kind in this process. */
   registerProcessor<Payload extends JobPayload>(kind: string, processor: JobProcessor<Payload>): void;
   /**
