@@ -40,6 +40,10 @@ export interface VersionedEvent {
  * events at once (logins must see a new password or role at the next request), and the
  * projection runner may apply the same events again when it rebuilds or catches up.
  */
+// Inserts say ON CONFLICT DO NOTHING without a target: with `(id)` as the only arbiter, a second
+// writer of the same row that raced past the id check then failed on the username index with a
+// unique violation (a 500 on user creation under load). The username itself is reserved by its
+// own stream before a user is created, so no other row can legitimately hold it.
 export async function applyIdentityEvent(sql: SqlExecutor, recorded: VersionedEvent): Promise<void> {
   const event = recorded as unknown as IdentityEvent;
   const v = recorded.streamVersion;
@@ -64,7 +68,7 @@ export async function applyIdentityEvent(sql: SqlExecutor, recorded: VersionedEv
         `INSERT INTO identity_users
            (id, username, display_name, email, organisation_id, roles, active, must_change_password, version)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, true, true, $7)
-         ON CONFLICT (id) DO NOTHING`,
+         ON CONFLICT DO NOTHING`,
         [
           event.data.userId,
           event.data.username,
