@@ -81,6 +81,12 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   {
     who: 'authenticated',
     actions: ['read'],
+    subject: 'Place',
+    why: 'a reporter picks the place of an incident from the register',
+  },
+  {
+    who: 'authenticated',
+    actions: ['read'],
     subject: 'Lagesbild',
     when: 'audienceOfOwnOrganisation',
     why: 'target-group versions for an organisation',
@@ -189,6 +195,12 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     why: 'publishes, corrects and retracts',
   },
   { who: 'coordinator', actions: ['read'], subject: 'Job', why: 'follows publication jobs' },
+  {
+    who: 'coordinator',
+    actions: ['create', 'update', 'delete'],
+    subject: 'Place',
+    why: 'keeps the place register (delete retires a place; incidents keep pointing at it)',
+  },
   {
     who: 'coordinator',
     actions: ['read', 'export'],

@@ -15,6 +15,7 @@ export const SUBJECTS = [
   'Redaction',
   'Publication',
   'Job',
+  'Place',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
@@ -77,6 +78,10 @@ export interface PublicationSubject {
 export interface JobSubject {
   id?: string;
 }
+/** A place in the municipality's place register (reporting/place-register.decider.ts). */
+export interface PlaceSubject {
+  id?: string;
+}
 
 export interface SubjectInstances {
   Organisation: OrganisationSubject;
@@ -90,6 +95,7 @@ export interface SubjectInstances {
   Redaction: RedactionSubject;
   Publication: PublicationSubject;
   Job: JobSubject;
+  Place: PlaceSubject;
 }
 
 /** The fields a field rule may name, per subject (used by the docs and the field tests). */

@@ -79,4 +79,20 @@ describe('with the real role matrix from @laget/permissions', () => {
     expect(canAccess(coordinator, { action: 'approve', resource: 'lagesbilder' })).toBe(true);
     expect(canAccess(coordinator, { action: 'create', resource: 'users' })).toBe(false);
   });
+
+  it('lets the coordinator keep the place register, and everyone else only read it', () => {
+    const coordinator = fromServer(['coordinator']);
+    for (const action of ['list', 'create', 'edit', 'delete'])
+      expect([action, canAccess(coordinator, { action, resource: 'places' })]).toEqual([action, true]);
+    for (const roles of [['reporter'], ['admin'], ['reviewer'], ['est_member']] as Role[][]) {
+      const other = fromServer(roles);
+      expect(canAccess(other, { action: 'list', resource: 'places' })).toBe(true);
+      for (const action of ['create', 'edit', 'delete'])
+        expect([roles, action, canAccess(other, { action, resource: 'places' })]).toEqual([
+          roles,
+          action,
+          false,
+        ]);
+    }
+  });
 });

@@ -31,6 +31,7 @@ export const subjectOf: Record<string, SubjectName> = {
   audit: 'AuditLog',
   tokens: 'ApiToken',
   jobs: 'Job',
+  places: 'Place',
 };
 
 /** react-admin's page and button actions as CASL actions; domain actions (submit, approve …) pass through. */
