@@ -49,6 +49,27 @@ export interface Amendment {
   submittedVersion: number;
 }
 
+/** A target-group internal version: chosen sections for chosen organisations and/or roles. */
+export interface Audience {
+  name: string;
+  title: string;
+  organisationIds: string[];
+  roles: string[];
+  sectionIds: string[];
+  /** null: every incident of the incident table. */
+  incidentIds: string[] | null;
+}
+
+/** One line of the lägesbild's history as the API answers it (apps/api/src/lagesbild/lagesbild-history.ts). */
+export interface HistoryEntry {
+  position: number;
+  at: string;
+  actorId: string;
+  organisationId: string | null;
+  type: string;
+  details: Record<string, unknown>;
+}
+
 export const lagesbildApi = {
   async amendments(id: string): Promise<Amendment[]> {
     const { json } = await api<Amendment[]>(`${base(id)}/amendments`);
@@ -92,6 +113,30 @@ export const lagesbildApi = {
       throw caught;
     }
   },
+  reconfirm: (id: string, redactionId: string, span: { start: number; end: number }, version: number) =>
+    api(`${base(id)}/redactions/${encodeURIComponent(redactionId)}/reconfirm`, {
+      method: 'POST',
+      body: span,
+      ifMatch: version,
+    }),
+  async audiences(id: string): Promise<Audience[]> {
+    const { json } = await api<Audience[]>(`${base(id)}/audiences`);
+    return Array.isArray(json) ? json : [];
+  },
+  defineAudience: (id: string, { name, ...audience }: Audience, version: number) =>
+    api(`${base(id)}/audiences/${encodeURIComponent(name)}`, {
+      method: 'PUT',
+      body: audience,
+      ifMatch: version,
+    }),
+  removeAudience: (id: string, name: string, version: number) =>
+    api(`${base(id)}/audiences/${encodeURIComponent(name)}`, { method: 'DELETE', ifMatch: version }),
+  async history(id: string): Promise<HistoryEntry[]> {
+    const { json } = await api<HistoryEntry[]>(`${base(id)}/history`);
+    return Array.isArray(json) ? json : [];
+  },
+  retract: (id: string, reason: string, version: number) =>
+    api(`${base(id)}/retract`, { method: 'POST', body: { reason }, ifMatch: version }),
   async suggestions(id: string): Promise<RedactionSuggestion[]> {
     const { json } = await api<RedactionSuggestion[]>(`${base(id)}/redaction-suggestions`);
     return Array.isArray(json) ? json : [];

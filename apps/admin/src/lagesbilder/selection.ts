@@ -23,6 +23,19 @@ function offsetIn(field: HTMLElement, node: Node, offset: number): number {
   return range.toString().length;
 }
 
+/** The selected offsets inside one element's text, when the whole selection lies inside it. */
+export function selectionWithin(
+  element: HTMLElement,
+  selection: Selection | null,
+): { start: number; end: number } | undefined {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
+  const range = selection.getRangeAt(0);
+  if (!element.contains(range.startContainer) || !element.contains(range.endContainer)) return undefined;
+  const start = offsetIn(element, range.startContainer, range.startOffset);
+  const end = offsetIn(element, range.endContainer, range.endOffset);
+  return end > start ? { start, end } : undefined;
+}
+
 export function selectionInField(selection: Selection | null): FieldSelection | undefined {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
   const range = selection.getRangeAt(0);
