@@ -10,6 +10,7 @@ import { AccessDenied } from './layout/AccessDenied.js';
 import { Layout } from './layout/Layout.js';
 import audit from './audit/index.js';
 import lagesbilder from './lagesbilder/index.js';
+import { LagesbildHistoryPage } from './lagesbilder/LagesbildHistoryPage.js';
 import organisations from './organisations/index.js';
 import periods from './periods/index.js';
 import { MyReport } from './reports/MyReport.js';
@@ -42,6 +43,14 @@ export function App() {
       <Resource name="tokens" {...tokens} />
       <CustomRoutes>
         <Route path="/password" element={<ChangePasswordPage />} />
+        <Route
+          path="/lagesbilder/:id/history"
+          element={
+            <CanAccess action="list" resource="redactions" accessDenied={<AccessDenied />}>
+              <LagesbildHistoryPage />
+            </CanAccess>
+          }
+        />
         <Route
           path="/my-report"
           element={

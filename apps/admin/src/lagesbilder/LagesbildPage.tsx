@@ -17,27 +17,39 @@ import {
   Typography,
 } from '@mui/material';
 import FormatStrikethroughIcon from '@mui/icons-material/FormatStrikethrough';
+import HistoryIcon from '@mui/icons-material/History';
 import type { LagesbildDocument, OrganisationDto, RedactionSuggestion } from '@laget/contracts';
-import { useParams } from 'react-router-dom';
+import { Link as RouterLink, useParams } from 'react-router-dom';
 import { Title, useCanAccess, useGetList, useNotify, useTranslate } from 'react-admin';
 import { StatusChip } from '../shared/StatusChip.js';
 import { weekLabel } from '../shared/week.js';
-import { lagesbildApi, type Amendment, type RedactionOverview } from './lagesbild-api.js';
+import { AudiencesPanel } from './AudiencesPanel.js';
+import { fieldText } from './document-fields.js';
+import { lagesbildApi, type Amendment, type Audience, type RedactionOverview } from './lagesbild-api.js';
+import { swedishError } from './lagesbild-errors.js';
 import { allowedGroundsOf, defaultLegalGrounds } from './legal-grounds.js';
+import { placeLabel } from './place-label.js';
+import { publicationState, type PublicationState } from './publication-state.js';
 import { PublishPanel } from './PublishPanel.js';
+import { ReconfirmDialog } from './ReconfirmDialog.js';
 import { RedactionDialog, type RedactionDraft } from './RedactionDialog.js';
 import { coordinatorKinds, SectionView } from './SectionView.js';
 import { selectionInField, type FieldSelection } from './selection.js';
+import { StaleRedactions } from './StaleRedactions.js';
 import { TextDialog } from './TextDialog.js';
 
 type Mode = 'internal' | 'open' | 'compare';
 
 const suggestionKey = (s: RedactionSuggestion) => `${s.sectionId}|${s.path}|${s.start}|${s.end}`;
 
+const nothingPublished: PublicationState = { publishedBefore: false, live: null };
+
 /**
  * The coordinator's lägesbild workspace for one week: compile, write the coordinator's
- * sections, mask by selecting text or accepting suggestions, compare internal and open side by
- * side, approve and publish. Readers (EST group, reviewers) see the same page without the tools.
+ * sections, mask by selecting text or accepting suggestions, re-confirm or lift masks whose text
+ * changed, compare internal and open side by side, define target-group versions, approve,
+ * publish, correct and retract; the history is one link away. Readers (EST group, reviewers)
+ * see the same page without the tools.
  */
 export function LagesbildPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -64,6 +76,9 @@ export function LagesbildPage() {
   const [grounds, setGrounds] = useState<string[]>(defaultLegalGrounds);
   const [amendments, setAmendments] = useState<Amendment[]>([]);
   const [takingIn, setTakingIn] = useState<Amendment | undefined>();
+  const [reconfirming, setReconfirming] = useState<RedactionOverview | undefined>();
+  const [audiences, setAudiences] = useState<Audience[]>([]);
+  const [publication, setPublication] = useState<PublicationState>(nothingPublished);
   const { data: organisations } = useGetList<OrganisationDto & { id: string }>('organisations', {
     pagination: { page: 1, perPage: 500 },
   });
@@ -76,16 +91,21 @@ export function LagesbildPage() {
       setDoc(internal);
       setCompiled(internal.status !== 'draft');
       setError(undefined);
-      const [openDoc, list, found, waiting] = await Promise.all([
+      const [openDoc, list, found, waiting, groups, history] = await Promise.all([
         lagesbildApi.document(id, 'open').catch(() => undefined),
         mayReadRedactions ? lagesbildApi.redactions(id) : Promise.resolve(undefined),
         mayRedact ? lagesbildApi.suggestions(id).catch(() => []) : Promise.resolve([]),
         mayEdit ? lagesbildApi.amendments(id).catch(() => []) : Promise.resolve([]),
+        mayEdit ? lagesbildApi.audiences(id).catch(() => []) : Promise.resolve([]),
+        // The history is what says whether the public has this week, whatever the status reads.
+        mayReadRedactions ? lagesbildApi.history(id).catch(() => []) : Promise.resolve([]),
       ]);
       setOpen(openDoc);
       setRedactions(list);
       setSuggestions(found);
       setAmendments(waiting);
+      setAudiences(groups);
+      setPublication(publicationState(history));
     } catch (caught) {
       const status = (caught as { status?: number }).status;
       if (status === 404 && mayCompile) {
@@ -117,10 +137,10 @@ export function LagesbildPage() {
       return true;
     } catch (caught) {
       const status = (caught as { status?: number }).status;
-      setFailure((caught as Error).message);
+      setFailure(swedishError(caught));
       const allowed = allowedGroundsOf(caught);
       if (allowed) setGrounds(allowed);
-      notify((caught as Error).message, { type: status === 409 ? 'warning' : 'error' });
+      notify(swedishError(caught), { type: status === 409 ? 'warning' : 'error' });
       if (status === 409) await load();
       return false;
     }
@@ -130,7 +150,8 @@ export function LagesbildPage() {
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!doc) return <CircularProgress aria-label={translate('laget.common.loading')} sx={{ m: 4 }} />;
 
-  const staleCount = (redactions ?? []).filter((r) => r.stale).length;
+  const stale = (redactions ?? []).filter((r) => r.stale);
+  const staleCount = stale.length;
   const tools = Boolean(compiled && mayRedact && mode === 'internal' && doc.status !== 'published');
   const visibleSuggestions = suggestions.filter((s) => !dismissed.has(suggestionKey(s)));
 
@@ -170,6 +191,16 @@ export function LagesbildPage() {
           <Typography variant="body2" color="text.secondary">
             {translate('laget.lagesbild.revision', { revision: doc.revision })}
           </Typography>
+        )}
+        {compiled && mayReadRedactions && (
+          <Button
+            component={RouterLink}
+            to={`/lagesbilder/${encodeURIComponent(id)}/history`}
+            startIcon={<HistoryIcon />}
+            size="small"
+          >
+            {translate('laget.lagesbild.history.link')}
+          </Button>
         )}
       </Stack>
 
@@ -213,11 +244,13 @@ export function LagesbildPage() {
           ))}
         </Alert>
       )}
-      {staleCount > 0 && (
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          {translate('laget.lagesbild.stale_warning', { smart_count: staleCount })}
-        </Alert>
-      )}
+      <StaleRedactions
+        doc={doc}
+        redactions={stale}
+        mayChange={Boolean(mayRedact) && doc.status !== 'approved'}
+        onReconfirm={setReconfirming}
+        onLift={setLifting}
+      />
 
       {compiled && open && (
         <Tabs
@@ -281,9 +314,28 @@ export function LagesbildPage() {
             <Stack spacing={2}>
               <Card variant="outlined">
                 <CardContent>
-                  <PublishPanel doc={doc} onChanged={load} />
+                  <PublishPanel
+                    doc={doc}
+                    staleCount={staleCount}
+                    publication={publication}
+                    onChanged={load}
+                  />
                 </CardContent>
               </Card>
+              {mayEdit && (
+                <Card variant="outlined">
+                  <CardContent>
+                    <AudiencesPanel
+                      doc={doc}
+                      audiences={audiences}
+                      organisations={organisations ?? []}
+                      failure={failure}
+                      attempt={attempt}
+                      clearFailure={() => setFailure(undefined)}
+                    />
+                  </CardContent>
+                </Card>
+              )}
               {tools && (
                 <Card variant="outlined" component="section" aria-labelledby="suggestions-heading">
                   <CardContent>
@@ -477,6 +529,22 @@ export function LagesbildPage() {
           attempt(
             () => lagesbildApi.takeIn(id, takingIn?.reportId ?? '', reason, doc.version),
             'laget.lagesbild.taken_in',
+          )
+        }
+      />
+      <ReconfirmDialog
+        redaction={reconfirming}
+        text={reconfirming ? fieldText(doc, reconfirming.sectionId, reconfirming.path) : undefined}
+        place={reconfirming ? placeLabel(translate, doc, reconfirming.sectionId, reconfirming.path) : ''}
+        error={failure}
+        onClose={() => {
+          setReconfirming(undefined);
+          setFailure(undefined);
+        }}
+        onConfirm={(span) =>
+          attempt(
+            () => lagesbildApi.reconfirm(id, reconfirming?.id ?? '', span, doc.version),
+            'laget.lagesbild.reconfirmed',
           )
         }
       />

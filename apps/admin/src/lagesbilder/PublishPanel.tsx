@@ -2,9 +2,14 @@ import { useEffect, useState } from 'react';
 import { Alert, Box, Button, LinearProgress, Link, Stack, TextField, Typography } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import PublishIcon from '@mui/icons-material/Publish';
+import UndoIcon from '@mui/icons-material/Undo';
 import type { LagesbildDocument } from '@laget/contracts';
 import { useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { ConfirmDialog } from './ConfirmDialog.js';
 import { lagesbildApi, type JobView } from './lagesbild-api.js';
+import { swedishError } from './lagesbild-errors.js';
+import { weekLabel } from '../shared/week.js';
+import type { PublicationState } from './publication-state.js';
 
 const pollMs = 1000;
 
@@ -12,6 +17,7 @@ const pollMs = 1000;
 function useJob(jobId: string | undefined): JobView | undefined {
   const [job, setJob] = useState<JobView | undefined>();
   useEffect(() => {
+    setJob(undefined);
     if (!jobId) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,23 +41,75 @@ function useJob(jobId: string | undefined): JobView | undefined {
   return job;
 }
 
-/** Approve the open version (four-eyes aware: the server says who may) and publish it with visible progress. */
-export function PublishPanel({ doc, onChanged }: { doc: LagesbildDocument; onChanged: () => Promise<void> }) {
+/** A refusal asking for the correction note: the API's 400 names the field. */
+const wantsCorrection = (caught: unknown) =>
+  (caught as { body?: { details?: { field?: unknown } } })?.body?.details?.field === 'correction';
+
+/**
+ * Approve the open version (four-eyes aware: the server says who may), publish it with visible
+ * progress, publish a correction (a new revision with what was corrected and why), or retract
+ * what the public sees. Every step waits for the server and asks first where the public is
+ * affected; refusals are shown here in Swedish.
+ */
+export function PublishPanel({
+  doc,
+  staleCount,
+  publication,
+  onChanged,
+}: {
+  doc: LagesbildDocument;
+  /** Masks on changed text: approval is refused until each is re-confirmed or lifted. */
+  staleCount: number;
+  publication: PublicationState;
+  onChanged: () => Promise<void>;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const { canAccess: mayApprove } = useCanAccess({ action: 'approve', resource: 'lagesbilder' });
   const { canAccess: mayPublish } = useCanAccess({ action: 'create', resource: 'publications' });
+  const { canAccess: mayRetract } = useCanAccess({ action: 'delete', resource: 'publications' });
   const [jobId, setJobId] = useState<string | undefined>();
   const [correction, setCorrection] = useState({ what: '', why: '' });
+  const [askedForCorrection, setAskedForCorrection] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [dialog, setDialog] = useState<'publish' | 'retract' | undefined>();
+  const [busy, setBusy] = useState(false);
   const job = useJob(jobId);
-  // A week published before needs a correction note; the server says so with 422 on the first try.
-  const [republish, setRepublish] = useState(doc.status === 'published' || doc.status === 'retracted');
+  const isCorrection = publication.publishedBefore || askedForCorrection;
+  const publishing = Boolean(jobId) && (!job || job.state === 'queued' || job.state === 'running');
 
   useEffect(() => {
-    if (job?.state === 'completed') void onChanged();
+    if (job?.state === 'completed' || job?.state === 'failed') void onChanged();
   }, [job?.state, onChanged]);
 
-  const fail = (caught: unknown) => notify((caught as Error).message, { type: 'error' });
+  // A new round (an edit after publishing, a retraction) starts without the last job's outcome.
+  useEffect(() => {
+    if (doc.status === 'compiled' || doc.status === 'retracted') setJobId(undefined);
+  }, [doc.status]);
+
+  const run = async (action: () => Promise<unknown>, success?: string): Promise<boolean> => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      await action();
+      if (success) notify(success, { type: 'success' });
+      return true;
+    } catch (caught) {
+      if (wantsCorrection(caught)) setAskedForCorrection(true);
+      setError(swedishError(caught));
+      if ((caught as { status?: number }).status === 409) await onChanged();
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const correctionMissing = isCorrection && (!correction.what.trim() || !correction.why.trim());
+  const publicLink = (
+    <Link href={`/public/lagesbilder/${encodeURIComponent(doc.period)}`} target="_blank" rel="noopener">
+      {translate('laget.lagesbild.public_link')}
+    </Link>
+  );
 
   return (
     <Box component="section" aria-labelledby="publish-heading">
@@ -59,32 +117,43 @@ export function PublishPanel({ doc, onChanged }: { doc: LagesbildDocument; onCha
         {translate('laget.lagesbild.publish_heading')}
       </Typography>
       <Stack spacing={1}>
-        {mayApprove && doc.status === 'compiled' && (
-          <Button
-            variant="outlined"
-            startIcon={<CheckIcon />}
-            onClick={async () => {
-              try {
-                await lagesbildApi.approve(doc.id, doc.version);
-                notify('laget.lagesbild.approved', { type: 'success' });
-                await onChanged();
-              } catch (caught) {
-                fail(caught);
-              }
-            }}
-          >
-            {translate('laget.lagesbild.approve')}
-          </Button>
+        {error && !dialog && (
+          <Alert severity="error" role="alert" onClose={() => setError(undefined)}>
+            {error}
+          </Alert>
         )}
-        {mayPublish && doc.status === 'approved' && !jobId && (
+        {mayApprove && doc.status === 'compiled' && (
           <>
-            {republish && (
+            {staleCount > 0 && (
+              <Typography variant="body2" id="approve-blocked">
+                {translate('laget.lagesbild.approve_blocked', { smart_count: staleCount })}
+              </Typography>
+            )}
+            <Button
+              variant="outlined"
+              startIcon={<CheckIcon />}
+              disabled={busy || staleCount > 0}
+              aria-describedby={staleCount > 0 ? 'approve-blocked' : undefined}
+              onClick={async () => {
+                if (await run(() => lagesbildApi.approve(doc.id, doc.version), 'laget.lagesbild.approved'))
+                  await onChanged();
+              }}
+            >
+              {translate('laget.lagesbild.approve')}
+            </Button>
+          </>
+        )}
+        {mayPublish && doc.status === 'approved' && !publishing && (
+          <>
+            {isCorrection && (
               <>
+                <Typography variant="body2">{translate('laget.lagesbild.correction_help')}</Typography>
                 <TextField
                   id="correction-what"
                   label={translate('laget.lagesbild.correction_what')}
                   value={correction.what}
                   onChange={(e) => setCorrection({ ...correction, what: e.target.value })}
+                  required
                   multiline
                 />
                 <TextField
@@ -92,6 +161,7 @@ export function PublishPanel({ doc, onChanged }: { doc: LagesbildDocument; onCha
                   label={translate('laget.lagesbild.correction_why')}
                   value={correction.why}
                   onChange={(e) => setCorrection({ ...correction, why: e.target.value })}
+                  required
                   multiline
                 />
               </>
@@ -99,22 +169,13 @@ export function PublishPanel({ doc, onChanged }: { doc: LagesbildDocument; onCha
             <Button
               variant="contained"
               startIcon={<PublishIcon />}
-              disabled={republish && (!correction.what.trim() || !correction.why.trim())}
-              onClick={async () => {
-                try {
-                  const { jobId: id } = await lagesbildApi.publish(
-                    doc.id,
-                    doc.version,
-                    republish ? correction : undefined,
-                  );
-                  setJobId(id);
-                } catch (caught) {
-                  if ((caught as { status?: number }).status === 422 && !republish) setRepublish(true);
-                  fail(caught);
-                }
+              disabled={busy || correctionMissing}
+              onClick={() => {
+                setError(undefined);
+                setDialog('publish');
               }}
             >
-              {translate('laget.lagesbild.publish')}
+              {translate(isCorrection ? 'laget.lagesbild.publish_correction' : 'laget.lagesbild.publish')}
             </Button>
           </>
         )}
@@ -124,9 +185,7 @@ export function PublishPanel({ doc, onChanged }: { doc: LagesbildDocument; onCha
               {translate('laget.lagesbild.publishing')}{' '}
               {job ? translate(`laget.lagesbild.job_state_${job.state}`) : ''}
             </Typography>
-            {(!job || job.state === 'queued' || job.state === 'running') && (
-              <LinearProgress aria-label={translate('laget.lagesbild.publishing')} />
-            )}
+            {publishing && <LinearProgress aria-label={translate('laget.lagesbild.publishing')} />}
             {job?.state === 'failed' && (
               <Alert severity="error">
                 {translate('laget.lagesbild.publish_failed', { error: job.error ?? '' })}
@@ -134,19 +193,85 @@ export function PublishPanel({ doc, onChanged }: { doc: LagesbildDocument; onCha
             )}
           </Box>
         )}
-        {(doc.status === 'published' || job?.state === 'completed') && (
+        {publication.live !== null && !publishing && (
           <Alert severity="success">
-            {translate('laget.lagesbild.published')}:{' '}
-            <Link
-              href={`/public/lagesbilder/${encodeURIComponent(doc.period)}`}
-              target="_blank"
-              rel="noopener"
-            >
-              {translate('laget.lagesbild.public_link')}
-            </Link>
+            {translate('laget.lagesbild.published_number', { number: publication.live })}: {publicLink}
           </Alert>
         )}
+        {publication.live === null && doc.status === 'published' && job?.state === 'completed' && (
+          <Alert severity="success">
+            {translate('laget.lagesbild.published')}: {publicLink}
+          </Alert>
+        )}
+        {publication.publishedBefore && publication.live === null && doc.status === 'retracted' && (
+          <Alert severity="warning">{translate('laget.lagesbild.retracted_notice')}</Alert>
+        )}
+        {(doc.status === 'published' || doc.status === 'retracted') && mayPublish && (
+          <Typography variant="body2" color="text.secondary">
+            {translate('laget.lagesbild.correction_how')}
+          </Typography>
+        )}
+        {mayRetract && publication.live !== null && !publishing && (
+          <Button
+            variant="outlined"
+            color="error"
+            startIcon={<UndoIcon />}
+            disabled={busy}
+            onClick={() => {
+              setError(undefined);
+              setDialog('retract');
+            }}
+          >
+            {translate('laget.lagesbild.retract')}
+          </Button>
+        )}
       </Stack>
+
+      <ConfirmDialog
+        open={dialog === 'publish'}
+        title={translate(isCorrection ? 'laget.lagesbild.publish_correction' : 'laget.lagesbild.publish')}
+        confirmLabel={translate(
+          isCorrection ? 'laget.lagesbild.publish_correction' : 'laget.lagesbild.publish',
+        )}
+        error={error}
+        onClose={() => setDialog(undefined)}
+        onConfirm={() =>
+          run(async () => {
+            const { jobId: id } = await lagesbildApi.publish(
+              doc.id,
+              doc.version,
+              isCorrection ? { what: correction.what.trim(), why: correction.why.trim() } : undefined,
+            );
+            setJobId(id);
+          })
+        }
+      >
+        {translate(
+          isCorrection ? 'laget.lagesbild.publish_correction_confirm' : 'laget.lagesbild.publish_confirm',
+          {
+            week: weekLabel(doc.period),
+          },
+        )}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={dialog === 'retract'}
+        title={translate('laget.lagesbild.retract')}
+        confirmLabel={translate('laget.lagesbild.retract')}
+        reasonLabel={translate('laget.lagesbild.retract_reason')}
+        destructive
+        error={error}
+        onClose={() => setDialog(undefined)}
+        onConfirm={async (reason) => {
+          const done = await run(
+            () => lagesbildApi.retract(doc.id, reason, doc.version),
+            'laget.lagesbild.retracted',
+          );
+          if (done) await onChanged();
+          return done;
+        }}
+      >
+        {translate('laget.lagesbild.retract_confirm')}
+      </ConfirmDialog>
     </Box>
   );
 }
