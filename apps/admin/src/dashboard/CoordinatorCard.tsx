@@ -2,14 +2,21 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, CardActions, CardContent, List, ListItem, Typography } from '@mui/material';
 import type { PeriodView, ReportView } from '@laget/contracts';
 import { Link } from 'react-router-dom';
-import { useGetList, useTranslate } from 'react-admin';
+import { useCanAccess, useGetList, useTranslate } from 'react-admin';
 import { ComplianceTable } from '../periods/ComplianceTable.js';
 import { useCompliance } from '../periods/useCompliance.js';
 import { loadReportingPeriod } from '../reports/current-report.js';
 import { weekLabel } from '../shared/week.js';
 import { api } from '../http.js';
+import { FailedJobItems } from './FailedJobItems.js';
+import { LagesbildWaitingItems } from './LagesbildWaitingItems.js';
+import { useFailedJobs } from './useFailedJobs.js';
+import { useLagesbildWaiting } from './useLagesbildWaiting.js';
 
-/** The coordinator's Monday: who has reported, and what waits (amendments after compile). */
+/**
+ * The coordinator's Monday: who has reported, and what waits: amendments after compile, stale
+ * masks and approvals in the lägesbild, and background jobs that failed.
+ */
 export function CoordinatorCard() {
   const translate = useTranslate();
   const [period, setPeriod] = useState<(PeriodView & { id: string }) | null | undefined>();
@@ -33,6 +40,10 @@ export function CoordinatorCard() {
     { enabled: Boolean(period) },
   );
   const waiting = (amended.data ?? []).filter((report) => report.status === 'amended');
+  const lagesbild = useLagesbildWaiting(true);
+  const { canAccess: mayReadJobs } = useCanAccess({ action: 'list', resource: 'jobs' });
+  const jobs = useFailedJobs(Boolean(mayReadJobs));
+  const nothingWaiting = waiting.length === 0 && lagesbild.items.length === 0 && jobs.failures.length === 0;
 
   return (
     <Card component="section" aria-labelledby="coordinator-heading">
@@ -45,10 +56,13 @@ export function CoordinatorCard() {
         <Typography component="h3" variant="subtitle1" sx={{ mt: 2 }}>
           {translate('laget.dashboard.waiting')}
         </Typography>
-        {waiting.length === 0 ? (
+        {lagesbild.error && <Alert severity="error">{lagesbild.error}</Alert>}
+        {nothingWaiting && (
           <Typography color="text.secondary">{translate('laget.dashboard.nothing_waiting')}</Typography>
-        ) : (
+        )}
+        {(waiting.length > 0 || lagesbild.items.length > 0) && (
           <List dense>
+            <LagesbildWaitingItems period={lagesbild.period} items={lagesbild.items} />
             {waiting.map((report) => (
               <ListItem
                 key={report.id}
@@ -59,6 +73,19 @@ export function CoordinatorCard() {
               </ListItem>
             ))}
           </List>
+        )}
+        {(jobs.failures.length > 0 || jobs.error) && (
+          <>
+            <Typography component="h3" variant="subtitle1" sx={{ mt: 2 }}>
+              {translate('laget.dashboard.failed.heading')}
+            </Typography>
+            {jobs.error && <Alert severity="error">{jobs.error}</Alert>}
+            {jobs.failures.length > 0 && (
+              <List dense>
+                <FailedJobItems failures={jobs.failures} />
+              </List>
+            )}
+          </>
         )}
       </CardContent>
       {period && (

@@ -145,6 +145,35 @@ export const lagetEnglish: LagetMessages = {
       must_change: 'Has not changed the one-time password',
       nothing_waiting: 'Nothing is waiting right now.',
       est_member: 'As a member of the EST group you read the internal situation picture of each week.',
+      lagesbild: {
+        stale_redactions:
+          '%{smart_count} mask in the situation picture for %{week} needs a look |||| %{smart_count} masks in the situation picture for %{week} need a look',
+        stale_redactions_help:
+          'The text changed after it was masked. Re-confirm the mask on the new text or lift it; only then can the open version be approved.',
+        awaiting_approval: 'The situation picture for %{week} is waiting for approval',
+        awaiting_approval_help:
+          'Read the open version through and approve it. Where four eyes are required, the reviewer approves.',
+        awaiting_publication: 'The situation picture for %{week} is approved but not published',
+        awaiting_publication_help: 'Publish the open version from the situation picture.',
+      },
+      failed: {
+        heading: 'Failed jobs',
+        publish: 'Publishing %{week} failed',
+        publish_help: 'Open the situation picture and publish again: the week is free to be published anew.',
+        webhook: 'The municipality’s web site was not told about the publication of %{week}',
+        webhook_help:
+          'The publication itself is done. Ask whoever runs the web site to check the receiver of publication messages.',
+        email: 'An e-mail could not be sent',
+        email_help:
+          'Ask the system administrator to check the e-mail setting (SMTP_URL). The recipient may need to be told another way.',
+        reminders: 'The reminders could not be sent',
+        reminders_help:
+          'See which organisations have not reported and remind them another way, for example by phone.',
+        other: 'A background job failed (%{kind})',
+        other_help: 'Contact the system administrator and give the job’s id: %{id}.',
+        when: 'Failed %{date}.',
+        error: 'The error: %{error}',
+      },
     },
     users: {
       one_time_title: 'One-time password',

@@ -144,6 +144,35 @@ export const lagetSwedish = {
       must_change: 'Har inte bytt engångslösenord',
       nothing_waiting: 'Inget väntar just nu.',
       est_member: 'Som medlem i EST-gruppen läser du den interna lägesbilden för varje vecka.',
+      lagesbild: {
+        stale_redactions:
+          '%{smart_count} maskering i lägesbilden för %{week} behöver ses över |||| %{smart_count} maskeringar i lägesbilden för %{week} behöver ses över',
+        stale_redactions_help:
+          'Texten har ändrats efter maskeringen. Bekräfta maskeringen på den nya texten eller ta bort den; först då kan den öppna versionen godkännas.',
+        awaiting_approval: 'Lägesbilden för %{week} väntar på godkännande',
+        awaiting_approval_help:
+          'Läs igenom den öppna versionen och godkänn den. Där fyra ögon gäller godkänner granskaren.',
+        awaiting_publication: 'Lägesbilden för %{week} är godkänd men inte publicerad',
+        awaiting_publication_help: 'Publicera den öppna versionen från lägesbilden.',
+      },
+      failed: {
+        heading: 'Misslyckade jobb',
+        publish: 'Publiceringen av %{week} misslyckades',
+        publish_help: 'Öppna lägesbilden och publicera igen: veckan är fri att publiceras på nytt.',
+        webhook: 'Kommunens webbplats fick inte besked om publiceringen av %{week}',
+        webhook_help:
+          'Själva publiceringen är gjord. Be den som sköter webbplatsen kontrollera mottagaren av publiceringsmeddelanden.',
+        email: 'Ett e-postmeddelande kunde inte skickas',
+        email_help:
+          'Be systemadministratören kontrollera e-postinställningen (SMTP_URL). Mottagaren kan behöva få beskedet på annat sätt.',
+        reminders: 'Påminnelserna kunde inte skickas',
+        reminders_help:
+          'Se efter vilka organisationer som inte har rapporterat och påminn dem på annat sätt, till exempel per telefon.',
+        other: 'Ett bakgrundsjobb misslyckades (%{kind})',
+        other_help: 'Kontakta systemadministratören och ange jobbets id: %{id}.',
+        when: 'Misslyckades %{date}.',
+        error: 'Felet: %{error}',
+      },
     },
     users: {
       one_time_title: 'Engångslösenord',
