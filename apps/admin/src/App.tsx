@@ -12,12 +12,16 @@ import audit from './audit/index.js';
 import lagesbilder from './lagesbilder/index.js';
 import { LagesbildHistoryPage } from './lagesbilder/LagesbildHistoryPage.js';
 import organisations from './organisations/index.js';
+import places from './places/index.js';
+import { withPlaceRegister } from './places/place-register-data.js';
 import periods from './periods/index.js';
 import { MyReport } from './reports/MyReport.js';
 import reports from './reports/index.js';
 import users from './users/index.js';
 import { theme } from './theme.js';
 import tokens from './tokens/index.js';
+
+const appDataProvider = withPlaceRegister(dataProvider);
 
 export function App() {
   return (
@@ -26,7 +30,7 @@ export function App() {
       disableTelemetry
       requireAuth
       authProvider={authProvider}
-      dataProvider={dataProvider}
+      dataProvider={appDataProvider}
       i18nProvider={i18nProvider}
       loginPage={LoginPage}
       layout={Layout}
@@ -38,6 +42,7 @@ export function App() {
       <Resource name="users" {...users} />
       <Resource name="periods" {...periods} />
       <Resource name="reports" {...reports} />
+      <Resource name="places" {...places} />
       <Resource name="lagesbilder" {...lagesbilder} />
       <Resource name="audit" {...audit} />
       <Resource name="tokens" {...tokens} />

@@ -62,6 +62,15 @@ export const lagetEnglish: LagetMessages = {
       name: 'Audit log |||| Audit log',
       fields: { occurredAt: 'Time', type: 'Event', actorId: 'Who', stream: 'Concerns' },
     },
+    places: {
+      name: 'Place |||| Places',
+      fields: {
+        name: 'Name',
+        kind: 'Kind of place',
+        retired: 'Retired',
+        coordinates: { lat: 'Latitude', lon: 'Longitude' },
+      },
+    },
   },
   laget: {
     app: { title: 'Läget', tagline: 'Local situation picture for Effective coordination for safety' },
@@ -82,6 +91,18 @@ export const lagetEnglish: LagetMessages = {
       rescue_service: 'Rescue service',
       coordinator: 'Coordinator',
       other: 'Other actor',
+    },
+    place_kinds: {
+      school: 'School',
+      sports_facility: 'Sports facility',
+      youth_centre: 'Youth centre',
+      park: 'Park',
+      square: 'Square',
+      street: 'Street',
+      shop: 'Shop',
+      residential: 'Residential area',
+      public_transport: 'Public transport',
+      other: 'Other place',
     },
     week: { label: 'w%{week} %{year}' },
     status: {
@@ -190,6 +211,27 @@ export const lagetEnglish: LagetMessages = {
       activated: 'The login is activated',
     },
     organisations: { deactivate: 'Deactivate', activate: 'Activate' },
+    places: {
+      coordinates: 'Coordinates (WGS84)',
+      lat_help: 'Optional. Decimal degrees, e.g. 60.0790',
+      lon_help: 'Optional. Decimal degrees, e.g. 15.7320',
+      no_coordinates: 'No coordinates',
+      compass: { north: 'N', south: 'S', east: 'E', west: 'W' },
+      show_retired: 'Also show retired places',
+      retired: 'Retired',
+      retired_notice:
+        'This place is retired: it cannot be picked for new incidents, but those that already point at it keep it.',
+      retire: 'Retire',
+      retire_title: 'Retire “%{name}”?',
+      retire_content:
+        'The place can no longer be picked for new incidents. Incidents that already point at it keep it.',
+      retired_done: 'The place is retired',
+      errors: {
+        lat_range: 'The latitude must be between −90 and 90.',
+        lon_range: 'The longitude must be between −180 and 180.',
+        both_or_neither: 'Give both latitude and longitude, or neither.',
+      },
+    },
     periods: {
       compliance: 'Reporting',
       organisation: 'Organisation',

@@ -61,6 +61,15 @@ export const lagetSwedish = {
       name: 'Händelselogg |||| Händelselogg',
       fields: { occurredAt: 'Tid', type: 'Händelse', actorId: 'Vem', stream: 'Gäller' },
     },
+    places: {
+      name: 'Plats |||| Platser',
+      fields: {
+        name: 'Namn',
+        kind: 'Typ av plats',
+        retired: 'Ur bruk',
+        coordinates: { lat: 'Latitud', lon: 'Longitud' },
+      },
+    },
   },
   laget: {
     app: { title: 'Läget', tagline: 'Lokal lägesbild för Effektiv samordning för trygghet' },
@@ -81,6 +90,18 @@ export const lagetSwedish = {
       rescue_service: 'Räddningstjänsten',
       coordinator: 'Samordnare',
       other: 'Annan aktör',
+    },
+    place_kinds: {
+      school: 'Skola',
+      sports_facility: 'Idrottsanläggning',
+      youth_centre: 'Fritidsgård',
+      park: 'Park',
+      square: 'Torg',
+      street: 'Gata',
+      shop: 'Butik',
+      residential: 'Bostadsområde',
+      public_transport: 'Kollektivtrafik',
+      other: 'Annan plats',
     },
     week: { label: 'v%{week} %{year}' },
     status: {
@@ -191,6 +212,27 @@ export const lagetSwedish = {
     organisations: {
       deactivate: 'Inaktivera',
       activate: 'Aktivera',
+    },
+    places: {
+      coordinates: 'Koordinater (WGS84)',
+      lat_help: 'Frivilligt. Decimalgrader, t.ex. 60.0790',
+      lon_help: 'Frivilligt. Decimalgrader, t.ex. 15.7320',
+      no_coordinates: 'Inga koordinater',
+      compass: { north: 'N', south: 'S', east: 'Ö', west: 'V' },
+      show_retired: 'Visa även platser som tagits ur bruk',
+      retired: 'Ur bruk',
+      retired_notice:
+        'Platsen är tagen ur bruk: den går inte att välja för nya händelser, men de som redan pekar på den behåller den.',
+      retire: 'Ta ur bruk',
+      retire_title: 'Ta ”%{name}” ur bruk?',
+      retire_content:
+        'Platsen går inte längre att välja för nya händelser. Händelser som redan pekar på den behåller den.',
+      retired_done: 'Platsen är tagen ur bruk',
+      errors: {
+        lat_range: 'Latituden ska vara mellan −90 och 90.',
+        lon_range: 'Longituden ska vara mellan −180 och 180.',
+        both_or_neither: 'Ange både latitud och longitud, eller ingen av dem.',
+      },
     },
     periods: {
       compliance: 'Rapportering',

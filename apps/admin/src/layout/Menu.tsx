@@ -1,13 +1,16 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
-import { Menu as RaMenu, useCanAccess, useTranslate } from 'react-admin';
+import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 
 /**
  * The menu lists only what the person may use: resource entries check `canAccess` themselves;
- * the reporter's shortcut is shown to those who may write a report.
+ * the reporter's shortcut is shown to those who may write a report. Everyone may read the place
+ * register (to pick a place), but as a page it is the coordinator's tool: shown to those who keep it.
  */
 export function Menu() {
   const translate = useTranslate();
   const { canAccess: mayReport } = useCanAccess({ action: 'create', resource: 'reports' });
+  const { canAccess: mayKeepPlaces } = useCanAccess({ action: 'create', resource: 'places' });
+  const resources = useResourceDefinitions();
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText={translate('laget.menu.dashboard')} />
@@ -18,7 +21,11 @@ export function Menu() {
           leftIcon={<EditNoteIcon />}
         />
       )}
-      <RaMenu.ResourceItems />
+      {Object.keys(resources)
+        .filter((name) => resources[name]!.hasList && (name !== 'places' || mayKeepPlaces))
+        .map((name) => (
+          <RaMenu.ResourceItem key={name} name={name} />
+        ))}
     </RaMenu>
   );
 }
