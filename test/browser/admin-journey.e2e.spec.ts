@@ -10,13 +10,17 @@ import {
   type Browser,
 } from './browser-kit.js';
 import { createLogin, logIn, type Session } from './http-kit.js';
+import type { JobQueue } from '../../apps/api/src/platform/jobs/job-queue.js';
+import { JOB_QUEUE } from '../../apps/api/src/platform/platform.tokens.js';
 
 /**
  * The admin panel as people use it, in Debian's Chromium against the real API on PostgreSQL and
  * Redis: the administrator sets up an organisation and a reporter, the reporter changes the
  * one-time password and files the week's report, and cannot open another organisation's report
- * by URL. Every main screen is saved as a screenshot and checked with axe-core (WCAG 2.1 AA).
- * The coordinator's part is lagesbild-journey.e2e.spec.ts.
+ * by URL. The coordinator keeps the place register and sees on the dashboard what waits
+ * (the compiled week's approval, a failed publication). Every main screen is saved as a
+ * screenshot and checked with axe-core (WCAG 2.1 AA). The coordinator's lägesbild work is
+ * lagesbild-journey.e2e.spec.ts.
  */
 /** A browser step on a busy 2-core CI machine: generous, but bounded. */
 const stepTimeout = 120_000;
@@ -279,6 +283,94 @@ describeWith(['postgres', 'redis', 'chromium'], 'admin panel journey in the brow
       await page.getByRole('alert').filter({ hasText: 'Rapporten finns inte' }).waitFor();
       expect(await page.getByText(secret).count()).toBe(0);
       await screen('13-other-organisations-report');
+    },
+    stepTimeout,
+  );
+
+  const coordinatorPassword = 'karta-över-norberg-2024';
+  let coordinator: Session;
+
+  it(
+    'lets the coordinator, and only the coordinator, keep the place register',
+    async () => {
+      // The reporter from the step before may read places (to pick one) but does not keep them.
+      expect(await page.getByRole('menuitem', { name: 'Platser' }).count()).toBe(0);
+      const office = await admin.expect<{ id: string }>(201, 'POST', '/api/organisations', {
+        name: 'BF-samordnaren',
+        kind: 'coordinator',
+      });
+      ({ session: coordinator } = await createLogin(
+        admin,
+        {
+          username: 'bf.samordnare',
+          displayName: 'Stina Samordnare',
+          organisationId: office.id,
+          roles: ['coordinator'],
+        },
+        coordinatorPassword,
+      ));
+      await logOut();
+      await logInAs('bf.samordnare', coordinatorPassword);
+      await page.getByRole('menuitem', { name: 'Platser' }).click();
+      await page.getByRole('link', { name: 'Skapa' }).click();
+      await page.getByRole('textbox', { name: /^Namn/ }).fill('Frida Hansdotter Arena');
+      await page.getByRole('combobox', { name: /Typ av plats/ }).click();
+      await page.getByRole('option', { name: 'Idrottsanläggning' }).click();
+      // Latitude and longitude swapped by mistake: the form says so before anything is sent.
+      await page.getByRole('spinbutton', { name: /^Latitud/ }).fill('155.732');
+      await page.getByRole('spinbutton', { name: /^Longitud/ }).fill('60.079');
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await page.getByText('Latituden ska vara mellan −90 och 90.').waitFor();
+      await screen('14-place-create-invalid');
+      await page.getByRole('spinbutton', { name: /^Latitud/ }).fill('60.079');
+      await page.getByRole('spinbutton', { name: /^Longitud/ }).fill('15.732');
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await page.getByRole('cell', { name: '60,0790° N, 15,7320° Ö' }).waitFor();
+      await page.getByRole('cell', { name: 'Frida Hansdotter Arena' }).waitFor();
+      await screen('15-places');
+      const places = await coordinator.expect<{ name: string; kind: string; coordinates: unknown }[]>(
+        200,
+        'GET',
+        '/api/places',
+      );
+      expect(places).toEqual([
+        expect.objectContaining({
+          name: 'Frida Hansdotter Arena',
+          kind: 'sports_facility',
+          coordinates: { lat: 60.079, lon: 15.732 },
+        }),
+      ]);
+    },
+    stepTimeout,
+  );
+
+  it(
+    'shows the coordinator what waits: the compiled week to approve and a failed publication',
+    async () => {
+      const [report] = await coordinator.expect<{ period: string }[]>(
+        200,
+        'GET',
+        `/api/reports?organisationId=${skolanId}`,
+      );
+      const week = report!.period;
+      await coordinator.expect(201, 'POST', '/api/lagesbilder', { period: week });
+      // The real publication processor, asked for a publication that was never requested,
+      // fails as it would for a stolen or stale job; one attempt so the journey need not wait.
+      const jobs = app.app.get<JobQueue>(JOB_QUEUE);
+      const jobId = `publish-lagesbild-journey-${week}`;
+      await jobs.enqueue('publish-lagesbild', jobId, { period: week, publicationNumber: 9 }, { attempts: 1 });
+      expect((await jobs.waitUntilSettled(jobId, 30_000)).state).toBe('failed');
+
+      const label = `v${Number(week.slice(6))} ${week.slice(0, 4)}`;
+      await page.goto(`${app.url}/#/`);
+      await page.getByText(`Lägesbilden för ${label} väntar på godkännande`).waitFor();
+      await page.getByRole('heading', { name: 'Misslyckade jobb' }).waitFor();
+      const failure = page.getByRole('link', { name: new RegExp(`Publiceringen av ${label} misslyckades`) });
+      await failure.waitFor();
+      expect(await failure.textContent()).toContain('Öppna lägesbilden och publicera igen');
+      await screen('16-coordinator-dashboard-waiting');
+      await failure.click();
+      await page.waitForURL(new RegExp(`#/lagesbilder/${week}/show`));
     },
     stepTimeout,
   );
