@@ -14,7 +14,9 @@ import { createLogin, logIn, type Session } from './http-kit.js';
 /**
  * The coordinator's Monday in the browser against the real API: who has reported, compile,
  * mask a name by selecting it and a phone number by accepting Läget's suggestion, compare the
- * versions, approve and publish; the public page then shows the open version without them.
+ * versions, re-confirm a mask whose text changed, define a target-group version, approve and
+ * publish; the public page then shows the open version without them. Then a correction is
+ * published and retracted, and the week's history says all of it in words.
  * The week's report is filed over HTTP first (the reporter's screens are admin-journey's).
  */
 /** A browser step on a busy 2-core CI machine: generous, but bounded. */
@@ -29,6 +31,8 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
   const coordinatorPassword = 'måndag-förmiddag-lägesbild';
   const name = 'Kalle Svensson';
   const phone = '070-123 45 67';
+  const contact = 'Lisa Eriksson';
+  let coordinator: Session;
 
   beforeAll(async () => {
     await buildAdminPanel();
@@ -67,6 +71,7 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
       },
       coordinatorPassword,
     );
+    coordinator = await logIn(app.url, 'bf.samordnare', coordinatorPassword);
     week = (await admin.expect<{ id: string }[]>(200, 'GET', '/api/periods?perPage=1'))[0]!.id;
     await fileReport(reporter.session, week, school.id);
     browser = await launchBrowser();
@@ -215,10 +220,86 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
   );
 
   it(
+    'explains why approval waits on a mask whose text changed, and re-confirms it on the new text',
+    async () => {
+      // Set the scene as another tab would: a mask on Övrigt, then an edit that moves the text under it.
+      const other = `/api/lagesbilder/${week}/sections/other`;
+      await coordinator.expect(200, 'PATCH', other, { text: `${contact} förmedlar kontakter till skolan.` });
+      await coordinator.expect(201, 'POST', `/api/lagesbilder/${week}/redactions`, {
+        sectionId: 'other',
+        path: '/text',
+        start: 0,
+        end: contact.length,
+        legalGround: 'GDPR art. 10',
+        reason: 'Namnet pekar ut en enskild.',
+      });
+      await coordinator.expect(200, 'PATCH', other, {
+        text: `Igår: ${contact} förmedlar kontakter till skolan.`,
+      });
+      await page.reload();
+
+      const stale = page.getByRole('region', { name: 'En maskering måste ses över innan godkännandet' });
+      await stale.getByText(/den öppna versionen kan inte godkännas/).waitFor();
+      expect(await page.getByRole('button', { name: 'Godkänn öppen version' }).isDisabled()).toBe(true);
+      await screen('27-stale-redaction');
+
+      await stale.getByRole('button', { name: 'Bekräfta igen: Övrigt, texten' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Bekräfta maskeringen på den ändrade texten' });
+      const typed = dialog.getByRole('textbox', { name: 'Text som maskeras' });
+      // The old offsets now cover the wrong words: that is why a person has to look.
+      expect(await typed.inputValue()).toBe(`Igår: ${contact}`.slice(0, contact.length));
+      await typed.fill(contact);
+      await screen('28-reconfirm-dialog');
+      await dialog.getByRole('button', { name: 'Bekräfta igen' }).click();
+      await stale.waitFor({ state: 'detached' });
+      const open = await coordinator.expect<{ sections: { id: string; text?: string }[] }>(
+        200,
+        'GET',
+        `/api/lagesbilder/${week}?view=open`,
+      );
+      expect(open.sections.find((s) => s.id === 'other')?.text).toBe(
+        'Igår: [maskerat] förmedlar kontakter till skolan.',
+      );
+    },
+    stepTimeout,
+  );
+
+  it(
+    'defines a target-group version for the school and previews it as its readers see it',
+    async () => {
+      const panel = page.getByRole('region', { name: 'Målgruppsversioner' });
+      await panel.getByRole('button', { name: 'Ny målgruppsversion' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Ny målgruppsversion' });
+      await dialog.getByRole('textbox', { name: 'Rubrik' }).fill('Skolan och fritid');
+      expect(await dialog.getByRole('textbox', { name: 'Kortnamn' }).inputValue()).toBe('skolan-och-fritid');
+      await dialog.getByRole('checkbox', { name: 'Skolan', exact: true }).check();
+      await dialog.getByRole('checkbox', { name: 'Inrapporterade händelser för perioden' }).check();
+      await dialog.getByRole('radio', { name: 'Bara valda händelser' }).check();
+      await dialog.getByRole('checkbox', { name: /Skadegörelse på handfat/ }).check();
+      await screen('29-audience-dialog');
+      await dialog.getByRole('button', { name: 'Spara' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await panel.getByText('Skolan och fritid').waitFor();
+
+      await panel.getByRole('button', { name: 'Förhandsgranska: Skolan och fritid' }).click();
+      const preview = page.getByRole('dialog', { name: 'Målgruppsversion: Skolan och fritid' });
+      await preview.getByText('Skadegörelse på handfat').waitFor();
+      expect(await preview.innerText()).not.toContain('Klotter på idrottshallens vägg');
+      await screen('30-audience-preview');
+      await preview.getByRole('button', { name: 'Stäng' }).click();
+      await preview.waitFor({ state: 'detached' });
+    },
+    stepTimeout,
+  );
+
+  it(
     'approves and publishes with visible progress, and the public page holds no masked text',
     async () => {
       await page.getByRole('button', { name: 'Godkänn öppen version' }).click();
       await page.getByRole('button', { name: 'Publicera' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Publicera' });
+      await confirm.getByText(/blir synlig för alla på kommunens webbplats/).waitFor();
+      await confirm.getByRole('button', { name: 'Publicera' }).click();
       await page.getByRole('link', { name: 'Visa den publicerade sidan' }).waitFor({ timeout: 60_000 });
       await screen('25-lagesbild-published');
 
@@ -228,6 +309,78 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
       expect(published).not.toContain(name);
       expect(published).not.toContain(phone);
       await screenshot(page, '26-public-page');
+    },
+    stepTimeout,
+  );
+
+  it(
+    'publishes a correction with a note, then retracts the week from the public site',
+    async () => {
+      await page.goto(`${app.url}/#/lagesbilder/${week}/show`);
+      await page.getByText('Publicerad (publicering 1)').waitFor();
+      const conclusions = page.getByRole('region', { name: 'Slutsatser' });
+      await conclusions.getByRole('button', { name: 'Redigera avsnittet' }).click();
+      const editor = page.getByRole('dialog');
+      await editor.getByRole('textbox', { name: 'Redigera avsnittet' }).fill('Klottret anmäls till polisen.');
+      await editor.getByRole('button', { name: 'Spara' }).click();
+      await editor.waitFor({ state: 'detached' });
+
+      await page.getByRole('button', { name: 'Godkänn öppen version' }).click();
+      await page.getByRole('textbox', { name: 'Vad har rättats?' }).fill('Slutsatserna kompletterades');
+      await page.getByRole('textbox', { name: 'Varför?' }).fill('Polisanmälan saknades');
+      await page.getByRole('button', { name: 'Publicera rättelse' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Publicera rättelse' });
+      await confirm.getByText(/Rättelsen ersätter den publicerade versionen/).waitFor();
+      await screen('31-publish-correction');
+      await confirm.getByRole('button', { name: 'Publicera rättelse' }).click();
+      await page.getByText('Publicerad (publicering 2)').waitFor({ timeout: 60_000 });
+
+      await page.getByRole('button', { name: 'Dra tillbaka publiceringen' }).click();
+      const retract = page.getByRole('dialog', { name: 'Dra tillbaka publiceringen' });
+      await retract
+        .getByRole('textbox', { name: /Varför publiceringen dras tillbaka/ })
+        .fill('Fel skola angiven');
+      await screen('32-retract-dialog');
+      await retract.getByRole('button', { name: 'Dra tillbaka publiceringen' }).click();
+      await page.getByText(/Publiceringen är tillbakadragen och syns inte för allmänheten/).waitFor();
+
+      let status = 0;
+      for (let tries = 0; tries < 50 && status !== 404; tries++) {
+        status = (await fetch(`${app.url}/public/lagesbilder/${week}.json`)).status;
+        if (status !== 404) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(status).toBe(404);
+    },
+    stepTimeout,
+  );
+
+  it(
+    'tells the history of the week in words: who did what, when, why, and what changed',
+    async () => {
+      await page.getByRole('link', { name: 'Historik', exact: true }).click();
+      const timeline = page.getByRole('list', { name: /Historik för lägesbild/ });
+      await timeline.getByText('Drog tillbaka publicering 2').waitFor();
+      const text = await timeline.innerText();
+      expect(text).toContain('Fel skola angiven');
+      expect(text).toContain('Begärde publicering 2 som rättelse');
+      expect(text).toContain('Polisanmälan saknades');
+      expect(text).toContain('Bekräftade en maskering i ”Övrigt” på den ändrade texten');
+      expect(text).toContain(`före: 0–${contact.length} → efter: 6–${6 + contact.length}`);
+      expect(text).toContain('Skapade målgruppsversionen ”skolan-och-fritid”');
+      expect(text).toContain('GDPR art. 10');
+      expect(text).toContain('Stina Samordnare');
+      expect(text).not.toContain('Läste den interna versionen');
+      await screen('33-lagesbild-history');
+
+      await page.getByLabel(/Visa läsningar av interna versioner/).check();
+      await timeline
+        .getByText(/Läste den interna versionen/)
+        .first()
+        .waitFor();
+      await page.setViewportSize({ width: 360, height: 740 });
+      await screen('33b-lagesbild-history-phone');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.setViewportSize({ width: 1280, height: 900 });
     },
     stepTimeout,
   );

@@ -152,7 +152,9 @@ export function LagesbildPage() {
 
   const stale = (redactions ?? []).filter((r) => r.stale);
   const staleCount = stale.length;
-  const tools = Boolean(compiled && mayRedact && mode === 'internal' && doc.status !== 'published');
+  // Published weeks keep their tools: a correction starts with an edit or a mask (the API refuses
+  // changes only while a publication job holds the approved revision).
+  const tools = Boolean(compiled && mayRedact && mode === 'internal');
   const visibleSuggestions = suggestions.filter((s) => !dismissed.has(suggestionKey(s)));
 
   const renderDoc = (document: LagesbildDocument, selectable: boolean, showMasks = selectable) => (
