@@ -340,6 +340,27 @@ describeWith(['postgres', 'redis', 'chromium'], 'admin panel journey in the brow
           coordinates: { lat: 60.079, lon: 15.732 },
         }),
       ]);
+
+      // A place that closed is retired, not deleted: incidents that point at it keep it.
+      await coordinator.expect(201, 'POST', '/api/places', { name: 'Gamla Unkan', kind: 'youth_centre' });
+      await page.reload();
+      await page.getByRole('cell', { name: 'Gamla Unkan' }).click();
+      await page.getByRole('textbox', { name: /^Namn/ }).and(page.locator('[value="Gamla Unkan"]')).waitFor();
+      await page.getByRole('button', { name: 'Ta ur bruk' }).click();
+      await page.getByRole('dialog').getByText('Ta ”Gamla Unkan” ur bruk?').waitFor();
+      await page.getByRole('dialog').getByRole('button', { name: 'Bekräfta' }).click();
+      await page.getByText('Platsen är tagen ur bruk').first().waitFor();
+      await page.getByRole('cell', { name: 'Frida Hansdotter Arena' }).waitFor();
+      expect(await page.getByRole('cell', { name: 'Gamla Unkan' }).count()).toBe(0);
+      const register = await coordinator.expect<{ name: string; retired: boolean }[]>(
+        200,
+        'GET',
+        '/api/places?retired=true',
+      );
+      expect(register.map(({ name, retired }) => [name, retired])).toEqual([
+        ['Frida Hansdotter Arena', false],
+        ['Gamla Unkan', true],
+      ]);
     },
     stepTimeout,
   );
