@@ -14,9 +14,10 @@ import { createLogin, logIn, type Session } from './http-kit.js';
 /**
  * The coordinator's Monday in the browser against the real API: who has reported, compile,
  * mask a name by selecting it and a phone number by accepting Läget's suggestion, compare the
- * versions, re-confirm a mask whose text changed, define a target-group version, approve and
- * publish; the public page then shows the open version without them. Then a correction is
- * published and retracted, and the week's history says all of it in words.
+ * versions, re-confirm a mask whose text changed, define a target-group version; with
+ * four-eyes on, the coordinator's own approval is refused in words and the reviewer approves in
+ * a browser of their own; publish, and the public page shows the open version without them.
+ * Then a correction is published and retracted, and the week's history says all of it in words.
  * The week's report is filed over HTTP first (the reporter's screens are admin-journey's).
  */
 /** A browser step on a busy 2-core CI machine: generous, but bounded. */
@@ -26,7 +27,10 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
   let app: TestApp;
   let browser: Browser;
   let page: Page;
+  let second: Browser | undefined;
   let week = '';
+  const previousFourEyes = process.env.LAGET_FOUR_EYES;
+  const reviewerPassword = 'andra-ögonparet-granskar-v48';
   const violations: Record<string, AxeViolation[]> = {};
   const coordinatorPassword = 'måndag-förmiddag-lägesbild';
   const name = 'Kalle Svensson';
@@ -36,6 +40,8 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
 
   beforeAll(async () => {
     await buildAdminPanel();
+    // The lägesbild settings are read from the environment when the app starts.
+    process.env.LAGET_FOUR_EYES = '1';
     app = await startTestApp({ store: 'postgres', redis: process.env.LAGET_JOURNEY_IN_PROCESS_JOBS !== '1' });
     const first = await logIn(app.url, 'admin', 'test-admin-password-1');
     await first.expect(204, 'POST', '/api/auth/password', {
@@ -71,6 +77,16 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
       },
       coordinatorPassword,
     );
+    await createLogin(
+      admin,
+      {
+        username: 'granskare',
+        displayName: 'Greta Granskare',
+        organisationId: office.id,
+        roles: ['reviewer'],
+      },
+      reviewerPassword,
+    );
     coordinator = await logIn(app.url, 'bf.samordnare', coordinatorPassword);
     week = (await admin.expect<{ id: string }[]>(200, 'GET', '/api/periods?perPage=1'))[0]!.id;
     await fileReport(reporter.session, week, school.id);
@@ -79,8 +95,11 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
   }, 180_000);
 
   afterAll(async () => {
+    await second?.close();
     await browser?.close();
     await app?.close();
+    if (previousFourEyes === undefined) delete process.env.LAGET_FOUR_EYES;
+    else process.env.LAGET_FOUR_EYES = previousFourEyes;
   });
 
   afterEach(async () => {
@@ -118,8 +137,27 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
     await session.expect(200, 'POST', `/api/reports/${report.id}/submit`, {});
   }
 
-  async function screen(name: string): Promise<void> {
-    violations[name] = await checkScreen(page, name);
+  async function screen(name: string, on: Page = page): Promise<void> {
+    violations[name] = await checkScreen(on, name);
+  }
+
+  /** The second pair of eyes, logged in in a browser of their own, approves the open version. */
+  async function reviewerApproves(screenName?: string): Promise<void> {
+    if (!second) {
+      second = await launchBrowser();
+      await second.page.goto(`${app.url}/#/login`);
+      await second.page.locator('#username').fill('granskare');
+      await second.page.locator('#password').fill(reviewerPassword);
+      await second.page.getByRole('button', { name: 'Logga in' }).click();
+      await second.page.getByRole('heading', { name: /Hej/ }).waitFor();
+    }
+    const reviewer = second.page;
+    await reviewer.goto(`${app.url}/#/lagesbilder/${week}/show`);
+    // A second visit only changes the hash: reload for the week as it is now.
+    await reviewer.reload();
+    await reviewer.getByRole('button', { name: 'Godkänn öppen version' }).click();
+    await reviewer.getByText('Godkänd', { exact: true }).waitFor();
+    if (screenName) await screen(screenName, reviewer);
   }
 
   /** Selects `text` inside the internal view's field that contains it, as a person would with the mouse. */
@@ -293,9 +331,19 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
   );
 
   it(
-    'approves and publishes with visible progress, and the public page holds no masked text',
+    'refuses the coordinator’s own approval in words, the reviewer approves, and it is published with visible progress; the public page holds no masked text',
     async () => {
       await page.getByRole('button', { name: 'Godkänn öppen version' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Fyraögonsprincipen gäller: någon annan än den som senast redigerade' })
+        .waitFor();
+      expect(await page.getByRole('alert').allInnerTexts()).not.toContainEqual(
+        expect.stringContaining('Four-eyes'),
+      );
+      await screen('25a-four-eyes-refusal');
+      await reviewerApproves('25b-reviewer-approves');
+      await page.reload();
       await page.getByRole('button', { name: 'Publicera' }).click();
       const confirm = page.getByRole('dialog', { name: 'Publicera' });
       await confirm.getByText(/blir synlig för alla på kommunens webbplats/).waitFor();
@@ -325,7 +373,8 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
       await editor.getByRole('button', { name: 'Spara' }).click();
       await editor.waitFor({ state: 'detached' });
 
-      await page.getByRole('button', { name: 'Godkänn öppen version' }).click();
+      await reviewerApproves();
+      await page.reload();
       await page.getByRole('textbox', { name: 'Vad har rättats?' }).fill('Slutsatserna kompletterades');
       await page.getByRole('textbox', { name: 'Varför?' }).fill('Polisanmälan saknades');
       await page.getByRole('button', { name: 'Publicera rättelse' }).click();

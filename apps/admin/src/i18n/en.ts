@@ -369,8 +369,6 @@ export const lagetEnglish: LagetMessages = {
       take_in: 'Take the amendment in',
       take_in_reason: 'Why the amendment is taken in',
       taken_in: 'The amendment is taken into the situation picture',
-      stale_warning:
-        'A redaction covers text that has changed and must be reviewed before the open version can be approved. |||| %{smart_count} redactions cover text that has changed and must be reviewed before the open version can be approved.',
       masked_in_open: 'Masked in the open version',
       revision: 'Revision %{revision}',
       publish_heading: 'Approval and publication',
@@ -393,6 +391,8 @@ export const lagetEnglish: LagetMessages = {
       retracted: 'The publication is retracted',
       retracted_notice:
         'The publication is retracted and not visible to the public. Publish a correction to show the week again.',
+      approve_four_eyes:
+        'Where four-eyes applies, someone other than the last person to edit or mask approves, for example the reviewer.',
       approve_blocked:
         'Approval waits: a redaction covers text that has changed. Re-confirm or lift it first. |||| Approval waits: %{smart_count} redactions cover text that has changed. Re-confirm or lift them first.',
       stale_heading:

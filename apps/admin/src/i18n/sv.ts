@@ -371,8 +371,6 @@ export const lagetSwedish = {
       take_in: 'Ta in ändringen',
       take_in_reason: 'Varför ändringen tas in',
       taken_in: 'Ändringen är intagen i lägesbilden',
-      stale_warning:
-        'En maskering gäller text som har ändrats och måste ses över innan den öppna versionen kan godkännas. |||| %{smart_count} maskeringar gäller text som har ändrats och måste ses över innan den öppna versionen kan godkännas.',
       masked_in_open: 'Maskeras i den öppna versionen',
       revision: 'Revision %{revision}',
       publish_heading: 'Godkännande och publicering',
@@ -395,6 +393,8 @@ export const lagetSwedish = {
       retracted: 'Publiceringen är tillbakadragen',
       retracted_notice:
         'Publiceringen är tillbakadragen och syns inte för allmänheten. Publicera en rättelse för att visa veckan igen.',
+      approve_four_eyes:
+        'Där fyraögonsprincipen gäller godkänner någon annan än den som senast redigerade eller maskerade, till exempel granskaren.',
       approve_blocked:
         'Godkännandet väntar: en maskering gäller text som har ändrats. Bekräfta den igen eller häv den först. |||| Godkännandet väntar: %{smart_count} maskeringar gäller text som har ändrats. Bekräfta dem igen eller häv dem först.',
       stale_heading:

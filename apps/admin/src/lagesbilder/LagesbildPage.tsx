@@ -59,6 +59,8 @@ export function LagesbildPage() {
   const { canAccess: mayEdit } = useCanAccess({ action: 'update', resource: 'lagesbilder' });
   const { canAccess: mayRedact } = useCanAccess({ action: 'create', resource: 'redactions' });
   const { canAccess: mayReadRedactions } = useCanAccess({ action: 'list', resource: 'redactions' });
+  // The reviewer has no tools but approves where four-eyes is on, so the approval panel is theirs too.
+  const { canAccess: mayApprove } = useCanAccess({ action: 'approve', resource: 'lagesbilder' });
   const [doc, setDoc] = useState<LagesbildDocument | undefined>();
   const [open, setOpen] = useState<LagesbildDocument | undefined>();
   const [compiled, setCompiled] = useState<boolean | undefined>();
@@ -311,7 +313,7 @@ export function LagesbildPage() {
           )}
         </Grid>
 
-        {compiled && (mayRedact || mayEdit) && mode !== 'compare' && (
+        {compiled && (mayRedact || mayEdit || mayApprove) && mode !== 'compare' && (
           <Grid size={{ xs: 12, md: tools ? 4 : 12 }}>
             <Stack spacing={2}>
               <Card variant="outlined">

@@ -141,6 +141,9 @@ export function PublishPanel({
             >
               {translate('laget.lagesbild.approve')}
             </Button>
+            <Typography variant="body2" color="text.secondary">
+              {translate('laget.lagesbild.approve_four_eyes')}
+            </Typography>
           </>
         )}
         {mayPublish && doc.status === 'approved' && !publishing && (
