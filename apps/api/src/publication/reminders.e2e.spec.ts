@@ -10,7 +10,6 @@ import { redisConnection } from '../platform/jobs/bullmq-job-queue.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { JOB_QUEUE } from '../platform/platform.tokens.js';
 import { PublicationWiring } from './publication.module.js';
-import { BULLMQ_PREFIX } from './reminder-scheduler.js';
 import { SEND_REMINDERS } from './send-reminders.job.js';
 
 interface Received {
@@ -137,7 +136,7 @@ describeWith(['postgres', 'redis'], 'reminder schedule and operations on BullMQ'
 
   it('keeps one BullMQ job scheduler per configured slot, in Swedish time', async () => {
     const connection = redisConnection(testRedisUrl);
-    const queue = new Queue(SEND_REMINDERS, { connection, prefix: BULLMQ_PREFIX });
+    const queue = new Queue(SEND_REMINDERS, { connection, prefix: test.config.queuePrefix });
     try {
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers).toEqual(
