@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { AdvisoryLock, SqlDatabase, SqlExecutor } from './sql-database.js';
 
@@ -24,6 +25,28 @@ const types: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
+/**
+ * Statements with parameters are the ones the code sends again and again (appends, stream reads,
+ * logins, read-model updates), so each is prepared once per connection under a name derived from
+ * its text: PostgreSQL then skips parsing and planning on every later use, which was the largest
+ * part of its CPU time per reporting command. Statements without parameters (DDL, BEGIN, LISTEN)
+ * are sent as they are. The texts come from our code, so their number is small; past
+ * `maxPreparedTexts` new texts are no longer prepared rather than filling every connection's memory.
+ */
+const maxPreparedTexts = 2_000;
+const statementNames = new Map<string, string>();
+
+function preparedQuery(text: string, params: readonly unknown[] | undefined): pg.QueryConfig {
+  const values = params as unknown[] | undefined;
+  if (!values || values.length === 0) return { text };
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < maxPreparedTexts) {
+    name = `laget_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name ? { name, text, values } : { text, values };
+}
+
 /** A SqlDatabase over a `pg` pool. */
 export function openPostgres(url: string, options: PostgresOptions = {}): SqlDatabase {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
@@ -36,7 +59,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
   return {
     engine: 'postgres',
     query: async <Row>(text: string, params?: readonly unknown[]) => {
-      const result = await pool.query(text, params as unknown[] | undefined);
+      const result = await pool.query(preparedQuery(text, params));
       return { rows: result.rows as Row[] };
     },
     transaction: async <T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
@@ -46,7 +69,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
         await client.query('BEGIN');
         const tx: SqlExecutor = {
           query: async <Row>(text: string, params?: readonly unknown[]) => {
-            const result = await client.query(text, params as unknown[] | undefined);
+            const result = await client.query(preparedQuery(text, params));
             return { rows: result.rows as Row[] };
           },
         };
@@ -85,6 +108,7 @@ class AdvisoryLockSession {
   private connecting: Promise<pg.Client> | null = null;
   /** Held (or being taken) keys and how to tell their holder the lock is gone. Session locks stack, so a key is taken once here. */
   private readonly held = new Map<string, (error: Error) => void>();
+  private readonly serial = new SerialQueue();
 
   constructor(private readonly url: string) {}
 
@@ -96,9 +120,8 @@ class AdvisoryLockSession {
     let client: pg.Client;
     try {
       client = await this.connection();
-      const { rows } = await client.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-        [key],
+      const { rows } = await this.serial.run(() =>
+        client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [key]),
       );
       if (!rows[0]?.locked) {
         this.held.delete(key);
@@ -112,7 +135,9 @@ class AdvisoryLockSession {
       lost,
       release: async () => {
         if (!this.held.delete(key) || this.client !== client) return;
-        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+        await this.serial
+          .run(() => client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]))
+          .catch(() => undefined);
       },
     };
   }
@@ -163,6 +188,7 @@ class NotificationListener {
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
   private retry: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly serial = new SerialQueue();
 
   constructor(private readonly url: string) {}
 
@@ -173,7 +199,7 @@ class NotificationListener {
     set.add(onNotify);
     try {
       const client = await this.connection();
-      if (isNewChannel) await client.query(`LISTEN ${quoteIdent(channel)}`);
+      if (isNewChannel) await this.serial.run(() => client.query(`LISTEN ${quoteIdent(channel)}`));
     } catch {
       this.scheduleReconnect();
     }
@@ -181,7 +207,10 @@ class NotificationListener {
       set.delete(onNotify);
       if (set.size > 0) return;
       this.handlers.delete(channel);
-      await this.client?.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
+      const client = this.client;
+      await this.serial
+        .run(async () => client?.query(`UNLISTEN ${quoteIdent(channel)}`))
+        .catch(() => undefined);
     };
   }
 
@@ -231,6 +260,20 @@ class NotificationListener {
       this.connection().catch(() => this.scheduleReconnect());
     }, 1000);
     this.retry.unref();
+  }
+}
+
+/**
+ * One query at a time on a connection shared by several callers: pg queues concurrent queries on
+ * one client itself, but that is deprecated and goes away in pg 9.
+ */
+class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
   }
 }
 
