@@ -4,6 +4,7 @@ import type { ApiTokenDto } from '@laget/contracts';
 import { Clock } from '../platform/commands/clock.js';
 import { READ_DB } from '../platform/platform.tokens.js';
 import { sha256 } from './secrets.js';
+import { toRecord, type UserRecord, type UserRow } from './users.read-model.js';
 
 interface TokenRow {
   id: string;
@@ -50,21 +51,29 @@ export class ApiTokensStore {
     return toDto(rows[0]!);
   }
 
-  /** The owner of a live token, or null; records its use at most once a minute. */
-  async ownerOf(secret: string): Promise<{ tokenId: string; ownerId: string } | null> {
+  /**
+   * The owner of a live token, read in the same query as the token (one round trip per request),
+   * or null; records the token's use at most once a minute.
+   */
+  async ownerOf(secret: string): Promise<{ tokenId: string; ownerId: string; owner: UserRecord } | null> {
     const now = this.clock.now();
-    const { rows } = await this.db.query<TokenRow>(
-      'SELECT * FROM identity_api_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2',
+    const { rows } = await this.db.query<
+      UserRow & { token_id: string; owner_id: string; token_last_used_at: string | Date | null }
+    >(
+      `SELECT t.id AS token_id, t.owner_id, t.last_used_at AS token_last_used_at, u.*
+       FROM identity_api_tokens t JOIN identity_users u ON u.id = t.owner_id
+       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2`,
       [sha256(secret), now.toISOString()],
     );
     const row = rows[0];
     if (!row) return null;
-    if (row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() > 60_000)
+    const lastUsed = row.token_last_used_at;
+    if (lastUsed === null || now.getTime() - new Date(lastUsed).getTime() > 60_000)
       await this.db.query('UPDATE identity_api_tokens SET last_used_at = $2 WHERE id = $1', [
-        row.id,
+        row.token_id,
         now.toISOString(),
       ]);
-    return { tokenId: row.id, ownerId: row.owner_id };
+    return { tokenId: row.token_id, ownerId: row.owner_id, owner: toRecord(row) };
   }
 
   async get(id: string): Promise<ApiTokenDto | null> {

@@ -13,7 +13,7 @@ import { ApiTokensStore } from './api-tokens.store.js';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC } from './decorators.js';
 import { sameSecret } from './secrets.js';
 import { SessionsStore } from './sessions.store.js';
-import { UsersReadModel, type UserRecord } from './users.read-model.js';
+import type { UserRecord } from './users.read-model.js';
 import { abilityOf } from './ability-cache.js';
 
 export const SESSION_COOKIE = 'laget_session';
@@ -31,7 +31,6 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsStore,
     private readonly tokens: ApiTokensStore,
-    private readonly users: UsersReadModel,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -82,7 +81,7 @@ export class AuthGuard implements CanActivate {
           );
         return false;
       }
-      user = await this.users.get(found.ownerId);
+      user = found.owner;
       request.auth = { method: 'token', tokenId: found.tokenId };
     } else {
       const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
