@@ -618,6 +618,7 @@ export class ReportingService {
           { expectedVersion: report.version },
         );
         const state = events.reduce(evolveReport, report.state as ReportState) as OpenReport;
+        this.runner.remember(reportStream(reportId), reportDecider, state, appended.nextExpectedVersion);
         return this.view(state, appended.nextExpectedVersion, report.period);
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && expectedVersion === undefined && attempt < 3)

@@ -7,6 +7,7 @@ import {
 } from '@laget/event-store';
 import type { Decider, DomainEvent } from '../domain/decider.js';
 import { type RequestContext, metadataFor } from './request-context.js';
+import { StreamStateCache } from './stream-state-cache.js';
 import type { Clock } from './clock.js';
 
 export interface RunOptions {
@@ -31,6 +32,12 @@ export interface LoadedStream<State> {
   exists: boolean;
 }
 
+/** What folds a stream into state: a decider, or anything with its initialState and evolve. */
+export type Folder<State, Event extends DomainEvent> = Pick<
+  Decider<State, unknown, Event>,
+  'initialState' | 'evolve'
+>;
+
 /** Reads old event schemas into the current one (see platform/projections upcasters). */
 export type Upcast = (event: RecordedEvent) => RecordedEvent;
 
@@ -41,20 +48,36 @@ export type Upcast = (event: RecordedEvent) => RecordedEvent;
  * fresh state (it may now be refused), with one it is a 409 for the client to resolve.
  */
 export class CommandRunner {
+  private readonly cache = new StreamStateCache();
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly upcast: Upcast = (event) => event,
   ) {}
 
+  /** The stream folded with `evolve`: from the cached state where there is one, reading only what followed it. */
   async load<State, Event extends DomainEvent>(
     streamId: string,
-    decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
+    decider: Folder<State, Event>,
   ): Promise<LoadedStream<State>> {
-    const events = await this.store.readStream(streamId);
-    let state = decider.initialState();
+    const cached = this.cache.get<State>(decider, streamId);
+    const events = await this.store.readStream(streamId, cached ? { fromVersion: cached.version + 1 } : {});
+    let state = cached ? cached.state : decider.initialState();
     for (const event of events) state = decider.evolve(state, this.upcast(event) as unknown as Event);
-    return { state, version: events.length, exists: events.length > 0 };
+    const version = (cached?.version ?? 0) + events.length;
+    if (events.length > 0) this.cache.set(decider, streamId, state, version);
+    return { state, version, exists: version > 0 };
+  }
+
+  /** For a caller that appended to the stream itself: the state it reached, so the next load starts there. */
+  remember<State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Folder<State, Event>,
+    state: State,
+    version: number,
+  ): void {
+    this.cache.set(decider, streamId, state, version);
   }
 
   async run<State, Command, Event extends DomainEvent>(
@@ -88,6 +111,7 @@ export class CommandRunner {
         throw error;
       }
       const state = decided.reduce((current, event) => decider.evolve(current, event), loaded.state);
+      this.cache.set(decider, streamId, state, appended.nextExpectedVersion);
       return {
         state,
         version: appended.nextExpectedVersion,
