@@ -12,6 +12,7 @@ import {
   openPostgres,
 } from '@laget/event-store';
 import { createTestDatabase } from '../test/support/services.js';
+import { printTable } from './support/table.js';
 
 /**
  * Append and readAll rates of the SQL event store on PGlite and PostgreSQL, each beside a
@@ -220,12 +221,4 @@ async function runReadAll(store: SqlEventStore): Promise<{ events: number; rate:
 
 function format(rate: number): string {
   return Math.round(rate).toLocaleString('en-US');
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
 }

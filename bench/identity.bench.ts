@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { ARGON2_OPTIONS } from '../apps/api/src/identity/password-hasher.js';
 import { startTestApp } from '../test/support/app.js';
+import { percentile, printTable } from './support/table.js';
 
 /**
  * Identity (issue 3): login latency with the chosen argon2id parameters (p50/p99, and an unknown
@@ -142,17 +143,5 @@ export async function benchIdentity(): Promise<void> {
   }
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const fmt = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
-}

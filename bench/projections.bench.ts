@@ -19,6 +19,7 @@ import {
   incidentLogProjection,
 } from '../apps/api/src/platform/projections/testing/incident-log.projection.js';
 import { createTestDatabase } from '../test/support/services.js';
+import { printTable } from './support/table.js';
 
 /**
  * Projection rebuild rate on PGlite and PostgreSQL (target ≥ 20,000 events/s): seeds
@@ -142,12 +143,4 @@ function history(offset: number, count: number): NewEvent[] {
 
 function format(value: number): string {
   return Math.round(value).toLocaleString('en-US');
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
-  for (const row of rows) console.log(line(row));
 }

@@ -1,7 +1,7 @@
-import { createServer } from 'node:http';
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import autocannon from 'autocannon';
+import { fileURLToPath } from 'node:url';
+import { openPostgres } from '@laget/event-store';
 import {
   ApiClient,
   adminClient,
@@ -10,24 +10,39 @@ import {
 } from '../apps/api/src/reporting/reporting-http-kit.js';
 import { addWeeks, formatPeriod, periodContaining } from '../apps/api/src/reporting/period.js';
 import { startTestApp } from '../test/support/app.js';
+import { cpuBetween, sampleCpu, type CpuSample } from './support/cpu.js';
+import { hammer, hammerBareNode, type HttpLoadResult } from './support/http-baseline.js';
+import { formatFigure, percentile, printTable } from './support/table.js';
 
 /**
  * Weekly reporting under load (issue 4, "Benchmark"): 50 simulated reporters, each with its own
  * organisation and login, concurrently open their report, add 20 incidents and submit, over HTTP
- * on PostgreSQL. Reported: commands/s and p50/p99 latency per command, next to `/health` on the
- * same server in the same run (autocannon, 50 connections), and a bare node:http server as the
- * machine's own baseline (the machine is shared; its speed varies). Targets: p99 < 50 ms, ≥ 500 commands/s.
- * LAGET_BENCH_REPORTERS (default 50) and LAGET_BENCH_ROUNDS (weeks filed, default 2) scale it.
+ * on PostgreSQL. Two ways of loading the server, each on weeks of its own:
+ *
+ * - capacity: every reporter sends its next command the moment the last one answered (a closed
+ *   loop). Gives the most commands/s the server manages; its latency is mostly queueing, since 50
+ *   clients that never pause keep 50 requests waiting whatever the server's speed.
+ * - at 500 commands/s: the reporters together send 500 commands/s on a fixed schedule (each one
+ *   every 100 ms, staggered), and latency counts from when a command was due, so a slow answer
+ *   also charges the commands it held up (no coordinated omission). This is the issue's target:
+ *   p99 under 50 ms while sustaining at least 500 commands/s.
+ *
+ * Beside them, in the same run: `/health` on the same server and a bare node:http server under
+ * autocannon (the machine is shared; its speed varies), and the CPU time per command of the API
+ * process and of PostgreSQL, which does not depend on how busy the machine is. The reporters run
+ * in a child process, so the API's CPU time is its own.
+ * LAGET_BENCH_REPORTERS (default 50), LAGET_BENCH_RATE (default 500) scale it.
  */
 export async function benchReporting(): Promise<void> {
   const reporters = Number(process.env.LAGET_BENCH_REPORTERS ?? 50);
-  const rounds = Number(process.env.LAGET_BENCH_ROUNDS ?? 2);
+  const rate = Number(process.env.LAGET_BENCH_RATE ?? 500);
   const incidentsPerReport = 20;
   const app = await startTestApp({ store: 'postgres', env: { LOG_LEVEL: 'error' } });
+  const db = openPostgres(app.config.databaseUrl!, { max: 1 });
   try {
     const admin = await adminClient(app.url);
     const setupStarted = performance.now();
-    const clients: { client: ApiClient; organisationId: string }[] = [];
+    const clients: Reporter[] = [];
     for (let index = 0; index < reporters; index++) {
       const organisationId = await createOrganisation(admin, `Aktör ${index + 1}`, 'other');
       const { client } = await createUser(admin, {
@@ -35,156 +50,172 @@ export async function benchReporting(): Promise<void> {
         organisationId,
         roles: ['reporter'],
       });
-      clients.push({ client, organisationId });
+      clients.push({ token: client.bearerToken!, organisationId });
     }
     console.log(
       `setup: ${reporters} organisations and logins in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`,
     );
 
-    const health = await measure(`${app.url}/health`);
-    const bare = await measureBareNode();
-
-    // The simulated reporters run on a worker thread, so their JSON and HTTP client work does not
-    // compete with the server for its event loop (it still shares the machine's two cores).
+    // Each phase files weeks of its own, going back from the current one.
     const current = periodContaining(new Date());
-    const periods = Array.from({ length: rounds }, (_, round) => formatPeriod(addWeeks(current, -round)));
-    const wallStarted = performance.now();
-    const { latencies, failures } = await runOnWorker({
-      url: app.url,
-      reporters: clients.map(({ client, organisationId }) => ({
-        token: client.bearerToken!,
-        organisationId,
-      })),
-      periods,
-      incidentsPerReport,
-    });
-    const wallSeconds = (performance.now() - wallStarted) / 1000;
-    latencies.sort((a, b) => a - b);
-    const commands = latencies.length;
+    const weeks = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => formatPeriod(addWeeks(current, -(from + i))));
+    const plan = { url: app.url, reporters: clients, incidentsPerReport };
 
+    await runPhase(db, { ...plan, periods: weeks(0, 1), mode: 'closed' }); // warm-up: JIT, pools, plans
+    const capacity = await runPhase(db, { ...plan, periods: weeks(1, 2), mode: 'closed' });
+    const paced = await runPhase(db, { ...plan, periods: weeks(3, 3), mode: 'paced', rate });
+    const health = await hammer(`${app.url}/health`);
+    const bare = await hammerBareNode();
+
+    const commands = `${reporters} reporters × (open + ${incidentsPerReport} incidents + submit)`;
     printTable(
-      ['what', 'requests', 'per second', 'p50 ms', 'p99 ms', 'errors'],
+      ['what', 'requests', 'per second', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/command: API', 'PostgreSQL'],
       [
-        [
-          `reporting commands (${reporters} reporters × ${rounds} weeks × (open + ${incidentsPerReport} incidents + submit))`,
-          String(commands),
-          (commands / wallSeconds).toFixed(0),
-          percentile(latencies, 50).toFixed(1),
-          percentile(latencies, 99).toFixed(1),
-          String(failures.length),
-        ],
-        ...[
-          ['GET /health on the same server (autocannon, 50 connections, 3 s)', health] as const,
-          ['bare node:http answering {"status":"ok"}: the machine itself, same run', bare] as const,
-        ].map(([what, result]) => [
-          what,
-          String(result.requests),
-          result.perSecond.toFixed(0),
-          result.p50.toFixed(1),
-          result.p99.toFixed(1),
-          String(result.errors),
-        ]),
+        phaseRow(`capacity: ${commands}, each sending as soon as answered`, capacity),
+        phaseRow(`at ${rate} commands/s: ${commands}, paced, latency from when due`, paced),
+        httpRow('GET /health on the same server (autocannon, 50 connections, 3 s)', health),
+        httpRow('bare node:http answering {"status":"ok"}: the machine itself, same run', bare),
       ],
     );
+    const failures = [...capacity.failures, ...paced.failures];
     if (failures.length > 0) console.log(`first failures: ${failures.slice(0, 3).join(' | ')}`);
   } finally {
+    await db.close();
     await app.close();
   }
 }
 
+interface Reporter {
+  token: string;
+  organisationId: string;
+}
+
 interface LoadPlan {
   url: string;
-  reporters: { token: string; organisationId: string }[];
+  reporters: Reporter[];
   periods: string[];
   incidentsPerReport: number;
+  mode: 'closed' | 'paced';
+  /** Commands per second of all reporters together, when paced. */
+  rate?: number;
 }
 
-function runOnWorker(plan: LoadPlan): Promise<{ latencies: number[]; failures: string[] }> {
+interface LoadResult {
+  latencies: number[];
+  failures: string[];
+  seconds: number;
+}
+
+interface PhaseResult extends LoadResult {
+  cpu: CpuSample;
+}
+
+async function runPhase(db: Parameters<typeof sampleCpu>[0], plan: LoadPlan): Promise<PhaseResult> {
+  const before = await sampleCpu(db);
+  const result = await runReporters(plan);
+  return { ...result, cpu: cpuBetween(before, await sampleCpu(db)) };
+}
+
+function phaseRow(what: string, phase: PhaseResult): string[] {
+  const commands = phase.latencies.length;
+  return [
+    what,
+    String(commands),
+    (commands / phase.seconds).toFixed(0),
+    formatFigure(percentile(phase.latencies, 50)),
+    formatFigure(percentile(phase.latencies, 99)),
+    String(phase.failures.length),
+    formatFigure(phase.cpu.apiMs / commands),
+    phase.cpu.postgresMs === null ? '–' : formatFigure(phase.cpu.postgresMs / commands),
+  ];
+}
+
+function httpRow(what: string, result: HttpLoadResult): string[] {
+  return [
+    what,
+    String(result.requests),
+    result.perSecond.toFixed(0),
+    formatFigure(result.p50),
+    formatFigure(result.p99),
+    String(result.errors),
+    '',
+    '',
+  ];
+}
+
+/** The reporters run in a child process of their own: their HTTP and JSON work is not the server's. */
+function runReporters(plan: LoadPlan): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: plan });
-    worker.once('message', resolve);
-    worker.once('error', reject);
+    const child = fork(fileURLToPath(import.meta.url), [], {
+      env: { ...process.env, LAGET_BENCH_REPORTERS_CHILD: '1' },
+    });
+    child.once('message', (result) => {
+      resolve(result as LoadResult);
+      child.kill();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0 && code !== null) reject(new Error(`the reporters' process exited with ${code}`));
+    });
+    child.send(plan);
   });
 }
 
-/** Each reporter, one after the other within its own report, all reporters at once. */
-async function simulateReporters(plan: LoadPlan): Promise<{ latencies: number[]; failures: string[] }> {
+/** Each reporter files its report command after command; all reporters at once. */
+async function simulateReporters(plan: LoadPlan): Promise<LoadResult> {
   const latencies: number[] = [];
   const failures: string[] = [];
-  const timed = async (call: () => Promise<{ status: number; body: unknown }>, expected: number) => {
-    const started = performance.now();
-    const answer = await call();
-    latencies.push(performance.now() - started);
-    if (answer.status !== expected)
-      failures.push(`${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
-    return answer;
-  };
-  for (const period of plan.periods) {
-    await Promise.all(
-      plan.reporters.map(async ({ token, organisationId }) => {
-        const client = new ApiClient(plan.url, { bearer: token });
-        const opened = await timed(() => client.post('/api/reports', { period, organisationId }), 201);
-        const id = (opened.body as { id: string }).id;
-        for (let n = 0; n < plan.incidentsPerReport; n++) {
-          await timed(
-            () =>
-              client.post(`/api/reports/${id}/incidents`, {
-                problem: `Skadegörelse ${n + 1}`,
-                location: 'Frida Hansdotter Arena',
-                occurredAt: '250107',
-                frequency: 'Enstaka',
-                assessment: { severity: 1 + (n % 5), scope: 'EA' },
-                comment: 'Söndersparkat vattenlås.',
-              }),
-            201,
-          );
-        }
-        await timed(() => client.post(`/api/reports/${id}/submit`), 200);
-      }),
+  const commandsPerReport = plan.incidentsPerReport + 2;
+  // Paced: reporter r's command k is due at start + (k × reporters + r) / rate seconds.
+  const interval = plan.mode === 'paced' ? (1000 * plan.reporters.length) / plan.rate! : 0;
+  const started = performance.now();
+
+  const fileReport = async (reporter: Reporter, index: number, period: string, round: number) => {
+    const client = new ApiClient(plan.url, { bearer: reporter.token });
+    let command = round * commandsPerReport;
+    const send = async (call: () => Promise<{ status: number; body: unknown }>, expected: number) => {
+      const due = started + command * interval + (index * interval) / plan.reporters.length;
+      command++;
+      const wait = due - performance.now();
+      if (plan.mode === 'paced' && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const from = plan.mode === 'paced' ? due : performance.now();
+      const answer = await call();
+      latencies.push(performance.now() - from);
+      if (answer.status !== expected)
+        failures.push(`${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+      return answer;
+    };
+    const opened = await send(
+      () => client.post('/api/reports', { period, organisationId: reporter.organisationId }),
+      201,
     );
-  }
-  return { latencies, failures };
-}
-
-if (!isMainThread && parentPort && (workerData as LoadPlan | undefined)?.reporters) {
-  const port = parentPort;
-  void simulateReporters(workerData as LoadPlan).then((result) => port.postMessage(result));
-}
-
-/** A server doing nothing but answering: how fast this machine is right now (it is shared). */
-async function measureBareNode() {
-  const server = createServer((_request, response) => {
-    response.setHeader('content-type', 'application/json');
-    response.end('{"status":"ok"}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    return await measure(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
-  } finally {
-    server.close();
-  }
-}
-
-async function measure(url: string) {
-  const result = await autocannon({ url, connections: 50, duration: 3 });
-  return {
-    requests: result.requests.total,
-    perSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    const id = (opened.body as { id: string }).id;
+    for (let n = 0; n < plan.incidentsPerReport; n++) {
+      await send(
+        () =>
+          client.post(`/api/reports/${id}/incidents`, {
+            problem: `Skadegörelse ${n + 1}`,
+            location: 'Frida Hansdotter Arena',
+            occurredAt: '250107',
+            frequency: 'Enstaka',
+            assessment: { severity: 1 + (n % 5), scope: 'EA' },
+            comment: 'Söndersparkat vattenlås.',
+          }),
+        201,
+      );
+    }
+    await send(() => client.post(`/api/reports/${id}/submit`), 200);
   };
+
+  for (const [round, period] of plan.periods.entries()) {
+    await Promise.all(plan.reporters.map((reporter, index) => fileReport(reporter, index, period, round)));
+  }
+  return { latencies, failures, seconds: (performance.now() - started) / 1000 };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
+if (process.env.LAGET_BENCH_REPORTERS_CHILD === '1' && process.send) {
+  process.once('message', (plan) => {
+    void simulateReporters(plan as LoadPlan).then((result) => process.send!(result));
+  });
 }
