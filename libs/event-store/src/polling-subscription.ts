@@ -4,7 +4,12 @@ import type { ReadAllResult, SubscribeOptions, Subscription } from './event-stor
 
 /** What a polling subscription needs from its store. */
 export interface PollingSource {
-  readAll(from: Checkpoint | null, limit: number): Promise<ReadAllResult>;
+  /**
+   * `notBefore` is a stamp from `nextStamp()`: a source that shares reads between subscribers
+   * may answer with a read that started after it, never with an older one (which could miss
+   * an append this subscriber was woken for).
+   */
+  readAll(from: Checkpoint | null, limit: number, notBefore: number): Promise<ReadAllResult>;
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
   /** The checkpoint of the last event committed so far, or null for an empty store. */
   headCheckpoint(): Promise<Checkpoint | null>;
@@ -12,7 +17,14 @@ export interface PollingSource {
    * Whether events are committed that readAll does not return yet (held back behind a
    * transaction still running); the subscription then looks again soon instead of sleeping.
    */
-  hasHeldBackEvents?(): Promise<boolean>;
+  hasHeldBackEvents?(notBefore: number): Promise<boolean>;
+}
+
+let stamps = 0;
+
+/** A number larger than every one handed out before in this process: orders wake-ups and reads. */
+export function nextStamp(): number {
+  return ++stamps;
 }
 
 /** Pauses while events are held back: from 5 ms, doubling, to at most 200 ms (or the poll interval). */
@@ -29,6 +41,8 @@ export class PollingSubscription implements Subscription {
   private stopped = false;
   private failure: unknown = null;
   private woken = false;
+  /** When the last wake-up came (a stamp): reads that serve it must start after it. */
+  private wokenAt = 0;
   private sleeper: (() => void) | null = null;
   private readonly done: Promise<void>;
 
@@ -44,6 +58,7 @@ export class PollingSubscription implements Subscription {
   /** Something may have been appended: read again now rather than at the next poll. */
   wake(): void {
     this.woken = true;
+    this.wokenAt = nextStamp();
     this.sleeper?.();
   }
 
@@ -71,7 +86,8 @@ export class PollingSubscription implements Subscription {
     try {
       while (!this.stopped) {
         this.woken = false;
-        const { events } = await this.source.readAll(this.progress.current, batchSize);
+        const readAt = nextStamp();
+        const { events } = await this.source.readAll(this.progress.current, batchSize, this.wokenAt);
         for (const event of events) {
           if (this.stopped) return;
           await this.options.onEvent(event);
@@ -79,7 +95,7 @@ export class PollingSubscription implements Subscription {
         }
         if (events.length > 0) pause = heldBackPauseMs;
         if (events.length < batchSize) {
-          const heldBack = (await this.source.hasHeldBackEvents?.()) ?? false;
+          const heldBack = (await this.source.hasHeldBackEvents?.(readAt)) ?? false;
           await this.sleep(heldBack ? pause : this.pollIntervalMs);
           if (heldBack) pause = Math.min(pause * 2, heldBackPauseMaxMs, this.pollIntervalMs);
         }

@@ -11,7 +11,7 @@ import type {
   Subscription,
 } from '../event-store.js';
 import { ANY, NO_STREAM, STREAM_EXISTS, type ExpectedVersion } from '../expected-version.js';
-import { PollingSubscription } from '../polling-subscription.js';
+import { nextStamp, PollingSubscription } from '../polling-subscription.js';
 import { compareSqlCheckpoints, decodeSqlCheckpoint, encodeSqlCheckpoint } from './sql-checkpoint.js';
 import type { SqlDatabase, SqlExecutor } from './sql-database.js';
 import * as sql from './sql-event-store.sql.js';
@@ -67,6 +67,12 @@ export class SqlEventStore implements EventStore {
   private unlisten: Promise<(() => Promise<void>) | null> | null = null;
   private notifyTimer: NodeJS.Timeout | null = null;
   private readonly notifyDelayMs: number;
+  /**
+   * Every projection and reactor subscribes on its own, and an append wakes them all at once at
+   * the same checkpoint: they share one query (and its decoded events, which nobody changes)
+   * instead of each asking PostgreSQL for the same page.
+   */
+  private readonly sharedReads = new InFlight();
 
   constructor(
     private readonly db: SqlDatabase,
@@ -162,13 +168,16 @@ export class SqlEventStore implements EventStore {
     const listening = this.startListening();
     const subscription = new PollingSubscription(
       {
-        readAll: async (from, limit) => {
+        readAll: async (from, limit, notBefore) => {
           await listening;
-          return this.readAll(from, limit);
+          return this.sharedReads.run(`${from ?? ''}/${limit}`, notBefore, () => this.readAll(from, limit));
         },
         compareCheckpoints: (a, b) => this.compareCheckpoints(a, b),
         headCheckpoint: () => this.headCheckpoint(),
-        hasHeldBackEvents: async () => (await this.db.query<{ held: boolean }>(sql.heldBack)).rows[0]!.held,
+        hasHeldBackEvents: (notBefore) =>
+          this.sharedReads.run('held-back', notBefore, async () => {
+            return (await this.db.query<{ held: boolean }>(sql.heldBack)).rows[0]!.held;
+          }),
       },
       options,
       this.pollIntervalMs,
@@ -355,4 +364,25 @@ function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
   return code === '23505' && (constraint === undefined || violated === constraint);
+}
+
+/**
+ * Concurrent calls under one key share a call already running, if it started after `notBefore`
+ * (see PollingSource); a settled call is not kept.
+ */
+class InFlight {
+  private readonly running = new Map<string, { startedAt: number; result: Promise<unknown> }>();
+
+  run<T>(key: string, notBefore: number, fn: () => Promise<T>): Promise<T> {
+    const found = this.running.get(key);
+    if (found && found.startedAt > notBefore) return found.result as Promise<T>;
+    const entry = { startedAt: nextStamp(), result: fn() as Promise<unknown> };
+    this.running.set(key, entry);
+    void entry.result
+      .finally(() => {
+        if (this.running.get(key) === entry) this.running.delete(key);
+      })
+      .catch(() => undefined);
+    return entry.result as Promise<T>;
+  }
 }
