@@ -388,7 +388,12 @@ describeWith(['postgres', 'redis', 'chromium'], 'admin panel journey in the brow
       await page.getByRole('heading', { name: 'Misslyckade jobb' }).waitFor();
       const failure = page.getByRole('link', { name: new RegExp(`Publiceringen av ${label} misslyckades`) });
       await failure.waitFor();
-      expect(await failure.textContent()).toContain('Öppna lägesbilden och publicera igen');
+      await page.getByRole('heading', { name: `Att göra för ${label}` }).waitFor();
+      const said = await failure.textContent();
+      expect(said).toContain('Öppna lägesbilden och publicera igen');
+      // Why, in Swedish first; the server's own words only on the small technical line.
+      expect(said).toContain('Jobbet gällde en publicering som aldrig har begärts');
+      expect(said).toMatch(/Tekniskt fel: Publication 9 of \d{4}-W\d{2} was never requested/);
       await screen('16-coordinator-dashboard-waiting');
       await failure.click();
       await page.waitForURL(new RegExp(`#/lagesbilder/${week}/show`));

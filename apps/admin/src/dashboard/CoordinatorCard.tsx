@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, CardActions, CardContent, List, ListItem, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, List, ListItem, Stack, Typography } from '@mui/material';
 import type { PeriodView, ReportView } from '@laget/contracts';
 import { Link } from 'react-router-dom';
 import { useCanAccess, useGetList, useTranslate } from 'react-admin';
@@ -8,14 +8,17 @@ import { useCompliance } from '../periods/useCompliance.js';
 import { loadReportingPeriod } from '../reports/current-report.js';
 import { weekLabel } from '../shared/week.js';
 import { api } from '../http.js';
+import { swedishError } from '../lagesbilder/lagesbild-errors.js';
 import { FailedJobItems } from './FailedJobItems.js';
 import { LagesbildWaitingItems } from './LagesbildWaitingItems.js';
+import { todoWeek } from './todo-week.js';
 import { useFailedJobs } from './useFailedJobs.js';
 import { useLagesbildWaiting } from './useLagesbildWaiting.js';
 
 /**
- * The coordinator's Monday: who has reported, and what waits: amendments after compile, stale
- * masks and approvals in the lägesbild, and background jobs that failed.
+ * The coordinator's Monday: who has reported for the week open now, and what waits: amendments
+ * after compile, stale masks and approvals in the compiled lägesbild (usually the week before),
+ * and background jobs that failed. Each heading names the week its part is about.
  */
 export function CoordinatorCard() {
   const translate = useTranslate();
@@ -30,7 +33,7 @@ export function CoordinatorCard() {
         const { json } = await api<PeriodView>(`/api/periods/${encodeURIComponent(found.id)}`);
         setPeriod({ ...json, id: json.id });
       })
-      .catch((caught: Error) => setError(caught.message));
+      .catch((caught: unknown) => setError(swedishError(caught)));
   }, []);
 
   const { entries } = useCompliance(period ?? undefined);
@@ -45,16 +48,45 @@ export function CoordinatorCard() {
   const jobs = useFailedJobs(Boolean(mayReadJobs));
   const nothingWaiting = waiting.length === 0 && lagesbild.items.length === 0 && jobs.failures.length === 0;
 
+  const todo = todoWeek(
+    lagesbild.period,
+    lagesbild.items.length,
+    waiting.map((report) => report.period),
+  );
+
   return (
     <Card component="section" aria-labelledby="coordinator-heading">
       <CardContent>
         <Typography id="coordinator-heading" component="h2" variant="h6" gutterBottom>
-          {translate('laget.dashboard.compile', { week: weekLabel(period?.id ?? '') })}
+          {translate('laget.roles.coordinator')}
+        </Typography>
+        <Typography component="h3" variant="subtitle1">
+          {period
+            ? translate('laget.dashboard.reporting_for', { week: weekLabel(period.id) })
+            : translate('laget.periods.compliance')}
         </Typography>
         {error && <Alert severity="error">{error}</Alert>}
-        {period && <ComplianceTable entries={entries} />}
-        <Typography component="h3" variant="subtitle1" sx={{ mt: 2 }}>
-          {translate('laget.dashboard.waiting')}
+        {period && (
+          <>
+            <ComplianceTable entries={entries} />
+            <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
+              <Button
+                component={Link}
+                to={`/lagesbilder/${encodeURIComponent(period.id)}/show`}
+                variant="contained"
+              >
+                {translate('laget.periods.open_lagesbild')}
+              </Button>
+              <Button component={Link} to={`/periods/${encodeURIComponent(period.id)}/show`}>
+                {translate('laget.periods.compliance')}
+              </Button>
+            </Stack>
+          </>
+        )}
+        <Typography component="h3" variant="subtitle1" sx={{ mt: 3 }}>
+          {todo
+            ? translate('laget.dashboard.todo_for', { week: weekLabel(todo) })
+            : translate('laget.dashboard.todo')}
         </Typography>
         {lagesbild.error && <Alert severity="error">{lagesbild.error}</Alert>}
         {nothingWaiting && (
@@ -76,7 +108,7 @@ export function CoordinatorCard() {
         )}
         {(jobs.failures.length > 0 || jobs.error) && (
           <>
-            <Typography component="h3" variant="subtitle1" sx={{ mt: 2 }}>
+            <Typography component="h3" variant="subtitle1" sx={{ mt: 3 }}>
               {translate('laget.dashboard.failed.heading')}
             </Typography>
             {jobs.error && <Alert severity="error">{jobs.error}</Alert>}
@@ -88,20 +120,6 @@ export function CoordinatorCard() {
           </>
         )}
       </CardContent>
-      {period && (
-        <CardActions>
-          <Button
-            component={Link}
-            to={`/lagesbilder/${encodeURIComponent(period.id)}/show`}
-            variant="contained"
-          >
-            {translate('laget.periods.open_lagesbild')}
-          </Button>
-          <Button component={Link} to={`/periods/${encodeURIComponent(period.id)}/show`}>
-            {translate('laget.periods.compliance')}
-          </Button>
-        </CardActions>
-      )}
     </Card>
   );
 }

@@ -1,29 +1,48 @@
-import { ListItem, ListItemButton, ListItemText } from '@mui/material';
+import { ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { swedishDateTime, weekLabel } from '../shared/week.js';
-import { adviceFor, type JobSummary } from './failed-jobs.js';
+import { adviceFor, explainFailure, type JobSummary } from './failed-jobs.js';
 
-/** Each failed job in words: what did not happen, what the coordinator can do, and the error itself. */
+/**
+ * Each failed job in words: what did not happen, why (in Swedish where Läget knows the job), what
+ * the coordinator can do, and the server's own error text, small, for whoever fixes it.
+ */
 export function FailedJobItems({ failures }: { failures: JobSummary[] }) {
   const translate = useTranslate();
   return (
     <>
       {failures.map((job) => {
         const { advice, period, to } = adviceFor(job);
+        const explained = explainFailure(job);
         const text = (
           <ListItemText
             primary={translate(`laget.dashboard.failed.${advice}`, {
               week: period ? weekLabel(period) : '',
               kind: job.kind,
             })}
-            secondary={[
-              translate(`laget.dashboard.failed.${advice}_help`, { id: job.id }),
-              translate('laget.dashboard.failed.when', { date: swedishDateTime(job.updatedAt) }),
-              job.error ? translate('laget.dashboard.failed.error', { error: job.error }) : '',
-            ]
-              .filter(Boolean)
-              .join(' ')}
+            secondary={
+              <>
+                {explained && (
+                  <span style={{ display: 'block' }}>
+                    {translate(`laget.dashboard.failed.cause.${explained.cause}`, {
+                      status: explained.status ?? '',
+                    })}
+                  </span>
+                )}
+                <span style={{ display: 'block' }}>
+                  {translate(`laget.dashboard.failed.${advice}_help`, { id: job.id })}{' '}
+                  {translate('laget.dashboard.failed.when', { date: swedishDateTime(job.updatedAt) })}
+                </span>
+                {job.error && (
+                  <Typography component="span" variant="caption" sx={{ display: 'block', mt: 0.5 }}>
+                    {translate('laget.dashboard.failed.technical')}{' '}
+                    {/* The server's text is English: screen readers should read it as such. */}
+                    <span lang="en">{job.error}</span>
+                  </Typography>
+                )}
+              </>
+            }
           />
         );
         return (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../http.js';
+import { swedishError } from '../lagesbilder/lagesbild-errors.js';
 import { type JobSummary, unresolvedFailures } from './failed-jobs.js';
 
 export interface FailedJobsState {
@@ -27,7 +28,7 @@ export function useFailedJobs(enabled: boolean): FailedJobsState {
             new Date(),
           ),
         }),
-      (error: Error) => !cancelled && setState({ failures: [], error: error.message }),
+      (error: unknown) => !cancelled && setState({ failures: [], error: swedishError(error) }),
     );
     return () => {
       cancelled = true;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PeriodView } from '@laget/contracts';
 import { api } from '../http.js';
+import { swedishError } from '../lagesbilder/lagesbild-errors.js';
 import { lagesbildApi } from '../lagesbilder/lagesbild-api.js';
 import { type LagesbildWaiting, lagesbildWaiting, pickWaitingLagesbild } from './lagesbild-waiting.js';
 
@@ -32,7 +33,7 @@ export function useLagesbildWaiting(enabled: boolean): LagesbildWaitingState {
       return { period: period.id, items: lagesbildWaiting(document, redactions) };
     })().then(
       (next) => !cancelled && setState(next),
-      (error: Error) => !cancelled && setState({ items: [], error: error.message }),
+      (error: unknown) => !cancelled && setState({ items: [], error: swedishError(error) }),
     );
     return () => {
       cancelled = true;

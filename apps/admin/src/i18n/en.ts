@@ -157,9 +157,10 @@ export const lagetEnglish: LagetMessages = {
       reported: 'Has reported',
       not_reported: 'Has not reported',
       late: 'Late',
-      waiting: 'Waiting for you',
       amended_after_compile: 'Amended after compile',
-      compile: 'The situation picture for %{week}',
+      reporting_for: 'Reporting for %{week}',
+      todo: 'To do',
+      todo_for: 'To do for %{week}',
       organisations: 'Organisations',
       users: 'Logins',
       active_count: '%{count} active of %{total}',
@@ -193,7 +194,38 @@ export const lagetEnglish: LagetMessages = {
         other: 'A background job failed (%{kind})',
         other_help: 'Contact the system administrator and give the job’s id: %{id}.',
         when: 'Failed %{date}.',
-        error: 'The error: %{error}',
+        technical: 'Technical error:',
+        cause: {
+          publish_not_requested:
+            'The job was about a publication that was never requested, for example an old or duplicated job. Nothing was published.',
+          publish_changed:
+            'The open version did not match the one that was approved, so it was not published.',
+          publish_recorded_failed:
+            'The publication was already recorded as failed, so the job did nothing more.',
+          publish_no_lagesbild: 'There is no situation picture for the week in the database.',
+          publish_files_missing: 'The stored PDF file of the publication is missing.',
+          publish_unknown:
+            'Something went wrong while the open version was being stored, made into a PDF or recorded as published.',
+          webhook_refused:
+            'The web site’s receiver refused the message (status %{status}). Check that the receiver and Läget share the same secret (LAGET_PUBLICATION_WEBHOOK_SECRET).',
+          webhook_missing:
+            'The address of the web site’s receiver does not exist (status %{status}). Check LAGET_PUBLICATION_WEBHOOK_URL.',
+          webhook_receiver_error: 'The web site’s receiver had an error of its own (status %{status}).',
+          webhook_status: 'The web site’s receiver did not accept the message (status %{status}).',
+          webhook_timeout: 'The web site’s receiver did not answer in time.',
+          webhook_unreachable:
+            'The web site’s receiver could not be reached: the address does not exist or does not answer.',
+          webhook_unknown: 'The message to the web site’s receiver could not be sent.',
+          email_login: 'The e-mail server did not accept Läget’s login.',
+          email_recipient: 'The e-mail server did not accept the recipient’s address.',
+          email_timeout: 'The e-mail server did not answer in time.',
+          email_unreachable: 'The e-mail server could not be reached.',
+          email_not_requested:
+            'The job was about an e-mail that was never requested, for example an old or duplicated job.',
+          email_unknown: 'The e-mail server did not accept the message.',
+          reminders_unknown:
+            'Läget could not prepare the e-mail reminders to the organisations that have not reported.',
+        },
       },
     },
     users: {

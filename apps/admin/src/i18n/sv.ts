@@ -156,9 +156,10 @@ export const lagetSwedish = {
       reported: 'Har rapporterat',
       not_reported: 'Har inte rapporterat',
       late: 'Försenade',
-      waiting: 'Väntar på dig',
       amended_after_compile: 'Ändrad efter sammanställning',
-      compile: 'Lägesbilden för %{week}',
+      reporting_for: 'Rapporteringen för %{week}',
+      todo: 'Att göra',
+      todo_for: 'Att göra för %{week}',
       organisations: 'Organisationer',
       users: 'Inloggningar',
       active_count: '%{count} aktiva av %{total}',
@@ -192,7 +193,37 @@ export const lagetSwedish = {
         other: 'Ett bakgrundsjobb misslyckades (%{kind})',
         other_help: 'Kontakta systemadministratören och ange jobbets id: %{id}.',
         when: 'Misslyckades %{date}.',
-        error: 'Felet: %{error}',
+        technical: 'Tekniskt fel:',
+        cause: {
+          publish_not_requested:
+            'Jobbet gällde en publicering som aldrig har begärts, till exempel ett gammalt eller dubblerat jobb. Inget publicerades.',
+          publish_changed: 'Den öppna versionen stämde inte med den som godkändes, så den publicerades inte.',
+          publish_recorded_failed:
+            'Publiceringen var redan registrerad som misslyckad, så jobbet gjorde inget mer.',
+          publish_no_lagesbild: 'Det finns ingen lägesbild för veckan i databasen.',
+          publish_files_missing: 'Den lagrade PDF-filen för publiceringen saknas.',
+          publish_unknown:
+            'Något gick fel när den öppna versionen skulle sparas, göras till PDF eller registreras som publicerad.',
+          webhook_refused:
+            'Webbplatsens mottagare nekade meddelandet (svarskod %{status}). Kontrollera att mottagaren och Läget har samma hemlighet (LAGET_PUBLICATION_WEBHOOK_SECRET).',
+          webhook_missing:
+            'Adressen till webbplatsens mottagare finns inte (svarskod %{status}). Kontrollera LAGET_PUBLICATION_WEBHOOK_URL.',
+          webhook_receiver_error: 'Webbplatsens mottagare hade ett eget fel (svarskod %{status}).',
+          webhook_status: 'Webbplatsens mottagare tog inte emot meddelandet (svarskod %{status}).',
+          webhook_timeout: 'Webbplatsens mottagare svarade inte i tid.',
+          webhook_unreachable:
+            'Webbplatsens mottagare gick inte att nå: adressen finns inte eller svarar inte.',
+          webhook_unknown: 'Meddelandet till webbplatsens mottagare kunde inte skickas.',
+          email_login: 'E-postservern godtog inte Lägets inloggning.',
+          email_recipient: 'E-postservern tog inte emot mottagarens adress.',
+          email_timeout: 'E-postservern svarade inte i tid.',
+          email_unreachable: 'E-postservern gick inte att nå.',
+          email_not_requested:
+            'Jobbet gällde ett e-postmeddelande som aldrig har begärts, till exempel ett gammalt eller dubblerat jobb.',
+          email_unknown: 'E-postservern tog inte emot meddelandet.',
+          reminders_unknown:
+            'Läget kunde inte förbereda påminnelserna per e-post till organisationerna som inte har rapporterat.',
+        },
       },
     },
     users: {
