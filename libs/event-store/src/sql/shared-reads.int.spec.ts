@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '../event.js';
+import type { EventMetadata, RecordedEvent } from '../event.js';
 import { ANY } from '../expected-version.js';
 import { freshPglite } from '../testing.js';
 import type { SqlDatabase } from './sql-database.js';
@@ -11,6 +11,14 @@ import * as sql from './sql-event-store.sql.js';
  * that started before the append a subscriber was woken for: it would miss that event, and with
  * a long poll interval the subscriber would sit on it until the next poll.
  */
+const metadata: EventMetadata = {
+  actorId: 'test',
+  organisationId: null,
+  correlationId: 'shared-reads',
+  causationId: null,
+  occurredAt: '2024-11-25T08:00:00.000Z',
+};
+
 describe('SqlEventStore: subscribers share reads without missing a wake-up', () => {
   let db: SqlDatabase;
   let reads = 0;
@@ -76,7 +84,7 @@ describe('SqlEventStore: subscribers share reads without missing a wake-up', () 
     for (let n = 0; n < appends; n++) {
       const eventId = randomUUID();
       // Appends land while the subscribers' previous reads may still be running.
-      await store.append(`shared-${n % 3}`, [{ eventId, type: 'Ticked', data: { n }, metadata: {} }], {
+      await store.append(`shared-${n % 3}`, [{ eventId, type: 'Ticked', data: { n }, metadata }], {
         expectedVersion: ANY,
       });
       await everyoneHas(eventId);
@@ -87,7 +95,7 @@ describe('SqlEventStore: subscribers share reads without missing a wake-up', () 
   });
 
   it('does not hand a subscriber woken by an append a read that started before it', async () => {
-    await store.append('late-wake', [{ type: 'Started', data: {}, metadata: {} }], { expectedVersion: ANY });
+    await store.append('late-wake', [{ type: 'Started', data: {}, metadata }], { expectedVersion: ANY });
     const from = null;
     const secondSaw: string[] = [];
     const first = store.subscribe({ from, onEvent: async () => undefined });
@@ -101,7 +109,7 @@ describe('SqlEventStore: subscribers share reads without missing a wake-up', () 
       void first.caughtUp();
       await new Promise((resolve) => setTimeout(resolve, 50));
       const eventId = randomUUID();
-      await store.append('late-wake', [{ eventId, type: 'Ticked', data: {}, metadata: {} }], {
+      await store.append('late-wake', [{ eventId, type: 'Ticked', data: {}, metadata }], {
         expectedVersion: ANY,
       });
       // The poll interval is a minute: only a fresh read brings the event within the second.
