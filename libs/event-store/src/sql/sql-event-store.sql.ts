@@ -110,10 +110,14 @@ export const readStream = `
   ORDER BY stream_version
   LIMIT $3`;
 
+/**
+ * ORDER BY names the table's columns: the bare name would sort by the text alias of the same
+ * name, and "999" sorts after "1000" (a head behind the real one let caughtUp() return early).
+ */
 export const head = `
-  SELECT transaction_id::text AS transaction_id, global_position
+  SELECT events.transaction_id::text AS transaction_id, events.global_position
   FROM event_store.events
-  ORDER BY transaction_id DESC, global_position DESC
+  ORDER BY events.transaction_id DESC, events.global_position DESC
   LIMIT 1`;
 
 export const streamEnd = `
