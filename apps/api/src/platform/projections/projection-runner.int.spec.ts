@@ -307,6 +307,37 @@ for (const engine of engines) {
       expect(await incidentLogSnapshot(fixture.db, name)).toEqual(taken);
     });
 
+    it('writes the checkpoint of events it passes over once quiet, so a standby instance sees it caught up', async () => {
+      const name = `passing-${randomUUID().slice(0, 8)}`;
+      const first = runner({ projections: [incidentLogProjection(name)] });
+      const second = runner({ projections: [incidentLogProjection(name)] });
+      await first.start();
+      await second.start();
+      const events = historyOf(
+        Array.from(
+          { length: 4 },
+          (_, i) => ({ kind: 'report', pick: i, organisation: 0, severity: 2 }) as Op,
+        ),
+        name,
+      );
+      await appendEach(fixture.store, events, 2);
+      // Then only events this projection has nothing to do with.
+      for (let i = 0; i < 30; i++)
+        await fixture.store.append(
+          `unrelated-${name}`,
+          [{ type: 'SomethingElseHappened', data: { i }, metadata: meta() }],
+          { expectedVersion: ANY },
+        );
+      await first.waitUntilCaughtUp({ timeoutMs: 5_000 });
+      await second.waitUntilCaughtUp({ timeoutMs: 5_000 }); // reads the stored checkpoint
+      const head = await fixture.store.headCheckpoint();
+      const stored = await fixture.db.query<{ checkpoint: string }>(
+        'SELECT checkpoint FROM projection_checkpoints WHERE name = $1',
+        [name],
+      );
+      expect(stored.rows[0]!.checkpoint).toBe(head);
+    });
+
     it('rebuilds from zero at start when the definition version changes, and upcasts before handling', async () => {
       const name = `versioned_${randomUUID().slice(0, 8)}`;
       const seen: string[] = [];
