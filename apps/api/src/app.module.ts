@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { requestForLog, responseForLog } from './platform/http/request-log.js';
 import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
@@ -26,13 +27,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            // Credentials and session cookies never reach the log.
-            redact: [
-              'req.headers.cookie',
-              'req.headers.authorization',
-              'req.headers["x-csrf-token"]',
-              'res.headers["set-cookie"]',
-            ],
+            serializers: { req: requestForLog, res: responseForLog },
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
           },
         }),
