@@ -2,7 +2,8 @@ import { ListItem, ListItemButton, ListItemText, Typography } from '@mui/materia
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { swedishDateTime, weekLabel } from '../shared/week.js';
-import { adviceFor, explainFailure, type JobSummary } from './failed-jobs.js';
+import { explainFailure } from '../shared/job-failure.js';
+import { adviceFor, type JobSummary } from './failed-jobs.js';
 
 /**
  * Each failed job in words: what did not happen, why (in Swedish where Läget knows the job), what

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lagetSwedish } from '../i18n/sv.js';
-import {
-  adviceFor,
-  explainFailure,
-  failureCauses,
-  type FailureAdvice,
-  type JobSummary,
-  unresolvedFailures,
-} from './failed-jobs.js';
+import { adviceFor, type FailureAdvice, type JobSummary, unresolvedFailures } from './failed-jobs.js';
 
 const job = (
   id: string,
@@ -96,87 +89,10 @@ describe('failed jobs on the coordinator’s dashboard', () => {
     expect(adviceFor({ kind: 'publish-lagesbild', payload: {} })).toEqual({ advice: 'other' });
   });
 
-  it('has Swedish words for every piece of advice and every cause', () => {
+  it('has Swedish words for every piece of advice', () => {
     const advice: FailureAdvice['advice'][] = ['publish', 'webhook', 'email', 'reminders', 'other'];
     const failed: Record<string, unknown> = lagetSwedish.laget.dashboard.failed;
     for (const key of advice.flatMap((a) => [a, `${a}_help`]))
       expect([key, failed[key]]).toEqual([key, expect.any(String)]);
-    const causes: Record<string, string> = lagetSwedish.laget.dashboard.failed.cause;
-    for (const cause of failureCauses) expect([cause, causes[cause]]).toEqual([cause, expect.any(String)]);
-    expect(Object.keys(causes).sort()).toEqual([...failureCauses].sort());
-  });
-});
-
-describe('why a job failed, in Swedish', () => {
-  const explain = (kind: string, error?: string) => explainFailure({ kind, error });
-
-  it('recognises what the publication job refuses', () => {
-    expect(explain('publish-lagesbild', 'Publication 9 of 2024-W48 was never requested')).toEqual({
-      cause: 'publish_not_requested',
-    });
-    expect(
-      explain('publish-lagesbild', 'The open version of 2024-W48 hashes to abc, not the approved def'),
-    ).toEqual({ cause: 'publish_changed' });
-    expect(explain('publish-lagesbild', 'Publication 2024-W48 #2 was recorded as failed')).toEqual({
-      cause: 'publish_recorded_failed',
-    });
-    expect(explain('publish-lagesbild', 'There is no lägesbild for 2024-W48 in this store')).toEqual({
-      cause: 'publish_no_lagesbild',
-    });
-    expect(explain('publish-lagesbild', 'Publication 2024-W48 #1 has no stored PDF')).toEqual({
-      cause: 'publish_files_missing',
-    });
-    expect(explain('publish-lagesbild', 'Cannot read properties of undefined')).toEqual({
-      cause: 'publish_unknown',
-    });
-  });
-
-  it('tells a refusing, a missing and a broken webhook receiver apart by its answer', () => {
-    expect(explain('publication-webhook', 'Webhook answered 401')).toEqual({
-      cause: 'webhook_refused',
-      status: 401,
-    });
-    expect(explain('publication-webhook', 'Webhook answered 404')).toEqual({
-      cause: 'webhook_missing',
-      status: 404,
-    });
-    expect(explain('publication-webhook', 'Webhook answered 503')).toEqual({
-      cause: 'webhook_receiver_error',
-      status: 503,
-    });
-    expect(explain('publication-webhook', 'Webhook answered 429')).toEqual({
-      cause: 'webhook_status',
-      status: 429,
-    });
-    expect(explain('publication-webhook', 'The operation was aborted due to timeout')).toEqual({
-      cause: 'webhook_timeout',
-    });
-    expect(explain('publication-webhook', 'fetch failed')).toEqual({ cause: 'webhook_unreachable' });
-    expect(explain('publication-webhook', 'redirect mode is set to error')).toEqual({
-      cause: 'webhook_unknown',
-    });
-  });
-
-  it('names the e-mail server’s problem: login, recipient, no answer, not reachable', () => {
-    expect(explain('send-email', 'Invalid login: 535 5.7.8 Authentication failed')).toEqual({
-      cause: 'email_login',
-    });
-    expect(
-      explain('send-email', "Can't send mail - all recipients were rejected: 550 5.1.1 No such user"),
-    ).toEqual({ cause: 'email_recipient' });
-    expect(explain('send-email', 'Connection timeout')).toEqual({ cause: 'email_timeout' });
-    expect(explain('send-email', 'connect ECONNREFUSED 127.0.0.1:25')).toEqual({
-      cause: 'email_unreachable',
-    });
-    expect(explain('send-email', 'E-mail e1 was never requested')).toEqual({ cause: 'email_not_requested' });
-    expect(explain('send-email', 'Message failed: 452 mailbox full')).toEqual({ cause: 'email_unknown' });
-  });
-
-  it('explains every failure of a known job, even without an error text, and none of an unknown one', () => {
-    expect(explain('send-reminders', 'duplicate key value violates unique constraint')).toEqual({
-      cause: 'reminders_unknown',
-    });
-    expect(explain('publish-lagesbild')).toEqual({ cause: 'publish_unknown' });
-    expect(explain('rebuild-index', 'Webhook answered 401')).toBeUndefined();
   });
 });

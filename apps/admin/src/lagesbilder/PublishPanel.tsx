@@ -8,6 +8,7 @@ import { useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { lagesbildApi, type JobView } from './lagesbild-api.js';
 import { swedishError } from './lagesbild-errors.js';
+import { explainedFailure } from '../shared/job-failure.js';
 import { weekLabel } from '../shared/week.js';
 import type { PublicationState } from './publication-state.js';
 
@@ -191,7 +192,18 @@ export function PublishPanel({
             {publishing && <LinearProgress aria-label={translate('laget.lagesbild.publishing')} />}
             {job?.state === 'failed' && (
               <Alert severity="error">
-                {translate('laget.lagesbild.publish_failed', { error: job.error ?? '' })}
+                {translate('laget.lagesbild.publish_failed', {
+                  error:
+                    explainedFailure(job, translate) ??
+                    translate('laget.dashboard.failed.cause.publish_unknown'),
+                })}
+                {job.error && (
+                  <Typography component="span" variant="caption" sx={{ display: 'block', mt: 0.5 }}>
+                    {translate('laget.dashboard.failed.technical')}{' '}
+                    {/* The server's text is English: screen readers should read it as such. */}
+                    <span lang="en">{job.error}</span>
+                  </Typography>
+                )}
               </Alert>
             )}
           </Box>
