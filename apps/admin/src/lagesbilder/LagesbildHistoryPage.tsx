@@ -15,9 +15,11 @@ import type { OrganisationDto } from '@laget/contracts';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { Title, useCanAccess, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import { swedishDateTime, weekLabel } from '../shared/week.js';
+import { actorName } from './actor-names.js';
 import { historyTimeline, type Namer, type TimelineEntry } from './history-timeline.js';
 import { lagesbildApi, type HistoryEntry } from './lagesbild-api.js';
 import { swedishError } from './lagesbild-errors.js';
+import { useUserNames } from './useUserNames.js';
 
 /** Section ids are stable across compiles (apps/api/src/lagesbild/lagesbild-layout.ts). */
 const sectionKeys: Record<string, string> = {
@@ -93,11 +95,7 @@ export function LagesbildHistoryPage() {
   const { data: organisations } = useGetList<OrganisationDto & { id: string }>('organisations', {
     pagination: { page: 1, perPage: 500 },
   });
-  const { data: users } = useGetList<{ id: string; displayName: string }>(
-    'users',
-    { pagination: { page: 1, perPage: 1000 } },
-    { enabled: mayListUsers === true },
-  );
+  const users = useUserNames(mayListUsers === true);
 
   useEffect(() => {
     let current = true;
@@ -129,14 +127,11 @@ export function LagesbildHistoryPage() {
     return historyTimeline(entries ?? [], names);
   }, [entries, organisations, translate]);
 
-  const actor = (actorId: string) => {
-    if (identity && actorId === identity.id)
-      return identity.fullName ?? translate('laget.lagesbild.history.you');
-    return (
-      users?.find((u) => u.id === actorId)?.displayName ??
-      translate('laget.lagesbild.history.system_or_other', { id: actorId })
-    );
-  };
+  const actor = (actorId: string) =>
+    actorName(actorId, { me: identity, users }) ??
+    (identity && String(identity.id) === actorId
+      ? translate('laget.lagesbild.history.you')
+      : translate('laget.lagesbild.history.system_or_other', { id: actorId }));
   const reads = lines.filter((line) => line.read).length;
   const shown = showReads ? lines : lines.filter((line) => !line.read);
   const title = translate('laget.lagesbild.history.title', { week: weekLabel(id) });
