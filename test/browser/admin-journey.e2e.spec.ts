@@ -190,7 +190,7 @@ describeWith(['postgres', 'redis', 'chromium'], 'admin panel journey in the brow
           occurredAt: 'fredag kväll',
           frequency: 'varje vecka',
           severity: '2',
-          comment: 'Vaktmästaren nås på 070-123 45 67.',
+          comment: 'Vaktmästaren nås på 070-174 06 05.',
         },
         {
           problem: 'Skadegörelse på handfat',

@@ -25,7 +25,7 @@ const doc: LagesbildDocument = {
           occurredAt: 'fredag',
           frequency: 'varje vecka',
           assessment: { severity: 2, scope: 'EA' },
-          comment: 'Ring 070-123 45 67',
+          comment: 'Ring 070-174 06 05',
         },
       ],
     },
@@ -35,7 +35,7 @@ const doc: LagesbildDocument = {
 describe('where a redaction points', () => {
   it('reads a section text and an incident field by their JSON Pointer', () => {
     expect(fieldText(doc, 'other', '/text')).toBe('Igår: Lisa Eriksson ringde.');
-    expect(fieldText(doc, 'incidents', '/items/0/comment')).toBe('Ring 070-123 45 67');
+    expect(fieldText(doc, 'incidents', '/items/0/comment')).toBe('Ring 070-174 06 05');
     expect(placeOf(doc, 'incidents', '/items/0/comment')).toMatchObject({ row: 1, field: 'comment' });
     expect(placeOf(doc, 'incidents', '/items/0/comment').section?.title).toBe('Händelser');
   });

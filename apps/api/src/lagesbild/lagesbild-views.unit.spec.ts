@@ -78,7 +78,7 @@ function redactedWeek(): LagesbildState {
     maskText('org-polisen', '/text', compiled, 'Kalle Andersson', 'r1'),
     maskText('org-polisen', '/text', compiled, '19811218-9876', 'r2'),
     maskText('org-polisen', '/text', compiled, 'Storgatan 14B', 'r3'),
-    maskText('incidents', '/items/0/problem', compiled, '070-123 45 67', 'r4'),
+    maskText('incidents', '/items/0/problem', compiled, '070-174 06 05', 'r4'),
     exclude('incidents', '/items/1', 'r5'),
     maskText('incidents', '/items/0/comment', compiled, 'Åsa Öberg', 'r6'),
     maskText('police-statistics', '/items/1/note', compiled, 'Klarna', 'r7'),

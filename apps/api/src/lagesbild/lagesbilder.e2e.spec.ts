@@ -12,7 +12,7 @@ const period = '2024-W48';
 const secret = {
   name: 'Kalle Andersson',
   personnummer: '19811218-9876',
-  phone: '070-123 45 67',
+  phone: '070-174 06 05',
 };
 
 describeWith(['postgres'], 'lagesbilder over HTTP', () => {

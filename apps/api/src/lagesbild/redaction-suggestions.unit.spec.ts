@@ -65,7 +65,7 @@ describe('redaction suggestions for a lägesbild', () => {
           sectionId: 'incidents',
           path: '/items/0/problem',
           kind: 'phone',
-          text: '070-123 45 67',
+          text: '070-174 06 05',
         }),
         expect.objectContaining({
           sectionId: 'incidents',
@@ -92,7 +92,7 @@ describe('redaction suggestions for a lägesbild', () => {
     });
     const texts = redactionSuggestions(state).map((s) => s.text);
     expect(texts).not.toContain('Kalle Andersson');
-    expect(texts).not.toContain('070-123 45 67');
+    expect(texts).not.toContain('070-174 06 05');
     expect(texts).toContain('19811218-9876');
   });
 
