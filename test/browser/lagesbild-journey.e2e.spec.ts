@@ -34,7 +34,7 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
   const violations: Record<string, AxeViolation[]> = {};
   const coordinatorPassword = 'måndag-förmiddag-lägesbild';
   const name = 'Kalle Svensson';
-  const phone = '070-123 45 67';
+  const phone = '070-174 06 05';
   const contact = 'Lisa Eriksson';
   let coordinator: Session;
 
@@ -381,7 +381,34 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
       const confirm = page.getByRole('dialog', { name: 'Publicera rättelse' });
       await confirm.getByText(/Rättelsen ersätter den publicerade versionen/).waitFor();
       await screen('31-publish-correction');
+      // A publication cannot be made to fail from outside, so for one look the panel is told its
+      // job failed, in the words the publication processor uses, while the real job carries on.
+      const jobs = (url: URL) => url.pathname.startsWith('/api/jobs/');
+      await page.route(jobs, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            id: 'publish-failed-look',
+            kind: 'publish-lagesbild',
+            state: 'failed',
+            attempts: 5,
+            error: `The open version of ${week} hashes to abc, not the approved def`,
+          }),
+        }),
+      );
       await confirm.getByRole('button', { name: 'Publicera rättelse' }).click();
+      const progress = page.getByRole('status').filter({ hasText: 'Publiceringen misslyckades' });
+      await progress
+        .getByText(
+          'Publiceringen misslyckades: Den öppna versionen stämde inte med den som godkändes, så den publicerades inte.',
+        )
+        .waitFor();
+      expect(await progress.locator('[lang="en"]').innerText()).toContain('hashes to abc');
+      expect(await progress.innerText()).toContain('Tekniskt fel:');
+      await screen('31b-publish-failed');
+      await page.unroute(jobs);
+      await page.reload();
       await page.getByText('Publicerad (publicering 2)').waitFor({ timeout: 60_000 });
 
       await page.getByRole('button', { name: 'Dra tillbaka publiceringen' }).click();
@@ -417,7 +444,10 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
       expect(text).toContain(`före: 0–${contact.length} → efter: 6–${6 + contact.length}`);
       expect(text).toContain('Skapade målgruppsversionen ”skolan-och-fritid”');
       expect(text).toContain('GDPR art. 10');
+      // The coordinator may list logins: the reviewer who approved is named, not shown as an id.
       expect(text).toContain('Stina Samordnare');
+      expect(text).toContain('Greta Granskare');
+      expect(text).not.toMatch(/annan användare \([0-9a-f]{8}-/);
       expect(text).not.toContain('Läste den interna versionen');
       await screen('33-lagesbild-history');
 
@@ -430,6 +460,32 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
       await screen('33b-lagesbild-history-phone');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await page.setViewportSize({ width: 1280, height: 900 });
+    },
+    stepTimeout,
+  );
+
+  it(
+    'still tells the history when the logins cannot be listed, naming the reader at least',
+    async () => {
+      // The list of logins is only for names: a failing request must not cost the history.
+      const usersList = (url: URL) => url.pathname === '/api/users';
+      await page.route(usersList, (route) => route.fulfill({ status: 503, body: '' }));
+      await page.reload();
+      const timeline = page.getByRole('list', { name: /Historik för lägesbild/ });
+      await timeline.getByText('Drog tillbaka publicering 2').waitFor();
+      expect(await timeline.innerText()).toContain('Stina Samordnare');
+      await page.unroute(usersList);
+
+      // The reviewer may not list logins: she is named, the coordinator is an id as before.
+      const reviewer = second!.page;
+      await reviewer.goto(`${app.url}/#/lagesbilder/${week}/history`);
+      await reviewer.reload();
+      const seen = reviewer.getByRole('list', { name: /Historik för lägesbild/ });
+      await seen.getByText('Drog tillbaka publicering 2').waitFor();
+      const text = await seen.innerText();
+      expect(text).toContain('Greta Granskare');
+      expect(text).not.toContain('Stina Samordnare');
+      expect(text).toMatch(/Läget eller annan användare \([0-9a-f]{8}-/);
     },
     stepTimeout,
   );
