@@ -18,6 +18,13 @@ export interface ReadStreamOptions {
   maxCount?: number;
 }
 
+/** One stream of a `readStreams` call. */
+export interface StreamRead {
+  streamId: string;
+  /** First stream version to return (1-based, inclusive); default 1. */
+  fromVersion?: number;
+}
+
 export interface ReadAllResult {
   events: RecordedEvent[];
   /** Where to continue; equals `from` when nothing new was found. */
@@ -54,6 +61,11 @@ export interface EventStore {
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** Events of one stream in version order; empty when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Several streams at once, each answered as readStream would, in the order asked: one round
+   * trip where the adapter can (a command that needs two streams pays for one).
+   */
+  readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]>;
   /** Events of all streams after `from`, in global order, never skipping one that commits late. */
   readAll(from: Checkpoint | null, limit: number): Promise<ReadAllResult>;
   /** Catch up from a checkpoint, then follow live. */

@@ -530,12 +530,16 @@ export class ReportingService {
 
   /** Loads a report the caller may read; one that does not exist and one they may not see are the same 404. */
   private async loadVisible(caller: Caller, reportId: string): Promise<LoadedReport> {
-    // The id starts with the period (reportIdFor), so both streams can be read at once.
+    // The id starts with the period (reportIdFor), so both streams can be read in one go.
     const guessed = reportId.slice(0, 8);
-    const [loaded, guessedPeriod] = await Promise.all([
-      this.runner.load(reportStream(reportId), reportDecider),
-      tryParsePeriod(guessed) ? this.periodContext(guessed) : Promise.resolve(null),
-    ]);
+    const [loaded, guessedPeriod] = tryParsePeriod(guessed)
+      ? await this.runner
+          .loadMany([
+            { streamId: reportStream(reportId), folder: reportDecider },
+            { streamId: lagesbildStreamOf(guessed), folder: periodStatusFolder },
+          ] as const)
+          .then(([report, period]) => [report, toPeriodContext(period.state)] as const)
+      : [await this.runner.load(reportStream(reportId), reportDecider), null];
     if (loaded.state.status === 'none') throw notFound('Report');
     const period =
       guessedPeriod && loaded.state.period === guessed

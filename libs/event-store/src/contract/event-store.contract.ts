@@ -141,6 +141,30 @@ export function eventStoreContract(options: EventStoreContractOptions): void {
       expect(await store.readStream(stream('missing'))).toEqual([]);
     });
 
+    it('reads several streams in one call, each as readStream answers it, in the order asked', async () => {
+      const report = stream('report');
+      const period = stream('period');
+      await store.append(report, [event('A', { n: 1 }), event('B', { n: 2 }), event('C', { n: 3 })], {
+        expectedVersion: NO_STREAM,
+      });
+      await store.append(period, [event('Compiled', {})], { expectedVersion: NO_STREAM });
+      const reads = [
+        { streamId: period },
+        { streamId: stream('missing') },
+        { streamId: report, fromVersion: 2 },
+        { streamId: report },
+      ];
+      const answers = await store.readStreams(reads);
+      expect(answers).toEqual(await Promise.all(reads.map((read) => store.readStream(read.streamId, read))));
+      expect(answers.map((events) => events.map((e) => e.streamVersion))).toEqual([
+        [1],
+        [],
+        [2, 3],
+        [1, 2, 3],
+      ]);
+      expect(await store.readStreams([])).toEqual([]);
+    });
+
     it('answers a retried append with the same event ids with the first result, not a second copy', async () => {
       const id = stream('report');
       const events = [event('A', {}, { eventId: randomUUID() }), event('B', {}, { eventId: randomUUID() })];

@@ -24,6 +24,7 @@ import type {
   EventStore,
   ReadAllResult,
   ReadStreamOptions,
+  StreamRead,
   SubscribeOptions,
   Subscription,
 } from '../event-store.js';
@@ -92,6 +93,11 @@ export class KurrentEventStore implements EventStore {
       throw error;
     }
     return events;
+  }
+
+  /** KurrentDB reads one stream per call; the reads go out together. */
+  readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]> {
+    return Promise.all(reads.map((read) => this.readStream(read.streamId, read)));
   }
 
   async readAll(from: Checkpoint | null, limit: number): Promise<ReadAllResult> {

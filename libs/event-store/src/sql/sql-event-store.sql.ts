@@ -111,6 +111,22 @@ export const readStream = `
   LIMIT $3`;
 
 /**
+ * readStream for `count` streams in one statement: a UNION ALL of single-stream reads, so each
+ * part is the same index range scan as readStream whatever plan PostgreSQL caches (a lateral
+ * join over an array was planned, for a table that grew from empty, as a scan of all events).
+ * `ord` says which read a row answers.
+ */
+export function readStreams(count: number): string {
+  return Array.from(
+    { length: count },
+    (_, i) => `(SELECT ${i + 1} AS ord, stream_version, ${eventColumns}
+      FROM event_store.events WHERE stream_id = $${2 * i + 1} AND stream_version >= $${2 * i + 2})`,
+  )
+    .join(' UNION ALL ')
+    .concat(' ORDER BY ord, stream_version');
+}
+
+/**
  * ORDER BY names the table's columns: the bare name would sort by the text alias of the same
  * name, and "999" sorts after "1000" (a head behind the real one let caughtUp() return early).
  */

@@ -7,6 +7,7 @@ import type {
   EventStore,
   ReadAllResult,
   ReadStreamOptions,
+  StreamRead,
   SubscribeOptions,
   Subscription,
 } from '../event-store.js';
@@ -149,6 +150,18 @@ export class SqlEventStore implements EventStore {
       options.maxCount ?? null,
     ]);
     return rows.map(toRecordedEvent);
+  }
+
+  async readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]> {
+    if (reads.length === 0) return [];
+    if (reads.length === 1) return [await this.readStream(reads[0]!.streamId, reads[0]!)];
+    const { rows } = await this.db.query<EventRow & { ord: number | string }>(
+      sql.readStreams(reads.length),
+      reads.flatMap((read) => [read.streamId, read.fromVersion ?? 1]),
+    );
+    const answers: RecordedEvent[][] = reads.map(() => []);
+    for (const row of rows) answers[Number(row.ord) - 1]!.push(toRecordedEvent(row));
+    return answers;
   }
 
   async readAll(from: Checkpoint | null, limit: number): Promise<ReadAllResult> {

@@ -80,6 +80,22 @@ describe('CommandRunner with its stream-state cache', () => {
     expect((await runner.load('tally-c', tally)).state.total).toBe(10);
   });
 
+  it('loads several streams in one go, each as load would, cached or not', async () => {
+    const runner = new CommandRunner(store, new SystemClock());
+    const count = { initialState: () => 0, evolve: (n: number) => n + 1 };
+    await runner.run('tally-e', tally, { amount: 2 }, { context });
+    await new CommandRunner(store, new SystemClock()).run('tally-e', tally, { amount: 3 }, { context });
+    const [e, missing, counted] = await runner.loadMany([
+      { streamId: 'tally-e', folder: tally },
+      { streamId: 'tally-none', folder: tally },
+      { streamId: 'tally-e', folder: count },
+    ] as const);
+    expect(e).toEqual({ state: { total: 5, additions: [2, 3] }, version: 2, exists: true });
+    expect(missing).toEqual({ state: { total: 0, additions: [] }, version: 0, exists: false });
+    expect(counted).toEqual({ state: 2, version: 2, exists: true });
+    expect(await new CommandRunner(store, new SystemClock()).load('tally-e', tally)).toEqual(e);
+  });
+
   it('fails loudly, under test, when an evolve changes a cached state instead of returning a new one', async () => {
     const runner = new CommandRunner(store, new SystemClock());
     await runner.run('tally-d', mutatingTally, { amount: 1 }, { context });

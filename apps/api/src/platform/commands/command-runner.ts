@@ -7,7 +7,7 @@ import {
 } from '@laget/event-store';
 import type { Decider, DomainEvent } from '../domain/decider.js';
 import { type RequestContext, metadataFor } from './request-context.js';
-import { StreamStateCache } from './stream-state-cache.js';
+import { type CachedStream, StreamStateCache } from './stream-state-cache.js';
 import type { Clock } from './clock.js';
 
 export interface RunOptions {
@@ -38,6 +38,11 @@ export type Folder<State, Event extends DomainEvent> = Pick<
   'initialState' | 'evolve'
 >;
 
+/** A stream to load and what folds it (see `loadMany`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any folder's events; the state type is what is kept
+export type StreamLoad<State = any> = { streamId: string; folder: Folder<State, any> };
+type StateOf<Load> = Load extends StreamLoad<infer State> ? State : never;
+
 /** Reads old event schemas into the current one (see platform/projections upcasters). */
 export type Upcast = (event: RecordedEvent) => RecordedEvent;
 
@@ -63,6 +68,28 @@ export class CommandRunner {
   ): Promise<LoadedStream<State>> {
     const cached = this.cache.get<State>(decider, streamId);
     const events = await this.store.readStream(streamId, cached ? { fromVersion: cached.version + 1 } : {});
+    return this.fold(streamId, decider, cached, events);
+  }
+
+  /** Several streams as `load` folds each, read in one round trip. */
+  async loadMany<const Loads extends readonly StreamLoad[]>(
+    loads: Loads,
+  ): Promise<{ [K in keyof Loads]: LoadedStream<StateOf<Loads[K]>> }> {
+    const cached = loads.map(({ streamId, folder }) => this.cache.get<unknown>(folder, streamId));
+    const answers = await this.store.readStreams(
+      loads.map(({ streamId }, index) => ({ streamId, fromVersion: (cached[index]?.version ?? 0) + 1 })),
+    );
+    return loads.map(({ streamId, folder }, index) =>
+      this.fold(streamId, folder as Folder<unknown, DomainEvent>, cached[index], answers[index]!),
+    ) as { [K in keyof Loads]: LoadedStream<StateOf<Loads[K]>> };
+  }
+
+  private fold<State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Folder<State, Event>,
+    cached: CachedStream<State> | undefined,
+    events: RecordedEvent[],
+  ): LoadedStream<State> {
     let state = cached ? cached.state : decider.initialState();
     for (const event of events) state = decider.evolve(state, this.upcast(event) as unknown as Event);
     const version = (cached?.version ?? 0) + events.length;
