@@ -123,7 +123,7 @@ describe('lägesbild views', () => {
       'Andersson',
       '19811218',
       'Storgatan',
-      '070-123',
+      '070-174',
       'Öberg',
       'Klarna',
       'inc-3',
