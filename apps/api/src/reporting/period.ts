@@ -119,10 +119,28 @@ export function comparePeriods(a: PeriodId, b: PeriodId): number {
   return a.year - b.year || a.week - b.week;
 }
 
+const calendars = new WeakMap<PeriodSettings, Map<string, Readonly<PeriodCalendar>>>();
+
+/**
+ * A week's dates and deadline. Remembered per settings and week: every incident added needs its
+ * week's calendar, and the deadline in Swedish time costs a time-zone lookup each time.
+ */
 export function calendarOf(
   period: PeriodId,
   settings: PeriodSettings = defaultPeriodSettings,
 ): PeriodCalendar {
+  let known = calendars.get(settings);
+  if (!known) calendars.set(settings, (known = new Map()));
+  const id = formatPeriod(period);
+  let calendar = known.get(id);
+  if (!calendar) {
+    if (known.size >= 1_000) known.clear();
+    known.set(id, (calendar = Object.freeze(computeCalendar(period, settings))));
+  }
+  return { ...calendar };
+}
+
+function computeCalendar(period: PeriodId, settings: PeriodSettings): PeriodCalendar {
   const monday = mondayOf(period);
   const meeting = plusDays(monday, 7 + settings.meetingWeekday - 1);
   return {
