@@ -464,7 +464,7 @@ export class ReportingService {
   }
 
   async registerPlace(caller: Caller, request: RegisterPlaceRequest): Promise<PlaceView> {
-    this.ensureCoordinator(caller);
+    this.ensureMayKeepPlaces(caller, 'create');
     const placeId = randomUUID();
     const result = await this.runner.run(
       PLACE_REGISTER_STREAM,
@@ -484,7 +484,7 @@ export class ReportingService {
     request: EditPlaceRequest,
     expectedVersion: number | undefined,
   ): Promise<PlaceView> {
-    this.ensureCoordinator(caller);
+    this.ensureMayKeepPlaces(caller, 'update', placeId);
     const result = await this.runner.run(
       PLACE_REGISTER_STREAM,
       placeRegisterDecider,
@@ -507,7 +507,7 @@ export class ReportingService {
     placeId: string,
     expectedVersion: number | undefined,
   ): Promise<PlaceView> {
-    this.ensureCoordinator(caller);
+    this.ensureMayKeepPlaces(caller, 'delete', placeId);
     const result = await this.runner.run(
       PLACE_REGISTER_STREAM,
       placeRegisterDecider,
@@ -659,8 +659,9 @@ export class ReportingService {
     }
   }
 
-  private ensureCoordinator(caller: Caller): void {
-    if (!caller.roles.includes('coordinator')) {
+  /** The permission matrix decides who keeps the register (the coordinator), as for every other subject. */
+  private ensureMayKeepPlaces(caller: Caller, action: 'create' | 'update' | 'delete', id?: string): void {
+    if (!caller.ability.can(action, asSubject('Place', id === undefined ? {} : { id }))) {
       throw new DomainError(
         'forbidden',
         'Bara samordnaren för platsregistret / Only the coordinator keeps the place register',

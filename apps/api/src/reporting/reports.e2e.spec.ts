@@ -196,6 +196,9 @@ describeWith(['postgres'], 'reports over HTTP', () => {
     });
     expect(arena.status).toBe(201);
     expect((await nvk.post('/api/places', { name: 'Unkan', kind: 'youth_centre' })).status).toBe(403);
+    // Only the coordinator keeps the register (the Place rows of the permission matrix).
+    expect((await nvk.patch(`/api/places/${arena.body.id}`, { name: 'Arenan' })).status).toBe(403);
+    expect((await nvk.delete(`/api/places/${arena.body.id}`)).status).toBe(403);
     expect((await coordinator.post('/api/places', { name: 'Unkan', kind: 'bunker' })).status).toBe(400);
     const unknown = await nvk.post(`/api/reports/${reportId()}/incidents`, {
       ...incident,
