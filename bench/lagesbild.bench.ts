@@ -38,7 +38,7 @@ const phrases = [
 ];
 const personal = [
   'Kalle Andersson (19811218-9876)',
-  'ring 070-123 45 67',
+  'ring 070-174 06 05',
   'bor på Storgatan 14B',
   'mejla kalle.andersson@example.se',
   'bilen ABC 123',
