@@ -73,6 +73,36 @@ describeWith(['postgres'], 'SqlEventStore on PostgreSQL across instances', () =>
       await database.drop();
     }
   }, 20_000);
+
+  it("wakes its own subscriber for an append made inside a caller's transaction (the NOTIFY it skips is only its own announcement)", async () => {
+    const database = await createTestDatabase();
+    const db = openPostgres(database.url, { max: 2 });
+    const store = new SqlEventStore(db, { pollIntervalMs: 10 * 60_000 });
+    try {
+      await store.init();
+      let delivered!: (streamId: string) => void;
+      const arrived = new Promise<string>((resolve) => (delivered = resolve));
+      const subscription = store.subscribe({ from: null, onEvent: async (e) => delivered(e.streamId) });
+      await subscription.caughtUp();
+      await new Promise((resolve) => setTimeout(resolve, 200)); // asleep until woken
+      await db.transaction((tx) =>
+        store.appendInTransaction(
+          tx,
+          'organisation-skolan',
+          [{ type: 'OrganisationCreated', data: {}, metadata }],
+          {
+            expectedVersion: NO_STREAM,
+          },
+        ),
+      );
+      expect(await arrived).toBe('organisation-skolan');
+      await subscription.stop();
+    } finally {
+      await store.close();
+      await db.close();
+      await database.drop();
+    }
+  }, 20_000);
 });
 
 const metadata = {

@@ -145,4 +145,4 @@ export const findEvents = `
   FROM event_store.events WHERE event_id = ANY($1::uuid[])
   ORDER BY global_position`;
 
-export const notify = `SELECT pg_notify($1, '')`;
+export const notify = `SELECT pg_notify($1, $2)`;

@@ -68,6 +68,8 @@ export class SqlEventStore implements EventStore {
   private unlisten: Promise<(() => Promise<void>) | null> | null = null;
   private notifyTimer: NodeJS.Timeout | null = null;
   private readonly notifyDelayMs: number;
+  /** Signs this store's NOTIFYs, so that it does not wake its own subscribers a second time. */
+  private readonly instanceId = randomUUID();
   /**
    * Every projection and reactor subscribes on its own, and an append wakes them all at once at
    * the same checkpoint: they share one query (and its decoded events, which nobody changes)
@@ -139,7 +141,7 @@ export class SqlEventStore implements EventStore {
       throw error;
     }
     // Delivered at commit, to listeners in every instance including this one.
-    await tx.query(sql.notify, [sql.channel]);
+    await tx.query(sql.notify, [sql.channel, '']); // unsigned: this instance's subscribers need it too
     return result;
   }
 
@@ -320,7 +322,8 @@ export class SqlEventStore implements EventStore {
     if (this.notifyTimer || this.db.engine === 'pglite') return;
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = null;
-      this.db.query(sql.notify, [sql.channel]).catch(() => undefined); // the poll covers a lost one
+      // Signed with this store's id: its own subscribers were woken above and skip it.
+      this.db.query(sql.notify, [sql.channel, this.instanceId]).catch(() => undefined); // the poll covers a lost one
     }, this.notifyDelayMs);
     this.notifyTimer.unref();
   }
@@ -328,7 +331,8 @@ export class SqlEventStore implements EventStore {
   private startListening(): Promise<unknown> {
     if (!this.db.listen) return Promise.resolve();
     this.unlisten ??= this.db
-      .listen(sql.channel, () => {
+      .listen(sql.channel, (payload) => {
+        if (payload === this.instanceId) return;
         for (const subscription of this.subscriptions) subscription.wake();
       })
       .catch(() => null); // without notifications subscribers still poll
