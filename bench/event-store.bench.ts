@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  type EventMetadata,
-  type NewEvent,
-  type SqlDatabase,
-  SqlEventStore,
-  openPglite,
-  openPostgres,
-} from '@laget/event-store';
-import { createTestDatabase } from '../test/support/services.js';
+import { type EventMetadata, type NewEvent, type SqlDatabase, SqlEventStore } from '@laget/event-store';
+import { onEachEngine } from './support/engines.js';
 import { printTable } from './support/table.js';
 
 /**
@@ -23,35 +13,9 @@ import { printTable } from './support/table.js';
  */
 export async function benchEventStore(): Promise<void> {
   const seconds = Number(process.env.LAGET_BENCH_SECONDS ?? 3);
-  const rows: string[][] = [];
-
-  const pgliteDir = mkdtempSync(join(tmpdir(), 'laget-bench-pglite-'));
-  try {
-    const db = await openPglite(pgliteDir);
-    try {
-      rows.push(...(await benchEngine('PGlite (file)', db, seconds)));
-    } finally {
-      await db.close();
-    }
-  } finally {
-    rmSync(pgliteDir, { recursive: true, force: true });
-  }
-
-  let database: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
-  try {
-    database = await createTestDatabase();
-  } catch (error) {
-    console.log(`PostgreSQL skipped: not reachable (${(error as Error).message}); set DATABASE_URL.`);
-  }
-  if (database) {
-    const db = openPostgres(database.url, { max: 12 });
-    try {
-      rows.push(...(await benchEngine('PostgreSQL', db, seconds)));
-    } finally {
-      await db.close();
-      await database.drop();
-    }
-  }
+  const rows = await onEachEngine((engine, db) => benchEngine(engine, db, seconds), {
+    postgresPoolSize: 12,
+  });
 
   printTable(
     ['engine', 'operation', 'writers', 'events/append', 'store events/s', 'baseline events/s', 'ratio'],

@@ -1,16 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  ANY,
-  type EventMetadata,
-  type NewEvent,
-  type SqlDatabase,
-  SqlEventStore,
-  openPglite,
-  openPostgres,
-} from '@laget/event-store';
+import { ANY, type EventMetadata, type NewEvent, type SqlDatabase, SqlEventStore } from '@laget/event-store';
 import { auditLogProjection } from '../apps/api/src/audit/audit-log.projection.js';
 import type { Projection } from '../apps/api/src/platform/projections/projection.js';
 import { ProjectionRunner } from '../apps/api/src/platform/projections/projection-runner.js';
@@ -18,7 +7,7 @@ import {
   type IncidentLogEvent,
   incidentLogProjection,
 } from '../apps/api/src/platform/projections/testing/incident-log.projection.js';
-import { createTestDatabase } from '../test/support/services.js';
+import { onEachEngine } from './support/engines.js';
 import { printTable } from './support/table.js';
 
 /**
@@ -29,35 +18,7 @@ import { printTable } from './support/table.js';
  */
 export async function benchProjections(): Promise<void> {
   const total = Number(process.env.LAGET_BENCH_EVENTS ?? 200_000);
-  const rows: string[][] = [];
-
-  const pgliteDir = mkdtempSync(join(tmpdir(), 'laget-bench-projections-'));
-  try {
-    const db = await openPglite(pgliteDir);
-    try {
-      rows.push(...(await benchEngine('PGlite (file)', db, total)));
-    } finally {
-      await db.close();
-    }
-  } finally {
-    rmSync(pgliteDir, { recursive: true, force: true });
-  }
-
-  let database: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
-  try {
-    database = await createTestDatabase();
-  } catch (error) {
-    console.log(`PostgreSQL skipped: not reachable (${(error as Error).message}); set DATABASE_URL.`);
-  }
-  if (database) {
-    const db = openPostgres(database.url);
-    try {
-      rows.push(...(await benchEngine('PostgreSQL', db, total)));
-    } finally {
-      await db.close();
-      await database.drop();
-    }
-  }
+  const rows = await onEachEngine((engine, db) => benchEngine(engine, db, total));
 
   printTable(['engine', 'events', 'seed events/s', 'projection', 'rebuild s', 'rebuild events/s'], rows);
 }
