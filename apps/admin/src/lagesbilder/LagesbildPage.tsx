@@ -7,9 +7,6 @@ import {
   CardContent,
   CircularProgress,
   Grid,
-  List,
-  ListItem,
-  ListItemText,
   Paper,
   Stack,
   Tab,
@@ -33,14 +30,14 @@ import { publicationState, type PublicationState } from './publication-state.js'
 import { PublishPanel } from './PublishPanel.js';
 import { ReconfirmDialog } from './ReconfirmDialog.js';
 import { RedactionDialog, type RedactionDraft } from './RedactionDialog.js';
+import { RedactionsPanel } from './RedactionsPanel.js';
 import { coordinatorKinds, SectionView } from './SectionView.js';
 import { selectionInField, type FieldSelection } from './selection.js';
 import { StaleRedactions } from './StaleRedactions.js';
+import { SuggestionsPanel, suggestionKey } from './SuggestionsPanel.js';
 import { TextDialog } from './TextDialog.js';
 
 type Mode = 'internal' | 'open' | 'compare';
-
-const suggestionKey = (s: RedactionSuggestion) => `${s.sectionId}|${s.path}|${s.start}|${s.end}`;
 
 const nothingPublished: PublicationState = { publishedBefore: false, live: null };
 
@@ -341,106 +338,21 @@ export function LagesbildPage() {
                 </Card>
               )}
               {tools && (
-                <Card variant="outlined" component="section" aria-labelledby="suggestions-heading">
-                  <CardContent>
-                    <Typography id="suggestions-heading" component="h2" variant="h6">
-                      {translate('laget.lagesbild.suggestions')}
-                    </Typography>
-                    {visibleSuggestions.length === 0 ? (
-                      <Typography color="text.secondary">
-                        {translate('laget.lagesbild.no_suggestions')}
-                      </Typography>
-                    ) : (
-                      <List dense>
-                        {visibleSuggestions.map((suggestion) => (
-                          <ListItem
-                            key={suggestionKey(suggestion)}
-                            disableGutters
-                            secondaryAction={
-                              <Stack direction="row" spacing={0.5}>
-                                <Button
-                                  size="small"
-                                  aria-label={`${translate('laget.lagesbild.accept')}: ${suggestion.text}`}
-                                  onClick={() =>
-                                    setDraft({
-                                      sectionId: suggestion.sectionId,
-                                      path: suggestion.path,
-                                      span: { start: suggestion.start, end: suggestion.end },
-                                      text: suggestion.text,
-                                      suggestionKind: suggestion.kind,
-                                    })
-                                  }
-                                >
-                                  {translate('laget.lagesbild.accept')}
-                                </Button>
-                                <Button
-                                  size="small"
-                                  aria-label={`${translate('laget.lagesbild.dismiss')}: ${suggestion.text}`}
-                                  onClick={() =>
-                                    setDismissed(new Set([...dismissed, suggestionKey(suggestion)]))
-                                  }
-                                >
-                                  {translate('laget.lagesbild.dismiss')}
-                                </Button>
-                              </Stack>
-                            }
-                            sx={{ pr: 18 }}
-                          >
-                            <ListItemText
-                              primary={suggestion.text}
-                              secondary={translate(`laget.lagesbild.kind_${suggestion.kind}`, {
-                                _: suggestion.kind,
-                              })}
-                            />
-                          </ListItem>
-                        ))}
-                      </List>
-                    )}
-                  </CardContent>
-                </Card>
+                <SuggestionsPanel
+                  suggestions={visibleSuggestions}
+                  onAccept={(suggestion) =>
+                    setDraft({
+                      sectionId: suggestion.sectionId,
+                      path: suggestion.path,
+                      span: { start: suggestion.start, end: suggestion.end },
+                      text: suggestion.text,
+                      suggestionKind: suggestion.kind,
+                    })
+                  }
+                  onDismiss={(suggestion) => setDismissed(new Set([...dismissed, suggestionKey(suggestion)]))}
+                />
               )}
-              {tools && redactions && (
-                <Card variant="outlined" component="section" aria-labelledby="redactions-heading">
-                  <CardContent>
-                    <Typography id="redactions-heading" component="h2" variant="h6">
-                      {translate('laget.lagesbild.redactions')}
-                    </Typography>
-                    {redactions.length === 0 ? (
-                      <Typography color="text.secondary">
-                        {translate('laget.lagesbild.no_redactions')}
-                      </Typography>
-                    ) : (
-                      <List dense>
-                        {redactions.map((redaction) => (
-                          <ListItem
-                            key={redaction.id}
-                            disableGutters
-                            secondaryAction={
-                              <Button
-                                size="small"
-                                onClick={() => setLifting(redaction)}
-                                aria-label={`${translate('laget.lagesbild.lift')}: ${redaction.text ?? redaction.path ?? ''}`}
-                              >
-                                {translate('laget.lagesbild.lift')}
-                              </Button>
-                            }
-                            sx={{ pr: 8 }}
-                          >
-                            <ListItemText
-                              primary={
-                                redaction.kind === 'mask'
-                                  ? (redaction.text ?? '…')
-                                  : translate('laget.lagesbild.excluded')
-                              }
-                              secondary={`${redaction.legalGround} – ${redaction.reason}${redaction.stale ? ` (${translate('laget.lagesbild.stale')})` : ''}`}
-                            />
-                          </ListItem>
-                        ))}
-                      </List>
-                    )}
-                  </CardContent>
-                </Card>
-              )}
+              {tools && redactions && <RedactionsPanel redactions={redactions} onLift={setLifting} />}
             </Stack>
           </Grid>
         )}
