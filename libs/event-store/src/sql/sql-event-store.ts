@@ -25,6 +25,12 @@ export interface SqlEventStoreOptions {
    * which bounds both their extra latency and the NOTIFY traffic under many writers.
    */
   notifyDelayMs?: number;
+  /**
+   * While appends keep coming, subscribers are woken at most this often (default 20 ms), so that
+   * they read what was appended meanwhile as one batch; the first append after a quiet spell
+   * wakes them at once. 0 wakes them at every append.
+   */
+  gatherMs?: number;
 }
 
 /** A row of readAll / readStream: the event as JSON text (see eventColumns in the SQL). */
@@ -68,6 +74,9 @@ export class SqlEventStore implements EventStore {
   private unlisten: Promise<(() => Promise<void>) | null> | null = null;
   private notifyTimer: NodeJS.Timeout | null = null;
   private readonly notifyDelayMs: number;
+  private readonly gatherMs: number;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private lastWakeAt = Number.NEGATIVE_INFINITY;
   /** Signs this store's NOTIFYs, so that it does not wake its own subscribers a second time. */
   private readonly instanceId = randomUUID();
   /**
@@ -84,6 +93,7 @@ export class SqlEventStore implements EventStore {
     this.kind = db.engine;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.notifyDelayMs = options.notifyDelayMs ?? 20;
+    this.gatherMs = options.gatherMs ?? 20;
   }
 
   async init(): Promise<void> {
@@ -196,6 +206,7 @@ export class SqlEventStore implements EventStore {
       },
       options,
       this.pollIntervalMs,
+      this.gatherMs,
     );
     this.subscriptions.add(subscription);
     const stop = subscription.stop.bind(subscription);
@@ -222,6 +233,8 @@ export class SqlEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     this.notifyTimer = null;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     const unlisten = await this.unlisten;
     this.unlisten = null;
@@ -312,13 +325,13 @@ export class SqlEventStore implements EventStore {
   }
 
   /**
-   * Wakes this process's subscribers at once and, through at most one NOTIFY per
+   * Wakes this process's subscribers (see wakeSubscribers) and, through at most one NOTIFY per
    * notifyDelayMs, those of other instances. The NOTIFY is a statement of its own after the
    * append's commit rather than part of it because PostgreSQL serialises the commits of
    * notifying transactions, which would cost concurrent writers their group commit.
    */
   private announceAppend(): void {
-    for (const subscription of this.subscriptions) subscription.wake();
+    this.wakeSubscribers();
     if (this.notifyTimer || this.db.engine === 'pglite') return;
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = null;
@@ -328,12 +341,30 @@ export class SqlEventStore implements EventStore {
     this.notifyTimer.unref();
   }
 
+  /**
+   * At once after a quiet spell, else at most once per gatherMs. All subscribers wake together,
+   * so those at the same checkpoint share one read, and under load every read, held-back check
+   * and projection transaction serves many events instead of one or two (docs/adr/0011).
+   */
+  private wakeSubscribers(): void {
+    if (this.wakeTimer) return; // a wake-up is already due and will see this append
+    const wake = () => {
+      this.wakeTimer = null;
+      this.lastWakeAt = performance.now();
+      for (const subscription of this.subscriptions) subscription.wake();
+    };
+    const wait = this.lastWakeAt + this.gatherMs - performance.now();
+    if (wait <= 0) return wake();
+    this.wakeTimer = setTimeout(wake, wait);
+    this.wakeTimer.unref();
+  }
+
   private startListening(): Promise<unknown> {
     if (!this.db.listen) return Promise.resolve();
     this.unlisten ??= this.db
       .listen(sql.channel, (payload) => {
         if (payload === this.instanceId) return;
-        for (const subscription of this.subscriptions) subscription.wake();
+        this.wakeSubscribers();
       })
       .catch(() => null); // without notifications subscribers still poll
     return this.unlisten;
