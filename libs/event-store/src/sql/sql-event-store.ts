@@ -206,7 +206,6 @@ export class SqlEventStore implements EventStore {
       },
       options,
       this.pollIntervalMs,
-      this.gatherMs,
     );
     this.subscriptions.add(subscription);
     const stop = subscription.stop.bind(subscription);
