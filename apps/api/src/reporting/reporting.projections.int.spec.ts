@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { freshPglite, type SqlDatabase } from '@laget/event-store';
+import { freshPglite, openPostgres, type SqlDatabase, type SqlExecutor } from '@laget/event-store';
+import { createTestDatabase, describeWith } from '../../../../test/support/services.js';
 import type { ProjectedEvent } from '../platform/projections/projection.js';
 import type { ReportEvent } from './report.decider.js';
 import { reportListProjection } from './reporting.projections.js';
@@ -37,6 +38,8 @@ function history(): ProjectedEvent<ReportEvent>[] {
     event('b', 'AttendanceDeclared', {
       changes: [{ field: 'attendance', before: 'reporting', after: 'not_attending' }],
     }),
+    // An edit that declares no attendance keeps the one declared before.
+    event('b', 'NarrativeWritten', { changes: [] }),
     event('a', 'NarrativeWritten', { changes: [] }),
     event('a', 'ReportSubmitted', { submittedAt: '2024-11-25T09:00:00.000Z', submission: 1 }),
     event('b', 'ReportSubmitted', { submittedAt: '2024-11-25T09:30:00.000Z', submission: 1 }),
@@ -58,16 +61,16 @@ function history(): ProjectedEvent<ReportEvent>[] {
   ];
 }
 
-describe('reporting.reports projection', () => {
+/** Both engines run the projection's SQL (PGlite in development and tests, PostgreSQL in production). */
+function reportListSuite(open: () => Promise<{ db: SqlDatabase; close: () => Promise<void> }>) {
   let db: SqlDatabase;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    db = await freshPglite();
+    ({ db, close } = await open());
     await reportListProjection.setup(db);
   });
-  afterAll(async () => {
-    await db.close();
-  });
+  afterAll(() => close());
 
   const rows = async () => (await db.query('SELECT * FROM reporting_reports ORDER BY report_id')).rows;
 
@@ -94,7 +97,7 @@ describe('reporting.reports projection', () => {
         status: 'draft',
         incident_count: 1,
         attendance: 'reporting',
-        version: 6,
+        version: 7,
       }),
     ]);
 
@@ -111,5 +114,76 @@ describe('reporting.reports projection', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("writes the touches of many reports in one statement, a report's own before its other events", async () => {
+    await reportListProjection.reset(db);
+    const reports = Array.from({ length: 20 }, (_, i) => `r${i}`);
+    const event = (report: string, streamVersion: number, type: ReportEvent['type'], data: object) =>
+      ({
+        streamId: `report-${report}`,
+        streamVersion,
+        type,
+        data,
+        metadata: { occurredAt: `2024-11-25T09:${String(streamVersion).padStart(2, '0')}:00.000Z` },
+      }) as unknown as ProjectedEvent<ReportEvent>;
+    const incident = { incidentId: 'i', incident: {}, changes: [] };
+    await reportListProjection.apply(
+      reports.map((report) =>
+        event(report, 1, 'ReportOpened', { period: '2024-W48', organisationId: report, openedById: 'u1' }),
+      ),
+      db,
+    );
+    const statements: string[] = [];
+    const counting: SqlExecutor = {
+      query: (text, params) => {
+        statements.push(text);
+        return db.query(text, params);
+      },
+    };
+    await reportListProjection.apply(
+      [
+        ...reports.map((report) => event(report, 2, 'IncidentReported', incident)),
+        event('r0', 3, 'ReportSubmitted', { submittedAt: '2024-11-25T10:00:00.000Z', submission: 1 }),
+        ...reports.map((report, i) => event(report, i === 0 ? 4 : 3, 'IncidentReported', incident)),
+      ],
+      counting,
+    );
+    // All 20 first touches before r0's submission (which must follow its own), the submission,
+    // then all 20 second touches: 3 statements, where one UPDATE per report took 22.
+    expect(statements).toHaveLength(3);
+    expect(await rows()).toEqual(
+      expect.arrayContaining(
+        reports.map((report, i) =>
+          expect.objectContaining({
+            report_id: report,
+            status: i === 0 ? 'amended' : 'draft',
+            incident_count: 2,
+            submissions: i === 0 ? 1 : 0,
+          }),
+        ),
+      ),
+    );
+  });
+}
+
+describe('reporting.reports projection (PGlite)', () => {
+  reportListSuite(async () => {
+    const db = await freshPglite();
+    return { db, close: () => db.close() };
+  });
+});
+
+describeWith(['postgres'], 'reporting.reports projection (PostgreSQL)', () => {
+  reportListSuite(async () => {
+    const database = await createTestDatabase();
+    const db = openPostgres(database.url, { max: 2 });
+    return {
+      db,
+      close: async () => {
+        await db.close();
+        await database.drop();
+      },
+    };
   });
 });

@@ -77,25 +77,39 @@ function touchOf(event: ProjectedEvent<ReportEvent>): Omit<Touch, 'version' | 'o
 }
 
 /**
- * A reporter adds incidents one command at a time, and the projection got an UPDATE per event;
- * under load it fell behind (the compliance view lagging). Consecutive edits of one report in a
- * batch are one UPDATE here: the status change they make (submitted → amended, withdrawn →
- * draft) is the same made once or many times, and other reports' rows cannot affect it.
+ * A reporter adds incidents one command at a time; under load (many reporters, each on their own
+ * report) a batch touches about as many reports as it has events, and one UPDATE per report was
+ * one PostgreSQL round trip each. So the touches are gathered per report (the status change they
+ * make, submitted → amended or withdrawn → draft, is the same made once or many times) and
+ * written for all reports in one statement. Rows of different reports are independent: only a
+ * report's other events (submission, withdrawal, reopening) must wait for its own pending touch,
+ * and that write takes every pending touch along. A batch costs one statement for its touches,
+ * however many reports, plus at most two per other event; the text is the same for any number
+ * of reports, so PostgreSQL prepares it once.
  */
 async function applyReportEvents(
   events: readonly ProjectedEvent<ReportEvent>[],
   sql: SqlExecutor,
 ): Promise<void> {
   const pending = new Map<string, Touch>();
-  const flush = async (id: string) => {
-    const touch = pending.get(id);
-    if (!touch) return;
-    pending.delete(id);
+  const flush = async () => {
+    if (pending.size === 0) return;
+    const touches = [...pending];
+    pending.clear();
     await sql.query(
-      `UPDATE reporting_reports SET ${touched}, incident_count = incident_count + $4,
-         attendance = COALESCE($5, attendance), version = $2, updated_at = $3
-       WHERE report_id = $1`,
-      [id, touch.version, touch.occurredAt, touch.incidentDelta, touch.attendance ?? null],
+      `UPDATE reporting_reports AS r SET ${touched}, incident_count = r.incident_count + t.incident_delta,
+         attendance = COALESCE(t.attendance, r.attendance), version = t.version, updated_at = t.updated_at
+       FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::int[], $5::text[])
+         AS t(report_id, version, updated_at, incident_delta, attendance)
+       WHERE r.report_id = t.report_id`,
+      [
+        touches.map(([id]) => id),
+        touches.map(([, touch]) => touch.version),
+        touches.map(([, touch]) => touch.occurredAt),
+        touches.map(([, touch]) => touch.incidentDelta),
+        // null keeps the row's attendance (COALESCE); both engines send it as an SQL NULL element.
+        touches.map(([, touch]) => touch.attendance ?? null),
+      ],
     );
   };
   for (const event of events) {
@@ -111,10 +125,10 @@ async function applyReportEvents(
       });
       continue;
     }
-    await flush(id);
+    if (pending.has(id)) await flush();
     await applyReportEvent(event, sql);
   }
-  for (const id of [...pending.keys()]) await flush(id);
+  await flush();
 }
 
 const reportIdOf = (event: ProjectedEvent<ReportEvent>) => event.streamId.slice('report-'.length);
