@@ -9,6 +9,9 @@ export default {
     '^@laget/(event-store|permissions|contracts)$': '<rootDir>/libs/$1/src/index.ts',
     '^@laget/event-store/testing$': '<rootDir>/libs/event-store/src/testing.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // @fastify/static require()s content-disposition 3, which is ESM only: Node 20 loads that
+    // (require of ESM), Jest's module loader does not. Version 2 is the same API built as CommonJS.
+    '^content-disposition$': 'content-disposition-cjs',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   testMatch: ['<rootDir>/{apps/api/src,libs/*/src,test}/**/*.spec.ts'],

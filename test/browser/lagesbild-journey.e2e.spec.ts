@@ -289,6 +289,9 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
       await typed.fill(contact);
       await screen('28-reconfirm-dialog');
       await dialog.getByRole('button', { name: 'Bekräfta igen' }).click();
+      // The notice comes once the server has taken the command; the region alone may go with a
+      // re-render while the page reloads its data, before that (seen on a loaded machine).
+      await page.getByText('Maskeringen är bekräftad på den nya texten').waitFor();
       await stale.waitFor({ state: 'detached' });
       const open = await coordinator.expect<{ sections: { id: string; text?: string }[] }>(
         200,

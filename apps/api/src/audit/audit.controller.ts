@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SqlDatabase } from '@laget/event-store';
 import { type AppAbility, asSubject } from '@laget/permissions';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentAbility, CurrentActor } from '../identity/decorators.js';
 import type { CurrentActorInfo } from '../identity/actor.js';
 import { forbidden, setTotal } from '../identity/http-helpers.js';
@@ -29,7 +29,7 @@ export class AuditController {
     @Query() rawQuery: Record<string, unknown>,
     @CurrentAbility() ability: AppAbility,
     @CurrentActor() actor: CurrentActorInfo,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AuditEntry[]> {
     const query = parseInput(auditQuerySchema, rawQuery, 'query');
     if (!ability.can('read', asSubject('AuditLog', query.stream ? { stream: query.stream } : {}))) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppAbility, Role } from '@laget/permissions';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import { headerOf } from '../platform/http/headers.js';
 import type { RequestContext } from '../platform/commands/request-context.js';
 import type { UserRecord } from './users.read-model.js';
 
@@ -14,7 +15,7 @@ export interface CurrentActorInfo {
 }
 
 /** What the authentication guard attaches to the request. */
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   actor?: CurrentActorInfo;
   ability?: AppAbility;
   /** How the caller proved who it is; CSRF applies to cookie sessions only. */
@@ -27,7 +28,7 @@ export interface AuthenticatedRequest extends Request {
 
 /** Event metadata for what this request causes (who, for which organisation, from where). */
 export function requestContext(request: AuthenticatedRequest): RequestContext {
-  const header = request.header('x-request-id');
+  const header = headerOf(request, 'x-request-id');
   return {
     actorId: request.actor?.userId ?? 'anonymous',
     organisationId: request.actor?.organisationId ?? null,

@@ -10,7 +10,7 @@ import {
   type MeDto,
 } from '@laget/contracts';
 import { asSubject, type AppAbility } from '@laget/permissions';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app-config.js';
 import { notFound } from '../platform/domain/domain-error.js';
 import { parseInput } from '../platform/http/validation.js';
@@ -40,7 +40,7 @@ export class AuthController {
   })
   async login(
     @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
     @Body() body: unknown,
   ): Promise<MeDto> {
     const { username, password } = parseInput(loginRequestSchema, body);
@@ -50,17 +50,17 @@ export class AuthController {
         password,
         requestContext(request),
       );
-      response.cookie(SESSION_COOKIE, cookieValue, {
+      response.setCookie(SESSION_COOKIE, cookieValue, {
         httpOnly: true,
         sameSite: 'strict',
         secure: this.config.publicBaseUrl.startsWith('https:'),
         path: '/',
-        maxAge: this.settings.sessionAbsoluteMs,
+        maxAge: Math.floor(this.settings.sessionAbsoluteMs / 1000), // @fastify/cookie counts seconds
       });
       return this.auth.me(user, csrfToken);
     } catch (error) {
       if (error instanceof TooManyAttempts)
-        response.setHeader('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
+        response.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
       throw error;
     }
   }
@@ -71,7 +71,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End the session' })
   async logout(
     @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
     @CurrentActor() actor: CurrentActorInfo,
   ): Promise<void> {
     if (request.auth?.method === 'session')
@@ -119,11 +119,11 @@ export class AuthController {
   async listTokens(
     @CurrentActor() actor: CurrentActorInfo,
     @CurrentAbility() ability: AppAbility,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApiTokenDto[]> {
     const all = ability.can('read', asSubject('ApiToken', { id: '*', ownerId: '*' }));
     const tokens = await this.tokens.list(all ? null : actor.userId);
-    response.setHeader('X-Total-Count', String(tokens.length));
+    response.header('X-Total-Count', String(tokens.length));
     return tokens;
   }
 

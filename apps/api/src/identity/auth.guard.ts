@@ -8,6 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { defineAbilityFor } from '@laget/permissions';
 import { apiError } from '../platform/http/api-error.js';
+import { headerOf } from '../platform/http/headers.js';
 import type { AuthenticatedRequest } from './actor.js';
 import { ApiTokensStore } from './api-tokens.store.js';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC } from './decorators.js';
@@ -48,7 +49,7 @@ export class AuthGuard implements CanActivate {
     }
     if (isPublic) return true;
     if (request.auth?.method === 'session' && !SAFE_METHODS.has(request.method)) {
-      const sent = request.header('x-csrf-token') ?? '';
+      const sent = headerOf(request, 'x-csrf-token') ?? '';
       if (!sameSecret(sent, request.auth.csrfToken))
         throw new ForbiddenException(
           apiError(
@@ -70,7 +71,7 @@ export class AuthGuard implements CanActivate {
 
   /** Attaches actor, ability and auth to the request; false when no valid credentials came with it. */
   private async authenticate(request: AuthenticatedRequest, required: boolean): Promise<boolean> {
-    const authorization = request.header('authorization');
+    const authorization = headerOf(request, 'authorization');
     let user: UserRecord | null;
     if (authorization?.toLowerCase().startsWith('bearer ')) {
       const found = await this.tokens.ownerOf(authorization.slice(7).trim());

@@ -1,6 +1,6 @@
 import { ForbiddenException } from '@nestjs/common';
 import { listQuerySchema, type ListQuery } from '@laget/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { apiError } from '../platform/http/api-error.js';
 import { parseInput, ValidationFailed } from '../platform/http/validation.js';
 
@@ -28,8 +28,8 @@ export function pageOf(
   };
 }
 
-export function setTotal(response: Response, total: number): void {
-  response.setHeader('X-Total-Count', String(total));
+export function setTotal(reply: FastifyReply, total: number): void {
+  reply.header('X-Total-Count', String(total));
 }
 
 export function booleanQuery(value: unknown, field: string): boolean | undefined {

@@ -56,6 +56,25 @@ describeWith(['postgres'], 'identity sessions, lockout, CSRF and tokens', () => 
       expect(event).toMatchObject({ ip: expect.stringMatching(/127\.0\.0\.1/), actorId: anna.id });
   });
 
+  it('sets the session cookie httpOnly, SameSite=Strict and for the absolute session lifetime (10 h)', async () => {
+    const anna = await person();
+    const response = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: anna.username, password: anna.password }),
+    });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('laget_session='));
+    expect(cookie).toBeDefined();
+    const attributes = cookie!
+      .split(/;\s*/)
+      .slice(1)
+      .map((a) => a.toLowerCase());
+    expect(attributes).toEqual(
+      expect.arrayContaining(['httponly', 'samesite=strict', 'path=/', `max-age=${10 * 60 * 60}`]),
+    );
+  });
+
   it('answers an unknown username exactly like a wrong password, in about the same time', async () => {
     const bo = await person();
     const client = new Client(app.url);

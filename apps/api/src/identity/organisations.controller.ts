@@ -20,7 +20,7 @@ import {
   type OrganisationDto,
 } from '@laget/contracts';
 import { asSubject, type AppAbility } from '@laget/permissions';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { notFound } from '../platform/domain/domain-error.js';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
@@ -45,7 +45,7 @@ export class OrganisationsController {
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentAbility() ability: AppAbility,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<OrganisationDto[]> {
     if (!ability.can('read', 'Organisation')) throw forbidden();
     const page = pageOf(query);

@@ -21,7 +21,7 @@ import {
   type UserDto,
 } from '@laget/contracts';
 import { asSubject, ROLES, type AppAbility } from '@laget/permissions';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
 import { parseInput } from '../platform/http/validation.js';
@@ -54,7 +54,7 @@ export class UsersController {
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: CurrentActorInfo,
     @CurrentAbility() ability: AppAbility,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<UserDto[]> {
     const page = pageOf(query);
     const seesEveryone = ability.can(

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type AppAbility, defineAbilityFor, isRole, type Role } from '@laget/permissions';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { RequestContext } from '../platform/commands/request-context.js';
+import { headerOf } from '../platform/http/headers.js';
 
-interface AuthenticatedRequest extends Request {
+interface AuthenticatedRequest extends FastifyRequest {
   /** Set by the identity module's global guard; absent for a visitor on a public route. */
   actor?: { userId: string; organisationId: string | null; roles: readonly string[] };
   ability?: AppAbility;
@@ -20,7 +21,7 @@ export interface LagesbildCaller {
 export const CurrentLagesbildCaller = createParamDecorator(
   (_: unknown, context: ExecutionContext): LagesbildCaller => {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.header('x-request-id');
+    const header = headerOf(request, 'x-request-id');
     const correlationId = header && /^[A-Za-z0-9._:-]{1,100}$/.test(header) ? header : randomUUID();
     const actor = request.actor
       ? {

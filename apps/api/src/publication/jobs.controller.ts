@@ -11,7 +11,7 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { listQuerySchema } from '@laget/contracts';
 import { type AppAbility, asSubject } from '@laget/permissions';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentAbility } from '../identity/decorators.js';
 import { apiError } from '../platform/http/api-error.js';
@@ -51,7 +51,7 @@ export class JobsController {
   async list(
     @Query() query: unknown,
     @CurrentAbility() ability: AppAbility,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<JobSummary[]> {
     if (!ability.can('read', 'Job')) throw forbidden();
     const { state, page, perPage } = parseInput(jobListQuery, query, 'query');
@@ -60,7 +60,7 @@ export class JobsController {
       offset: (page - 1) * perPage,
       limit: perPage,
     });
-    response.setHeader('X-Total-Count', String(total));
+    response.header('X-Total-Count', String(total));
     return items;
   }
 

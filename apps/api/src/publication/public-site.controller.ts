@@ -1,6 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fresh from 'fresh';
 import { Public } from '../platform/http/public.decorator.js';
 import { apiError } from '../platform/http/api-error.js';
 import { sha256Hex } from './content-hash.js';
@@ -20,17 +21,21 @@ export class PublicSiteController {
   constructor(private readonly site: PublicSiteService) {}
 
   @Get('lagesbilder')
-  async list(@Query('embed') embed: string | undefined, @Req() req: Request, @Res() res: Response) {
+  async list(
+    @Query('embed') embed: string | undefined,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ) {
     send(req, res, await this.site.list('html', embed === '1'));
   }
 
   @Get('lagesbilder.json')
-  async listJson(@Req() req: Request, @Res() res: Response) {
+  async listJson(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
     send(req, res, await this.site.list('json', false));
   }
 
   @Get('feed.atom')
-  async feed(@Req() req: Request, @Res() res: Response) {
+  async feed(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
     send(req, res, await this.site.feed());
   }
 
@@ -39,8 +44,8 @@ export class PublicSiteController {
   async week(
     @Param('file') file: string,
     @Query('embed') embed: string | undefined,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ) {
     const match = WEEK_FILE.exec(file);
     if (!match) throw notPublished();
@@ -56,8 +61,8 @@ export class PublicSiteController {
     @Param('period') period: string,
     @Param('file') file: string,
     @Query('embed') embed: string | undefined,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ) {
     const match = PUBLICATION_FILE.exec(file);
     if (!match || !WEEK_FILE.test(period) || period.includes('.')) throw notPublished();
@@ -79,29 +84,31 @@ function notPublished(): NotFoundException {
 }
 
 /**
- * Strong ETag from the bytes (Express answers 304 to a matching If-None-Match), caching that
- * lets a retraction take effect within a minute, and headers that let the municipality's site
- * embed the pages and fetch the data: public content, no scripts, nothing to protect by origin.
+ * Strong ETag from the bytes (a matching If-None-Match gets 304), caching that lets a
+ * retraction take effect within a minute, and headers that let the municipality's site embed
+ * the pages and fetch the data: public content, no scripts, nothing to protect by origin.
  */
-function send(req: Request, res: Response, resource: PublicResource, downloadName?: string): void {
-  res.setHeader('ETag', `"${sha256Hex(resource.body).slice(0, 32)}"`);
-  res.setHeader(
+function send(req: FastifyRequest, res: FastifyReply, resource: PublicResource, downloadName?: string): void {
+  const etag = `"${sha256Hex(resource.body).slice(0, 32)}"`;
+  res.header('ETag', etag);
+  res.header(
     'Cache-Control',
     resource.immutable ? 'public, max-age=300, must-revalidate' : 'public, max-age=60, must-revalidate',
   );
-  res.setHeader(
+  res.header(
     'Content-Security-Policy',
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *",
   );
-  res.removeHeader('X-Frame-Options');
-  res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-  res.setHeader('Access-Control-Allow-Origin', '*');
+  // Helmet set this on the raw response before the route ran.
+  res.raw.removeHeader('X-Frame-Options');
+  res.header('Cross-Origin-Resource-Policy', 'cross-origin');
+  res.header('Access-Control-Allow-Origin', '*');
   if (resource.contentType === 'application/pdf' && downloadName) {
-    res.setHeader('Content-Disposition', `inline; filename="${downloadName}.pdf"`);
+    res.header('Content-Disposition', `inline; filename="${downloadName}.pdf"`);
   }
   res.type(resource.contentType);
-  if (req.fresh) {
-    res.status(304).end();
+  if (fresh(req.headers, { etag })) {
+    res.status(304).send();
     return;
   }
   res.status(200).send(resource.body);

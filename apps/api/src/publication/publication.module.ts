@@ -10,7 +10,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { EventStore, SqlDatabase } from '@laget/event-store';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Request } from 'express';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { headerOf } from '../platform/http/headers.js';
 import { AppConfig } from '../config/app-config.js';
 import { IdentityModule, UsersReadModel } from '../identity/index.js';
 import { IdentitySettings } from '../identity/identity.settings.js';
@@ -40,7 +41,7 @@ import { PublicSiteController } from './public-site.controller.js';
 import { PublicSiteService } from './public-site.service.js';
 import { publicPublicationsProjection } from './public-publications.projection.js';
 import { PUBLISH_LAGESBILD, publicationReactor, publishLagesbildProcessor } from './publish-lagesbild.job.js';
-import { BULL_BOARD_PATH, bullBoardHandler, queueHealth, type QueueHealth } from './queue-operations.js';
+import { BULL_BOARD_PATH, bullBoardPlugin, queueHealth, type QueueHealth } from './queue-operations.js';
 import { reminderSlots } from './reminder-schedule.js';
 import { scheduleInProcess, scheduleWithBullmq, type ReminderScheduler } from './reminder-scheduler.js';
 import { SEND_REMINDERS, sendRemindersProcessor } from './send-reminders.job.js';
@@ -153,9 +154,10 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
     }
 
     if (this.bullmq) {
-      this.adapterHost.httpAdapter.getInstance().use(
-        BULL_BOARD_PATH,
-        bullBoardHandler(this.bullmq.queues, (request) => this.identify(request)),
+      const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+      await fastify.register(
+        bullBoardPlugin(this.bullmq.queues, (request) => this.identify(request)),
+        { prefix: BULL_BOARD_PATH },
       );
     }
   }
@@ -173,8 +175,8 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** The global guard's lookup, for the one route it does not cover. */
-  private async identify(request: Request) {
-    const authorization = request.header('authorization');
+  private async identify(request: FastifyRequest) {
+    const authorization = headerOf(request, 'authorization');
     let userId: string | undefined;
     if (authorization?.toLowerCase().startsWith('bearer ')) {
       userId = (await this.tokens.ownerOf(authorization.slice(7).trim()))?.ownerId;

@@ -1,51 +1,45 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter } from '@bull-board/fastify';
 import { defineAbilityFor, type Role } from '@laget/permissions';
 import type { Queue } from 'bullmq';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { apiError } from '../platform/http/api-error.js';
 
 export const BULL_BOARD_PATH = '/admin/queues';
 
 /** Who is asking, found from the request the way the global guard finds it (session cookie or Bearer). */
-export type RequestIdentity = (request: Request) => Promise<{ roles: Role[]; userId: string } | null>;
+export type RequestIdentity = (request: FastifyRequest) => Promise<{ roles: Role[]; userId: string } | null>;
 
 /**
- * Bull Board for coordinator and admin. It is raw Express middleware that Nest's guards never see,
- * so this handler checks the login itself before anything of the board runs. Read-only: retrying
- * or removing jobs from the board would bypass the events that record job outcomes.
+ * Bull Board for coordinator and admin, as a Fastify plugin to register at BULL_BOARD_PATH. Its
+ * routes are Fastify's own, which Nest's guards never see, so a hook of the plugin's scope checks
+ * the login before anything of the board runs. Read-only: retrying or removing jobs from the
+ * board would bypass the events that record job outcomes.
  */
-export function bullBoardHandler(queues: readonly Queue[], identify: RequestIdentity): RequestHandler {
-  const serverAdapter = new ExpressAdapter();
+export function bullBoardPlugin(queues: readonly Queue[], identify: RequestIdentity): FastifyPluginAsync {
+  const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(BULL_BOARD_PATH);
   createBullBoard({
     queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
-    // @bull-board/express ships its own copy of @bull-board/api (a patch version apart): same shape.
+    // @bull-board/fastify may ship its own copy of @bull-board/api (a patch version apart): same shape.
     serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     options: { uiConfig: { boardTitle: 'Läget – jobb' } },
   });
-  const board = serverAdapter.getRouter() as RequestHandler;
-  return (request: Request, response: Response, next: NextFunction) => {
-    identify(request).then(
-      (who) => {
-        if (!who) {
-          response.status(401).json(apiError(401, 'Inte inloggad (not logged in)'));
-          return;
-        }
-        const ability = defineAbilityFor({ userId: who.userId, organisationId: null, roles: who.roles });
-        if (!ability.can('read', 'Job')) {
-          response
-            .status(403)
-            .json(apiError(403, 'Endast samordnare och administratörer (coordinator or admin only)'));
-          return;
-        }
-        board(request, response, next);
-      },
-      (error: unknown) => next(error),
-    );
+  return async (scope) => {
+    scope.addHook('onRequest', async (request, reply) => {
+      const who = await identify(request);
+      if (!who) return reply.status(401).send(apiError(401, 'Inte inloggad (not logged in)'));
+      const ability = defineAbilityFor({ userId: who.userId, organisationId: null, roles: who.roles });
+      if (!ability.can('read', 'Job')) {
+        return reply
+          .status(403)
+          .send(apiError(403, 'Endast samordnare och administratörer (coordinator or admin only)'));
+      }
+    });
+    await scope.register(serverAdapter.registerPlugin());
   };
 }
 

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { editPlaceRequestSchema, registerPlaceRequestSchema } from '@laget/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
@@ -39,11 +39,11 @@ export class PeriodsController {
   async list(
     @CurrentCaller() _caller: Caller,
     @Query() query: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const { page, perPage } = parseInput(periodListQuery, query, 'query');
     const result = await this.reporting.listPeriods({ page, perPage });
-    response.setHeader('X-Total-Count', String(result.total));
+    response.header('X-Total-Count', String(result.total));
     return result.items;
   }
 
@@ -76,10 +76,10 @@ export class PlacesController {
   async list(
     @CurrentCaller() _caller: Caller,
     @Query('retired') retired: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const places = await this.reporting.listPlaces(retired === 'true');
-    response.setHeader('X-Total-Count', String(places.length));
+    response.header('X-Total-Count', String(places.length));
     return places;
   }
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext, UnauthorizedException } from '@nestjs/common';
 import { defineAbilityFor, isRole, type AppAbility, type Role } from '@laget/permissions';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { apiError } from '../platform/http/api-error.js';
+import { headerOf } from '../platform/http/headers.js';
 import type { Caller } from './reporting.service.js';
 
-interface AuthenticatedRequest extends Request {
+interface AuthenticatedRequest extends FastifyRequest {
   /** Set by the identity module's global guard. */
   actor?: { userId: string; organisationId: string | null; roles: readonly string[] };
   /** The request's CASL ability, where the guard built one already. */
@@ -34,7 +35,7 @@ export const CurrentCaller = createParamDecorator((_: unknown, context: Executio
   };
 });
 
-function correlationIdOf(request: Request): string {
-  const header = request.header('x-request-id');
+function correlationIdOf(request: FastifyRequest): string {
+  const header = headerOf(request, 'x-request-id');
   return header && /^[A-Za-z0-9._:-]{1,100}$/.test(header) ? header : randomUUID();
 }

@@ -24,7 +24,7 @@ import {
   withdrawReportRequestSchema,
   type ReportView,
 } from '@laget/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
@@ -67,7 +67,7 @@ export class ReportsController {
   async list(
     @CurrentCaller() caller: Caller,
     @Query() query: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const { period, organisationId, status, page, perPage, sort, order } = parseInput(
       listQuery,
@@ -86,7 +86,7 @@ export class ReportsController {
         ? { field: sort as Sortable, order: order?.toUpperCase() === 'DESC' ? 'DESC' : 'ASC' }
         : undefined,
     );
-    response.setHeader('X-Total-Count', String(result.total));
+    response.header('X-Total-Count', String(result.total));
     return result.items;
   }
 
@@ -94,7 +94,7 @@ export class ReportsController {
   async open(
     @CurrentCaller() caller: Caller,
     @Body() body: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return withVersion(
       response,
@@ -106,7 +106,7 @@ export class ReportsController {
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return withVersion(response, await this.reporting.getReport(caller, parseInput(routeId, id, 'params')));
   }
@@ -117,7 +117,7 @@ export class ReportsController {
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const request = parseInput(editReportRequestSchema, body);
     const report = await this.reporting.editReport(caller, id, request, expectedVersionOf(ifMatch, body));
@@ -154,7 +154,7 @@ export class ReportsController {
     @Param('incidentId') incidentId: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const request = parseInput(withdrawIncidentRequestSchema, body ?? {});
     const report = await this.reporting.withdrawIncident(
@@ -174,7 +174,7 @@ export class ReportsController {
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     parseInput(submitReportRequestSchema, body ?? {});
     return withVersion(
@@ -190,7 +190,7 @@ export class ReportsController {
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const request = parseInput(withdrawReportRequestSchema, body ?? {});
     const report = await this.reporting.withdrawReport(
@@ -209,7 +209,7 @@ export class ReportsController {
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const request = parseInput(reopenReportRequestSchema, body);
     const report = await this.reporting.reopenReport(
@@ -223,7 +223,7 @@ export class ReportsController {
 }
 
 /** The version doubles as an ETag, so a client can send it straight back as If-Match. */
-function withVersion(response: Response, report: ReportView): ReportView {
-  response.setHeader('ETag', `"${report.version}"`);
+function withVersion(response: FastifyReply, report: ReportView): ReportView {
+  response.header('ETag', `"${report.version}"`);
   return report;
 }

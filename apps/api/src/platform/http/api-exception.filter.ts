@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { WrongExpectedVersionError } from '@laget/event-store';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../domain/domain-error.js';
 import { apiError, type ApiErrorBody } from './api-error.js';
 
@@ -13,7 +13,7 @@ const statusOfKind: Record<DomainErrorKind, number> = {
 };
 
 /**
- * Turns every failure into the contract's error body. Input errors stay 4xx, and body-parser's
+ * Turns every failure into the contract's error body. Input errors stay 4xx, and Fastify's
  * malformed-JSON and too-large errors name the body as the field at fault.
  */
 @Catch()
@@ -21,11 +21,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
-    if (response.headersSent) return;
-    response.status(body.statusCode).json(body);
+    if (reply.sent || reply.raw.headersSent) return;
+    reply.status(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
@@ -38,11 +38,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         actualVersion: exception.actual,
       });
     }
-    // Nest wraps body-parser's errors in an HttpException whose cause is the original.
-    const bodyParserError = asBodyParserError(
-      exception instanceof HttpException ? exception.cause : exception,
-    );
-    if (bodyParserError) return bodyParserError;
+    const bodyError =
+      asBodyError(exception) ?? asBodyError(exception instanceof Error ? exception.cause : null);
+    if (bodyError) return bodyError;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -61,22 +59,30 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** body-parser marks its errors with `type` and a 4xx `status`. */
-function asBodyParserError(exception: unknown): ApiErrorBody | null {
-  if (typeof exception !== 'object' || exception === null) return null;
-  const { type, status } = exception as { type?: unknown; status?: unknown };
-  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return null;
-  switch (type) {
-    case 'entity.parse.failed':
-      return apiError(400, 'The request body is not valid JSON.', [
-        { field: 'body', message: 'invalid JSON' },
-      ]);
-    case 'entity.too.large':
+/**
+ * Errors of Fastify's body reading: its own carry a `FST_ERR_CTP_…` code (also for malformed
+ * JSON, and for `__proto__` keys, which its parser refuses), a SyntaxError a 400 `statusCode`. Nest may hand them over as they are or as an HttpException's cause.
+ */
+function asBodyError(error: unknown): ApiErrorBody | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  const invalidJson = apiError(400, 'The request body is not valid JSON.', [
+    { field: 'body', message: 'invalid JSON' },
+  ]);
+  if (error instanceof SyntaxError && statusCode === 400) return invalidJson;
+  if (typeof code !== 'string' || !code.startsWith('FST_ERR_CTP_')) return null;
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return invalidJson;
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return apiError(413, 'The request body is too large.', [{ field: 'body', message: 'too large' }]);
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return apiError(415, 'The request body must be UTF-8 JSON.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return apiError(415, 'The request body must be JSON (Content-Type: application/json).');
     default:
-      return apiError(status, 'The request body could not be read.');
+      return apiError(
+        typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : 400,
+        'The request body could not be read.',
+        [{ field: 'body', message: 'unreadable' }],
+      );
   }
 }

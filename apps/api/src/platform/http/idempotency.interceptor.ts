@@ -9,11 +9,12 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import type { SqlDatabase } from '@laget/event-store';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { type Observable, catchError, from, mergeMap, of, throwError } from 'rxjs';
 import { READ_DB } from '../platform.tokens.js';
 import { apiError } from './api-error.js';
+import { headerOf } from './headers.js';
 
 export const IDEMPOTENCY_TABLE_DDL = `
   CREATE TABLE IF NOT EXISTS idempotency_keys (
@@ -37,16 +38,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request & { actor?: { userId: string } }>();
-    const response = context.switchToHttp().getResponse<Response>();
-    const key = request.header('idempotency-key');
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: { userId: string } }>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
+    const key = headerOf(request, 'idempotency-key');
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (key.length === 0 || key.length > 200) {
       throw new UnprocessableEntityException(
         apiError(422, 'Idempotency-Key must be 1 to 200 characters.', [{ field: 'header.idempotency-key' }]),
       );
     }
-    const scope = `${request.actor?.userId ?? 'anonymous'} ${request.method} ${request.path}`;
+    const scope = `${request.actor?.userId ?? 'anonymous'} ${request.method} ${request.url.split('?')[0]}`;
     const requestHash = createHash('sha256')
       .update(JSON.stringify(request.body ?? null))
       .digest('hex');
@@ -57,7 +58,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((previous) => {
         if (previous) {
           response.status(previous.status_code);
-          response.setHeader('Idempotent-Replayed', 'true');
+          response.header('Idempotent-Replayed', 'true');
           return of(previous.response);
         }
         return next.handle().pipe(
