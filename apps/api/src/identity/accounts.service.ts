@@ -174,8 +174,16 @@ export class AccountsService {
     );
   }
 
-  private runUser(userId: string, command: UserCommand, context: RequestContext, expectedVersion?: number) {
-    return this.run(userStream(userId), userDecider, command, context, expectedVersion);
+  private async runUser(
+    userId: string,
+    command: UserCommand,
+    context: RequestContext,
+    expectedVersion?: number,
+  ) {
+    const result = await this.run(userStream(userId), userDecider, command, context, expectedVersion);
+    // Requests with the login's tokens see the changed record from now on, not a second later.
+    if (result.events.length > 0) this.tokens.forgetOwner(userId);
+    return result;
   }
 
   private async run<State, Command, Event extends DomainEvent>(

@@ -27,9 +27,33 @@ const toDto = (row: TokenRow): ApiTokenDto => ({
   revoked: row.revoked_at !== null,
 });
 
+/**
+ * How long a token found in the database is trusted without asking again. A change made through
+ * this instance (revocation, a change to the owner's login) forgets it at once; one made through
+ * another instance takes effect here within this time. Integrations send many requests a second
+ * with one token, and this lookup was one of three PostgreSQL round trips per reporting command
+ * (docs/adr/0011).
+ */
+export const TOKEN_RECHECK_MS = 1_000;
+
+interface RecentToken {
+  tokenId: string;
+  ownerId: string;
+  owner: UserRecord;
+  expiresAt: number;
+  lastUsedAt: number | null;
+  /** performance.now() when read from the database: the recheck runs on real time, not on the Clock. */
+  readAt: number;
+}
+
 /** Bearer tokens for integrations: only their SHA-256 is kept (a token is 256 random bits, so no slow hash is needed). */
 @Injectable()
 export class ApiTokensStore {
+  /** Tokens looked up lately, by hash; bounded, since an instance serves a municipality's few hundred logins. */
+  private readonly recent = new Map<string, RecentToken>();
+  /** Counts forgettings: a lookup that ran across one may have read what was just changed, so it is not kept. */
+  private forgotten = 0;
+
   constructor(
     @Inject(READ_DB) private readonly db: SqlDatabase,
     private readonly clock: Clock,
@@ -52,28 +76,64 @@ export class ApiTokensStore {
   }
 
   /**
-   * The owner of a live token, read in the same query as the token (one round trip per request),
-   * or null; records the token's use at most once a minute.
+   * The owner of a live token, read in the same query as the token and then trusted for
+   * TOKEN_RECHECK_MS, or null; records the token's use at most once a minute.
    */
   async ownerOf(secret: string): Promise<{ tokenId: string; ownerId: string; owner: UserRecord } | null> {
     const now = this.clock.now();
+    const hash = sha256(secret);
+    let token = this.recent.get(hash);
+    if (!token || performance.now() - token.readAt >= TOKEN_RECHECK_MS) {
+      this.recent.delete(hash);
+      const before = this.forgotten;
+      const found = await this.lookUp(hash, now);
+      if (!found) return null;
+      if (this.recent.size >= 2_000) this.recent.clear();
+      if (this.forgotten === before) this.recent.set(hash, found);
+      token = found;
+    }
+    if (token.expiresAt <= now.getTime()) return null;
+    if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt > 60_000) {
+      token.lastUsedAt = now.getTime();
+      await this.db.query('UPDATE identity_api_tokens SET last_used_at = $2 WHERE id = $1', [
+        token.tokenId,
+        now.toISOString(),
+      ]);
+    }
+    return { tokenId: token.tokenId, ownerId: token.ownerId, owner: token.owner };
+  }
+
+  /** Forgets what was read of the tokens of a login whose record changed (roles, deactivation, password). */
+  forgetOwner(ownerId: string): void {
+    this.forgotten++;
+    for (const [hash, token] of this.recent) if (token.ownerId === ownerId) this.recent.delete(hash);
+  }
+
+  private async lookUp(hash: string, now: Date): Promise<RecentToken | null> {
     const { rows } = await this.db.query<
-      UserRow & { token_id: string; owner_id: string; token_last_used_at: string | Date | null }
+      UserRow & {
+        token_id: string;
+        owner_id: string;
+        token_last_used_at: string | Date | null;
+        token_expires_at: string | Date;
+      }
     >(
-      `SELECT t.id AS token_id, t.owner_id, t.last_used_at AS token_last_used_at, u.*
+      `SELECT t.id AS token_id, t.owner_id, t.last_used_at AS token_last_used_at,
+         t.expires_at AS token_expires_at, u.*
        FROM identity_api_tokens t JOIN identity_users u ON u.id = t.owner_id
        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2`,
-      [sha256(secret), now.toISOString()],
+      [hash, now.toISOString()],
     );
     const row = rows[0];
     if (!row) return null;
-    const lastUsed = row.token_last_used_at;
-    if (lastUsed === null || now.getTime() - new Date(lastUsed).getTime() > 60_000)
-      await this.db.query('UPDATE identity_api_tokens SET last_used_at = $2 WHERE id = $1', [
-        row.token_id,
-        now.toISOString(),
-      ]);
-    return { tokenId: row.token_id, ownerId: row.owner_id, owner: toRecord(row) };
+    return {
+      tokenId: row.token_id,
+      ownerId: row.owner_id,
+      owner: toRecord(row),
+      expiresAt: new Date(row.token_expires_at).getTime(),
+      lastUsedAt: row.token_last_used_at === null ? null : new Date(row.token_last_used_at).getTime(),
+      readAt: performance.now(),
+    };
   }
 
   async get(id: string): Promise<ApiTokenDto | null> {
@@ -97,6 +157,9 @@ export class ApiTokensStore {
       'UPDATE identity_api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL',
       [id, this.clock.now().toISOString()],
     );
+    // After the update: a lookup running meanwhile may have read the token as still live.
+    this.forgotten++;
+    for (const [hash, token] of this.recent) if (token.tokenId === id) this.recent.delete(hash);
   }
 
   async revokeAllOf(ownerId: string): Promise<void> {
@@ -104,5 +167,6 @@ export class ApiTokensStore {
       'UPDATE identity_api_tokens SET revoked_at = $2 WHERE owner_id = $1 AND revoked_at IS NULL',
       [ownerId, this.clock.now().toISOString()],
     );
+    this.forgetOwner(ownerId);
   }
 }
