@@ -343,9 +343,8 @@ export class ProjectionWorker {
   private async flushSkipped(): Promise<void> {
     if (this.applied === null || this.applied === this.stored) return;
     const to = this.applied;
-    await this.settings.db.transaction((tx) =>
-      advanceCheckpoint(tx, this.name, this.stored, to, this.appliedPosition),
-    );
+    // One compare-and-set statement, atomic on its own: no transaction around it.
+    await advanceCheckpoint(this.settings.db, this.name, this.stored, to, this.appliedPosition);
     this.stored = to;
     this.storedAt = Date.now();
   }
