@@ -3,6 +3,18 @@ import type { ExpectedVersion } from './expected-version.js';
 
 export interface AppendOptions {
   expectedVersion: ExpectedVersion;
+  /**
+   * Other streams that must still be at these versions (0: no events) when the events are
+   * appended; otherwise nothing is appended and WrongExpectedVersionError names the stream that
+   * moved. A command decided on several streams it read earlier (or remembered) can so append
+   * without reading them again. Only where `appendGuards` is true.
+   */
+  guards?: readonly StreamGuard[];
+}
+
+export interface StreamGuard {
+  streamId: string;
+  version: number;
 }
 
 export interface AppendResult {
@@ -55,6 +67,8 @@ export interface Subscription {
  */
 export interface EventStore {
   readonly kind: 'pglite' | 'postgres' | 'eventstoredb';
+  /** Whether append honours `guards`; where not, passing them is an error, and callers read instead. */
+  readonly appendGuards: boolean;
   /** Creates tables or connections; idempotent. */
   init(): Promise<void>;
   /** Appends atomically; throws WrongExpectedVersionError on a version conflict. */

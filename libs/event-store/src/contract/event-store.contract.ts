@@ -215,6 +215,54 @@ export function eventStoreContract(options: EventStoreContractOptions): void {
       ).toBe(1);
     });
 
+    it('appends under guards only while each guard stream is at its version, where the adapter can', async () => {
+      const report = stream('report');
+      const week = stream('week');
+      const unknown = stream('week');
+      if (!store.appendGuards) {
+        await expect(
+          store.append(report, [event('X', {})], {
+            expectedVersion: ANY,
+            guards: [{ streamId: week, version: 0 }],
+          }),
+        ).rejects.toBeInstanceOf(TypeError);
+        expect(await store.readStream(report)).toEqual([]);
+        return;
+      }
+      await store.append(week, [event('WeekOpened', {}), event('WeekNoted', {})], {
+        expectedVersion: NO_STREAM,
+      });
+      const guards = [
+        { streamId: week, version: 2 },
+        { streamId: unknown, version: 0 }, // a stream without events is at 0
+      ];
+      expect(
+        (await store.append(report, [event('A', {})], { expectedVersion: NO_STREAM, guards }))
+          .nextExpectedVersion,
+      ).toBe(1);
+      await store.append(week, [event('WeekCompiled', {})], { expectedVersion: 2 });
+      await expect(
+        store.append(report, [event('B', {})], { expectedVersion: 1, guards }),
+      ).rejects.toMatchObject({ name: 'WrongExpectedVersionError', streamId: week, expected: 2, actual: 3 });
+      await expect(
+        store.append(report, [event('B', {})], {
+          expectedVersion: 1,
+          guards: [{ streamId: week, version: 3 }],
+        }),
+      ).resolves.toMatchObject({ nextExpectedVersion: 2 });
+      // The stream's own version is still checked first, and an empty append checks the guards too.
+      await expect(
+        store.append(report, [event('C', {})], {
+          expectedVersion: 1,
+          guards: [{ streamId: week, version: 3 }],
+        }),
+      ).rejects.toMatchObject({ streamId: report, expected: 1, actual: 2 });
+      await expect(
+        store.append(report, [], { expectedVersion: 2, guards: [{ streamId: week, version: 2 }] }),
+      ).rejects.toMatchObject({ streamId: week, expected: 2, actual: 3 });
+      expect((await store.readStream(report)).map((e) => e.type)).toEqual(['A', 'B']);
+    });
+
     it('lets exactly one of N concurrent writers win each version of one stream', async () => {
       const id = stream('lagesbild');
       const writers = 8;

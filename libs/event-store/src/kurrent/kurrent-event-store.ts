@@ -39,6 +39,8 @@ import { ANY, NO_STREAM, STREAM_EXISTS, type ExpectedVersion } from '../expected
  */
 export class KurrentEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
+  /** KurrentDB appends to one stream at a time and cannot check another in the same write. */
+  readonly appendGuards = false;
   private readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<KurrentSubscription>();
 
@@ -52,6 +54,8 @@ export class KurrentEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (options.guards?.length)
+      throw new TypeError('KurrentEventStore cannot guard an append with other streams');
     const data = events.map((e) =>
       jsonEvent({
         id: e.eventId ?? randomUUID(),

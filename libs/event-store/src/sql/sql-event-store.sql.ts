@@ -9,9 +9,10 @@ export const eventIdConstraint = 'events_event_id_key';
 
 /**
  * One round trip: find the stream's end, check the expected version (p_check 'version' compares
- * it with p_version, 'exists' wants a stream, 'any' nothing) and insert the batch behind it. A
- * failed check inserts and returns nothing; two writers that both passed it collide on the
- * unique (stream_id, stream_version) and the later one gets 23505.
+ * it with p_version, 'exists' wants a stream, 'any' nothing) and that each guard stream is still
+ * at its version (0: no events), and insert the batch behind it. A failed check inserts and
+ * returns nothing; two writers that both passed it collide on the unique (stream_id,
+ * stream_version) and the later one gets 23505.
  *
  * It is a PL/pgSQL function rather than a statement sent each time because PL/pgSQL keeps the
  * statement's plan for the session: planning this join on every append cost PGlite more than
@@ -21,7 +22,8 @@ export const eventIdConstraint = 'events_event_id_key';
 const appendFunction = `
   CREATE OR REPLACE FUNCTION event_store.append_events(
     p_stream text, p_check text, p_version integer,
-    p_ids uuid[], p_types text[], p_data text[], p_metadata text[]
+    p_ids uuid[], p_types text[], p_data text[], p_metadata text[],
+    p_guard_streams text[], p_guard_versions integer[]
   ) RETURNS TABLE (stream_version integer, global_position bigint)
   LANGUAGE plpgsql AS $$
   #variable_conflict use_column
@@ -38,6 +40,11 @@ const appendFunction = `
       WHEN 'version' THEN stream_end.version = p_version
       WHEN 'exists' THEN stream_end.version > 0
       ELSE true END
+    AND NOT EXISTS (
+      SELECT 1 FROM unnest(p_guard_streams, p_guard_versions) AS g(stream, version)
+      WHERE (SELECT coalesce(max(guarded.stream_version), 0)
+             FROM event_store.events AS guarded WHERE guarded.stream_id = g.stream) <> g.version
+    )
     ORDER BY e.n
     RETURNING events.stream_version, events.global_position;
   END
@@ -63,10 +70,12 @@ export const schema = [
      CONSTRAINT ${streamVersionConstraint} UNIQUE (stream_id, stream_version),
      CONSTRAINT ${eventIdConstraint} UNIQUE (event_id)
    )`,
+  // The function before guards (seven arguments): an overload of its own, no longer called.
+  `DROP FUNCTION IF EXISTS event_store.append_events(text, text, integer, uuid[], text[], text[], text[])`,
   appendFunction,
 ];
 
-export const append = `SELECT stream_version, global_position FROM event_store.append_events($1, $2, $3, $4, $5, $6, $7)`;
+export const append = `SELECT stream_version, global_position FROM event_store.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
 
 /**
  * Each event as one JSON text: PGlite decodes every column of every row separately, and one

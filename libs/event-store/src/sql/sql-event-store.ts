@@ -8,6 +8,7 @@ import type {
   ReadAllResult,
   ReadStreamOptions,
   StreamRead,
+  StreamGuard,
   SubscribeOptions,
   Subscription,
 } from '../event-store.js';
@@ -69,6 +70,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 export class SqlEventStore implements EventStore {
   readonly kind: 'pglite' | 'postgres';
+  readonly appendGuards = true;
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<PollingSubscription>();
   private unlisten: Promise<(() => Promise<void>) | null> | null = null;
@@ -105,11 +107,11 @@ export class SqlEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const params = appendParameters(streamId, events, options.expectedVersion);
+    const params = appendParameters(streamId, events, options);
     const retryable = options.expectedVersion === ANY || options.expectedVersion === STREAM_EXISTS;
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.appendOnce(this.db, streamId, events, options.expectedVersion, params);
+        const result = await this.appendOnce(this.db, streamId, events, options, params);
         this.announceAppend();
         return result;
       } catch (error) {
@@ -140,10 +142,10 @@ export class SqlEventStore implements EventStore {
     events: NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    const params = appendParameters(streamId, events, options.expectedVersion);
+    const params = appendParameters(streamId, events, options);
     let result: AppendResult;
     try {
-      result = await this.appendOnce(tx, streamId, events, options.expectedVersion, params);
+      result = await this.appendOnce(tx, streamId, events, options, params);
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new WrongExpectedVersionError(streamId, options.expectedVersion, null);
@@ -244,16 +246,21 @@ export class SqlEventStore implements EventStore {
     executor: SqlExecutor,
     streamId: string,
     events: NewEvent[],
-    expected: ExpectedVersion,
+    { expectedVersion: expected, guards = [] }: AppendOptions,
     params: unknown[],
   ): Promise<AppendResult> {
-    if (events.length === 0) return this.appendNothing(executor, streamId, expected);
+    if (events.length === 0) {
+      await this.checkGuards(executor, guards);
+      return this.appendNothing(executor, streamId, expected);
+    }
     const { rows } = await executor.query<AppendRow>(sql.append, params);
     if (rows.length === 0) {
       const existing = await this.findRetriedAppend(executor, streamId, events);
       if (existing) return existing;
       const { rows: end } = await executor.query<{ version: number }>(sql.streamEnd, [streamId]);
-      throw new WrongExpectedVersionError(streamId, expected, end[0]?.version || null);
+      const version = end[0]?.version ?? 0;
+      if (versionMatches(expected, version)) await this.checkGuards(executor, guards);
+      throw new WrongExpectedVersionError(streamId, expected, version || null);
     }
     const last = rows.reduce((a, b) => (a.stream_version > b.stream_version ? a : b));
     return { nextExpectedVersion: last.stream_version, lastGlobalPosition: Number(last.global_position) };
@@ -270,14 +277,19 @@ export class SqlEventStore implements EventStore {
       [streamId],
     );
     const { version, global_position } = rows[0]!;
-    const ok =
-      expected === ANY
-        ? true
-        : expected === STREAM_EXISTS
-          ? version > 0
-          : version === (expected === NO_STREAM ? 0 : expected);
-    if (!ok) throw new WrongExpectedVersionError(streamId, expected, version || null);
+    if (!versionMatches(expected, version))
+      throw new WrongExpectedVersionError(streamId, expected, version || null);
     return { nextExpectedVersion: version, lastGlobalPosition: Number(global_position ?? 0) };
+  }
+
+  /** Throws for the first guard stream that is not at its version. */
+  private async checkGuards(executor: SqlExecutor, guards: readonly StreamGuard[]): Promise<void> {
+    for (const guard of guards) {
+      const { rows } = await executor.query<{ version: number }>(sql.streamEnd, [guard.streamId]);
+      const version = rows[0]?.version ?? 0;
+      if (version !== guard.version)
+        throw new WrongExpectedVersionError(guard.streamId, guard.version, version);
+    }
   }
 
   private async explainConflict(
@@ -370,7 +382,22 @@ export class SqlEventStore implements EventStore {
   }
 }
 
-function appendParameters(streamId: string, events: NewEvent[], expected: ExpectedVersion): unknown[] {
+function versionMatches(expected: ExpectedVersion, version: number): boolean {
+  if (expected === ANY) return true;
+  if (expected === STREAM_EXISTS) return version > 0;
+  return version === (expected === NO_STREAM ? 0 : expected);
+}
+
+function appendParameters(
+  streamId: string,
+  events: NewEvent[],
+  { expectedVersion: expected, guards = [] }: AppendOptions,
+): unknown[] {
+  for (const guard of guards) {
+    if (!Number.isInteger(guard.version) || guard.version < 0) {
+      throw new RangeError(`a guard's version must be a whole number ≥ 0, got ${guard.version}`);
+    }
+  }
   if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) {
     throw new RangeError(`expectedVersion must be a whole number ≥ 0 or a named state, got ${expected}`);
   }
@@ -389,6 +416,8 @@ function appendParameters(streamId: string, events: NewEvent[], expected: Expect
     events.map((e) => e.type),
     events.map((e) => JSON.stringify(e.data ?? null)),
     events.map((e) => JSON.stringify(e.metadata)),
+    guards.map((guard) => guard.streamId),
+    guards.map((guard) => guard.version),
   ];
 }
 
