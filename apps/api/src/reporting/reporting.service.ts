@@ -13,7 +13,13 @@ import {
   type ReportStatus,
   type ReportView,
 } from '@laget/contracts';
-import { ANY, WrongExpectedVersionError, type EventStore, type SqlDatabase } from '@laget/event-store';
+import {
+  ANY,
+  WrongExpectedVersionError,
+  type EventStore,
+  type SqlDatabase,
+  type StreamGuard,
+} from '@laget/event-store';
 import { asSubject, type Action, type AppAbility, type Role } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner } from '../platform/commands/command-runner.js';
@@ -598,6 +604,8 @@ export class ReportingService {
    * Load, authorise on that very state, decide, append expecting that version. The CommandRunner
    * would read the stream a second time; here the state the rules were checked on is the state the
    * command is decided on. A client without If-Match that loses a race is re-judged on fresh state.
+   * First, without reading, on the report and week as last seen: most commands of a reporter
+   * follow their own previous one (changeRemembered).
    */
   private async changeReport(
     caller: Caller,
@@ -606,6 +614,8 @@ export class ReportingService {
     authorise: (report: LoadedReport) => void,
     command: (period: PeriodContext, state: OpenReport) => ReportCommand,
   ): Promise<ReportView> {
+    const remembered = await this.changeRemembered(caller, reportId, expectedVersion, authorise, command);
+    if (remembered) return remembered;
     for (let attempt = 1; ; attempt++) {
       const report = await this.loadVisible(caller, reportId);
       authorise(report);
@@ -615,21 +625,78 @@ export class ReportingService {
       const events = reportDecider.decide(command(report.period, report.state), report.state);
       if (events.length === 0) return this.view(report.state, report.version, report.period);
       try {
-        const metadata = metadataFor(caller.context, this.clock.now());
-        const appended = await this.eventStore.append(
-          reportStream(reportId),
-          events.map((event) => ({ type: event.type, data: event.data, metadata })),
-          { expectedVersion: report.version },
-        );
-        const state = events.reduce(evolveReport, report.state as ReportState) as OpenReport;
-        this.runner.remember(reportStream(reportId), reportDecider, state, appended.nextExpectedVersion);
-        return this.view(state, appended.nextExpectedVersion, report.period);
+        return await this.appendDecided(caller, reportId, report, events, []);
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && expectedVersion === undefined && attempt < 3)
           continue;
         throw error;
       }
     }
+  }
+
+  /**
+   * The command decided on the report and its week as this instance last saw them, appended
+   * only if the event store finds both still at those versions: one round trip instead of two.
+   * Null, to read afresh, when they are not known, when anything on them would refuse or change
+   * nothing (an answer may only come from current state), or when either stream moved.
+   */
+  private async changeRemembered(
+    caller: Caller,
+    reportId: string,
+    expectedVersion: number | undefined,
+    authorise: (report: LoadedReport) => void,
+    command: (period: PeriodContext, state: OpenReport) => ReportCommand,
+  ): Promise<ReportView | null> {
+    const period = reportId.slice(0, 8);
+    if (!tryParsePeriod(period)) return null;
+    const remembered = this.runner.remembered([
+      { streamId: reportStream(reportId), folder: reportDecider },
+      { streamId: lagesbildStreamOf(period), folder: periodStatusFolder },
+    ] as const);
+    if (!remembered) return null;
+    const [loaded, week] = remembered;
+    if (loaded.state.status === 'none' || loaded.state.period !== period) return null;
+    const report: LoadedReport = {
+      state: loaded.state,
+      version: loaded.version,
+      period: toPeriodContext(week.state),
+    };
+    if (expectedVersion !== undefined && expectedVersion !== report.version) return null;
+    let events: ReportEvent[];
+    try {
+      if (!caller.ability.can('read', reportSubject(report.state, report.period))) return null;
+      authorise(report);
+      events = reportDecider.decide(command(report.period, report.state), report.state);
+    } catch {
+      return null;
+    }
+    if (events.length === 0) return null;
+    try {
+      return await this.appendDecided(caller, reportId, report, events, [
+        { streamId: lagesbildStreamOf(period), version: week.version },
+      ]);
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return null;
+      throw error;
+    }
+  }
+
+  private async appendDecided(
+    caller: Caller,
+    reportId: string,
+    report: LoadedReport,
+    events: ReportEvent[],
+    guards: StreamGuard[],
+  ): Promise<ReportView> {
+    const metadata = metadataFor(caller.context, this.clock.now());
+    const appended = await this.eventStore.append(
+      reportStream(reportId),
+      events.map((event) => ({ type: event.type, data: event.data, metadata })),
+      { expectedVersion: report.version, guards },
+    );
+    const state = events.reduce(evolveReport, report.state as ReportState) as OpenReport;
+    this.runner.remember(reportStream(reportId), reportDecider, state, appended.nextExpectedVersion);
+    return this.view(state, appended.nextExpectedVersion, report.period);
   }
 
   private authorise(

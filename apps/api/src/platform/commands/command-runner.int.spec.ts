@@ -96,9 +96,31 @@ describe('CommandRunner with its stream-state cache', () => {
     expect(await new CommandRunner(store, new SystemClock()).load('tally-e', tally)).toEqual(e);
   });
 
+  it('remembers what it loaded or appended, an empty stream too, for appends guarded by those versions', async () => {
+    const runner = new CommandRunner(store, new SystemClock());
+    const loads = [
+      { streamId: 'tally-remembered', folder: tally },
+      { streamId: 'tally-never', folder: tally },
+    ] as const;
+    expect(runner.remembered(loads)).toBeNull(); // nothing loaded yet: the caller must read
+    await runner.loadMany(loads);
+    await runner.run('tally-remembered', tally, { amount: 4 }, { context });
+    expect(runner.remembered(loads)).toEqual([
+      { state: { total: 4, additions: [4] }, version: 1, exists: true },
+      { state: { total: 0, additions: [] }, version: 0, exists: false },
+    ]);
+    // A store that cannot guard an append gets no remembered states: its callers always read.
+    const unguarded = new CommandRunner(
+      Object.assign(Object.create(store), { appendGuards: false }),
+      new SystemClock(),
+    );
+    await unguarded.loadMany(loads);
+    expect(unguarded.remembered(loads)).toBeNull();
+  });
+
   it('fails loudly, under test, when an evolve changes a cached state instead of returning a new one', async () => {
     const runner = new CommandRunner(store, new SystemClock());
-    await runner.run('tally-d', mutatingTally, { amount: 1 }, { context });
+    // Even a new stream's initial state is cached (frozen), so the very first command fails.
     await expect(runner.run('tally-d', mutatingTally, { amount: 1 }, { context })).rejects.toThrow(TypeError);
   });
 });

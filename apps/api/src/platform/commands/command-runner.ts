@@ -84,6 +84,26 @@ export class CommandRunner {
     ) as { [K in keyof Loads]: LoadedStream<StateOf<Loads[K]>> };
   }
 
+  /**
+   * The states these streams were last loaded or remembered at, without reading, or null when one
+   * is not known or the store cannot guard an append with them. A caller decides on them and
+   * appends with `guards` (the other streams at these versions); when that fails, or the states
+   * would refuse or change nothing, it loads afresh: only a command that will be appended may be
+   * decided on what may be old.
+   */
+  remembered<const Loads extends readonly StreamLoad[]>(
+    loads: Loads,
+  ): { [K in keyof Loads]: LoadedStream<StateOf<Loads[K]>> } | null {
+    if (!this.store.appendGuards) return null;
+    const found: LoadedStream<unknown>[] = [];
+    for (const { streamId, folder } of loads) {
+      const cached = this.cache.get<unknown>(folder, streamId);
+      if (!cached) return null;
+      found.push({ state: cached.state, version: cached.version, exists: cached.version > 0 });
+    }
+    return found as { [K in keyof Loads]: LoadedStream<StateOf<Loads[K]>> };
+  }
+
   private fold<State, Event extends DomainEvent>(
     streamId: string,
     decider: Folder<State, Event>,
@@ -93,7 +113,8 @@ export class CommandRunner {
     let state = cached ? cached.state : decider.initialState();
     for (const event of events) state = decider.evolve(state, this.upcast(event) as unknown as Event);
     const version = (cached?.version ?? 0) + events.length;
-    if (events.length > 0) this.cache.set(decider, streamId, state, version);
+    // An empty stream is remembered too (at 0): a week nobody compiled yet guards appends as well.
+    if (events.length > 0 || !cached) this.cache.set(decider, streamId, state, version);
     return { state, version, exists: version > 0 };
   }
 

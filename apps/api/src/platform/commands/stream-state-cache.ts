@@ -2,8 +2,10 @@
  * The last folded state of recently used streams, per folder (decider), so that loading a stream
  * reads only the events appended since: a report gets a command per incident, and folding its
  * whole history each time made every command slower than the one before. The cache is never
- * trusted for the end of a stream (the event store is always asked for what follows the cached
- * version), so it stays correct with several API instances writing the same streams.
+ * trusted for the end of a stream: a load asks the event store for what follows the cached
+ * version, and a command decided on remembered states appends only if the store finds every
+ * stream still at those versions (CommandRunner.remembered). So it stays correct with several API
+ * instances writing the same streams.
  *
  * States must be immutable, as `evolve` returns a new state; under NODE_ENV=test cached states are
  * frozen, so a folder that mutates its state fails its tests instead of corrupting this cache.
