@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { openPostgres } from '@laget/event-store';
 import { adminClient, createOrganisation, createUser } from '../apps/api/src/reporting/reporting-http-kit.js';
 import { addWeeks, formatPeriod, periodContaining } from '../apps/api/src/reporting/period.js';
+import { Projections } from '../apps/api/src/platform/projections.service.js';
 import { startTestApp } from '../test/support/app.js';
 import { cpuBetween, sampleCpu, type CpuSample } from './support/cpu.js';
 import { hammer, hammerBareNode, type HttpLoadResult } from './support/http-baseline.js';
@@ -59,10 +60,16 @@ export async function benchReporting(): Promise<void> {
       Array.from({ length: count }, (_, i) => formatPeriod(addWeeks(current, -(from + i))));
     const plan = { url: app.url, reporters: clients, incidentsPerReport };
 
-    await runPhase(db, { ...plan, periods: weeks(0, 1), mode: 'closed' }); // warm-up: JIT, pools, plans
-    const capacity = await runPhase(db, { ...plan, periods: weeks(1, 2), mode: 'closed' });
-    const paced = await runPhase(db, { ...plan, periods: weeks(3, 3), mode: 'paced', rate });
-    const half = await runPhase(db, { ...plan, periods: weeks(6, 2), mode: 'paced', rate: rate / 2 });
+    // A phase ends when the read models have caught up with its commands: their CPU time is the
+    // phase's, and the next phase does not start on the last one's backlog (a saturating phase
+    // leaves one, which cost the paced phase after it its slowest answers).
+    const projections = app.app.get(Projections);
+    const phase = (load: LoadPlan) =>
+      runPhase(db, load, () => projections.waitUntilCaughtUp({ timeoutMs: 60_000 }));
+    await phase({ ...plan, periods: weeks(0, 1), mode: 'closed' }); // warm-up: JIT, pools, plans
+    const capacity = await phase({ ...plan, periods: weeks(1, 2), mode: 'closed' });
+    const paced = await phase({ ...plan, periods: weeks(3, 3), mode: 'paced', rate });
+    const half = await phase({ ...plan, periods: weeks(6, 2), mode: 'paced', rate: rate / 2 });
     const health = await hammer(`${app.url}/health`);
     const bare = await hammerBareNode();
 
@@ -122,9 +129,14 @@ interface PhaseResult extends LoadResult {
   cpu: CpuSample;
 }
 
-async function runPhase(db: Parameters<typeof sampleCpu>[0], plan: LoadPlan): Promise<PhaseResult> {
+async function runPhase(
+  db: Parameters<typeof sampleCpu>[0],
+  plan: LoadPlan,
+  settle: () => Promise<void>,
+): Promise<PhaseResult> {
   const before = await sampleCpu(db);
   const result = await runReporters(plan);
+  await settle();
   return { ...result, cpu: cpuBetween(before, await sampleCpu(db)) };
 }
 
