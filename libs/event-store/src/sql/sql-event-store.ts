@@ -27,7 +27,7 @@ export interface SqlEventStoreOptions {
    */
   notifyDelayMs?: number;
   /**
-   * While appends keep coming, subscribers are woken at most this often (default 20 ms), so that
+   * While appends keep coming, subscribers are woken at most this often (default 50 ms), so that
    * they read what was appended meanwhile as one batch; the first append after a quiet spell
    * wakes them at once. 0 wakes them at every append.
    */
@@ -95,7 +95,7 @@ export class SqlEventStore implements EventStore {
     this.kind = db.engine;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.notifyDelayMs = options.notifyDelayMs ?? 20;
-    this.gatherMs = options.gatherMs ?? 20;
+    this.gatherMs = options.gatherMs ?? 50;
   }
 
   async init(): Promise<void> {
