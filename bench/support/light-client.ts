@@ -20,18 +20,28 @@ export class LightClient {
   }
 
   post(path: string, body: unknown = {}): Promise<{ status: number; body: unknown }> {
-    const payload = Buffer.from(JSON.stringify(body));
+    return this.send('POST', path, Buffer.from(JSON.stringify(body)));
+  }
+
+  get(path: string): Promise<{ status: number; body: unknown }> {
+    return this.send('GET', path, null);
+  }
+
+  private send(
+    method: 'GET' | 'POST',
+    path: string,
+    payload: Buffer | null,
+  ): Promise<{ status: number; body: unknown }> {
     return new Promise((resolve, reject) => {
       const outgoing = request(
         {
           host: this.host,
           port: this.port,
           path,
-          method: 'POST',
+          method,
           agent: this.agent,
           headers: {
-            'content-type': 'application/json',
-            'content-length': payload.length,
+            ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
             authorization: `Bearer ${this.bearer}`,
           },
         },
@@ -52,7 +62,7 @@ export class LightClient {
         },
       );
       outgoing.on('error', reject);
-      outgoing.end(payload);
+      outgoing.end(payload ?? undefined);
     });
   }
 
