@@ -53,14 +53,26 @@ describe('SqlEventStore: appends wake subscribers in gathered batches', () => {
     await real.close();
   });
 
-  it('wakes at once after a quiet spell, and holds a second append back for the gathering time', async () => {
-    // The poll interval and the gathering time are a minute: only a wake-up delivers in time.
-    const store = new SqlEventStore(db, { pollIntervalMs: 60_000, gatherMs: 60_000 });
+  /** A store with the given gathering time and one subscriber, caught up; runs `test`, then closes it. */
+  async function withSubscriber(
+    gatherMs: number,
+    test: (store: SqlEventStore, seen: unknown[]) => Promise<void>,
+  ): Promise<void> {
+    // The poll interval is a minute: only a wake-up delivers in time.
+    const store = new SqlEventStore(db, { pollIntervalMs: 60_000, gatherMs });
     await store.init();
     const seen: unknown[] = [];
     const subscription = store.subscribe({ from: null, onEvent: async (e) => void seen.push(e.data) });
     try {
       await subscription.caughtUp();
+      await test(store, seen);
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('wakes at once after a quiet spell, and holds a second append back for the gathering time', () =>
+    withSubscriber(60_000, async (store, seen) => {
       const before = seen.length;
       await store.append('quiet', tick(1), { expectedVersion: ANY });
       expect(await until(() => seen.length === before + 1, 2_000)).toBe(true);
@@ -68,18 +80,10 @@ describe('SqlEventStore: appends wake subscribers in gathered batches', () => {
       await store.append('quiet', tick(2), { expectedVersion: ANY });
       await sleep(300);
       expect(seen).toHaveLength(before + 1);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it('delivers a burst of appends in far fewer reads than appends', async () => {
-    const store = new SqlEventStore(db, { pollIntervalMs: 60_000, gatherMs: 100 });
-    await store.init();
-    const seen: unknown[] = [];
-    const subscription = store.subscribe({ from: null, onEvent: async (e) => void seen.push(e.data) });
-    try {
-      await subscription.caughtUp();
+  it('delivers a burst of appends in far fewer reads than appends', () =>
+    withSubscriber(100, async (store, seen) => {
       const before = seen.length;
       const appends = 30;
       reads = 0;
@@ -87,8 +91,5 @@ describe('SqlEventStore: appends wake subscribers in gathered batches', () => {
         await store.append(`burst-${n % 3}`, tick(n), { expectedVersion: ANY });
       expect(await until(() => seen.length === before + appends, 5_000)).toBe(true);
       expect(reads).toBeLessThan(appends / 2);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 });
