@@ -105,8 +105,12 @@ export class ApiTokensStore {
 
   /** Forgets what was read of the tokens of a login whose record changed (roles, deactivation, password). */
   forgetOwner(ownerId: string): void {
+    this.forget((token) => token.ownerId === ownerId);
+  }
+
+  private forget(matches: (token: RecentToken) => boolean): void {
     this.forgotten++;
-    for (const [hash, token] of this.recent) if (token.ownerId === ownerId) this.recent.delete(hash);
+    for (const [hash, token] of this.recent) if (matches(token)) this.recent.delete(hash);
   }
 
   private async lookUp(hash: string, now: Date): Promise<RecentToken | null> {
@@ -158,8 +162,7 @@ export class ApiTokensStore {
       [id, this.clock.now().toISOString()],
     );
     // After the update: a lookup running meanwhile may have read the token as still live.
-    this.forgotten++;
-    for (const [hash, token] of this.recent) if (token.tokenId === id) this.recent.delete(hash);
+    this.forget((token) => token.tokenId === id);
   }
 
   async revokeAllOf(ownerId: string): Promise<void> {

@@ -61,7 +61,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
 /**
  * Errors of Fastify's body reading: its own carry a `FST_ERR_CTP_…` code (also for malformed
- * JSON, and for `__proto__` keys, which its parser refuses), a SyntaxError a 400 `statusCode`. Nest may hand them over as they are or as an HttpException's cause.
+ * JSON, and for `__proto__` keys, which its parser refuses), a SyntaxError a 400 `statusCode`.
+ * Nest may hand them over as they are or as an HttpException's cause.
  */
 function asBodyError(error: unknown): ApiErrorBody | null {
   if (typeof error !== 'object' || error === null) return null;
