@@ -187,6 +187,57 @@ describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
     expect((await reporting.getReport(nvk, report.id)).narrative).toBe(winner);
   });
 
+  it('refuses to open a report in a week compiled between reading the week and appending', async () => {
+    clock.set(new Date('2024-12-11T10:00:00+01:00'));
+    const period = '2024-W50';
+    const police = callerFor('u-p', 'polisen', ['reporter']);
+    // The compile lands right after the service has read the week as open (a race of one round trip).
+    const readStreams = store.readStreams.bind(store);
+    let raced = false;
+    store.readStreams = async (requests) => {
+      const answers = await readStreams(requests);
+      if (!raced && requests.some((request) => request.streamId === `lagesbild-${period}`)) {
+        raced = true;
+        await compileWeek(store, period);
+      }
+      return answers;
+    };
+    try {
+      await expect(reporting.openReport(police, { period, organisationId: 'polisen' })).rejects.toEqual(
+        refusal('forbidden'),
+      );
+    } finally {
+      store.readStreams = readStreams;
+    }
+    expect(raced).toBe(true);
+    expect(await store.readStream(`report-${period}.polisen`)).toEqual([]);
+  });
+
+  it("does not answer 409 to an If-Match edit when only the week's lägesbild moved on", async () => {
+    clock.set(new Date('2024-12-18T10:00:00+01:00'));
+    const report = await reporting.openReport(nvk, { period: '2024-W51', organisationId: 'nvk' });
+    // Something in the week's lägesbild that leaves the week open (the coordinator drafting it).
+    await store.append(
+      'lagesbild-2024-W51',
+      [
+        {
+          type: 'SectionEdited',
+          data: { period: '2024-W51' },
+          metadata: {
+            actorId: 'u-bf',
+            organisationId: null,
+            correlationId: 'c-section',
+            causationId: null,
+            occurredAt: new Date().toISOString(),
+          },
+        },
+      ],
+      { expectedVersion: 'any' },
+    );
+    const edited = await reporting.editReport(nvk, report.id, { narrative: 'Lugn vecka' }, report.version);
+    expect(edited).toMatchObject({ narrative: 'Lugn vecka', version: report.version + 1, locked: false });
+  });
+
   it('keeps the place register: unique names, WGS84, coordinator only', async () => {
     const arena = await reporting.registerPlace(coordinator, {
       name: 'Frida Hansdotter Arena',

@@ -15,14 +15,14 @@ import {
 } from '@laget/contracts';
 import {
   ANY,
+  NO_STREAM,
   WrongExpectedVersionError,
   type EventStore,
   type SqlDatabase,
-  type StreamGuard,
 } from '@laget/event-store';
 import { asSubject, type Action, type AppAbility, type Role } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
-import { CommandRunner } from '../platform/commands/command-runner.js';
+import { CommandRunner, type LoadedStream } from '../platform/commands/command-runner.js';
 import { metadataFor, type RequestContext } from '../platform/commands/request-context.js';
 import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
@@ -40,7 +40,7 @@ import {
   tryParsePeriod,
   type PeriodId,
 } from './period.js';
-import { lagesbildStreamOf, periodStatusFolder, toPeriodContext } from './period-status.js';
+import { lagesbildStreamOf, periodStatusFolder, toPeriodContext, type PeriodState } from './period-status.js';
 import {
   placeRegisterDecider,
   PLACE_REGISTER_STREAM,
@@ -73,11 +73,17 @@ export interface Caller {
 
 type OpenReport = Exclude<ReportState, { status: 'none' }>;
 
-interface LoadedReport {
-  state: OpenReport;
+/** A report and the status of its week, as a command is decided on them. */
+interface ReportAndWeek {
+  state: ReportState;
   version: number;
   period: PeriodContext;
+  /** The week's lägesbild stream and the version its status was read at: the append's guard. */
+  weekStream: string;
+  weekVersion: number;
 }
+
+type LoadedReport = ReportAndWeek & { state: OpenReport };
 
 export interface Page {
   page: number;
@@ -106,41 +112,37 @@ export class ReportingService {
     if (comparePeriods(period, periodContaining(this.clock.now())) > 0) {
       throw ruleBroken('Perioden har inte börjat än / The period has not started yet', { field: 'period' });
     }
-    const periodContext = await this.periodContext(request.period);
     const reportId = reportIdFor(request.period, request.organisationId);
-    const subject = asSubject('Report', {
-      id: reportId,
-      organisationId: request.organisationId,
-      periodStatus: periodContext.status,
-      status: 'draft',
-      openedById: caller.userId,
-    });
-    if (!caller.ability.can('create', subject)) {
-      throw new DomainError(
-        'forbidden',
-        periodContext.status === 'open'
-          ? 'Du får inte öppna en rapport för den organisationen / You may not open a report for that organisation'
-          : 'Perioden är sammanställd / The period is compiled',
-      );
-    }
-    if (request.organisationId !== caller.organisationId)
-      await this.ensureOrganisation(request.organisationId);
-    const result = await this.runner.run(
-      reportStream(reportId),
-      reportDecider,
-      {
-        type: 'OpenReport',
-        data: {
-          reportId,
-          period: request.period,
-          organisationId: request.organisationId,
-          openedById: caller.userId,
-          at: this.now(),
-        },
+    const command: ReportCommand = {
+      type: 'OpenReport',
+      data: {
+        reportId,
+        period: request.period,
+        organisationId: request.organisationId,
+        openedById: caller.userId,
+        at: this.now(),
       },
-      { context: caller.context },
-    );
-    return this.view(result.state as OpenReport, result.version, periodContext);
+    };
+    return this.decideReport(caller, reportId, async (current) => {
+      const subject = asSubject('Report', {
+        id: reportId,
+        organisationId: request.organisationId,
+        periodStatus: current.period.status,
+        status: 'draft',
+        openedById: caller.userId,
+      });
+      if (!caller.ability.can('create', subject)) {
+        throw new DomainError(
+          'forbidden',
+          current.period.status === 'open'
+            ? 'Du får inte öppna en rapport för den organisationen / You may not open a report for that organisation'
+            : 'Perioden är sammanställd / The period is compiled',
+        );
+      }
+      if (request.organisationId !== caller.organisationId)
+        await this.ensureOrganisation(request.organisationId);
+      return reportDecider.decide(command, current.state);
+    });
   }
 
   async getReport(caller: Caller, reportId: string): Promise<ReportView> {
@@ -534,25 +536,10 @@ export class ReportingService {
     return toPeriodContext(loaded.state);
   }
 
-  /** Loads a report the caller may read; one that does not exist and one they may not see are the same 404. */
   private async loadVisible(caller: Caller, reportId: string): Promise<LoadedReport> {
-    // The id starts with the period (reportIdFor), so both streams can be read in one go.
-    const guessed = reportId.slice(0, 8);
-    const [loaded, guessedPeriod] = tryParsePeriod(guessed)
-      ? await this.runner
-          .loadMany([
-            { streamId: reportStream(reportId), folder: reportDecider },
-            { streamId: lagesbildStreamOf(guessed), folder: periodStatusFolder },
-          ] as const)
-          .then(([report, period]) => [report, toPeriodContext(period.state)] as const)
-      : [await this.runner.load(reportStream(reportId), reportDecider), null];
-    if (loaded.state.status === 'none') throw notFound('Report');
-    const period =
-      guessedPeriod && loaded.state.period === guessed
-        ? guessedPeriod
-        : await this.periodContext(loaded.state.period);
-    if (!caller.ability.can('read', reportSubject(loaded.state, period))) throw notFound('Report');
-    return { state: loaded.state, version: loaded.version, period };
+    const streams = reportAndWeekStreams(reportId);
+    if (!streams) throw notFound('Report');
+    return visibleReport(caller, reportAndWeek(streams, await this.runner.loadMany(streams)));
   }
 
   private async reportCommand(
@@ -600,103 +587,94 @@ export class ReportingService {
     );
   }
 
-  /**
-   * Load, authorise on that very state, decide, append expecting that version. The CommandRunner
-   * would read the stream a second time; here the state the rules were checked on is the state the
-   * command is decided on. A client without If-Match that loses a race is re-judged on fresh state.
-   * First, without reading, on the report and week as last seen: most commands of a reporter
-   * follow their own previous one (changeRemembered).
-   */
-  private async changeReport(
+  /** A command on an existing report: visible to the caller, authorised, at the If-Match version. */
+  private changeReport(
     caller: Caller,
     reportId: string,
     expectedVersion: number | undefined,
     authorise: (report: LoadedReport) => void,
     command: (period: PeriodContext, state: OpenReport) => ReportCommand,
   ): Promise<ReportView> {
-    const remembered = await this.changeRemembered(caller, reportId, expectedVersion, authorise, command);
-    if (remembered) return remembered;
-    for (let attempt = 1; ; attempt++) {
-      const report = await this.loadVisible(caller, reportId);
+    return this.decideReport(caller, reportId, (current) => {
+      const report = visibleReport(caller, current);
       authorise(report);
       if (expectedVersion !== undefined && expectedVersion !== report.version) {
         throw new WrongExpectedVersionError(reportStream(reportId), expectedVersion, report.version);
       }
-      const events = reportDecider.decide(command(report.period, report.state), report.state);
-      if (events.length === 0) return this.view(report.state, report.version, report.period);
+      return reportDecider.decide(command(report.period, report.state), report.state);
+    });
+  }
+
+  /**
+   * Decides a command on a report and its week and appends it guarded by the week's lägesbild
+   * stream, so that nothing lands in a week compiled meanwhile. `decide` checks everything
+   * (visibility, permissions, If-Match) and throws to refuse.
+   *
+   * First, without reading, on the report and week as this instance last saw them: most commands
+   * of a reporter follow their own previous one, and this makes them one round trip. Whenever
+   * that would refuse, change nothing or meet a moved stream, both are read afresh and the command
+   * decided again, so every refusal and every answer rests on current state. A writer that lost a
+   * race is decided again on what the winner left (with If-Match, `decide` then refuses: 409).
+   */
+  private async decideReport(
+    caller: Caller,
+    reportId: string,
+    decide: (current: ReportAndWeek) => ReportEvent[] | Promise<ReportEvent[]>,
+  ): Promise<ReportView> {
+    const streams = reportAndWeekStreams(reportId);
+    if (!streams) throw notFound('Report');
+    const remembered = this.runner.remembered(streams);
+    if (remembered) {
+      const current = reportAndWeek(streams, remembered);
+      const events = await Promise.resolve()
+        .then(() => decide(current))
+        .catch(() => []);
+      if (events.length > 0) {
+        try {
+          return await this.appendReport(caller, reportId, current, events);
+        } catch (error) {
+          if (!(error instanceof WrongExpectedVersionError)) throw error;
+        }
+      }
+    }
+    for (let attempt = 1; ; attempt++) {
+      const current = reportAndWeek(streams, await this.runner.loadMany(streams));
+      const events = await decide(current);
+      if (events.length === 0) {
+        if (current.state.status === 'none') throw notFound('Report');
+        return this.view(current.state, current.version, current.period);
+      }
       try {
-        return await this.appendDecided(caller, reportId, report, events, []);
+        return await this.appendReport(caller, reportId, current, events);
       } catch (error) {
-        if (error instanceof WrongExpectedVersionError && expectedVersion === undefined && attempt < 3)
-          continue;
+        if (error instanceof WrongExpectedVersionError && attempt < 3) continue;
         throw error;
       }
     }
   }
 
-  /**
-   * The command decided on the report and its week as this instance last saw them, appended
-   * only if the event store finds both still at those versions: one round trip instead of two.
-   * Null, to read afresh, when they are not known, when anything on them would refuse or change
-   * nothing (an answer may only come from current state), or when either stream moved.
-   */
-  private async changeRemembered(
+  private async appendReport(
     caller: Caller,
     reportId: string,
-    expectedVersion: number | undefined,
-    authorise: (report: LoadedReport) => void,
-    command: (period: PeriodContext, state: OpenReport) => ReportCommand,
-  ): Promise<ReportView | null> {
-    const period = reportId.slice(0, 8);
-    if (!tryParsePeriod(period)) return null;
-    const remembered = this.runner.remembered([
-      { streamId: reportStream(reportId), folder: reportDecider },
-      { streamId: lagesbildStreamOf(period), folder: periodStatusFolder },
-    ] as const);
-    if (!remembered) return null;
-    const [loaded, week] = remembered;
-    if (loaded.state.status === 'none' || loaded.state.period !== period) return null;
-    const report: LoadedReport = {
-      state: loaded.state,
-      version: loaded.version,
-      period: toPeriodContext(week.state),
-    };
-    if (expectedVersion !== undefined && expectedVersion !== report.version) return null;
-    let events: ReportEvent[];
-    try {
-      if (!caller.ability.can('read', reportSubject(report.state, report.period))) return null;
-      authorise(report);
-      events = reportDecider.decide(command(report.period, report.state), report.state);
-    } catch {
-      return null;
-    }
-    if (events.length === 0) return null;
-    try {
-      return await this.appendDecided(caller, reportId, report, events, [
-        { streamId: lagesbildStreamOf(period), version: week.version },
-      ]);
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) return null;
-      throw error;
-    }
-  }
-
-  private async appendDecided(
-    caller: Caller,
-    reportId: string,
-    report: LoadedReport,
+    current: ReportAndWeek,
     events: ReportEvent[],
-    guards: StreamGuard[],
   ): Promise<ReportView> {
     const metadata = metadataFor(caller.context, this.clock.now());
     const appended = await this.eventStore.append(
       reportStream(reportId),
       events.map((event) => ({ type: event.type, data: event.data, metadata })),
-      { expectedVersion: report.version, guards },
+      {
+        expectedVersion: current.version > 0 ? current.version : NO_STREAM,
+        // KurrentDB cannot guard: there a compile racing this append by one round trip can still
+        // miss it (docs/adr/0011); PostgreSQL and PGlite close that gap.
+        ...(this.eventStore.appendGuards
+          ? { guards: [{ streamId: current.weekStream, version: current.weekVersion }] }
+          : {}),
+      },
     );
-    const state = events.reduce(evolveReport, report.state as ReportState) as OpenReport;
+    const state = events.reduce(evolveReport, current.state) as OpenReport;
     this.runner.remember(reportStream(reportId), reportDecider, state, appended.nextExpectedVersion);
-    return this.view(state, appended.nextExpectedVersion, report.period);
+    return this.view(state, appended.nextExpectedVersion, current.period);
   }
 
   private authorise(
@@ -827,6 +805,40 @@ export class ReportingService {
       version,
     };
   }
+}
+
+/**
+ * The report's stream and its week's, read together. The id starts with the period
+ * (reportIdFor), so an id that does not is no report: null.
+ */
+function reportAndWeekStreams(reportId: string) {
+  const period = reportId.slice(0, 8);
+  if (!tryParsePeriod(period)) return null;
+  return [
+    { streamId: reportStream(reportId), folder: reportDecider },
+    { streamId: lagesbildStreamOf(period), folder: periodStatusFolder },
+  ] as const;
+}
+
+function reportAndWeek(
+  streams: NonNullable<ReturnType<typeof reportAndWeekStreams>>,
+  [report, week]: readonly [LoadedStream<ReportState>, LoadedStream<PeriodState>],
+): ReportAndWeek {
+  return {
+    state: report.state,
+    version: report.version,
+    period: toPeriodContext(week.state),
+    weekStream: streams[1].streamId,
+    weekVersion: week.version,
+  };
+}
+
+/** The report, if it exists and the caller may read it; one that does not and one they may not see are the same 404. */
+function visibleReport(caller: Caller, current: ReportAndWeek): LoadedReport {
+  const { state, period } = current;
+  if (state.status === 'none') throw notFound('Report');
+  if (!caller.ability.can('read', reportSubject(state, period))) throw notFound('Report');
+  return { ...current, state };
 }
 
 /** A report reopened by the coordinator counts as in an open period for the rules, until the next compile. */
