@@ -6,7 +6,7 @@ import { adminClient, createOrganisation, createUser } from '../apps/api/src/rep
 import { addWeeks, formatPeriod, periodContaining } from '../apps/api/src/reporting/period.js';
 import { Projections } from '../apps/api/src/platform/projections.service.js';
 import { startTestApp } from '../test/support/app.js';
-import { cpuBetween, sampleCpu, type CpuSample } from './support/cpu.js';
+import { cpuBetween, sampleCpu, type CpuSpent } from './support/cpu.js';
 import { hammer, hammerBareNode, type HttpLoadResult } from './support/http-baseline.js';
 import { LightClient } from './support/light-client.js';
 import { formatFigure, percentile, printTable } from './support/table.js';
@@ -132,7 +132,7 @@ interface LoadResult {
 }
 
 interface PhaseResult extends LoadResult {
-  cpu: CpuSample;
+  cpu: CpuSpent;
 }
 
 async function runPhase(
