@@ -46,6 +46,7 @@ const ticksPerSecond = 100; // USER_HZ on Linux
 
 /** utime + stime of each of this database's backends, from /proc (Linux only; null elsewhere). */
 async function postgresCpuMs(db: SqlDatabase): Promise<Map<number, number> | null> {
+  if (process.platform !== 'linux') return null;
   const { rows } = await db.query<{ pid: number }>(
     'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
   );

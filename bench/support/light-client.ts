@@ -45,8 +45,4 @@ export class LightClient {
     }
     return { status: response.statusCode, body: parsed };
   }
-
-  close(): void {
-    void this.client.close();
-  }
 }

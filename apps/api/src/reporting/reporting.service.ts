@@ -666,7 +666,7 @@ export class ReportingService {
       {
         expectedVersion: current.version > 0 ? current.version : NO_STREAM,
         // KurrentDB cannot guard: there a compile racing this append by one round trip can still
-        // miss it (docs/adr/0011); PostgreSQL and PGlite close that gap.
+        // miss it (docs/adr/0012); PostgreSQL and PGlite close that gap.
         ...(this.eventStore.appendGuards
           ? { guards: [{ streamId: current.weekStream, version: current.weekVersion }] }
           : {}),
