@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import fc from 'fast-check';
 import {
   ANY,
@@ -306,6 +307,44 @@ for (const engine of engines) {
       await second.rebuild(name);
       expect(await incidentLogSnapshot(fixture.db, name)).toEqual(taken);
     });
+
+    // PostgreSQL only: PGlite has one connection, where a transaction held open blocks the appends.
+    if (engine.name === 'PostgreSQL')
+      it('a standby instance waits for events held back behind a transaction still running', async () => {
+        const name = `held-${randomUUID().slice(0, 8)}`;
+        const first = runner({ projections: [incidentLogProjection(name)] });
+        const second = runner({ projections: [incidentLogProjection(name)] });
+        await first.start();
+        await second.start();
+        await first.waitUntilCaughtUp({ timeoutMs: 5_000 });
+        // A transaction that took its id before the appends: readers hold everything after it back.
+        let finish!: () => void;
+        const held = new Promise<void>((resolve) => (finish = resolve));
+        let opened!: () => void;
+        const open = new Promise<void>((resolve) => (opened = resolve));
+        const running = fixture.db.transaction(async (tx) => {
+          await tx.query('SELECT pg_current_xact_id()');
+          opened();
+          await held;
+        });
+        await open;
+        const events = historyOf(
+          Array.from(
+            { length: 4 },
+            (_, i) => ({ kind: 'report', pick: i, organisation: 0, severity: 2 }) as Op,
+          ),
+          name,
+        );
+        await appendEach(fixture.store, events, 2);
+
+        const waited = second.waitUntilCaughtUp({ timeoutMs: 5_000 }).then(() => 'caught up');
+        const early = await Promise.race([waited, delay(300).then(() => 'still waiting')]);
+        finish();
+        await running;
+        expect(early).toBe('still waiting');
+        await waited;
+        expect((await incidentLogSnapshot(fixture.db, name, name)).incidents).toHaveLength(4);
+      });
 
     it('writes the checkpoint of events it passes over once quiet, so a standby instance sees it caught up', async () => {
       const name = `passing-${randomUUID().slice(0, 8)}`;

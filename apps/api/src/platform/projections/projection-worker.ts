@@ -147,6 +147,7 @@ export class ProjectionWorker {
     const deadline = Date.now() + timeoutMs;
     const timedOut = () => new ProjectionLagError(this.name, this.state, timeoutMs, this.lastError);
     let standbyPause = 10;
+    let head: { checkpoint: Checkpoint | null } | undefined;
     for (;;) {
       if (Date.now() > deadline) throw timedOut();
       const generation = this.generation;
@@ -174,10 +175,12 @@ export class ProjectionWorker {
         continue;
       }
       if (this.state === 'standby') {
-        // Another instance runs it: done when nothing follows the checkpoint it has stored.
+        // Another instance runs it: done when the checkpoint it has stored reaches the last event
+        // committed before the call. (Asking whether anything follows the stored checkpoint is not
+        // enough: events held back behind a transaction still running do not show yet.)
+        head ??= { checkpoint: await this.settings.store.headCheckpoint() };
         const stored = await readCheckpoint(this.settings.db, this.name);
-        const next = await this.settings.store.readAll(stored?.checkpoint ?? null, 1);
-        if (stored && next.events.length === 0) return;
+        if (stored && this.reached(stored.checkpoint, head.checkpoint)) return;
         await raceUntil(delay(standbyPause), changed, deadline);
         standbyPause = Math.min(standbyPause * 2, 500);
         continue;
@@ -376,10 +379,14 @@ export class ProjectionWorker {
     }
   }
 
-  private hasApplied(target: Checkpoint | null): boolean {
+  /** Whether a projection at `at` has applied everything up to `target` (null: nothing yet). */
+  private reached(at: Checkpoint | null, target: Checkpoint | null): boolean {
     if (target === null) return true;
-    if (this.applied === null) return false;
-    return this.settings.store.compareCheckpoints(this.applied, target) >= 0;
+    return at !== null && this.settings.store.compareCheckpoints(at, target) >= 0;
+  }
+
+  private hasApplied(target: Checkpoint | null): boolean {
+    return this.reached(this.applied, target);
   }
 
   private onFailure(generation: number, error: unknown): void {
