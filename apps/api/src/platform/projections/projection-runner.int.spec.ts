@@ -110,6 +110,13 @@ function historyOf(ops: Op[], run: string): IncidentLogEvent[] {
   return events;
 }
 
+/** Four incidents reported by one organisation. */
+const fourReports = (run: string) =>
+  historyOf(
+    Array.from({ length: 4 }, (_, i): Op => ({ kind: 'report', pick: i, organisation: 0, severity: 2 })),
+    run,
+  );
+
 async function appendEach(store: EventStore, events: IncidentLogEvent[], perAppend: number): Promise<void> {
   for (let i = 0; i < events.length; i += perAppend) {
     const slice = events.slice(i, i + perAppend);
@@ -138,6 +145,15 @@ for (const engine of engines) {
       });
       runners.push(created);
       return created;
+    };
+
+    /** Two instances of one projection, started in turn: the first runs it, the second stands by. */
+    const twoInstances = async (name: string) => {
+      const first = runner({ projections: [incidentLogProjection(name)] });
+      const second = runner({ projections: [incidentLogProjection(name)] });
+      await first.start();
+      await second.start();
+      return { first, second };
     };
 
     beforeAll(async () => {
@@ -275,10 +291,7 @@ for (const engine of engines) {
 
     it('runs each projection in one instance; another takes over when it stops, and a rebuild there replays it', async () => {
       const name = `shared-${randomUUID().slice(0, 8)}`;
-      const first = runner({ projections: [incidentLogProjection(name)] });
-      const second = runner({ projections: [incidentLogProjection(name)] });
-      await first.start();
-      await second.start();
+      const { first, second } = await twoInstances(name);
       expect(first.status()[0]!.state).toBe('running');
       expect(second.status()[0]!.state).toBe('standby');
 
@@ -312,10 +325,7 @@ for (const engine of engines) {
     if (engine.name === 'PostgreSQL')
       it('a standby instance waits for events held back behind a transaction still running', async () => {
         const name = `held-${randomUUID().slice(0, 8)}`;
-        const first = runner({ projections: [incidentLogProjection(name)] });
-        const second = runner({ projections: [incidentLogProjection(name)] });
-        await first.start();
-        await second.start();
+        const { first, second } = await twoInstances(name);
         await first.waitUntilCaughtUp({ timeoutMs: 5_000 });
         // A transaction that took its id before the appends: readers hold everything after it back.
         let finish!: () => void;
@@ -328,13 +338,7 @@ for (const engine of engines) {
           await held;
         });
         await open;
-        const events = historyOf(
-          Array.from(
-            { length: 4 },
-            (_, i) => ({ kind: 'report', pick: i, organisation: 0, severity: 2 }) as Op,
-          ),
-          name,
-        );
+        const events = fourReports(name);
         await appendEach(fixture.store, events, 2);
 
         const waited = second.waitUntilCaughtUp({ timeoutMs: 5_000 }).then(() => 'caught up');
@@ -348,17 +352,8 @@ for (const engine of engines) {
 
     it('writes the checkpoint of events it passes over once quiet, so a standby instance sees it caught up', async () => {
       const name = `passing-${randomUUID().slice(0, 8)}`;
-      const first = runner({ projections: [incidentLogProjection(name)] });
-      const second = runner({ projections: [incidentLogProjection(name)] });
-      await first.start();
-      await second.start();
-      const events = historyOf(
-        Array.from(
-          { length: 4 },
-          (_, i) => ({ kind: 'report', pick: i, organisation: 0, severity: 2 }) as Op,
-        ),
-        name,
-      );
+      const { first, second } = await twoInstances(name);
+      const events = fourReports(name);
       await appendEach(fixture.store, events, 2);
       // Then only events this projection has nothing to do with.
       for (let i = 0; i < 30; i++)
