@@ -12,6 +12,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { ApiExceptionFilter } from './platform/http/api-exception.filter.js';
+import { refuseUnstorableRouteInput } from './platform/http/route-input-guard.js';
 
 /** Largest request body accepted: a full report of 200 incidents at 4,000 characters a field fits well below it. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -41,6 +42,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   acceptEmptyJsonBodies(fastify);
+  refuseUnstorableRouteInput(fastify);
   sendSecurityHeaders(fastify);
   await app.register(fastifyCookie);
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from './free-text.js';
 
 /**
  * Identity: organisations, logins, sessions and tokens (CONTRACT.md: auth, organisations, users).
@@ -93,19 +94,9 @@ export interface IssuedApiTokenDto extends ApiTokenDto {
 
 const say = (field: string, sv: string, en: string) => `${field}: ${sv} (${en})`;
 
+/** A free-text field: the one text type of `free-text.ts` (trimmed), its messages naming the field. */
 function text(field: string, max: number, min = 1) {
-  return (
-    z
-      .string({ error: say(field, 'måste vara text', 'must be text') })
-      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-      .transform((value) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
-      .pipe(
-        z
-          .string()
-          .min(min, { error: say(field, 'får inte vara tom', 'must not be empty') })
-          .max(max, { error: say(field, `högst ${max} tecken`, `at most ${max} characters`) }),
-      )
-  );
+  return freeText((sv, en) => say(field, sv, en), { max, min, trim: true });
 }
 
 function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
@@ -179,9 +170,8 @@ const kind = z.enum(ORGANISATION_KINDS, {
 });
 
 export const loginRequestSchema = strict({
-  username: z
-    .string({ error: say('username', 'måste vara text', 'must be text') })
-    .max(200, { error: say('username', 'högst 200 tecken', 'at most 200 characters') }),
+  // Any text, so that a wrong name is just a failed login; but never one that cannot be looked up.
+  username: freeText((sv, en) => say('username', sv, en), { max: 200, trim: false }),
   password: password('password'),
 });
 export type LoginRequest = z.output<typeof loginRequestSchema>;

@@ -2,3 +2,4 @@ export * from './lagesbild-document.js';
 export * from './reporting.js';
 export * from './lagesbild.js';
 export * from './identity.js';
+export * from './free-text.js';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { freeText } from './free-text.js';
 import type { IncidentScope } from './lagesbild-document.js';
 
 /**
  * Weekly reporting: request schemas and response shapes shared by the API and the admin panel
  * (CONTRACT.md: periods, reports, incidents). Messages are Swedish first, then English, and
- * name the field; unknown fields are refused; control characters are stripped from text.
+ * name the field; unknown fields are refused; text is the one free-text type (free-text.ts).
  */
 
 /** Room for a long narrative or comment without letting one request fill the database. */
@@ -76,17 +77,6 @@ export const PLACE_KINDS = [
 ] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
-// Keep tab and newline; drop other C0/C1 controls, and the bidi overrides that can make text read
-// differently from what it holds.
-const CONTROL_CHARACTERS =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/g;
-
-/** What we store of any text a person typed: no control characters, \n line ends, NFC (å as one character). */
-export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').normalize('NFC');
-}
-
 interface FieldName {
   sv: string;
   en: string;
@@ -94,24 +84,9 @@ interface FieldName {
 
 const say = (field: FieldName, sv: string, en: string) => `${field.sv}: ${sv} / ${field.en}: ${en}`;
 
+/** A free-text field: the one text type of `free-text.ts`, its messages naming the field. */
 function text(field: FieldName, { max = MAX_TEXT_LENGTH, min = 0 }: { max?: number; min?: number } = {}) {
-  return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? say(field, 'krävs', 'is required')
-          : say(field, 'måste vara text', 'must be text'),
-    })
-    .overwrite(cleanText)
-    .overwrite((value) => (min > 0 ? value.trim() : value))
-    .min(min, { error: say(field, 'får inte vara tom', 'must not be empty') })
-    .max(max, {
-      error: say(
-        field,
-        `högst ${max.toLocaleString('sv-SE')} tecken`,
-        `at most ${max.toLocaleString('en-GB')} characters`,
-      ),
-    });
+  return freeText((sv, en) => say(field, sv, en), { max, min });
 }
 
 function count(field: FieldName) {

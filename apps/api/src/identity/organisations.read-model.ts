@@ -24,7 +24,13 @@ export interface OrganisationFilter {
   kind?: OrganisationKind;
 }
 
-const SORTABLE = { name: 'name', kind: 'kind', active: 'active', id: 'id' } as const;
+/** `?sort=` → column; a Map, so `constructor` or `__proto__` are unknown keys, never ORDER BY text. */
+const SORTABLE: ReadonlyMap<string, string> = new Map([
+  ['name', 'name'],
+  ['kind', 'kind'],
+  ['active', 'active'],
+  ['id', 'id'],
+]);
 
 /**
  * Organisations as every module may read them: the reporting module looks them up here
@@ -56,7 +62,7 @@ export class OrganisationsReadModel {
     if (filter.active !== undefined) where.push(`active = $${params.push(filter.active)}`);
     if (filter.kind !== undefined) where.push(`kind = $${params.push(filter.kind)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const column = SORTABLE[(page.sort ?? 'name') as keyof typeof SORTABLE] ?? 'name';
+    const column = SORTABLE.get(page.sort ?? 'name') ?? 'name';
     const order = page.order === 'DESC' ? 'DESC' : 'ASC';
     const total = await this.db.query<{ n: number | string }>(
       `SELECT count(*) AS n FROM identity_organisations ${clause}`,

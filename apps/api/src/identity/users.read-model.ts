@@ -43,13 +43,14 @@ export interface UserFilter {
   onlyIds?: string[];
 }
 
-const SORTABLE = {
-  username: 'username',
-  displayName: 'display_name',
-  organisationId: 'organisation_id',
-  active: 'active',
-  id: 'id',
-} as const;
+/** `?sort=` → column; a Map, so `constructor` or `__proto__` are unknown keys, never ORDER BY text. */
+const SORTABLE: ReadonlyMap<string, string> = new Map([
+  ['username', 'username'],
+  ['displayName', 'display_name'],
+  ['organisationId', 'organisation_id'],
+  ['active', 'active'],
+  ['id', 'id'],
+]);
 
 @Injectable()
 export class UsersReadModel {
@@ -87,7 +88,7 @@ export class UsersReadModel {
     if (filter.active !== undefined) where.push(`active = $${params.push(filter.active)}`);
     if (filter.onlyIds !== undefined) where.push(`id = ANY($${params.push(filter.onlyIds)}::text[])`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const column = SORTABLE[(page.sort ?? 'username') as keyof typeof SORTABLE] ?? 'username';
+    const column = SORTABLE.get(page.sort ?? 'username') ?? 'username';
     const order = page.order === 'DESC' ? 'DESC' : 'ASC';
     const total = await this.db.query<{ n: number | string }>(
       `SELECT count(*) AS n FROM identity_users ${clause}`,

@@ -26,6 +26,7 @@ import {
   publishLagesbildRequest,
   reconfirmRedactionRequest,
   retractPublicationRequest,
+  takeInReportRequest,
 } from '@laget/contracts';
 import { z } from 'zod';
 import { Public } from '../platform/http/public.decorator.js';
@@ -41,7 +42,6 @@ const viewQuery = z.object({
     .default('internal'),
 });
 const routeId = z.string().min(1).max(200);
-const takeInRequest = z.object({ reason: z.string().trim().min(1, 'is required').max(2_000) });
 const audienceBody = defineAudienceRequest.omit({ name: true });
 
 function viewOf(raw: string): ViewRequest {
@@ -122,7 +122,7 @@ export class LagesbilderController {
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const { reason } = parseInput(takeInRequest, body);
+    const { reason } = parseInput(takeInReportRequest, body);
     return this.lagesbilder.takeIn(
       caller,
       parseInput(periodId, id, 'params'),

@@ -56,6 +56,11 @@ export interface PlaceRegisterState {
 
 export const initialPlaceRegisterState = (): PlaceRegisterState => ({ places: {} });
 
+/** The place with this id: own properties only, so `__proto__` or `constructor` is no place. */
+export function placeOf(state: PlaceRegisterState, placeId: string): Place | undefined {
+  return Object.hasOwn(state.places, placeId) ? state.places[placeId] : undefined;
+}
+
 const sameName = (a: string, b: string) => a.localeCompare(b, 'sv', { sensitivity: 'accent' }) === 0;
 
 function ensureNameFree(state: PlaceRegisterState, name: string, except: string | null): void {
@@ -73,7 +78,7 @@ function ensureNameFree(state: PlaceRegisterState, name: string, except: string 
 export function decidePlaces(command: PlaceCommand, state: PlaceRegisterState): PlaceEvent[] {
   switch (command.type) {
     case 'RegisterPlace': {
-      const existing = state.places[command.data.placeId];
+      const existing = placeOf(state, command.data.placeId);
       if (existing) {
         if (existing.name === command.data.name && existing.kind === command.data.kind) return [];
         throw conflict('Platsen finns redan / The place already exists', { placeId: command.data.placeId });
@@ -82,7 +87,7 @@ export function decidePlaces(command: PlaceCommand, state: PlaceRegisterState): 
       return [{ type: 'PlaceRegistered', data: command.data }];
     }
     case 'EditPlace': {
-      const place = state.places[command.data.placeId];
+      const place = placeOf(state, command.data.placeId);
       if (!place) throw notFound('Place');
       if (command.data.name !== undefined) ensureNameFree(state, command.data.name, place.id);
       const changes: FieldChange[] = [];
@@ -95,7 +100,7 @@ export function decidePlaces(command: PlaceCommand, state: PlaceRegisterState): 
       return changes.length === 0 ? [] : [{ type: 'PlaceEdited', data: { placeId: place.id, changes } }];
     }
     case 'RetirePlace': {
-      const place = state.places[command.data.placeId];
+      const place = placeOf(state, command.data.placeId);
       if (!place) throw notFound('Place');
       return place.retired ? [] : [{ type: 'PlaceRetired', data: { placeId: place.id } }];
     }
@@ -111,7 +116,7 @@ export function evolvePlaces(state: PlaceRegisterState, event: PlaceEvent): Plac
       return { places: { ...state.places, [placeId]: { id: placeId, ...fields, retired: false } } };
     }
     case 'PlaceEdited': {
-      const place = state.places[event.data.placeId];
+      const place = placeOf(state, event.data.placeId);
       if (!place) return state;
       const edited = event.data.changes.reduce<Place>(
         (next, { field, after }) => ({ ...next, [field]: after }),
@@ -120,7 +125,7 @@ export function evolvePlaces(state: PlaceRegisterState, event: PlaceEvent): Plac
       return { places: { ...state.places, [place.id]: edited } };
     }
     case 'PlaceRetired': {
-      const place = state.places[event.data.placeId];
+      const place = placeOf(state, event.data.placeId);
       if (!place) return state;
       return { places: { ...state.places, [place.id]: { ...place, retired: true } } };
     }

@@ -1,6 +1,5 @@
 import {
   addIncidentRequestSchema,
-  cleanText,
   editIncidentRequestSchema,
   editReportRequestSchema,
   MAX_TEXT_LENGTH,
@@ -92,10 +91,24 @@ describe('reporting request schemas (the edge: limits, unknown fields, clean tex
     });
   });
 
-  it('strips control characters and bidi overrides but keeps line breaks, tabs, å ä ö and emoji', () => {
-    expect(cleanText('Rad 1\r\nRad\u00002\u0007\ta\u030A ä ö 🚲\u202E')).toBe('Rad 1\nRad2\tå ä ö 🚲');
-    const parsed = editReportRequestSchema.parse({ narrative: 'Lugnt\u0000 just nu.\u001B' });
-    expect(parsed.narrative).toBe('Lugnt just nu.');
+  it('keeps line breaks, tabs, å ä ö and emoji (as NFC); refuses control characters, naming the field', () => {
+    expect(editReportRequestSchema.parse({ narrative: 'Rad 1\r\nRad 2\ta\u030A ä ö 🚲' }).narrative).toBe(
+      'Rad 1\nRad 2\tå ä ö 🚲',
+    );
+    for (const hostile of [
+      'Lugnt\u0000 just nu.',
+      'Lugnt\u001B',
+      'Lugnt \ud800',
+      'Lugnt \uFFFF',
+      'Lugnt\u202E',
+    ]) {
+      expect(issuesOf(editReportRequestSchema.safeParse({ narrative: hostile }))).toEqual([
+        {
+          path: 'narrative',
+          message: expect.stringMatching(/^Rapporttext: innehåller .* \/ narrative: contains /),
+        },
+      ]);
+    }
   });
 
   it('keeps HTML as plain text (nothing is interpreted, nothing is silently removed)', () => {

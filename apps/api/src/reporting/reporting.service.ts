@@ -42,6 +42,7 @@ import {
 } from './period.js';
 import { lagesbildStreamOf, periodStatusFolder, toPeriodContext, type PeriodState } from './period-status.js';
 import {
+  placeOf,
   placeRegisterDecider,
   PLACE_REGISTER_STREAM,
   type PlaceRegisterState,
@@ -940,7 +941,7 @@ function toPlaceView(row: PlaceRow): PlaceView {
 }
 
 function placeView(state: PlaceRegisterState, placeId: string, version: number): PlaceView {
-  const place = state.places[placeId];
+  const place = placeOf(state, placeId);
   if (!place) throw notFound('Place');
   return { ...place, version };
 }
