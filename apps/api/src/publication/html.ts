@@ -1,3 +1,5 @@
+import { xmlWritable } from './writable-text.js';
+
 /**
  * Server-side HTML by tagged template: every interpolated value is escaped unless it is already
  * `SafeHtml`, so text from a lägesbild can never become markup on the public site.
@@ -17,8 +19,9 @@ const entities: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** Escaped, and without the characters a page cannot hold (NUL, lone surrogates: writable-text.ts). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
+  return xmlWritable(text).replace(/[&<>"']/g, (c) => entities[c] ?? c);
 }
 
 type Interpolation = SafeHtml | string | number | null | undefined | false | Interpolation[];

@@ -15,6 +15,7 @@ import {
   type MunicipalityProfile,
 } from './lagesbild-labels.js';
 import { createTaggedPdf, parsedFont, type StructElement, type TaggedPdf } from './pdfkit-tagged.js';
+import { mapDocumentText, pdfWritable } from './writable-text.js';
 
 export interface PdfFonts {
   regular: Buffer;
@@ -58,11 +59,13 @@ export function loadDefaultFonts(): PdfFonts {
  * derived from the content hash.
  */
 export async function renderLagesbildPdf(
-  doc: LagesbildDocument,
+  stored: LagesbildDocument,
   options: LagesbildPdfOptions,
 ): Promise<Buffer> {
+  // Text stored before the edge refused them may hold characters no PDF text can show.
+  const doc = mapDocumentText(stored, pdfWritable);
   const fonts = options.fonts ?? loadDefaultFonts();
-  const version = versionLabel(doc.view, options.audienceName);
+  const version = versionLabel(doc.view, options.audienceName && pdfWritable(options.audienceName));
   const title = documentTitle(options.municipality);
   const week = weekLabel(doc.period);
   const published = `Publicerad ${swedishDate(options.publishedAt)}`;
@@ -125,7 +128,7 @@ export async function renderLagesbildPdf(
 
 /** PDFKit writes the info into XMP without escaping; keep the metadata well-formed. */
 function metadataText(text: string): string {
-  return text.replace(/&/g, 'och').replace(/[<>]/g, '');
+  return pdfWritable(text).replace(/&/g, 'och').replace(/[<>]/g, '');
 }
 
 const contentWidth = (pdf: TaggedPdf) => pdf.page.width - margins.left - margins.right;

@@ -4,6 +4,7 @@ import { documentTitle, weekLabel } from './lagesbild-labels.js';
 import type { PublicSite } from './public-pages.js';
 import { newestFirst, type PublishedRevision } from './published-revision.js';
 import { PublicUrls } from './public-urls.js';
+import { xmlWritable } from './writable-text.js';
 
 /**
  * The Atom feed of publications, newest first: one entry per publication, so a correction reaches
@@ -49,7 +50,8 @@ export function renderAtomFeed(
       </p>`.value,
     });
   }
-  return feed.atom1();
+  // The feed library escapes markup but passes every character on; XML 1.0 cannot hold them all.
+  return xmlWritable(feed.atom1());
 }
 
 function byPublicationTime(a: PublishedRevision, b: PublishedRevision): number {
