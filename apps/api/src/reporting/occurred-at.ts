@@ -108,7 +108,8 @@ function parseDay(text: string, reference: ReferenceWeek | undefined): CalendarD
   if (match) return withYear(Number(match[1]), Number(match[2]), match[3], reference);
   match = /^(\d{1,2})(?::e|:a)? ([a-zåäö]+)\.?(?: (\d{4}))?$/.exec(text); // 7 jan, 7:e januari 2025
   if (match) {
-    const month = MONTHS[match[2] ?? ''];
+    // Own keys only: a reporter's "7 constructor" names no month.
+    const month = Object.hasOwn(MONTHS, match[2] ?? '') ? MONTHS[match[2] ?? ''] : undefined;
     return month ? withYear(Number(match[1]), month, match[3], reference) : null;
   }
   return null;

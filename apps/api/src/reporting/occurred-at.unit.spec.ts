@@ -26,6 +26,8 @@ describe('occurredAt: what the reporter wrote, plus a date where it parses', () 
   it.each([
     'helger, kvällstid',
     '',
+    '7 constructor',
+    '7 __proto__',
     'ofta',
     '250230', // no 30 February
     '7/1', // no reference week to take the year from
