@@ -87,4 +87,17 @@ describe('place register decider', () => {
   it('does not know a place never registered', () => {
     expect(given().when({ type: 'EditPlace', data: { placeId: 'nope', name: 'x' } })).toThrow(DomainError);
   });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'knows no place called %s (the prototype is no place)',
+    (placeId) => {
+      const state = given(arena);
+      expect(state.when({ type: 'EditPlace', data: { placeId, name: 'x' } })).toThrow(
+        expect.objectContaining({ kind: 'not_found' }),
+      );
+      expect(state.when({ type: 'RetirePlace', data: { placeId } })).toThrow(
+        expect.objectContaining({ kind: 'not_found' }),
+      );
+    },
+  );
 });
