@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { z } from 'zod';
+import * as contracts from './index.js';
 import { firstForbiddenCharacter, freeText, normaliseText, sayBoth } from './free-text.js';
 import { createUserRequestSchema, loginRequestSchema } from './identity.js';
 import { editSectionRequest, takeInReportRequest } from './lagesbild.js';
@@ -156,4 +158,78 @@ describe('freeText: the one text type at the boundary', () => {
       expect.objectContaining({ path: [field], message: expect.stringMatching(new RegExp(`^${named}: `)) }),
     ]);
   });
+});
+
+/** Every string-typed leaf of a schema, with its path: through objects, arrays, unions and wrappers. */
+function stringLeaves(schema: z.ZodType, path: string, out: Array<[string, z.ZodType]> = []) {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+  switch (def.type) {
+    case 'string':
+      out.push([path, schema]);
+      break;
+    case 'object':
+      for (const [key, inner] of Object.entries(def.shape as Record<string, z.ZodType>)) {
+        stringLeaves(inner, `${path}.${key}`, out);
+      }
+      break;
+    case 'array':
+      stringLeaves(def.element as z.ZodType, `${path}[]`, out);
+      break;
+    case 'union':
+      (def.options as z.ZodType[]).forEach((option, index) => stringLeaves(option, `${path}|${index}`, out));
+      break;
+    case 'pipe':
+      // A string piped on (trimmed, lower-cased, checked as an e-mail) is judged as a whole.
+      out.push([path, schema]);
+      break;
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+      stringLeaves(def.innerType as z.ZodType, path, out);
+      break;
+  }
+  return out;
+}
+
+/** Secrets are hashed, never stored or shown as text; the length bound is what protects argon2. */
+const NOT_TEXT = /\.(password|currentPassword|newPassword)$/;
+
+describe('every text field of every command body', () => {
+  const requestSchemas = Object.entries(contracts).filter(
+    ([name, value]) => /Request(Schema)?$/.test(name) && value instanceof z.ZodType,
+  ) as Array<[string, z.ZodType]>;
+
+  it('finds the request schemas of every module', () => {
+    expect(requestSchemas.length).toBeGreaterThanOrEqual(25);
+    const leaves = requestSchemas.flatMap(([name, schema]) => stringLeaves(schema, name)).map(([p]) => p);
+    expect(leaves.length).toBeGreaterThanOrEqual(40);
+    expect(leaves).toEqual(
+      expect.arrayContaining([
+        'editReportRequestSchema.narrative',
+        'editReportRequestSchema.statistics.categories[].note',
+        'editSectionRequest.text',
+        'defineAudienceRequest.organisationIds[]',
+        'publishLagesbildRequest.correction.what',
+        'createUserRequestSchema.username',
+      ]),
+    );
+  });
+
+  it.each(requestSchemas)(
+    '%s: each string field refuses NUL, a lone surrogate and U+FFFF',
+    (name, schema) => {
+      const leaves = stringLeaves(schema, name).filter(([path]) => !NOT_TEXT.test(path));
+      for (const [path, leaf] of leaves) {
+        for (const hostile of ['ok\u0000', 'ok\ud800', 'ok\uFFFF']) {
+          expect({ path, hostile, accepted: leaf.safeParse(hostile).success }).toEqual({
+            path,
+            hostile,
+            accepted: false,
+          });
+        }
+      }
+    },
+  );
 });
