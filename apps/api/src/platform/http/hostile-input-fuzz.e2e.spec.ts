@@ -301,94 +301,105 @@ const AFTER_COMPILE: Endpoint[] = [
   },
 ];
 
-describeWith(['postgres'], 'hostile strings at every command endpoint (fast-check)', () => {
-  let week: HostileWeek;
-  const serverErrors: string[] = [];
+// PostgreSQL and PGlite: what the edge lets through must be storable, projectable and publishable on both.
+for (const store of ['postgres', 'pglite'] as const) {
+  describeWith(['postgres'], `hostile strings at every command endpoint (fast-check, ${store})`, () => {
+    let week: HostileWeek;
+    const serverErrors: string[] = [];
 
-  beforeAll(async () => {
-    week = await startHostileWeek('postgres');
-  }, 180_000);
-  afterAll(() => week?.app.close());
+    beforeAll(async () => {
+      week = await startHostileWeek(store);
+    }, 180_000);
+    afterAll(() => week?.app.close());
 
-  async function send(endpoint: Endpoint, body: unknown): Promise<HttpAnswer> {
-    const answer = await endpoint.client(week).request(endpoint.method, endpoint.path(week), body);
-    if (answer.status >= 500) {
-      serverErrors.push(
-        `${endpoint.name}: ${answer.status} for ${JSON.stringify(body)?.slice(0, 200)}: ${JSON.stringify(answer.body)}`,
+    async function send(endpoint: Endpoint, body: unknown): Promise<HttpAnswer> {
+      const answer = await endpoint.client(week).request(endpoint.method, endpoint.path(week), body);
+      if (answer.status >= 500) {
+        serverErrors.push(
+          `${endpoint.name}: ${answer.status} for ${JSON.stringify(body)?.slice(0, 200)}: ${JSON.stringify(answer.body)}`,
+        );
+      }
+      return answer;
+    }
+
+    async function fuzz(endpoint: Endpoint): Promise<void> {
+      await fc.assert(
+        fc.asyncProperty(endpoint.body, async (body) => {
+          const answer = await send(endpoint, body);
+          expect(answer.status).toBeLessThan(500);
+          // Every refusal is the contract's error body (the domain's own 400s carry object details).
+          if (answer.status >= 400) {
+            expect(answer.body).toMatchObject({ statusCode: answer.status, message: expect.any(String) });
+          }
+        }),
+        { numRuns: NUM_RUNS },
       );
     }
-    return answer;
-  }
 
-  async function fuzz(endpoint: Endpoint): Promise<void> {
-    await fc.assert(
-      fc.asyncProperty(endpoint.body, async (body) => {
-        const answer = await send(endpoint, body);
-        expect(answer.status).toBeLessThan(500);
-        // Every refusal is the contract's error body (the domain's own 400s carry object details).
-        if (answer.status >= 400) {
-          expect(answer.body).toMatchObject({ statusCode: answer.status, message: expect.any(String) });
-        }
-      }),
-      { numRuns: NUM_RUNS },
+    it.each(BEFORE_COMPILE.map((e) => [e.name, e] as const))(
+      '%s',
+      (_name, endpoint) => fuzz(endpoint),
+      60_000,
     );
-  }
 
-  it.each(BEFORE_COMPILE.map((e) => [e.name, e] as const))('%s', (_name, endpoint) => fuzz(endpoint), 60_000);
+    it('the reports are submitted and the week compiles', async () => {
+      for (const [client, id] of [
+        [week.schoolReporter, week.schoolReportId],
+        [week.policeReporter, week.policeReportId],
+      ] as const) {
+        expectOk(await client.post(`/api/reports/${id}/submit`, {}), `submit ${id}`);
+      }
+      expectOk(await week.coordinator.post('/api/lagesbilder', { period: HOSTILE_WEEK }), 'compile');
+    });
 
-  it('the reports are submitted and the week compiles', async () => {
-    for (const [client, id] of [
-      [week.schoolReporter, week.schoolReportId],
-      [week.policeReporter, week.policeReportId],
-    ] as const) {
-      expectOk(await client.post(`/api/reports/${id}/submit`, {}), `submit ${id}`);
-    }
-    expectOk(await week.coordinator.post('/api/lagesbilder', { period: HOSTILE_WEEK }), 'compile');
+    it.each(AFTER_COMPILE.map((e) => [e.name, e] as const))(
+      '%s',
+      (_name, endpoint) => fuzz(endpoint),
+      60_000,
+    );
+
+    it('afterwards: no 5xx, ready, the audit log answers, and the week is approved and published', async () => {
+      expect(serverErrors).toEqual([]);
+      await week.app.app.get(Projections).waitUntilCaughtUp();
+      const ready = await week.anonymous.get('/health/ready');
+      expect({ status: ready.status, body: ready.body }).toMatchObject({ status: 200 });
+      const audit = await week.admin.get('/api/audit?perPage=1000');
+      expect(audit.status).toBe(200);
+      expect(audit.body.length).toBeGreaterThan(0);
+
+      await makeApprovable(week);
+      const approved = await week.coordinator.post(`/api/lagesbilder/${HOSTILE_WEEK}/approve`, {});
+      expect({ status: approved.status, body: approved.body }).toMatchObject({ status: 200 });
+      const published = expectOk(
+        await week.coordinator.post(`/api/lagesbilder/${HOSTILE_WEEK}/publish`, {}),
+        'publish',
+      );
+      const job = await week.app.app.get<JobQueue>(JOB_QUEUE).waitUntilSettled(published.jobId, 60_000);
+      expect({ state: job.state, error: job.error }).toMatchObject({ state: 'completed' });
+      await week.app.app.get(Projections).waitUntilCaughtUp();
+
+      const page = await week.anonymous.get(`/public/lagesbilder/${HOSTILE_WEEK}`);
+      expect(page.status).toBe(200);
+      expect(String(page.body)).toContain('<!doctype html>');
+      const json = await week.anonymous.get(`/public/lagesbilder/${HOSTILE_WEEK}.json`);
+      expect(json.status).toBe(200);
+      const pdf = await fetch(`${week.app.url}/public/lagesbilder/${HOSTILE_WEEK}.pdf`);
+      expect(pdf.status).toBe(200);
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+      const feed = await week.anonymous.get('/public/feed.atom');
+      expect(feed.status).toBe(200);
+      expect(xmlProblems(String(feed.body))).toEqual([]);
+      expect(String(feed.body)).toContain(`/public/lagesbilder/${HOSTILE_WEEK}/1`);
+
+      expect((await week.anonymous.get('/health/ready')).status).toBe(200);
+      expect((await week.admin.get('/api/audit')).status).toBe(200);
+    }, 120_000);
   });
-
-  it.each(AFTER_COMPILE.map((e) => [e.name, e] as const))('%s', (_name, endpoint) => fuzz(endpoint), 60_000);
-
-  it('afterwards: no 5xx, ready, the audit log answers, and the week is approved and published', async () => {
-    expect(serverErrors).toEqual([]);
-    await week.app.app.get(Projections).waitUntilCaughtUp();
-    const ready = await week.anonymous.get('/health/ready');
-    expect({ status: ready.status, body: ready.body }).toMatchObject({ status: 200 });
-    const audit = await week.admin.get('/api/audit?perPage=1000');
-    expect(audit.status).toBe(200);
-    expect(audit.body.length).toBeGreaterThan(0);
-
-    await makeApprovable(week);
-    const approved = await week.coordinator.post(`/api/lagesbilder/${HOSTILE_WEEK}/approve`, {});
-    expect({ status: approved.status, body: approved.body }).toMatchObject({ status: 200 });
-    const published = expectOk(
-      await week.coordinator.post(`/api/lagesbilder/${HOSTILE_WEEK}/publish`, {}),
-      'publish',
-    );
-    const job = await week.app.app.get<JobQueue>(JOB_QUEUE).waitUntilSettled(published.jobId, 60_000);
-    expect({ state: job.state, error: job.error }).toMatchObject({ state: 'completed' });
-    await week.app.app.get(Projections).waitUntilCaughtUp();
-
-    const page = await week.anonymous.get(`/public/lagesbilder/${HOSTILE_WEEK}`);
-    expect(page.status).toBe(200);
-    expect(String(page.body)).toContain('<!doctype html>');
-    const json = await week.anonymous.get(`/public/lagesbilder/${HOSTILE_WEEK}.json`);
-    expect(json.status).toBe(200);
-    const pdf = await fetch(`${week.app.url}/public/lagesbilder/${HOSTILE_WEEK}.pdf`);
-    expect(pdf.status).toBe(200);
-    expect(
-      Buffer.from(await pdf.arrayBuffer())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
-    const feed = await week.anonymous.get('/public/feed.atom');
-    expect(feed.status).toBe(200);
-    expect(xmlProblems(String(feed.body))).toEqual([]);
-    expect(String(feed.body)).toContain(`/public/lagesbilder/${HOSTILE_WEEK}/1`);
-
-    expect((await week.anonymous.get('/health/ready')).status).toBe(200);
-    expect((await week.admin.get('/api/audit')).status).toBe(200);
-  }, 120_000);
-});
+}
 
 /**
  * Whatever the fuzzing left open: take in amended reports, lift stale masks, and handle every
