@@ -32,22 +32,23 @@ export interface RedactionSuggestion {
 }
 
 /** The one free-text type (free-text.ts); messages name the field, Swedish and English. */
-const text = (field: string, max: number) => freeText(sayBoth(field), { max });
-const required = (field: string, max: number) => freeText(sayBoth(field), { max, min: 1 });
+const fieldName = (field?: string) => (field ? sayBoth(field) : sayBoth('Fältet', 'The field'));
+const text = (max: number, field?: string) => freeText(fieldName(field), { max });
+const required = (max: number, field?: string) => freeText(fieldName(field), { max, min: 1 });
 const offset = z.number().int().min(0);
 const expectedVersion = z.number().int().min(0).optional();
 
 export const compileLagesbildRequest = z.object({ period: periodId });
 export type CompileLagesbildRequest = z.infer<typeof compileLagesbildRequest>;
 
-export const editSectionRequest = z.object({ text: text('text', 50_000), expectedVersion });
+export const editSectionRequest = z.object({ text: text(50_000, 'text'), expectedVersion });
 export type EditSectionRequest = z.infer<typeof editSectionRequest>;
 
 const redactionCommon = {
-  sectionId: required('sectionId', 200),
-  path: text('path', 500),
-  legalGround: required('legalGround', 200),
-  reason: required('reason', 2_000),
+  sectionId: required(200, 'sectionId'),
+  path: text(500, 'path'),
+  legalGround: required(200, 'legalGround'),
+  reason: required(2_000, 'reason'),
   expectedVersion,
 };
 
@@ -64,7 +65,7 @@ export const applyRedactionRequest = z.union([
 ]);
 export type ApplyRedactionRequest = z.infer<typeof applyRedactionRequest>;
 
-export const liftRedactionRequest = z.object({ reason: required('reason', 2_000), expectedVersion });
+export const liftRedactionRequest = z.object({ reason: required(2_000, 'reason'), expectedVersion });
 export type LiftRedactionRequest = z.infer<typeof liftRedactionRequest>;
 
 /** After the text under a mask changed: the span as it should be on the current text. */
@@ -74,12 +75,12 @@ export const reconfirmRedactionRequest = z
 export type ReconfirmRedactionRequest = z.infer<typeof reconfirmRedactionRequest>;
 
 export const dismissSuggestionRequest = z.object({
-  sectionId: required('sectionId', 200),
-  path: text('path', 500),
+  sectionId: required(200, 'sectionId'),
+  path: text(500, 'path'),
   start: offset,
   end: offset,
   kind: z.enum(suggestionKinds),
-  reason: text('reason', 2_000).optional(),
+  reason: text(2_000, 'reason').optional(),
   expectedVersion,
 });
 export type DismissSuggestionRequest = z.infer<typeof dismissSuggestionRequest>;
@@ -90,12 +91,12 @@ export const audienceName = z
 
 export const defineAudienceRequest = z.object({
   name: audienceName,
-  title: required('title', 200),
-  organisationIds: z.array(required('organisationIds', 200)).max(500),
-  roles: z.array(required('roles', 50)).max(20),
-  sectionIds: z.array(required('sectionIds', 200)).min(1).max(200),
+  title: required(200, 'title'),
+  organisationIds: z.array(required(200, 'organisationIds')).max(500),
+  roles: z.array(required(50, 'roles')).max(20),
+  sectionIds: z.array(required(200, 'sectionIds')).min(1).max(200),
   /** null: every incident of the chosen incident section. */
-  incidentIds: z.array(required('incidentIds', 200)).max(5_000).nullable(),
+  incidentIds: z.array(required(200, 'incidentIds')).max(5_000).nullable(),
   expectedVersion,
 });
 export type DefineAudienceRequest = z.infer<typeof defineAudienceRequest>;
@@ -113,15 +114,15 @@ export type ApproveLagesbildRequest = z.infer<typeof approveLagesbildRequest>;
 export const publishLagesbildRequest = z.object({
   /** Required when this week was published before: what was corrected and why. */
   correction: z
-    .object({ what: required('correction.what', 2_000), why: required('correction.why', 2_000) })
+    .object({ what: required(2_000, 'correction.what'), why: required(2_000, 'correction.why') })
     .optional(),
   expectedVersion,
 });
 export type PublishLagesbildRequest = z.infer<typeof publishLagesbildRequest>;
 
-export const retractPublicationRequest = z.object({ reason: required('reason', 2_000), expectedVersion });
+export const retractPublicationRequest = z.object({ reason: required(2_000, 'reason'), expectedVersion });
 export type RetractPublicationRequest = z.infer<typeof retractPublicationRequest>;
 
 /** Taking an amended report in after compile: why, in the coordinator's words. */
-export const takeInReportRequest = z.object({ reason: required('reason', 2_000) });
+export const takeInReportRequest = z.object({ reason: required(2_000, 'reason') });
 export type TakeInReportRequest = z.infer<typeof takeInReportRequest>;
