@@ -22,13 +22,23 @@ export const suggestionKinds = [
 export type SuggestionKind = (typeof suggestionKinds)[number];
 
 export interface RedactionSuggestion {
+  /** Stable while the text it was found in is unchanged: names the suggestion in an approval's 409. */
+  id: string;
   sectionId: string;
   path: string;
   start: number;
   end: number;
   kind: SuggestionKind;
   text: string;
+  /** Up to 40 characters either side of the text, so a person can judge it where it stands. */
+  context: string;
 }
+
+/** What approval's 409 lists in `details.unhandledSuggestions`: every suggestion neither masked nor dismissed. */
+export type UnhandledSuggestion = Pick<
+  RedactionSuggestion,
+  'id' | 'sectionId' | 'path' | 'start' | 'end' | 'kind' | 'text' | 'context'
+>;
 
 const text = (max: number) => z.string().max(max);
 const required = (max: number) => z.string().trim().min(1, 'is required').max(max);
@@ -49,7 +59,18 @@ const redactionCommon = {
   expectedVersion,
 };
 
+/** "Maskera alla förekomster": every occurrence of `text` in the document, each its own redaction. */
+export const maskEverywhereRequest = z.object({
+  text: required(500),
+  everywhere: z.literal(true),
+  legalGround: redactionCommon.legalGround,
+  reason: redactionCommon.reason,
+  expectedVersion,
+});
+export type MaskEverywhereRequest = z.infer<typeof maskEverywhereRequest>;
+
 export const applyRedactionRequest = z.union([
+  maskEverywhereRequest,
   z
     .object({
       ...redactionCommon,

@@ -180,7 +180,10 @@ export class LagesbilderController {
   }
 
   @Post(':id/redactions')
-  @ApiOperation({ summary: 'Mask a span or leave an item or section out of the open version' })
+  @ApiOperation({
+    summary:
+      'Mask a span, leave an item or section out of the open version, or mask every occurrence of a text ({text, everywhere: true})',
+  })
   async redact(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,
