@@ -22,6 +22,7 @@ import {
   dismissSuggestionRequest,
   editSectionRequest,
   liftRedactionRequest,
+  maskEverywhereRequest,
   periodId,
   publishLagesbildRequest,
   reconfirmRedactionRequest,
@@ -190,7 +191,9 @@ export class LagesbilderController {
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const request = parseInput(applyRedactionRequest, body);
+    // A union's refusal says only "invalid input": parse the asked-for kind so the reply names the field.
+    const everywhere = typeof body === 'object' && body !== null && 'everywhere' in body;
+    const request = parseInput(everywhere ? maskEverywhereRequest : applyRedactionRequest, body);
     return this.lagesbilder.redact(
       caller,
       parseInput(periodId, id, 'params'),
