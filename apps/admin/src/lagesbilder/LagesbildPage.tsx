@@ -387,6 +387,20 @@ export function LagesbildPage() {
           >
             {translate('laget.lagesbild.redact_selection')}
           </Button>
+          <Button
+            variant="outlined"
+            onClick={() =>
+              setDraft({
+                sectionId: selection.sectionId,
+                path: selection.path,
+                span: { start: selection.start, end: selection.end },
+                text: selection.text,
+                everywhere: true,
+              })
+            }
+          >
+            {translate('laget.lagesbild.mask_everywhere')}
+          </Button>
         </Paper>
       )}
 
