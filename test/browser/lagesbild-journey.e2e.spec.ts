@@ -228,8 +228,14 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
         .filter({ hasText: 'GDPR art. 10' })
         .waitFor();
 
+      // Each suggestion shows the text around it; its legal ground is the coordinator's choice, never prefilled.
+      await page.getByText(`”Vaktmästaren nås på ${phone}.”`).waitFor();
       await page.getByRole('button', { name: `Maskera: ${phone}` }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Maskera' }).click();
+      const accepted = page.getByRole('dialog');
+      expect(await accepted.getByRole('combobox', { name: /Lagrum/ }).inputValue()).toBe('');
+      await accepted.getByRole('combobox', { name: /Lagrum/ }).click();
+      await page.getByRole('option', { name: /Uppgift om enskild/ }).click();
+      await accepted.getByRole('button', { name: 'Maskera' }).click();
       await page
         .getByRole('listitem')
         .filter({ hasText: phone })

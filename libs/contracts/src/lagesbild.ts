@@ -23,13 +23,23 @@ export const suggestionKinds = [
 export type SuggestionKind = (typeof suggestionKinds)[number];
 
 export interface RedactionSuggestion {
+  /** Stable while the text it was found in is unchanged: names the suggestion in an approval's 409. */
+  id: string;
   sectionId: string;
   path: string;
   start: number;
   end: number;
   kind: SuggestionKind;
   text: string;
+  /** Up to 40 characters either side of the text, so a person can judge it where it stands. */
+  context: string;
 }
+
+/** What approval's 409 lists in `details.unhandledSuggestions`: every suggestion neither masked nor dismissed. */
+export type UnhandledSuggestion = Pick<
+  RedactionSuggestion,
+  'id' | 'sectionId' | 'path' | 'start' | 'end' | 'kind' | 'text' | 'context'
+>;
 
 /** The one free-text type (free-text.ts); messages name the field, Swedish and English. */
 const fieldName = (field?: string) => (field ? sayBoth(field) : sayBoth('Fältet', 'The field'));
@@ -52,7 +62,18 @@ const redactionCommon = {
   expectedVersion,
 };
 
+/** "Maskera alla förekomster": every occurrence of `text` in the document, each its own redaction. */
+export const maskEverywhereRequest = z.object({
+  text: required(500, 'text'),
+  everywhere: z.literal(true),
+  legalGround: redactionCommon.legalGround,
+  reason: redactionCommon.reason,
+  expectedVersion,
+});
+export type MaskEverywhereRequest = z.infer<typeof maskEverywhereRequest>;
+
 export const applyRedactionRequest = z.union([
+  maskEverywhereRequest,
   z
     .object({
       ...redactionCommon,

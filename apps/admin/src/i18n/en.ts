@@ -376,6 +376,14 @@ export const lagetEnglish: LagetMessages = {
       no_suggestions: 'Läget finds nothing more to suggest.',
       accept: 'Mask',
       dismiss: 'Dismiss',
+      dismissed: 'The suggestion is dismissed',
+      mask_everywhere: 'Mask every occurrence',
+      mask_everywhere_short: 'Everywhere',
+      mask_everywhere_help:
+        'The text is masked wherever it stands in the lägesbild, in every organisation’s report. Each occurrence becomes its own redaction with the same legal ground and reason.',
+      waiting_suggestions_title: 'Suggestions waiting',
+      waiting_suggestions:
+        'Approval waits for %{smart_count} redaction suggestion. Mask or dismiss it first: |||| Approval waits for %{smart_count} redaction suggestions. Mask or dismiss each first:',
       approve: 'Approve the open version',
       approved: 'The open version is approved',
       publish: 'Publish',

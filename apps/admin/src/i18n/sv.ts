@@ -377,6 +377,14 @@ export const lagetSwedish = {
       no_suggestions: 'Läget hittar inget mer att föreslå.',
       accept: 'Maskera',
       dismiss: 'Avfärda',
+      dismissed: 'Förslaget är avfärdat',
+      mask_everywhere: 'Maskera alla förekomster',
+      mask_everywhere_short: 'Alla förekomster',
+      mask_everywhere_help:
+        'Texten maskeras överallt där den står i lägesbilden, i alla aktörers rapporter. Varje förekomst blir en egen maskering med samma lagrum och motivering.',
+      waiting_suggestions_title: 'Förslag som väntar',
+      waiting_suggestions:
+        'Godkännandet väntar på %{smart_count} förslag på maskering. Maskera eller avfärda det först: |||| Godkännandet väntar på %{smart_count} förslag på maskering. Maskera eller avfärda vart och ett först:',
       approve: 'Godkänn öppen version',
       approved: 'Den öppna versionen är godkänd',
       publish: 'Publicera',

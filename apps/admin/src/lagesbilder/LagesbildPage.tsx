@@ -34,7 +34,8 @@ import { RedactionsPanel } from './RedactionsPanel.js';
 import { coordinatorKinds, SectionView } from './SectionView.js';
 import { selectionInField, type FieldSelection } from './selection.js';
 import { StaleRedactions } from './StaleRedactions.js';
-import { SuggestionsPanel, suggestionKey } from './SuggestionsPanel.js';
+import { draftFromSuggestion, redactionRequestOf } from './suggestion-actions.js';
+import { SuggestionsPanel } from './SuggestionsPanel.js';
 import { TextDialog } from './TextDialog.js';
 
 type Mode = 'internal' | 'open' | 'compare';
@@ -65,7 +66,6 @@ export function LagesbildPage() {
   const [mode, setMode] = useState<Mode>('internal');
   const [redactions, setRedactions] = useState<RedactionOverview[] | undefined>();
   const [suggestions, setSuggestions] = useState<RedactionSuggestion[]>([]);
-  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   const [selection, setSelection] = useState<FieldSelection | undefined>();
   const [draft, setDraft] = useState<RedactionDraft | undefined>();
   const [editing, setEditing] = useState<{ sectionId: string; title: string; text: string } | undefined>();
@@ -154,7 +154,6 @@ export function LagesbildPage() {
   // Published weeks keep their tools: a correction starts with an edit or a mask (the API refuses
   // changes only while a publication job holds the approved revision).
   const tools = Boolean(compiled && mayRedact && mode === 'internal');
-  const visibleSuggestions = suggestions.filter((s) => !dismissed.has(suggestionKey(s)));
 
   const renderDoc = (document: LagesbildDocument, selectable: boolean, showMasks = selectable) => (
     <Box
@@ -339,17 +338,16 @@ export function LagesbildPage() {
               )}
               {tools && (
                 <SuggestionsPanel
-                  suggestions={visibleSuggestions}
-                  onAccept={(suggestion) =>
-                    setDraft({
-                      sectionId: suggestion.sectionId,
-                      path: suggestion.path,
-                      span: { start: suggestion.start, end: suggestion.end },
-                      text: suggestion.text,
-                      suggestionKind: suggestion.kind,
-                    })
+                  suggestions={suggestions}
+                  onAccept={(suggestion) => setDraft(draftFromSuggestion(suggestion))}
+                  onAcceptEverywhere={(suggestion) => setDraft(draftFromSuggestion(suggestion, true))}
+                  onDismiss={(suggestion) =>
+                    // Recorded: approval waits for every suggestion until it is masked or dismissed.
+                    attempt(
+                      () => lagesbildApi.dismiss(id, suggestion, doc.version),
+                      'laget.lagesbild.dismissed',
+                    )
                   }
-                  onDismiss={(suggestion) => setDismissed(new Set([...dismissed, suggestionKey(suggestion)]))}
                 />
               )}
               {tools && redactions && <RedactionsPanel redactions={redactions} onLift={setLifting} />}
@@ -389,6 +387,20 @@ export function LagesbildPage() {
           >
             {translate('laget.lagesbild.redact_selection')}
           </Button>
+          <Button
+            variant="outlined"
+            onClick={() =>
+              setDraft({
+                sectionId: selection.sectionId,
+                path: selection.path,
+                span: { start: selection.start, end: selection.end },
+                text: selection.text,
+                everywhere: true,
+              })
+            }
+          >
+            {translate('laget.lagesbild.mask_everywhere')}
+          </Button>
         </Paper>
       )}
 
@@ -402,20 +414,7 @@ export function LagesbildPage() {
         }}
         onSave={(d, legalGround, reason) =>
           attempt(async () => {
-            await lagesbildApi.redact(
-              id,
-              d.span
-                ? {
-                    sectionId: d.sectionId,
-                    path: d.path,
-                    ...d.span,
-                    legalGround,
-                    reason,
-                    ...(d.suggestionKind ? { suggestionKind: d.suggestionKind } : {}),
-                  }
-                : { sectionId: d.sectionId, path: d.path, exclude: true, legalGround, reason },
-              doc.version,
-            );
+            await lagesbildApi.redact(id, redactionRequestOf(d, legalGround, reason), doc.version);
             setSelection(undefined);
             window.getSelection()?.removeAllRanges();
           }, 'laget.lagesbild.redacted')

@@ -3,7 +3,7 @@ import { Alert, Box, Button, LinearProgress, Link, Stack, TextField, Typography 
 import CheckIcon from '@mui/icons-material/Check';
 import PublishIcon from '@mui/icons-material/Publish';
 import UndoIcon from '@mui/icons-material/Undo';
-import type { LagesbildDocument } from '@laget/contracts';
+import type { LagesbildDocument, UnhandledSuggestion } from '@laget/contracts';
 import { useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { lagesbildApi, type JobView } from './lagesbild-api.js';
@@ -11,6 +11,8 @@ import { swedishError } from './lagesbild-errors.js';
 import { explainedFailure } from '../shared/job-failure.js';
 import { weekLabel } from '../shared/week.js';
 import type { PublicationState } from './publication-state.js';
+import { waitingSuggestionsOf } from './suggestion-actions.js';
+import { WaitingSuggestions } from './WaitingSuggestions.js';
 
 const pollMs = 1000;
 
@@ -73,6 +75,8 @@ export function PublishPanel({
   const [correction, setCorrection] = useState({ what: '', why: '' });
   const [askedForCorrection, setAskedForCorrection] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  // The suggestions an approval was refused for (409), listed until the next attempt.
+  const [waiting, setWaiting] = useState<UnhandledSuggestion[]>([]);
   const [dialog, setDialog] = useState<'publish' | 'retract' | undefined>();
   const [busy, setBusy] = useState(false);
   const job = useJob(jobId);
@@ -90,6 +94,7 @@ export function PublishPanel({
 
   const run = async (action: () => Promise<unknown>, success?: string): Promise<boolean> => {
     setError(undefined);
+    setWaiting([]);
     setBusy(true);
     try {
       await action();
@@ -98,6 +103,7 @@ export function PublishPanel({
     } catch (caught) {
       if (wantsCorrection(caught)) setAskedForCorrection(true);
       setError(swedishError(caught));
+      setWaiting(waitingSuggestionsOf(caught) ?? []);
       if ((caught as { status?: number }).status === 409) await onChanged();
       return false;
     } finally {
@@ -142,6 +148,7 @@ export function PublishPanel({
             >
               {translate('laget.lagesbild.approve')}
             </Button>
+            <WaitingSuggestions doc={doc} waiting={waiting} />
             <Typography variant="body2" color="text.secondary">
               {translate('laget.lagesbild.approve_four_eyes')}
             </Typography>

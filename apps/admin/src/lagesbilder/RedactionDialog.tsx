@@ -11,19 +11,11 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type { SuggestionKind } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
-import { defaultsFor, legalGroundHints } from './legal-grounds.js';
+import { legalGroundHints, suggestedReason } from './legal-grounds.js';
+import type { RedactionDraft } from './suggestion-actions.js';
 
-export interface RedactionDraft {
-  sectionId: string;
-  path: string;
-  /** A span to mask, or absent to leave the whole item or section out. */
-  span?: { start: number; end: number };
-  /** What the person sees they are hiding. */
-  text: string;
-  suggestionKind?: SuggestionKind;
-}
+export type { RedactionDraft } from './suggestion-actions.js';
 
 /** Legal ground and reason for one redaction: both are required and both are kept in the log. */
 export function RedactionDialog({
@@ -48,11 +40,10 @@ export function RedactionDialog({
 
   useEffect(() => {
     if (!draft) return;
-    const defaults = defaultsFor(draft.suggestionKind, grounds);
-    setLegalGround(defaults.legalGround);
-    setReason(defaults.reason);
+    // The coordinator chooses the legal ground every time; only the reason gets a first wording.
+    setLegalGround('');
+    setReason(suggestedReason(draft.suggestionKind));
     setTouched(false);
-    // Defaults are chosen once per opened draft, not again when the list of grounds changes.
   }, [draft]);
 
   async function submit(event: FormEvent) {
@@ -71,7 +62,13 @@ export function RedactionDialog({
     <Dialog open={Boolean(draft)} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="redaction-title">
       <form onSubmit={submit} noValidate>
         <DialogTitle id="redaction-title">
-          {translate(draft?.span ? 'laget.lagesbild.redaction_title' : 'laget.lagesbild.exclude_item')}
+          {translate(
+            draft?.everywhere
+              ? 'laget.lagesbild.mask_everywhere'
+              : draft?.span
+                ? 'laget.lagesbild.redaction_title'
+                : 'laget.lagesbild.exclude_item',
+          )}
         </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
@@ -81,6 +78,11 @@ export function RedactionDialog({
               </Alert>
             )}
             <Typography>{translate('laget.lagesbild.masked_text', { text: draft?.text ?? '' })}</Typography>
+            {draft?.everywhere && (
+              <Typography variant="body2" color="text.secondary">
+                {translate('laget.lagesbild.mask_everywhere_help')}
+              </Typography>
+            )}
             <Autocomplete
               id="redaction-legal-ground"
               options={grounds}
@@ -124,7 +126,13 @@ export function RedactionDialog({
         <DialogActions>
           <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
           <Button type="submit" variant="contained" disabled={busy}>
-            {translate(draft?.span ? 'laget.lagesbild.accept' : 'laget.lagesbild.exclude_item')}
+            {translate(
+              draft?.everywhere
+                ? 'laget.lagesbild.mask_everywhere'
+                : draft?.span
+                  ? 'laget.lagesbild.accept'
+                  : 'laget.lagesbild.exclude_item',
+            )}
           </Button>
         </DialogActions>
       </form>

@@ -1,18 +1,22 @@
-import { Button, List, ListItem, ListItemText, Stack } from '@mui/material';
+import { Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import type { RedactionSuggestion } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
 import { SidePanel } from './SidePanel.js';
 
-export const suggestionKey = (s: RedactionSuggestion) => `${s.sectionId}|${s.path}|${s.start}|${s.end}`;
-
-/** Läget's suggestions of what to mask (names, phone numbers …): a person accepts or dismisses each. */
+/**
+ * Läget's suggestions of what to mask (names, phone numbers …), each with the text around it: a
+ * person masks it there, masks it everywhere it stands, or dismisses it (recorded). Approval
+ * waits until every one is decided.
+ */
 export function SuggestionsPanel({
   suggestions,
   onAccept,
+  onAcceptEverywhere,
   onDismiss,
 }: {
   suggestions: RedactionSuggestion[];
   onAccept: (suggestion: RedactionSuggestion) => void;
+  onAcceptEverywhere: (suggestion: RedactionSuggestion) => void;
   onDismiss: (suggestion: RedactionSuggestion) => void;
 }) {
   const translate = useTranslate();
@@ -25,7 +29,7 @@ export function SuggestionsPanel({
       <List dense>
         {suggestions.map((suggestion) => (
           <ListItem
-            key={suggestionKey(suggestion)}
+            key={suggestion.id}
             disableGutters
             secondaryAction={
               <Stack direction="row" spacing={0.5}>
@@ -38,6 +42,13 @@ export function SuggestionsPanel({
                 </Button>
                 <Button
                   size="small"
+                  aria-label={`${translate('laget.lagesbild.mask_everywhere')}: ${suggestion.text}`}
+                  onClick={() => onAcceptEverywhere(suggestion)}
+                >
+                  {translate('laget.lagesbild.mask_everywhere_short')}
+                </Button>
+                <Button
+                  size="small"
                   aria-label={`${translate('laget.lagesbild.dismiss')}: ${suggestion.text}`}
                   onClick={() => onDismiss(suggestion)}
                 >
@@ -45,11 +56,24 @@ export function SuggestionsPanel({
                 </Button>
               </Stack>
             }
-            sx={{ pr: 18 }}
+            sx={{ pr: 30 }}
           >
             <ListItemText
               primary={suggestion.text}
-              secondary={translate(`laget.lagesbild.kind_${suggestion.kind}`, { _: suggestion.kind })}
+              secondary={
+                <>
+                  {translate(`laget.lagesbild.kind_${suggestion.kind}`, { _: suggestion.kind })}
+                  {suggestion.context && (
+                    <Typography
+                      component="span"
+                      variant="body2"
+                      sx={{ display: 'block', fontStyle: 'italic' }}
+                    >
+                      {`”${suggestion.context}”`}
+                    </Typography>
+                  )}
+                </>
+              }
             />
           </ListItem>
         ))}

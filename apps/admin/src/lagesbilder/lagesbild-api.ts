@@ -39,7 +39,8 @@ export type RedactionRequest =
       reason: string;
       suggestionKind?: string;
     }
-  | { sectionId: string; path: string; exclude: true; legalGround: string; reason: string };
+  | { sectionId: string; path: string; exclude: true; legalGround: string; reason: string }
+  | { text: string; everywhere: true; legalGround: string; reason: string };
 
 /** A report submitted again after compile, waiting to be taken into the lägesbild. */
 export interface Amendment {

@@ -1,6 +1,6 @@
 import { HttpError } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { allowedGroundsOf, defaultLegalGrounds, defaultsFor } from './legal-grounds.js';
+import { allowedGroundsOf, suggestedReason } from './legal-grounds.js';
 
 describe('legal grounds', () => {
   it("learns the municipality's list from the API's refusal", () => {
@@ -11,9 +11,9 @@ describe('legal grounds', () => {
     expect(allowedGroundsOf(new HttpError('x', 400, {}))).toBeUndefined();
   });
 
-  it('proposes only grounds the API accepts', () => {
-    expect(defaultsFor('name', defaultLegalGrounds).legalGround).toBe('GDPR art. 10');
-    expect(defaultsFor('phone', defaultLegalGrounds).legalGround).toBe('Uppgift om enskild');
-    expect(defaultsFor('name', ['OSL 26 kap. 1 §']).legalGround).toBe('');
+  it('never proposes a legal ground, only a first wording of the reason', () => {
+    expect(suggestedReason('name')).toMatch(/enskild person/);
+    expect(suggestedReason('masked_elsewhere')).toMatch(/maskerad på ett annat ställe/);
+    expect(suggestedReason(undefined)).toBe('');
   });
 });

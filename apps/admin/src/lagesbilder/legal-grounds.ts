@@ -29,30 +29,24 @@ export function allowedGroundsOf(error: unknown): string[] | undefined {
   return Array.isArray(allowed) && allowed.every((g) => typeof g === 'string') ? allowed : undefined;
 }
 
-/** A first choice of ground and reason for an accepted suggestion; the person may change both. */
-export function defaultsFor(
-  kind: SuggestionKind | undefined,
-  allowed: readonly string[],
-): { legalGround: string; reason: string } {
-  const pick = (ground: string) => (allowed.includes(ground) ? ground : '');
+/**
+ * A first wording of the reason for an accepted suggestion; the person may change it. The legal
+ * ground is never proposed: which law allows keeping something secret is the coordinator's own
+ * judgement, and a ground chosen in advance is too easily accepted unread.
+ */
+export function suggestedReason(kind: SuggestionKind | undefined): string {
   switch (kind) {
     case 'name':
     case 'personnummer':
-      return {
-        legalGround: pick('GDPR art. 10'),
-        reason: 'Uppgiften pekar ut en enskild person i samband med brott.',
-      };
+      return 'Uppgiften pekar ut en enskild person i samband med brott.';
     case 'phone':
     case 'email':
     case 'address':
     case 'licence_plate':
-      return {
-        legalGround: pick('Uppgift om enskild'),
-        reason: 'Personuppgiften behövs inte i den öppna versionen.',
-      };
+      return 'Personuppgiften behövs inte i den öppna versionen.';
     case 'masked_elsewhere':
-      return { legalGround: '', reason: 'Samma uppgift är maskerad på ett annat ställe.' };
+      return 'Samma uppgift är maskerad på ett annat ställe.';
     default:
-      return { legalGround: '', reason: '' };
+      return '';
   }
 }

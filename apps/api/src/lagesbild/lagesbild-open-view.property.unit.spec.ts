@@ -1,16 +1,18 @@
 import fc from 'fast-check';
-import { MASK_MARKER } from '@laget/contracts';
+import { MASK_MARKER, type StatisticItem } from '@laget/contracts';
 import { DomainError } from '../platform/domain/domain-error.js';
 import { type LagesbildCommand, type LagesbildState, lagesbildDecider } from './lagesbild.decider.js';
 import { openDocument } from './lagesbild-views.js';
 import { redactionSuggestions } from './redaction-suggestions.js';
 import { textFields } from './redaction-target.js';
+import { statisticsSentence } from './statistics-sentence.js';
 import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
 
 /**
  * The one failure Läget must never have: redacted text in the open version. For random weeks and
  * random redactions, every masked secret and every left-out item is absent from the open view and
- * its JSON, however the spans overlap, touch, sit at the ends of a text or cut through å ä ö,
+ * its JSON (the police paragraph generated from the statistics rows included: a row left out or
+ * masked must not live on in it), however the spans overlap, touch, sit at the ends of a text or cut through å ä ö,
  * combining marks and emoji; a secret masked once but standing elsewhere is suggested; and text
  * edited under a mask hides the field and blocks approval.
  */
@@ -52,6 +54,10 @@ const week = fc.record({
     { minLength: 1, maxLength: 4 },
   ),
   coordinatorReport: fieldPieces,
+  /** Police statistics rows: a note each (secrets in it are masked in the row only), some left out. */
+  statistics: fc.array(fc.record({ note: fieldPieces, count: fc.nat(30), excluded: fc.boolean() }), {
+    maxLength: 4,
+  }),
   /** How each mask is laid: 0 exactly, 1 as two overlapping spans, 2 as two touching spans. */
   layouts: fc.array(fc.constantFrom(0, 1, 2), { minLength: 1, maxLength: 8 }),
   twice: fc.tuple(filler, secretBody, filler),
@@ -132,6 +138,29 @@ describe('open view property', () => {
             }),
           };
         });
+        // The police: their paragraph is generated from the rows, as the reporting module does.
+        const rows: StatisticItem[] = input.statistics.map((row, r) => {
+          const note = `${row.excluded ? marker() : ''}${build(row.note).text}`;
+          return {
+            id: `stat-${r}`,
+            key: `category-${r}`,
+            label: `Brottstyp ${r}`,
+            count: row.count,
+            ...(note ? { note } : {}),
+          };
+        });
+        const excludedRows = input.statistics.flatMap((row, r) => (row.excluded ? [r] : []));
+        if (rows.length > 0) {
+          reports.push({
+            reportId: 'rep-police',
+            reportVersion: 1,
+            organisationId: 'police',
+            organisationName: 'Polisen',
+            narrative: { kind: 'text', text: 'Polisen.' },
+            incidents: [],
+            statistics: { text: statisticsSentence(rows), items: rows },
+          });
+        }
         const [before, twiceSecretBody, after] = input.twice;
         const twiceSecret = `${twiceSecretBody}ΩtwiceΩ`;
         const coordinatorText = build(input.coordinatorReport).text;
@@ -178,6 +207,8 @@ describe('open view property', () => {
         let layoutIndex = 0;
         for (const section of state.sections) {
           for (const field of textFields(section)) {
+            // The police paragraph is left unmasked: the open version must generate it from the masked rows.
+            if (section.id === 'police-statistics' && field.path === '/text') continue;
             for (const secret of secrets) {
               const start = field.value.indexOf(secret);
               if (start < 0) continue;
@@ -216,6 +247,7 @@ describe('open view property', () => {
           const index = incidents?.items?.findIndex((item) => item.id === itemId) ?? -1;
           exclude('incidents', `/items/${index}`);
         }
+        for (const r of excludedRows) exclude('police-statistics', `/items/${r}`);
 
         const check = () => {
           const open = openDocument(state, 1);

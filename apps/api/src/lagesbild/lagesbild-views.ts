@@ -5,6 +5,7 @@ import { canonicalJson, sha256 } from './content-hash.js';
 import type { LagesbildState, LagesbildStatus } from './lagesbild.decider.js';
 import { emptyCoordinatorTexts, layoutSections } from './lagesbild-layout.js';
 import { maskText, type Span } from './mask-text.js';
+import { openStatisticsText } from './open-statistics.js';
 import type { MaskRedaction, Redaction } from './redaction.js';
 import { isStale } from './redaction-staleness.js';
 import { currentPath, structuralFields, textFields } from './redaction-target.js';
@@ -159,6 +160,14 @@ export function openSections(state: LagesbildState): DocumentSection[] {
       open.items = section.items
         .filter((item) => !plan.excludedItems.has(itemKey(section.id, item.id)))
         .map((item) => openItem(plan, section.id, item));
+      if (section.kind === 'police_statistics') {
+        const text = openStatisticsText(
+          section,
+          open.items,
+          plan.masks.get(fieldKey(section.id, null, 'text')),
+        );
+        if (text !== undefined) open.text = text;
+      }
     }
     sections.push(open);
   }

@@ -9,10 +9,13 @@ import {
   layoutSections,
 } from './lagesbild-layout.js';
 import { openContentHash } from './lagesbild-views.js';
+import { requireEverySuggestionHandled } from './approval.js';
+import { decideMaskEverywhere, type MaskEverywhereCommand } from './mask-everywhere.js';
 import type { ExclusionRedaction, MaskRedaction, Redaction } from './redaction.js';
 import { isStale } from './redaction-staleness.js';
 import { fieldValue, resolveRedactionPath } from './redaction-target.js';
 import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
+import type { ScannerOptions } from './suggestion-scanner.js';
 
 /** The municipality's rules for this aggregate (configuration, passed in so decide stays pure). */
 export interface LagesbildPolicy {
@@ -137,7 +140,9 @@ export type LagesbildCommand =
         actorId: string;
       };
     }
-  | { type: 'ApproveLagesbild'; data: { actorId: string; contentHash?: string } }
+  | MaskEverywhereCommand
+  /** `scanner`: who Läget knows by name and which names are not persons, for the suggestions approval waits for. */
+  | { type: 'ApproveLagesbild'; data: { actorId: string; contentHash?: string; scanner?: ScannerOptions } }
   | { type: 'RequestPublication'; data: { actorId: string; correction?: Correction } }
   | {
       type: 'RecordPublication';
@@ -546,9 +551,12 @@ export function decideLagesbild(
       ];
     }
 
+    case 'MaskEverywhere':
+      return decideMaskEverywhere(command, state, (c, s) => decideLagesbild(c, s, policy), evolveLagesbild);
+
     case 'ApproveLagesbild': {
       requireCompiled(state);
-      const { actorId, contentHash } = command.data;
+      const { actorId, contentHash, scanner } = command.data;
       if (state.status === 'approved' || state.status === 'publication_requested') {
         throw conflict('Den här versionen är redan godkänd / This revision is already approved');
       }
@@ -584,6 +592,7 @@ export function decideLagesbild(
           },
         );
       }
+      requireEverySuggestionHandled(state, scanner);
       return [
         { type: 'LagesbildApproved', data: { revision: state.revision, contentHash: hash, by: actorId } },
       ];

@@ -1,59 +1,14 @@
-import { DomainError } from '../platform/domain/domain-error.js';
 import { sha256 } from './content-hash.js';
+import { dismissEverySuggestion, scenario } from './fixtures/lagesbild-scenario.js';
 import { background, culture, police, school, weekReports } from './fixtures/reports.fixture.js';
-import {
-  type LagesbildCommand,
-  type LagesbildEvent,
-  type LagesbildPolicy,
-  type LagesbildState,
-  defaultLegalGrounds,
-  lagesbildDecider,
-} from './lagesbild.decider.js';
+import type { LagesbildCommand, LagesbildEvent } from './lagesbild.decider.js';
 import { openContentHash } from './lagesbild-views.js';
 
 const coordinator = 'user-coordinator';
 const reviewer = 'user-reviewer';
 const period = '2024-W48';
 
-function scenario(policy: Partial<LagesbildPolicy> = {}) {
-  const decider = lagesbildDecider({ legalGrounds: defaultLegalGrounds, fourEyes: false, ...policy });
-  const fold = (events: LagesbildEvent[], from = decider.initialState()) =>
-    events.reduce(decider.evolve, from);
-  /** Runs commands one after the other, as the CommandRunner would, and returns every event. */
-  const history = (...commands: LagesbildCommand[]) => {
-    let state = decider.initialState();
-    const events: LagesbildEvent[] = [];
-    for (const command of commands) {
-      const decided = decider.decide(command, state);
-      state = fold(decided, state);
-      events.push(...decided);
-    }
-    return events;
-  };
-  const given = (...events: LagesbildEvent[]) => {
-    const state: LagesbildState = fold(events);
-    return {
-      state,
-      when: (command: LagesbildCommand) => ({
-        then: (expected: LagesbildEvent[]) => expect(decider.decide(command, state)).toEqual(expected),
-        events: () => decider.decide(command, state),
-        thenRefuses: (kind: DomainError['kind'], message?: RegExp) => {
-          let error: unknown;
-          try {
-            decider.decide(command, state);
-          } catch (caught) {
-            error = caught;
-          }
-          expect(error).toBeInstanceOf(DomainError);
-          expect((error as DomainError).kind).toBe(kind);
-          if (message) expect((error as DomainError).message).toMatch(message);
-          return error as DomainError;
-        },
-      }),
-    };
-  };
-  return { decider, fold, history, given };
-}
+const dismissAll = dismissEverySuggestion(coordinator);
 
 const compile: LagesbildCommand = {
   type: 'CompileLagesbild',
@@ -416,7 +371,7 @@ describe('Lagesbild decider', () => {
         type: 'ReconfirmRedaction',
         data: { redactionId: 'red-1', start: 20, end: 36, actorId: coordinator },
       };
-      const [approved] = given(...history(...edited, reconfirm))
+      const [approved] = given(...history(...edited, reconfirm, dismissAll))
         .when(approve())
         .events();
       expect(approved?.type).toBe('LagesbildApproved');
@@ -461,7 +416,7 @@ describe('Lagesbild decider', () => {
   describe('approval', () => {
     it('fixes the exact open revision by its content hash', () => {
       const { given, history } = scenario();
-      const week = given(...history(compile, exclude('org-skolan', '')));
+      const week = given(...history(compile, dismissAll, exclude('org-skolan', '')));
       week.when(approve()).then([
         {
           type: 'LagesbildApproved',
@@ -474,7 +429,7 @@ describe('Lagesbild decider', () => {
     it('with four-eyes on, the last redactor and the last editor may not approve; someone else may', () => {
       const { given, history } = scenario({ fourEyes: true });
       const week = given(
-        ...history(compile, edit('other', 'Övrigt.', 'user-editor'), exclude('org-skolan', '')),
+        ...history(compile, dismissAll, edit('other', 'Övrigt.', 'user-editor'), exclude('org-skolan', '')),
       );
       week.when(approve(coordinator)).thenRefuses('rule', /Four-eyes/);
       week.when(approve('user-editor')).thenRefuses('rule', /Four-eyes/);
@@ -484,7 +439,7 @@ describe('Lagesbild decider', () => {
     it('with four-eyes off, the coordinator approves alone', () => {
       const { given, history } = scenario();
       expect(
-        given(...history(compile))
+        given(...history(compile, dismissAll))
           .when(approve())
           .events()[0]?.type,
       ).toBe('LagesbildApproved');
@@ -492,14 +447,14 @@ describe('Lagesbild decider', () => {
 
     it('lapses when the content changes after approval', () => {
       const { given, history } = scenario();
-      const { state } = given(...history(compile, approve(), edit('other', 'Sent tillägg')));
+      const { state } = given(...history(compile, dismissAll, approve(), edit('other', 'Sent tillägg')));
       expect(state.status).toBe('compiled');
       expect(state.approval).toBeNull();
     });
 
     it('refuses to approve twice', () => {
       const { given, history } = scenario();
-      given(...history(compile, approve()))
+      given(...history(compile, dismissAll, approve()))
         .when(approve())
         .thenRefuses('conflict');
     });
@@ -508,14 +463,14 @@ describe('Lagesbild decider', () => {
   describe('publication', () => {
     it('refuses to publish what is not approved', () => {
       const { given, history } = scenario();
-      given(...history(compile))
+      given(...history(compile, dismissAll))
         .when(requestPublication())
         .thenRefuses('rule', /approve it first/);
     });
 
     it('requests, then records the publication of the approved hash; a repeated job is harmless', () => {
       const { given, history } = scenario();
-      const approved = given(...history(compile, approve()));
+      const approved = given(...history(compile, dismissAll, approve()));
       const hash = approved.state.approval?.contentHash as string;
       approved.when(requestPublication()).then([
         {
@@ -523,7 +478,7 @@ describe('Lagesbild decider', () => {
           data: { publicationNumber: 1, revision: 1, contentHash: hash, correction: null, by: coordinator },
         },
       ]);
-      const requested = given(...history(compile, approve(), requestPublication()));
+      const requested = given(...history(compile, dismissAll, approve(), requestPublication()));
       requested.when(edit('other', 'x')).thenRefuses('conflict', /in progress/);
       const record: LagesbildCommand = {
         type: 'RecordPublication',
@@ -542,7 +497,7 @@ describe('Lagesbild decider', () => {
           data: { publicationNumber: 1, contentHash: 'f'.repeat(64), publishedAt: 'x' },
         })
         .thenRefuses('conflict');
-      const published = given(...history(compile, approve(), requestPublication(), record));
+      const published = given(...history(compile, dismissAll, approve(), requestPublication(), record));
       expect(published.state.status).toBe('published');
       published.when(record).then([]);
     });
@@ -550,7 +505,7 @@ describe('Lagesbild decider', () => {
     it('a failed publication job leaves the approved revision ready to try again', () => {
       const { given, history } = scenario();
       const failed = given(
-        ...history(compile, approve(), requestPublication(), {
+        ...history(compile, dismissAll, approve(), requestPublication(), {
           type: 'RecordPublicationFailure',
           data: { publicationNumber: 1, error: 'disk full' },
         }),
@@ -561,8 +516,13 @@ describe('Lagesbild decider', () => {
 
     it('a correction after publication is a new revision that says what and why', () => {
       const { given, history, fold } = scenario();
-      const first = history(compile, approve(), requestPublication());
-      const hash = (first[1] as Extract<LagesbildEvent, { type: 'LagesbildApproved' }>).data.contentHash;
+      const first = history(compile, dismissAll, approve(), requestPublication());
+      const hash = (
+        first.find((event) => event.type === 'LagesbildApproved') as Extract<
+          LagesbildEvent,
+          { type: 'LagesbildApproved' }
+        >
+      ).data.contentHash;
       const published: LagesbildEvent[] = [
         ...first,
         {
@@ -586,7 +546,7 @@ describe('Lagesbild decider', () => {
 
     it('retracts the live publication with a reason; nothing published means nothing to retract', () => {
       const { given, history, fold } = scenario();
-      const events = history(compile, approve(), requestPublication());
+      const events = history(compile, dismissAll, approve(), requestPublication());
       const hash = fold(events).approval?.contentHash as string;
       const live = [
         ...events,
@@ -613,7 +573,7 @@ describe('Lagesbild decider', () => {
           { type: 'PublicationRetracted', data: { publicationNumber: 1, reason: 'x', by: coordinator } },
         ]).status,
       ).toBe('retracted');
-      given(...history(compile))
+      given(...history(compile, dismissAll))
         .when(retract)
         .thenRefuses('rule', /Nothing is published/);
     });

@@ -4,12 +4,17 @@ import { ReportingModule } from '../reporting/reporting.module.js';
 import { LagesbilderController } from './lagesbilder.controller.js';
 import { LagesbildService } from './lagesbild.service.js';
 import { LAGESBILD_SETTINGS, lagesbildSettingsFrom } from './lagesbild.settings.js';
+import { ScannerOptionsSource } from './scanner-options.js';
 
 /** Compile, versions, redactions, suggestions, approval and publication requests (issue 5). */
 @Module({
   imports: [ReportingModule, IdentityModule],
   controllers: [LagesbilderController],
-  providers: [{ provide: LAGESBILD_SETTINGS, useFactory: () => lagesbildSettingsFrom() }, LagesbildService],
+  providers: [
+    { provide: LAGESBILD_SETTINGS, useFactory: () => lagesbildSettingsFrom() },
+    LagesbildService,
+    ScannerOptionsSource,
+  ],
   exports: [LagesbildService, LAGESBILD_SETTINGS],
 })
 export class LagesbildModule {}

@@ -9,7 +9,6 @@ import type {
 } from '@laget/contracts';
 import { ANY, type EventStore } from '@laget/event-store';
 import { asSubject } from '@laget/permissions';
-import { UsersReadModel } from '../identity/users.read-model.js';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner, type RunResult } from '../platform/commands/command-runner.js';
 import { metadataFor } from '../platform/commands/request-context.js';
@@ -37,7 +36,9 @@ import {
   type RedactionOverview,
 } from './lagesbild-views.js';
 import { type HistoryEntry, lagesbildHistory } from './lagesbild-history.js';
+import { madeBy, redactionCommand } from './redaction-commands.js';
 import { redactionSuggestions } from './redaction-suggestions.js';
+import { ScannerOptionsSource } from './scanner-options.js';
 
 /** A parsed `?view=`. */
 export type ViewRequest =
@@ -65,7 +66,7 @@ export class LagesbildService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LAGESBILD_SETTINGS) private readonly settings: LagesbildSettings,
     private readonly reporting: ReportingService,
-    private readonly users: UsersReadModel,
+    private readonly scannerOptions: ScannerOptionsSource,
     private readonly clock: Clock,
   ) {
     this.decider = lagesbildDecider(settings.policy);
@@ -139,7 +140,7 @@ export class LagesbildService {
   async suggestions(caller: LagesbildCaller, period: string): Promise<RedactionSuggestion[]> {
     this.require(caller, caller.ability.can('create', asSubject('Redaction', { lagesbildId: period })));
     const { state } = await this.loadCompiled(period);
-    return redactionSuggestions(state, { knownNames: await this.knownNames() });
+    return redactionSuggestions(state, await this.scannerOptions.options());
   }
 
   /** Those who define target groups see them whole, to edit one without starting over. */
@@ -264,39 +265,20 @@ export class LagesbildService {
     return { version: result.version };
   }
 
+  /** One mask or exclusion answers its redaction; "everywhere" answers `{redactions, version}`, every one it made. */
   async redact(
     caller: LagesbildCaller,
     period: string,
     request: ApplyRedactionRequest,
     expectedVersion?: number,
-  ): Promise<RedactionOverview & { version: number }> {
+  ): Promise<(RedactionOverview | { redactions: RedactionOverview[] }) & { version: number }> {
     this.require(caller, caller.ability.can('create', asSubject('Redaction', { lagesbildId: period })));
     const redactionId = randomUUID();
-    const result = await this.run(
-      caller,
-      period,
-      {
-        type: 'ApplyRedaction',
-        data: {
-          redactionId,
-          sectionId: request.sectionId,
-          path: request.path,
-          target:
-            'exclude' in request
-              ? { kind: 'exclude' }
-              : { kind: 'mask', start: request.start, end: request.end },
-          legalGround: request.legalGround,
-          reason: request.reason,
-          ...('suggestionKind' in request && request.suggestionKind
-            ? { suggestionKind: request.suggestionKind }
-            : {}),
-          actorId: caller.context.actorId,
-        },
-      },
-      expectedVersion,
-    );
-    const overview = redactionOverview(result.state).find((redaction) => redaction.id === redactionId);
-    return { ...(overview as RedactionOverview), version: result.version };
+    const command = redactionCommand(request, redactionId, caller.context.actorId);
+    const result = await this.run(caller, period, command, expectedVersion);
+    const made = redactionOverview(result.state).filter(madeBy(redactionId));
+    if ('everywhere' in request) return { redactions: made, version: result.version };
+    return { ...(made[0] as RedactionOverview), version: result.version };
   }
 
   async lift(
@@ -382,7 +364,11 @@ export class LagesbildService {
       period,
       {
         type: 'ApproveLagesbild',
-        data: { actorId: caller.context.actorId, ...(contentHash ? { contentHash } : {}) },
+        data: {
+          actorId: caller.context.actorId,
+          ...(contentHash ? { contentHash } : {}),
+          scanner: await this.scannerOptions.options(),
+        },
       },
       expectedVersion,
     );
@@ -480,11 +466,5 @@ export class LagesbildService {
       ],
       { expectedVersion: ANY },
     );
-  }
-
-  /** Display names of Läget's logins, for the name suggestions. */
-  private async knownNames(): Promise<string[]> {
-    const { items } = await this.users.list({}, { offset: 0, limit: 5_000 });
-    return items.map((user) => user.displayName).filter((name) => /\s/.test(name.trim()));
   }
 }

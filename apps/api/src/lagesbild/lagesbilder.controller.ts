@@ -22,6 +22,7 @@ import {
   dismissSuggestionRequest,
   editSectionRequest,
   liftRedactionRequest,
+  maskEverywhereRequest,
   periodId,
   publishLagesbildRequest,
   reconfirmRedactionRequest,
@@ -180,14 +181,19 @@ export class LagesbilderController {
   }
 
   @Post(':id/redactions')
-  @ApiOperation({ summary: 'Mask a span or leave an item or section out of the open version' })
+  @ApiOperation({
+    summary:
+      'Mask a span, leave an item or section out of the open version, or mask every occurrence of a text ({text, everywhere: true})',
+  })
   async redact(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const request = parseInput(applyRedactionRequest, body);
+    // A union's refusal says only "invalid input": parse the asked-for kind so the reply names the field.
+    const everywhere = typeof body === 'object' && body !== null && 'everywhere' in body;
+    const request = parseInput(everywhere ? maskEverywhereRequest : applyRedactionRequest, body);
     return this.lagesbilder.redact(
       caller,
       parseInput(periodId, id, 'params'),

@@ -7,6 +7,27 @@ import { isStale } from './redaction-staleness.js';
 import { type TextField, textFields } from './redaction-target.js';
 import { createSuggestionScanner, type ScannerOptions } from './suggestion-scanner.js';
 
+type Found = Omit<RedactionSuggestion, 'id' | 'context'>;
+
+/** How far either side of a suggestion its context reaches (CONTRACT.md: ±40 characters). */
+export const CONTEXT_REACH = 40;
+
+/** The text around a span, never cutting a surrogate pair in two. */
+export function contextAround(value: string, start: number, end: number): string {
+  let from = Math.max(0, start - CONTEXT_REACH);
+  let to = Math.min(value.length, end + CONTEXT_REACH);
+  const isLow = (at: number) => value.charCodeAt(at) >= 0xdc00 && value.charCodeAt(at) <= 0xdfff;
+  if (from > 0 && isLow(from)) from -= 1;
+  if (to < value.length && isLow(to)) to += 1;
+  return value.slice(from, to);
+}
+
+/** Names one suggestion on one field by its item (not its index), span, kind and text. */
+function suggestionId(sectionId: string, field: TextField, found: Found): string {
+  const key = [sectionId, field.itemId ?? '', field.field, found.start, found.end, found.kind, found.text];
+  return sha256(key.join('\u0000')).slice(0, 24);
+}
+
 /**
  * What the coordinator should look at before approving: personal data the scanner finds in text
  * that will be visible in the open version, and every other occurrence of a text that is masked
@@ -88,7 +109,7 @@ export function redactionSuggestions(
 
   const suggestions: RedactionSuggestion[] = [];
   visibleFields.forEach(({ sectionId, field, regions }, index) => {
-    const found: RedactionSuggestion[] = scan(field.value).map((finding) => ({
+    const found: Found[] = scan(field.value).map((finding) => ({
       sectionId,
       path: field.path,
       ...finding,
@@ -99,13 +120,17 @@ export function redactionSuggestions(
     found.sort((a, b) => a.start - b.start || a.end - b.end);
     const dismissals = dismissedByField.get(key(sectionId, field.itemId, field.field));
     const hash = dismissals ? sha256(field.value) : '';
-    let previous: RedactionSuggestion | undefined;
+    let previous: Found | undefined;
     for (const suggestion of found) {
       // The scanner's kind says more than "masked elsewhere" for the very same span.
       if (previous && previous.start === suggestion.start && previous.end === suggestion.end) continue;
       if (covered(regions, suggestion.start, suggestion.end)) continue;
       if (dismissals?.has(`${suggestion.start}:${suggestion.end}:${suggestion.kind}:${hash}`)) continue;
-      suggestions.push(suggestion);
+      suggestions.push({
+        id: suggestionId(sectionId, field, suggestion),
+        ...suggestion,
+        context: contextAround(field.value, suggestion.start, suggestion.end),
+      });
       previous = suggestion;
     }
   });

@@ -22,6 +22,11 @@ export interface Finding {
 export interface ScannerOptions {
   /** Names from Läget's own records (users, contacts), e.g. "Stefan Sandström". */
   knownNames?: readonly string[];
+  /**
+   * Names that are not persons however they read: Läget's own organisations and the places in
+   * the register ("Frida Hansdotter Arena"). A name found inside one of them is not suggested.
+   */
+  notPersons?: readonly string[];
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u;
@@ -236,6 +241,9 @@ function resolveOverlaps(findings: Finding[]): Finding[] {
 /** A scanner bound to a set of known names (build once per request, use for every field). */
 export function createSuggestionScanner(options: ScannerOptions = {}): (text: string) => Finding[] {
   const lexicon = buildLexicon(options.knownNames ?? []);
+  const notPersons = [...new Set((options.notPersons ?? []).map((name) => name.trim()))].filter(
+    (name) => name.length >= 2,
+  );
   return (text: string) => {
     const findings: Finding[] = [];
     if (/\d/.test(text)) {
@@ -246,8 +254,24 @@ export function createSuggestionScanner(options: ScannerOptions = {}): (text: st
     }
     if (text.includes('@')) findEmails(text, findings);
     findNames(text, lexicon, findings);
-    return resolveOverlaps(findings.filter((finding) => letterOrDigit.test(finding.text)));
+    const kept = findings.filter(
+      (finding) =>
+        letterOrDigit.test(finding.text) &&
+        !(finding.kind === 'name' && insideNotPerson(text, finding, notPersons)),
+    );
+    return resolveOverlaps(kept);
   };
+}
+
+/** Whether the name lies within an occurrence of an organisation's or a place's name. */
+function insideNotPerson(text: string, finding: Finding, notPersons: readonly string[]): boolean {
+  for (const phrase of notPersons) {
+    // The earliest occurrence that could still reach the finding's end.
+    const from = Math.max(0, finding.end - phrase.length);
+    const at = text.indexOf(phrase, from);
+    if (at !== -1 && at <= finding.start && finding.end <= at + phrase.length) return true;
+  }
+  return false;
 }
 
 export function scanText(text: string, options: ScannerOptions = {}): Finding[] {

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { describeWith } from '../../../../test/support/services.js';
 import { adminClient } from '../identity/test/people.js';
 import { Client } from '../identity/test/http-client.js';
+import { approveAsItStands } from '../lagesbild/fixtures/approve-as-it-stands.js';
 import { background, weekReports } from '../lagesbild/fixtures/reports.fixture.js';
 import {
   type LagesbildCommand,
@@ -85,7 +86,7 @@ describeWith(['postgres', 'redis'], 'publication: from approval to the public si
     });
     // Compiled but not approved: still nothing public.
     expect((await anonymous.get(`/public/lagesbilder/${PERIOD}`)).status).toBe(404);
-    await run({ type: 'ApproveLagesbild', data: { actorId: 'coordinator-1' } });
+    await approveAsItStands(run, 'coordinator-1');
     const jobId = await requestPublication();
     expect(jobId).toBe(`${PUBLISH_LAGESBILD}-${jobId.slice(PUBLISH_LAGESBILD.length + 1)}`);
 
@@ -168,7 +169,7 @@ describeWith(['postgres', 'redis'], 'publication: from approval to the public si
       type: 'EditSection',
       data: { sectionId: 'other', text: 'Rättad text om klotter i NVKs app.', actorId: 'coordinator-1' },
     });
-    await run({ type: 'ApproveLagesbild', data: { actorId: 'coordinator-1' } });
+    await approveAsItStands(run, 'coordinator-1');
     const jobId = await requestPublication({ what: 'Övrigt kompletterades.', why: 'Uppgift saknades.' });
     expect((await jobs.waitUntilSettled(jobId, 20_000)).state).toBe('completed');
     await projections.waitUntilCaughtUp();
@@ -252,7 +253,7 @@ describeWith(['postgres'], 'publication without Redis: the same job in-process',
       type: 'CompileLagesbild',
       data: { period: PERIOD, background, reports: weekReports, actorId: 'c' },
     });
-    await run({ type: 'ApproveLagesbild', data: { actorId: 'c' } });
+    await approveAsItStands(run, 'c');
     const { events } = await run({ type: 'RequestPublication', data: { actorId: 'c' } });
     const settled = await jobs.waitUntilSettled(publicationJobIdFor(events[0]!.eventId), 20_000);
     expect(settled).toMatchObject({ state: 'completed', result: { publicationNumber: 1 } });

@@ -3,6 +3,7 @@ import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createTestDatabase, describeWith, testRedisUrl } from '../../../../test/support/services.js';
 import { AppConfig } from '../config/app-config.js';
+import { approveAsItStands } from '../lagesbild/fixtures/approve-as-it-stands.js';
 import { background, weekReports } from '../lagesbild/fixtures/reports.fixture.js';
 import { lagesbildDecider, lagesbildStreamId } from '../lagesbild/lagesbild.decider.js';
 import { SystemClock } from '../platform/commands/clock.js';
@@ -62,7 +63,7 @@ describeWith(['postgres', 'redis'], 'publish-lagesbild job on BullMQ: crashes, d
     const run = (command: Parameters<ReturnType<typeof lagesbildDecider>['decide']>[0]) =>
       commands.run(stream, lagesbildDecider(), command, { context: systemContext() });
     await run({ type: 'CompileLagesbild', data: { period, background, reports: weekReports, actorId: 'c' } });
-    await run({ type: 'ApproveLagesbild', data: { actorId: 'c' } });
+    await approveAsItStands(run, 'c');
     const { events } = await run({ type: 'RequestPublication', data: { actorId: 'c' } });
     return {
       period,
@@ -216,7 +217,8 @@ describeWith(['postgres', 'redis'], 'publish-lagesbild job on BullMQ: crashes, d
           },
         },
       ],
-      { expectedVersion: 3 },
+      // After the compile, the dismissals of the fixture's suggestions, the approval and the request.
+      { expectedVersion: (await stores.eventStore.readStream(lagesbildStreamId(period))).length },
     );
     await expect(
       processor({

@@ -1,5 +1,6 @@
 import type { CrimeCategory, PoliceStatistics } from '@laget/contracts';
-import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
+import { statisticsSentence, totalNote } from '../lagesbild/statistics-sentence.js';
+import type { StatisticSnapshot, SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
 import { evolveReport, initialReportState, type ReportEvent, type ReportState } from './report.decider.js';
 
 /**
@@ -45,44 +46,37 @@ export function submittedSnapshotOf(
       assessment: incident.assessment,
       comment: incident.comment,
     })),
-    ...(report.statistics
-      ? {
-          statistics: {
-            text: statisticsText(report.statistics, labelOf),
-            items: [
-              {
-                id: 'handelserapporter',
-                key: 'handelserapporter',
-                label: 'Händelserapporter',
-                count: report.statistics.handelserapporter,
-              },
-              { id: 'arenden', key: 'arenden', label: 'Ärenden', count: report.statistics.arenden },
-              { id: 'brott', key: 'brott', label: 'Brott', count: report.statistics.brott },
-              ...report.statistics.categories.map((row, index) => ({
-                id: `category-${index}`,
-                key: row.category,
-                label: labelOf.get(row.category) ?? row.category,
-                count: row.count,
-                ...(row.note ? { note: row.note } : {}),
-              })),
-            ],
-          },
-        }
-      : {}),
+    ...(report.statistics ? { statistics: statisticsSnapshot(report.statistics, labelOf) } : {}),
   };
 }
 
-/** The police paragraph as the seed writes it: "29 händelserapporter, … 13 ärenden med sammanlagt 21 brott; 2 …". */
-export function statisticsText(statistics: PoliceStatistics, labelOf: Map<string, string>): string {
-  const note = statistics.note?.trim().replace(/\.$/, '');
-  const head =
-    `${statistics.handelserapporter} händelserapporter${note ? `, ${lowerFirst(note)}` : ''}. ` +
-    `${statistics.arenden} ärenden med sammanlagt ${statistics.brott} brott`;
-  const rows = statistics.categories.map((row) => {
-    const label = labelOf.get(row.category) ?? row.category;
-    return row.note ? `${row.count} ${lowerFirst(label)} (${row.note})` : `${row.count} ${lowerFirst(label)}`;
-  });
-  return rows.length > 0 ? `${head}; ${rows.join(', ')}.` : `${head}.`;
+/**
+ * The police rows, the note on the händelserapporter total with them, and the paragraph as the
+ * seed writes it ("29 händelserapporter, … 13 ärenden med sammanlagt 21 brott; 2 …"), generated
+ * from those rows so that the open version can generate it again from the rows it keeps.
+ */
+export function statisticsSnapshot(
+  statistics: PoliceStatistics,
+  labelOf: Map<string, string>,
+): NonNullable<SubmittedReportSnapshot['statistics']> {
+  const note = totalNote(statistics.note);
+  const items: StatisticSnapshot[] = [
+    {
+      id: 'handelserapporter',
+      key: 'handelserapporter',
+      label: 'Händelserapporter',
+      count: statistics.handelserapporter,
+      ...(note ? { note } : {}),
+    },
+    { id: 'arenden', key: 'arenden', label: 'Ärenden', count: statistics.arenden },
+    { id: 'brott', key: 'brott', label: 'Brott', count: statistics.brott },
+    ...statistics.categories.map((row, index) => ({
+      id: `category-${index}`,
+      key: row.category,
+      label: labelOf.get(row.category) ?? row.category,
+      count: row.count,
+      ...(row.note ? { note: row.note } : {}),
+    })),
+  ];
+  return { text: statisticsSentence(items), items };
 }
-
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { OrganisationsReadModel } from '../identity/organisations.read-model.js';
+import { UsersReadModel } from '../identity/users.read-model.js';
+import { ReportingService } from '../reporting/reporting.service.js';
+import type { ScannerOptions } from './suggestion-scanner.js';
+
+/**
+ * What the suggestion scanner needs to know from Läget's records, read once per request: the
+ * display names of its logins (persons, suggested wherever they stand) and the names of its own
+ * organisations and of the places in the register (never persons, however they read:
+ * "Frida Hansdotter Arena", "Kultur & Fritid"), retired places included since old texts name them.
+ */
+@Injectable()
+export class ScannerOptionsSource {
+  constructor(
+    private readonly users: UsersReadModel,
+    private readonly organisations: OrganisationsReadModel,
+    private readonly reporting: ReportingService,
+  ) {}
+
+  async options(): Promise<ScannerOptions> {
+    const [users, organisations, places] = await Promise.all([
+      this.users.list({}, { offset: 0, limit: 5_000 }),
+      this.organisations.all(),
+      this.reporting.listPlaces(true),
+    ]);
+    return {
+      knownNames: users.items.map((user) => user.displayName).filter((name) => /\s/.test(name.trim())),
+      notPersons: [
+        ...organisations.map((organisation) => organisation.name),
+        ...places.map((place) => place.name),
+      ],
+    };
+  }
+}
