@@ -22,7 +22,7 @@ const report = (organisationId: string, reopenedFor: number | null = null) =>
     period: '2024-W48',
     organisationId,
     openedById: 'u',
-    attendance: 'attending',
+    attendance: 'reporting',
     narrative: '',
     statistics: null,
     incidents: [],

@@ -33,7 +33,6 @@ import { parseOccurredAt } from './occurred-at.js';
 import {
   calendarOf,
   comparePeriods,
-  deadlineOf,
   formatPeriod,
   parsePeriod,
   periodContaining,
@@ -451,9 +450,9 @@ export class ReportingService {
     return snapshots.filter((snapshot): snapshot is SubmittedReportSnapshot => snapshot !== null);
   }
 
-  /** When the week's reports are due (ISO 8601), by the municipality's settings. */
+  /** When the week's reports are due (ISO 8601 in Swedish time, as `GET /api/periods/:period` says it). */
   reportingDeadline(period: string): string {
-    return deadlineOf(parsePeriod(period), this.settings).toISOString();
+    return calendarOf(parsePeriod(period), this.settings).reportingDeadline;
   }
 
   /** The active organisations (the coordinator's own excepted) that are not among `submitted`, by name. */
