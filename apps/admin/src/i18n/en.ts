@@ -510,6 +510,7 @@ export const lagetEnglish: LagetMessages = {
         section_edited: 'Edited the section “%{section}”',
         amendment_flagged: 'A report was submitted again after compiling (version %{version})',
         report_taken_in: 'Took in the amended report from %{organisation}',
+        compiled_early: 'Before the deadline, without a report from',
         report_version: 'Report version',
         reason: 'Reason',
         audience_created: 'Created the target-group version “%{name}”',

@@ -512,6 +512,7 @@ export const lagetSwedish = {
         section_edited: 'Redigerade avsnittet ”%{section}”',
         amendment_flagged: 'En rapport skickades in på nytt efter sammanställningen (version %{version})',
         report_taken_in: 'Tog in den ändrade rapporten från %{organisation}',
+        compiled_early: 'Före tidsfristen, utan rapport från',
         report_version: 'Rapportversion',
         reason: 'Skäl',
         audience_created: 'Skapade målgruppsversionen ”%{name}”',
