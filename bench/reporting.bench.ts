@@ -35,7 +35,11 @@ export async function benchReporting(): Promise<void> {
   const reporters = Number(process.env.LAGET_BENCH_REPORTERS ?? 50);
   const rate = Number(process.env.LAGET_BENCH_RATE ?? 500);
   const incidentsPerReport = 20;
-  const app = await startTestApp({ store: 'postgres', env: { LOG_LEVEL: 'error' } });
+  // The phases file weeks up to 7 back from the current one: open them all to the reporters.
+  const app = await startTestApp({
+    store: 'postgres',
+    env: { LOG_LEVEL: 'error', LAGET_REPORTING_WEEKS_BACK: '8' },
+  });
   const db = openPostgres(app.config.databaseUrl!, { max: 1 });
   const reporterProcess = new ReporterProcess();
   try {

@@ -57,6 +57,8 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
       name: 'BF-samordnaren',
       kind: 'coordinator',
     });
+    // Has not reported when the coordinator compiles (the running week, before its deadline).
+    await admin.expect(201, 'POST', '/api/organisations', { name: 'Polisen', kind: 'police' });
     const reporter = await createLogin(
       admin,
       {
@@ -209,7 +211,13 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
       await page.goto(`${app.url}/#/lagesbilder/${week}/show`);
       await page.getByText('Lägesbilden för veckan är inte sammanställd ännu').waitFor();
       await screen('21-lagesbild-draft');
-      await page.getByRole('button', { name: 'Sammanställ' }).click();
+      await page.getByRole('button', { name: 'Sammanställ', exact: true }).click();
+      // Before the deadline the panel names who has not reported and the time left, then asks.
+      const early = page.getByRole('dialog', { name: 'Sammanställa före tidsfristen?' });
+      await early.getByRole('list').getByText('Polisen').waitFor();
+      await early.getByText(/dygn .* tim .* min/).waitFor();
+      await screen('21b-early-compile');
+      await early.getByRole('button', { name: 'Sammanställ ändå' }).click();
       await page.getByRole('tab', { name: 'Intern version' }).waitFor();
 
       await selectText(name);

@@ -48,8 +48,21 @@ const required = (max: number, field?: string) => freeText(fieldName(field), { m
 const offset = z.number().int().min(0);
 const expectedVersion = z.number().int().min(0).optional();
 
-export const compileLagesbildRequest = z.object({ period: periodId });
+/**
+ * `confirmEarly`: the coordinator has seen which organisations have not reported yet and compiles
+ * before the week's reporting deadline anyway (without it, such a compile answers 409).
+ */
+export const compileLagesbildRequest = z.object({
+  period: periodId,
+  confirmEarly: z.boolean().optional(),
+});
 export type CompileLagesbildRequest = z.infer<typeof compileLagesbildRequest>;
+
+/** An active organisation without a submitted report, as a compile before the deadline names it (409 `details`). */
+export interface MissingOrganisation {
+  id: string;
+  name: string;
+}
 
 export const editSectionRequest = z.object({ text: text(50_000, 'text'), expectedVersion });
 export type EditSectionRequest = z.infer<typeof editSectionRequest>;

@@ -364,6 +364,11 @@ export interface PeriodView {
   monthlyMeeting: boolean;
   status: 'open' | 'compiled' | 'published';
   reportingDeadline: string;
+  /**
+   * True when the week was compiled before its reporting deadline: organisations that had not
+   * reported may still file, and the coordinator takes their report in.
+   */
+  compiledEarly?: boolean;
   compliance?: ComplianceEntry[];
 }
 

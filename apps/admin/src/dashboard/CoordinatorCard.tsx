@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, CardContent, List, ListItem, Stack, Typography } from '@mui/material';
 import type { PeriodView, ReportView } from '@laget/contracts';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useCanAccess, useGetList, useTranslate } from 'react-admin';
 import { ComplianceTable } from '../periods/ComplianceTable.js';
 import { useCompliance } from '../periods/useCompliance.js';
 import { loadReportingPeriod } from '../reports/current-report.js';
 import { weekLabel } from '../shared/week.js';
 import { api } from '../http.js';
+import { CompileButton } from '../lagesbilder/CompileButton.js';
 import { swedishError } from '../lagesbilder/lagesbild-errors.js';
 import { FailedJobItems } from './FailedJobItems.js';
 import { LagesbildWaitingItems } from './LagesbildWaitingItems.js';
@@ -22,6 +23,7 @@ import { useLagesbildWaiting } from './useLagesbildWaiting.js';
  */
 export function CoordinatorCard() {
   const translate = useTranslate();
+  const navigate = useNavigate();
   const [period, setPeriod] = useState<(PeriodView & { id: string }) | null | undefined>();
   const [error, setError] = useState<string | undefined>();
 
@@ -80,6 +82,15 @@ export function CoordinatorCard() {
               <Button component={Link} to={`/periods/${encodeURIComponent(period.id)}/show`}>
                 {translate('laget.periods.compliance')}
               </Button>
+              {period.status === 'open' && (
+                // Before the deadline this asks first, naming who has not reported and the time left.
+                <CompileButton
+                  period={period.id}
+                  label={translate('laget.dashboard.compile_week')}
+                  color="primary"
+                  onCompiled={() => navigate(`/lagesbilder/${encodeURIComponent(period.id)}/show`)}
+                />
+              )}
             </Stack>
           </>
         )}

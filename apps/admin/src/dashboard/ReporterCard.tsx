@@ -3,6 +3,7 @@ import { Alert, Button, Card, CardActions, CardContent, CircularProgress, Typogr
 import type { PeriodView, ReportView } from '@laget/contracts';
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
+import { CompiledEarlyNotice } from '../reports/CompiledEarlyNotice.js';
 import { findReport, loadReportingPeriod } from '../reports/current-report.js';
 import { StatusChip } from '../shared/StatusChip.js';
 import { currentPeriod, swedishDateTime, weekLabel } from '../shared/week.js';
@@ -49,6 +50,7 @@ export function ReporterCard({ organisationId }: { organisationId: string }) {
             <Typography gutterBottom>
               {translate('laget.dashboard.deadline', { date: swedishDateTime(period.reportingDeadline) })}
             </Typography>
+            {report?.status !== 'submitted' && <CompiledEarlyNotice period={period} />}
             <Typography component="div">
               {translate('laget.dashboard.report_status')} <StatusChip status={report?.status ?? 'missing'} />
             </Typography>

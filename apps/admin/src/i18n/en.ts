@@ -158,6 +158,7 @@ export const lagetEnglish: LagetMessages = {
       not_reported: 'Has not reported',
       late: 'Late',
       amended_after_compile: 'Amended after compile',
+      compile_week: 'Compile the week',
       reporting_for: 'Reporting for %{week}',
       todo: 'To do',
       todo_for: 'To do for %{week}',
@@ -308,6 +309,8 @@ export const lagetEnglish: LagetMessages = {
       read_only: 'The report is submitted. Choose “Amend the report” if something needs correcting.',
       locked:
         'The situation picture for the week is compiled, so the report is locked. Contact the coordinator if something needs correcting.',
+      compiled_early:
+        'The situation picture for %{week} was compiled before the deadline. If your organisation has not reported, you can still file the week’s report; the coordinator takes it into the situation picture.',
       attendance: 'This week',
       statistics: 'Police statistics',
     },
@@ -350,6 +353,15 @@ export const lagetEnglish: LagetMessages = {
       compile: 'Compile',
       compiled: 'The situation picture is compiled',
       recompile: 'Compile again',
+      early: {
+        title: 'Compile before the deadline?',
+        intro:
+          'The deadline for the week’s reports is %{deadline}, in %{left}. These organisations have not reported yet:',
+        after:
+          'If you compile now they can still file their report for the week. It shows up under amended reports and you take it into the situation picture.',
+        confirm: 'Compile anyway',
+        time_left: '%{days} d %{hours} h %{minutes} min',
+      },
       view: 'Version',
       view_draft: 'Draft (live)',
       view_internal: 'Internal version',
@@ -506,6 +518,7 @@ export const lagetEnglish: LagetMessages = {
         section_edited: 'Edited the section “%{section}”',
         amendment_flagged: 'A report was submitted again after compiling (version %{version})',
         report_taken_in: 'Took in the amended report from %{organisation}',
+        compiled_early: 'Before the deadline, without a report from',
         report_version: 'Report version',
         reason: 'Reason',
         audience_created: 'Created the target-group version “%{name}”',

@@ -157,6 +157,7 @@ export const lagetSwedish = {
       not_reported: 'Har inte rapporterat',
       late: 'Försenade',
       amended_after_compile: 'Ändrad efter sammanställning',
+      compile_week: 'Sammanställ veckan',
       reporting_for: 'Rapporteringen för %{week}',
       todo: 'Att göra',
       todo_for: 'Att göra för %{week}',
@@ -309,6 +310,8 @@ export const lagetSwedish = {
       read_only: 'Rapporten är inskickad. Välj ”Ändra rapporten” om något behöver rättas.',
       locked:
         'Lägesbilden för veckan är sammanställd, så rapporten är låst. Kontakta BF-samordnaren om något behöver rättas.',
+      compiled_early:
+        'Lägesbilden för %{week} sammanställdes före tidsfristen. Har din organisation inte rapporterat kan du fortfarande lämna rapporten för veckan; BF-samordnaren tar in den i lägesbilden.',
       attendance: 'Den här veckan',
       statistics: 'Polisens statistik',
     },
@@ -351,6 +354,15 @@ export const lagetSwedish = {
       compile: 'Sammanställ',
       compiled: 'Lägesbilden är sammanställd',
       recompile: 'Sammanställ igen',
+      early: {
+        title: 'Sammanställa före tidsfristen?',
+        intro:
+          'Tidsfristen för veckans rapporter går ut %{deadline}, om %{left}. De här organisationerna har inte rapporterat än:',
+        after:
+          'Sammanställer du nu kan de fortfarande lämna sin rapport för veckan. Den kommer upp under ändrade rapporter och du tar in den i lägesbilden.',
+        confirm: 'Sammanställ ändå',
+        time_left: '%{days} dygn %{hours} tim %{minutes} min',
+      },
       view: 'Version',
       view_draft: 'Utkast (live)',
       view_internal: 'Intern version',
@@ -508,6 +520,7 @@ export const lagetSwedish = {
         section_edited: 'Redigerade avsnittet ”%{section}”',
         amendment_flagged: 'En rapport skickades in på nytt efter sammanställningen (version %{version})',
         report_taken_in: 'Tog in den ändrade rapporten från %{organisation}',
+        compiled_early: 'Före tidsfristen, utan rapport från',
         report_version: 'Rapportversion',
         reason: 'Skäl',
         audience_created: 'Skapade målgruppsversionen ”%{name}”',

@@ -21,6 +21,7 @@ import { Title, useCanAccess, useGetList, useNotify, useTranslate } from 'react-
 import { StatusChip } from '../shared/StatusChip.js';
 import { weekLabel } from '../shared/week.js';
 import { AudiencesPanel } from './AudiencesPanel.js';
+import { CompileButton } from './CompileButton.js';
 import { fieldText } from './document-fields.js';
 import { lagesbildApi, type Amendment, type Audience, type RedactionOverview } from './lagesbild-api.js';
 import { swedishError } from './lagesbild-errors.js';
@@ -208,17 +209,7 @@ export function LagesbildPage() {
         <Alert
           severity="info"
           sx={{ mb: 2 }}
-          action={
-            mayCompile ? (
-              <Button
-                color="inherit"
-                variant="outlined"
-                onClick={() => attempt(() => lagesbildApi.compile(id), 'laget.lagesbild.compiled')}
-              >
-                {translate('laget.lagesbild.compile')}
-              </Button>
-            ) : undefined
-          }
+          action={mayCompile ? <CompileButton period={id} onCompiled={load} /> : undefined}
         >
           {translate('laget.lagesbild.not_compiled')}
         </Alert>

@@ -36,6 +36,29 @@ describe('the history of a lägesbild, as people read it', () => {
     ]);
   });
 
+  it('says a compile was early and whom it left out', () => {
+    const [line] = historyTimeline(
+      [
+        event('LagesbildCompiled', {
+          takenVersions: [{}],
+          early: {
+            deadline: '2024-12-02T09:00:00+01:00',
+            missingOrganisations: [
+              { id: 'o1', name: 'Polisen' },
+              { id: 'o2', name: 'Socialtjänsten' },
+            ],
+            confirmedBy: 'u1',
+          },
+        }),
+      ],
+      names,
+    );
+    expect(line?.notes).toEqual([{ label: 'compiled_early', value: 'Polisen, Socialtjänsten' }]);
+    expect(historyTimeline([event('LagesbildCompiled', { takenVersions: [{}] })], names)[0]?.notes).toEqual(
+      [],
+    );
+  });
+
   it('shows a mask with its legal ground and reason, and its span before and after re-confirming', () => {
     const lines = historyTimeline(
       [

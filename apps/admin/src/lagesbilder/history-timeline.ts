@@ -83,6 +83,14 @@ export function historyTimeline(entries: readonly HistoryEntry[], names: Namer):
       case 'LagesbildCompiled':
         line.message = 'compiled';
         line.args = { smart_count: Array.isArray(d.takenVersions) ? d.takenVersions.length : 0 };
+        if (d.early && typeof d.early === 'object') {
+          // Compiled before the deadline: who had not reported, and who confirmed going ahead.
+          const early = d.early as { missingOrganisations?: unknown; confirmedBy?: unknown };
+          const missing = Array.isArray(early.missingOrganisations)
+            ? early.missingOrganisations.map((organisation) => str((organisation as { name?: unknown }).name))
+            : [];
+          line.notes.push({ label: 'compiled_early', value: missing.join(', ') || none });
+        }
         break;
       case 'SectionEdited':
         line.message = 'section_edited';

@@ -85,9 +85,13 @@ export const lagesbildApi = {
   async document(id: string, view: LagesbildView): Promise<LagesbildDocument> {
     return (await api<LagesbildDocument>(`${base(id)}?view=${encodeURIComponent(view)}`)).json;
   },
-  async compile(period: string): Promise<LagesbildDocument | undefined> {
+  /** `confirmEarly`: compile before the deadline although organisations have not reported (else 409). */
+  async compile(period: string, confirmEarly = false): Promise<LagesbildDocument | undefined> {
     return (
-      await api<LagesbildDocument | undefined>('/api/lagesbilder', { method: 'POST', body: { period } })
+      await api<LagesbildDocument | undefined>('/api/lagesbilder', {
+        method: 'POST',
+        body: confirmEarly ? { period, confirmEarly } : { period },
+      })
     ).json;
   },
   editSection: (id: string, sectionId: string, text: string, version: number) =>

@@ -4,6 +4,7 @@ import type { PeriodView } from '@laget/contracts';
 import { Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { currentPeriod, swedishDateTime, weekLabel } from '../shared/week.js';
+import { CompiledEarlyNotice } from './CompiledEarlyNotice.js';
 import { findReport, loadReportingPeriod, openReport } from './current-report.js';
 
 /** `/my-report`: straight to this week's report of the reporter's organisation, opening it if needed. */
@@ -51,6 +52,7 @@ export function MyReport() {
       <Typography gutterBottom>
         {translate('laget.dashboard.deadline', { date: swedishDateTime(period.reportingDeadline) })}
       </Typography>
+      <CompiledEarlyNotice period={period} />
       <Button
         variant="contained"
         onClick={async () => {

@@ -27,6 +27,7 @@ import {
 import { Confirm, Title, useCanAccess, useGetOne, useNotify, useTranslate } from 'react-admin';
 import { StatusChip } from '../shared/StatusChip.js';
 import { swedishDateTime, weekLabel } from '../shared/week.js';
+import { CompiledEarlyNotice } from './CompiledEarlyNotice.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { IncidentCard } from './IncidentCard.js';
 import { IncidentDialog } from './IncidentDialog.js';
@@ -134,6 +135,7 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
         </Typography>
       )}
       {report.locked && <Alert severity="info">{translate('laget.report.locked')}</Alert>}
+      {!report.locked && <CompiledEarlyNotice period={period} />}
       {!readOnly && submitted && !amending && !report.locked && (
         <Alert
           severity="success"

@@ -3,15 +3,17 @@ import { api } from '../http.js';
 import { currentPeriod } from '../shared/week.js';
 
 /**
- * The week a reporter should be working on: the newest open period that has started, or else
- * the newest period at all. Periods are ISO weeks, so their ids sort in time order.
+ * The week a reporter should be working on: the newest period that has started and is open, or
+ * was compiled early (its missing reports still come in), or else the newest period at all.
+ * A week compiled early never sends its reporters back to an older week. Periods are ISO weeks,
+ * so their ids sort in time order.
  */
 export function pickReportingPeriod(
   periods: PeriodView[],
   today: string = currentPeriod(),
 ): PeriodView | undefined {
   const started = periods.filter((p) => p.id <= today).sort((a, b) => b.id.localeCompare(a.id));
-  return started.find((p) => p.status === 'open') ?? started[0];
+  return started.find((p) => p.status === 'open' || p.compiledEarly === true) ?? started[0];
 }
 
 export async function loadReportingPeriod(): Promise<PeriodView | undefined> {

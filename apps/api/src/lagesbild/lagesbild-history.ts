@@ -24,7 +24,10 @@ export interface LagesbildViewRead {
 function details(event: LagesbildEvent | LagesbildViewRead): Record<string, unknown> {
   switch (event.type) {
     case 'LagesbildCompiled':
-      return { takenVersions: event.data.takenVersions };
+      return {
+        takenVersions: event.data.takenVersions,
+        ...(event.data.early ? { early: event.data.early } : {}),
+      };
     case 'SectionEdited':
       return { sectionId: event.data.sectionId };
     case 'AmendedReportFlagged':

@@ -2,6 +2,7 @@ import type { DocumentSection, SuggestionKind } from '@laget/contracts';
 import { assertNever, type Decider } from '../platform/domain/decider.js';
 import { conflict, DomainError, ruleBroken } from '../platform/domain/domain-error.js';
 import { sha256 } from './content-hash.js';
+import { type CompileTiming, type EarlyCompile, earlyCompileOf } from './early-compile.js';
 import {
   type CoordinatorTexts,
   emptyCoordinatorTexts,
@@ -106,7 +107,14 @@ export type MaskOrExclude = { kind: 'mask'; start: number; end: number } | { kin
 export type LagesbildCommand =
   | {
       type: 'CompileLagesbild';
-      data: { period: string; background: string; reports: SubmittedReportSnapshot[]; actorId: string };
+      data: {
+        period: string;
+        background: string;
+        reports: SubmittedReportSnapshot[];
+        actorId: string;
+        /** The deadline and who is missing (early-compile.ts); absent, nothing is checked against a deadline. */
+        timing?: CompileTiming;
+      };
     }
   | { type: 'EditSection'; data: { sectionId: string; text: string; actorId: string } }
   | { type: 'FlagAmendedReport'; data: TakenReport }
@@ -163,6 +171,8 @@ export type LagesbildEvent =
         reports: SubmittedReportSnapshot[];
         takenVersions: TakenReport[];
         by: string;
+        /** Present when compiled before the reporting deadline (absent on earlier events: no upcaster needed). */
+        early?: EarlyCompile;
       };
     }
   | { type: 'SectionEdited'; data: { sectionId: string; text: string; by: string } }
@@ -291,7 +301,7 @@ export function decideLagesbild(
 ): LagesbildEvent[] {
   switch (command.type) {
     case 'CompileLagesbild': {
-      const { period, background, reports, actorId } = command.data;
+      const { period, background, reports, actorId, timing } = command.data;
       if (state.status !== 'not_compiled') {
         throw conflict(
           `${state.period ?? period} är redan sammanställd; ta in ändrade rapporter i stället / ${state.period ?? period} is already compiled; take amended reports in instead`,
@@ -305,6 +315,7 @@ export function decideLagesbild(
       if (organisations.size !== reports.length) {
         throw invalid('Each organisation may contribute one report', { organisationIds: [...organisations] });
       }
+      const early = earlyCompileOf(timing, actorId);
       return [
         {
           type: 'LagesbildCompiled',
@@ -318,6 +329,7 @@ export function decideLagesbild(
               reportVersion,
             })),
             by: actorId,
+            ...(early ? { early } : {}),
           },
         },
       ];

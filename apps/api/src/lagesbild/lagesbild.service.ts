@@ -182,15 +182,28 @@ export class LagesbildService {
 
   // ---- changes ----
 
-  async compile(caller: LagesbildCaller, period: string): Promise<LagesbildDocument> {
+  /** Before the week's deadline, only with `confirmEarly` while someone has not reported (early-compile.ts). */
+  async compile(caller: LagesbildCaller, period: string, confirmEarly = false): Promise<LagesbildDocument> {
     this.require(
       caller,
       caller.ability.can('create', asSubject('Lagesbild', { id: period, view: 'internal', status: 'draft' })),
     );
     const reports = await this.reporting.submittedSnapshots(period);
+    const timing = {
+      at: this.clock.now().toISOString(),
+      deadline: this.reporting.reportingDeadline(period),
+      missingOrganisations: await this.reporting.organisationsWithoutReport(reports),
+      confirmEarly,
+    };
     const result = await this.run(caller, period, {
       type: 'CompileLagesbild',
-      data: { period, background: this.settings.background, reports, actorId: caller.context.actorId },
+      data: {
+        period,
+        background: this.settings.background,
+        reports,
+        actorId: caller.context.actorId,
+        timing,
+      },
     });
     return internalDocument(result.state, result.version);
   }

@@ -58,10 +58,13 @@ export class LagesbilderController {
   constructor(private readonly lagesbilder: LagesbildService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Compile the week: a snapshot of every submitted report (422 while none is)' })
+  @ApiOperation({
+    summary:
+      'Compile the week: a snapshot of every submitted report (422 while none is; before the deadline 409 naming the missing organisations unless confirmEarly)',
+  })
   async compile(@CurrentLagesbildCaller() caller: LagesbildCaller, @Body() body: unknown) {
-    const { period } = parseInput(compileLagesbildRequest, body);
-    return this.lagesbilder.compile(caller, period);
+    const { period, confirmEarly } = parseInput(compileLagesbildRequest, body);
+    return this.lagesbilder.compile(caller, period, confirmEarly === true);
   }
 
   @Get(':id')

@@ -17,7 +17,7 @@ const secret = {
 
 describeWith(['postgres'], 'lagesbilder over HTTP', () => {
   let app: TestApp;
-  // Monday morning after 2024-W48: reports are in, the coordinator compiles.
+  // Friday of 2024-W48, before the deadline: the coordinator compiles early (confirmEarly).
   const clock = new FixedClock(new Date('2024-11-29T10:00:00+01:00'));
   let admin: ApiClient;
   let schoolReporter: ApiClient;
@@ -97,7 +97,9 @@ describeWith(['postgres'], 'lagesbilder over HTTP', () => {
 
   it('compiles, edits and redacts; the open view holds no redacted text', async () => {
     expect((await policeReporter.post('/api/lagesbilder', { period })).status).toBe(403);
-    const compiled = await coordinator.post('/api/lagesbilder', { period });
+    // Friday of the week: Polisen has not reported, so the compile is confirmed as early.
+    expect((await coordinator.post('/api/lagesbilder', { period })).status).toBe(409);
+    const compiled = await coordinator.post('/api/lagesbilder', { period, confirmEarly: true });
     expect(compiled.status).toBe(201);
     expect(compiled.body).toMatchObject({ id: period, status: 'compiled', view: 'internal', revision: 1 });
     expect((await coordinator.post('/api/lagesbilder', { period })).status).toBe(409);

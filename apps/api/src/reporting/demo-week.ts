@@ -92,12 +92,14 @@ function demoCaller(reporter: DemoReporter, roles: Role[]): Caller {
 /**
  * Demo mode (`LAGET_DEMO=1`): files the seed's week as it stands, each report by its
  * organisation's demo reporter, so the events say who filed what. Safe to call at every start:
- * a report that already exists is left as it is.
+ * a report that already exists is left as it is. The seed's week lies further back than a
+ * reporter may open (LAGET_REPORTING_WEEKS_BACK), so the demo coordinator opens the reports,
+ * as the coordinator would for an old week, and each reporter fills in and submits its own.
  */
 export async function fileDemoWeek(reporting: ReportingService, reporters: DemoReporters): Promise<void> {
   let arenaId: string | null = null;
-  if (reporters.coordinator) {
-    const coordinator = demoCaller(reporters.coordinator, ['coordinator']);
+  const coordinator = reporters.coordinator ? demoCaller(reporters.coordinator, ['coordinator']) : null;
+  if (coordinator) {
     const places = await reporting.listPlaces(true);
     arenaId = places.find((place) => place.name === 'Frida Hansdotter Arena')?.id ?? null;
     if (!arenaId) {
@@ -117,7 +119,7 @@ export async function fileDemoWeek(reporting: ReportingService, reporters: DemoR
     const caller = demoCaller(reporters[key], ['reporter']);
     let report;
     try {
-      report = await reporting.openReport(caller, {
+      report = await reporting.openReport(coordinator ?? caller, {
         period: DEMO_PERIOD,
         organisationId: caller.organisationId!,
       });

@@ -46,7 +46,15 @@ export interface PeriodContext {
 export type ReportCommand =
   | {
       type: 'OpenReport';
-      data: { reportId: string; period: string; organisationId: string; openedById: string; at: string };
+      data: {
+        reportId: string;
+        period: string;
+        organisationId: string;
+        openedById: string;
+        /** The role the report was opened in: a coordinator may open weeks a reporter may not. */
+        openedAs?: 'coordinator' | 'reporter';
+        at: string;
+      };
     }
   | {
       type: 'EditReport';
@@ -73,7 +81,15 @@ export type ReportEvent =
   | DomainEvent<
       'ReportOpened',
       /** `openedById`: a coordinator may file on an organisation's behalf (the permission rules ask who opened it). */
-      { reportId: string; period: string; organisationId: string; openedById: string; openedAt: string }
+      {
+        reportId: string;
+        period: string;
+        organisationId: string;
+        openedById: string;
+        openedAt: string;
+        /** Absent on reports opened before it was recorded (optional: no upcaster needed). */
+        openedAs?: 'coordinator' | 'reporter';
+      }
     >
   | DomainEvent<'NarrativeWritten', { changes: FieldChange[] }>
   | DomainEvent<'AttendanceDeclared', { changes: FieldChange[] }>
@@ -133,8 +149,20 @@ export function isLocked(state: OpenReportState, period: PeriodContext): boolean
 export function decideReport(command: ReportCommand, state: ReportState): ReportEvent[] {
   if (command.type === 'OpenReport') {
     if (state.status !== 'none') throw conflict('Rapporten finns redan / The report already exists');
-    const { reportId, period, organisationId, openedById, at } = command.data;
-    return [{ type: 'ReportOpened', data: { reportId, period, organisationId, openedById, openedAt: at } }];
+    const { reportId, period, organisationId, openedById, openedAs, at } = command.data;
+    return [
+      {
+        type: 'ReportOpened',
+        data: {
+          reportId,
+          period,
+          organisationId,
+          openedById,
+          openedAt: at,
+          ...(openedAs ? { openedAs } : {}),
+        },
+      },
+    ];
   }
   if (state.status === 'none') throw notFound('Report');
   if (command.type === 'ReopenReport') return reopen(command.data, state);

@@ -203,6 +203,8 @@ async function applyReportEvent(event: ProjectedEvent<ReportEvent>, sql: SqlExec
 /** Compiled and published periods, from the lägesbild's facts; a week without a row is open. */
 export const periodStatusProjection = defineProjection<PeriodStatusEvent>({
   name: 'reporting.periods',
+  // 2: `compiled_early`, from the compile's `early` record.
+  version: 2,
   eventTypes: PERIOD_STATUS_EVENT_TYPES,
   setup: async (sql) => {
     await sql.query(`
@@ -211,6 +213,9 @@ export const periodStatusProjection = defineProjection<PeriodStatusEvent>({
         status text NOT NULL,
         compilation integer NOT NULL
       )`);
+    await sql.query(
+      'ALTER TABLE reporting_periods ADD COLUMN IF NOT EXISTS compiled_early boolean NOT NULL DEFAULT false',
+    );
   },
   reset: async (sql) => {
     await sql.query('DELETE FROM reporting_periods');
@@ -218,12 +223,14 @@ export const periodStatusProjection = defineProjection<PeriodStatusEvent>({
   handle: async (event, sql) => {
     const period = event.streamId.slice('lagesbild-'.length);
     if (event.type === 'LagesbildCompiled') {
+      const early = (event.data as { early?: unknown } | null)?.early;
       await sql.query(
-        `INSERT INTO reporting_periods (period, status, compilation) VALUES ($1, 'compiled', 1)
-         ON CONFLICT (period) DO UPDATE SET status = 'compiled', compilation = reporting_periods.compilation + 1`,
-        [period],
+        `INSERT INTO reporting_periods (period, status, compilation, compiled_early) VALUES ($1, 'compiled', 1, $2)
+         ON CONFLICT (period) DO UPDATE SET status = 'compiled', compilation = reporting_periods.compilation + 1,
+           compiled_early = $2`,
+        [period, early !== undefined && early !== null],
       );
-    } else {
+    } else if (event.type === 'LagesbildPublished') {
       await sql.query(
         `INSERT INTO reporting_periods (period, status, compilation) VALUES ($1, 'published', 0)
          ON CONFLICT (period) DO UPDATE SET status = 'published'`,

@@ -24,7 +24,7 @@ import { asSubject, type Action, type AppAbility, type Role } from '@laget/permi
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner, type LoadedStream } from '../platform/commands/command-runner.js';
 import { metadataFor, type RequestContext } from '../platform/commands/request-context.js';
-import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
+import { DomainError, notFound } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
 import { submittedSnapshotOf } from './submitted-snapshot.js';
@@ -62,6 +62,7 @@ import { ReportingProjections } from './reporting-projections.runner.js';
 import { REPORTING_SETTINGS } from './reporting.tokens.js';
 import type { ReportingSettings } from './reporting.settings.js';
 import { reportIdFor, reportReadStream, reportStream } from './reporting-streams.js';
+import { checkReportingWindow, type OpenedAs } from './reporting-window.js';
 
 /** Who asks and what they may do: the identity module's actor and CASL ability for the request. */
 export interface Caller {
@@ -109,10 +110,13 @@ export class ReportingService {
   // ---- reports -------------------------------------------------------------------------------
 
   async openReport(caller: Caller, request: OpenReportRequest): Promise<ReportView> {
-    const period = parsePeriod(request.period);
-    if (comparePeriods(period, periodContaining(this.clock.now())) > 0) {
-      throw ruleBroken('Perioden har inte börjat än / The period has not started yet', { field: 'period' });
-    }
+    const openedAs: OpenedAs = caller.roles.includes('coordinator') ? 'coordinator' : 'reporter';
+    checkReportingWindow(
+      parsePeriod(request.period),
+      this.clock.now(),
+      this.settings.reportingWeeksBack,
+      openedAs,
+    );
     const reportId = reportIdFor(request.period, request.organisationId);
     const command: ReportCommand = {
       type: 'OpenReport',
@@ -121,6 +125,7 @@ export class ReportingService {
         period: request.period,
         organisationId: request.organisationId,
         openedById: caller.userId,
+        openedAs,
         at: this.now(),
       },
     };
@@ -365,14 +370,15 @@ export class ReportingService {
   async getPeriod(periodText: string): Promise<PeriodView> {
     const period = parsePeriod(periodText);
     await this.projections.waitUntilCaughtUp();
-    const [context, organisations, rows] = await Promise.all([
-      this.periodContext(periodText),
+    const [week, organisations, rows] = await Promise.all([
+      this.runner.load(lagesbildStreamOf(periodText), periodStatusFolder),
       this.expectedOrganisations(),
       this.reportRows(recordWeeks(period).map(formatPeriod)),
     ]);
     return {
       ...calendarOf(period, this.settings),
-      status: context.status,
+      status: week.state.status,
+      compiledEarly: week.state.compiledEarly,
       compliance: complianceOf(period, organisations, rows, this.clock.now(), this.settings),
     };
   }
@@ -401,12 +407,13 @@ export class ReportingService {
     const [organisations, rows, statuses] = await Promise.all([
       this.expectedOrganisations(),
       this.reportRows(ids),
-      this.db.query<{ period: string; status: PeriodView['status'] }>(
-        'SELECT period, status FROM reporting_periods WHERE period = ANY($1)',
+      this.db.query<{ period: string; status: PeriodView['status']; compiled_early: boolean }>(
+        'SELECT period, status, compiled_early FROM reporting_periods WHERE period = ANY($1)',
         [ids],
       ),
     ]);
     const statusOf = new Map(statuses.rows.map((row) => [row.period, row.status]));
+    const earlyOf = new Map(statuses.rows.map((row) => [row.period, row.compiled_early === true]));
     const now = this.clock.now();
     const items = weeks.map((week) => {
       const entries = complianceOf(week, organisations, rows, now, this.settings);
@@ -417,6 +424,7 @@ export class ReportingService {
       return {
         ...calendar,
         status: statusOf.get(formatPeriod(week)) ?? 'open',
+        compiledEarly: earlyOf.get(formatPeriod(week)) ?? false,
         reported: entries.filter((entry) => entry.state === 'on_time' || entry.state === 'late').length,
         expected: entries.length,
       } as PeriodView;
@@ -441,6 +449,19 @@ export class ReportingService {
     );
     const snapshots = await Promise.all(rows.map((row) => this.submittedSnapshot(row.report_id, row.name)));
     return snapshots.filter((snapshot): snapshot is SubmittedReportSnapshot => snapshot !== null);
+  }
+
+  /** When the week's reports are due (ISO 8601 in Swedish time, as `GET /api/periods/:period` says it). */
+  reportingDeadline(period: string): string {
+    return calendarOf(parsePeriod(period), this.settings).reportingDeadline;
+  }
+
+  /** The active organisations (the coordinator's own excepted) that are not among `submitted`, by name. */
+  async organisationsWithoutReport(
+    submitted: readonly { organisationId: string }[],
+  ): Promise<{ id: string; name: string }[]> {
+    const reported = new Set(submitted.map((report) => report.organisationId));
+    return (await this.expectedOrganisations()).filter((organisation) => !reported.has(organisation.id));
   }
 
   /** One report as last submitted (for taking an amendment into a compiled lägesbild); null when it does not count. */
@@ -530,11 +551,6 @@ export class ReportingService {
 
   private now(): string {
     return this.clock.now().toISOString();
-  }
-
-  async periodContext(period: string): Promise<PeriodContext> {
-    const loaded = await this.runner.load(lagesbildStreamOf(period), periodStatusFolder);
-    return toPeriodContext(loaded.state);
   }
 
   private async loadVisible(caller: Caller, reportId: string): Promise<LoadedReport> {
@@ -828,10 +844,15 @@ function reportAndWeek(
   return {
     state: report.state,
     version: report.version,
-    period: toPeriodContext(week.state),
+    period: toPeriodContext(week.state, organisationOfReport(streams[0].streamId)),
     weekStream: streams[1].streamId,
     weekVersion: week.version,
   };
+}
+
+/** A report's id is `<period>.<organisationId>` (reportIdFor); its stream is `report-<id>`. */
+function organisationOfReport(streamId: string): string {
+  return streamId.slice(reportStream('').length + 'YYYY-Www.'.length);
 }
 
 /** The report, if it exists and the caller may read it; one that does not and one they may not see are the same 404. */

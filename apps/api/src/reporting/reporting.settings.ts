@@ -9,14 +9,20 @@ import { defaultPeriodSettings, type IsoWeekday, type PeriodSettings } from './p
  * - `LAGET_DEADLINE_TIME` (default `09:00`, Swedish time)
  * - `LAGET_MEETING_WEEKDAY` (1 = Monday … 7 = Sunday; default 1): the EST meeting that discusses a week
  * - `LAGET_CRIME_CATEGORIES`: `key=Label,key=Label,…` replaces the police statistics categories
+ * - `LAGET_REPORTING_WEEKS_BACK` (default 4): how many weeks before the running one a reporter may
+ *   open a report for (the coordinator may open any week that has started)
  */
 export interface ReportingSettings extends PeriodSettings {
   crimeCategories: readonly CrimeCategory[];
+  reportingWeeksBack: number;
 }
+
+export const DEFAULT_REPORTING_WEEKS_BACK = 4;
 
 export const defaultReportingSettings: ReportingSettings = {
   ...defaultPeriodSettings,
   crimeCategories: DEFAULT_CRIME_CATEGORIES,
+  reportingWeeksBack: DEFAULT_REPORTING_WEEKS_BACK,
 };
 
 const environment = z.object({
@@ -30,6 +36,7 @@ const environment = z.object({
     .string()
     .regex(/^[a-z0-9_]+=[^,=]+(,[a-z0-9_]+=[^,=]+)*$/, 'must be key=Label,key=Label,…')
     .optional(),
+  LAGET_REPORTING_WEEKS_BACK: z.coerce.number().int().min(0).max(520).optional(),
 });
 
 export function reportingSettingsFrom(
@@ -58,5 +65,6 @@ export function reportingSettingsFrom(
           return { key, label: label.trim() };
         })
       : DEFAULT_CRIME_CATEGORIES,
+    reportingWeeksBack: env.LAGET_REPORTING_WEEKS_BACK ?? DEFAULT_REPORTING_WEEKS_BACK,
   };
 }
