@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type {
   ApplyRedactionRequest,
@@ -12,7 +11,7 @@ import { asSubject } from '@laget/permissions';
 import { UsersReadModel } from '../identity/users.read-model.js';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner, type RunResult } from '../platform/commands/command-runner.js';
-import { metadataFor } from '../platform/commands/request-context.js';
+import { metadataFor, newIdFor } from '../platform/commands/request-context.js';
 import { DomainError } from '../platform/domain/domain-error.js';
 import { apiError } from '../platform/http/api-error.js';
 import { EVENT_STORE } from '../platform/platform.tokens.js';
@@ -271,7 +270,7 @@ export class LagesbildService {
     expectedVersion?: number,
   ): Promise<RedactionOverview & { version: number }> {
     this.require(caller, caller.ability.can('create', asSubject('Redaction', { lagesbildId: period })));
-    const redactionId = randomUUID();
+    const redactionId = newIdFor(caller.context, 'redaction'); // a retry names the same redaction
     const result = await this.run(
       caller,
       period,

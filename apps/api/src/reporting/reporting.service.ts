@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type AddIncidentRequest,
@@ -15,6 +14,7 @@ import {
 } from '@laget/contracts';
 import {
   ANY,
+  DuplicateIdempotencyKeyError,
   NO_STREAM,
   WrongExpectedVersionError,
   type EventStore,
@@ -23,7 +23,7 @@ import {
 import { asSubject, type Action, type AppAbility, type Role } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner, type LoadedStream } from '../platform/commands/command-runner.js';
-import { metadataFor, type RequestContext } from '../platform/commands/request-context.js';
+import { metadataFor, newIdFor, type RequestContext } from '../platform/commands/request-context.js';
 import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
@@ -238,7 +238,7 @@ export class ReportingService {
     expectedVersion: number | undefined,
   ): Promise<IncidentView & { reportId: string; version: number }> {
     if (request.placeId) await this.ensurePlace(request.placeId);
-    const incidentId = randomUUID();
+    const incidentId = newIdFor(caller.context, 'incident');
     const report = await this.incidentCommand(
       caller,
       reportId,
@@ -473,7 +473,7 @@ export class ReportingService {
 
   async registerPlace(caller: Caller, request: RegisterPlaceRequest): Promise<PlaceView> {
     this.ensureMayKeepPlaces(caller, 'create');
-    const placeId = randomUUID();
+    const placeId = newIdFor(caller.context, 'place');
     const result = await this.runner.run(
       PLACE_REGISTER_STREAM,
       placeRegisterDecider,
@@ -639,8 +639,18 @@ export class ReportingService {
     }
     for (let attempt = 1; ; attempt++) {
       const current = reportAndWeek(streams, await this.runner.loadMany(streams));
-      const events = await decide(current);
+      let events: ReportEvent[];
+      try {
+        events = await decide(current);
+      } catch (error) {
+        // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
+        const applied = await this.appliedBefore(caller, reportId);
+        if (applied) return applied;
+        throw error;
+      }
       if (events.length === 0) {
+        const applied = await this.appliedBefore(caller, reportId);
+        if (applied) return applied;
         if (current.state.status === 'none') throw notFound('Report');
         return this.view(current.state, current.version, current.period);
       }
@@ -653,6 +663,16 @@ export class ReportingService {
     }
   }
 
+  /**
+   * The answer to a command this request's Idempotency-Key applied before (a retry, docs/adr/0014):
+   * the report as that append left it, in its week as it is now. Null where nothing was applied.
+   */
+  private async appliedBefore(caller: Caller, reportId: string): Promise<ReportView | null> {
+    const applied = await this.runner.appliedBefore(reportStream(reportId), reportDecider, caller.context);
+    if (!applied || applied.state.status === 'none') return null;
+    return this.view(applied.state, applied.version, await this.periodContext(applied.state.period));
+  }
+
   private async appendReport(
     caller: Caller,
     reportId: string,
@@ -660,18 +680,31 @@ export class ReportingService {
     events: ReportEvent[],
   ): Promise<ReportView> {
     const metadata = metadataFor(caller.context, this.clock.now());
-    const appended = await this.eventStore.append(
-      reportStream(reportId),
-      events.map((event) => ({ type: event.type, data: event.data, metadata })),
-      {
-        expectedVersion: current.version > 0 ? current.version : NO_STREAM,
-        // KurrentDB cannot guard: there a compile racing this append by one round trip can still
-        // miss it (docs/adr/0012); PostgreSQL and PGlite close that gap.
-        ...(this.eventStore.appendGuards
-          ? { guards: [{ streamId: current.weekStream, version: current.weekVersion }] }
-          : {}),
-      },
-    );
+    let appended;
+    try {
+      appended = await this.runner.appendKeyed(
+        reportStream(reportId),
+        events.map((event) => ({ type: event.type, data: event.data, metadata })),
+        {
+          expectedVersion: current.version > 0 ? current.version : NO_STREAM,
+          // KurrentDB cannot guard: there a compile racing this append by one round trip can still
+          // miss it (docs/adr/0012); PostgreSQL and PGlite close that gap.
+          ...(this.eventStore.appendGuards
+            ? { guards: [{ streamId: current.weekStream, version: current.weekVersion }] }
+            : {}),
+        },
+        caller.context,
+      );
+    } catch (error) {
+      if (!(error instanceof DuplicateIdempotencyKeyError)) throw error;
+      const applied = await this.runner.replay(
+        reportStream(reportId),
+        reportDecider,
+        error.recorded,
+        caller.context,
+      );
+      return this.view(applied.state as OpenReport, applied.version, current.period);
+    }
     const state = events.reduce(evolveReport, current.state) as OpenReport;
     this.runner.remember(reportStream(reportId), reportDecider, state, appended.nextExpectedVersion);
     return this.view(state, appended.nextExpectedVersion, current.period);
