@@ -23,7 +23,12 @@ import {
 import { asSubject, type Action, type AppAbility, type Role } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner, type LoadedStream } from '../platform/commands/command-runner.js';
-import { metadataFor, newIdFor, type RequestContext } from '../platform/commands/request-context.js';
+import {
+  commandKey,
+  metadataFor,
+  newIdFor,
+  type RequestContext,
+} from '../platform/commands/request-context.js';
 import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
@@ -623,6 +628,7 @@ export class ReportingService {
   ): Promise<ReportView> {
     const streams = reportAndWeekStreams(reportId);
     if (!streams) throw notFound('Report');
+    const key = commandKey(caller.context, reportStream(reportId));
     const remembered = this.runner.remembered(streams);
     if (remembered) {
       const current = reportAndWeek(streams, remembered);
@@ -631,7 +637,7 @@ export class ReportingService {
         .catch(() => []);
       if (events.length > 0) {
         try {
-          return await this.appendReport(caller, reportId, current, events);
+          return await this.appendReport(caller, reportId, current, events, key);
         } catch (error) {
           if (!(error instanceof WrongExpectedVersionError)) throw error;
         }
@@ -644,18 +650,18 @@ export class ReportingService {
         events = await decide(current);
       } catch (error) {
         // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
-        const applied = await this.appliedBefore(caller, reportId);
+        const applied = await this.appliedBefore(caller, reportId, key);
         if (applied) return applied;
         throw error;
       }
       if (events.length === 0) {
-        const applied = await this.appliedBefore(caller, reportId);
+        const applied = await this.appliedBefore(caller, reportId, key);
         if (applied) return applied;
         if (current.state.status === 'none') throw notFound('Report');
         return this.view(current.state, current.version, current.period);
       }
       try {
-        return await this.appendReport(caller, reportId, current, events);
+        return await this.appendReport(caller, reportId, current, events, key);
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && attempt < 3) continue;
         throw error;
@@ -667,8 +673,17 @@ export class ReportingService {
    * The answer to a command this request's Idempotency-Key applied before (a retry, docs/adr/0014):
    * the report as that append left it, in its week as it is now. Null where nothing was applied.
    */
-  private async appliedBefore(caller: Caller, reportId: string): Promise<ReportView | null> {
-    const applied = await this.runner.appliedBefore(reportStream(reportId), reportDecider, caller.context);
+  private async appliedBefore(
+    caller: Caller,
+    reportId: string,
+    key: string | undefined,
+  ): Promise<ReportView | null> {
+    const applied = await this.runner.appliedBefore(
+      reportStream(reportId),
+      reportDecider,
+      caller.context,
+      key,
+    );
     if (!applied || applied.state.status === 'none') return null;
     return this.view(applied.state, applied.version, await this.periodContext(applied.state.period));
   }
@@ -678,6 +693,7 @@ export class ReportingService {
     reportId: string,
     current: ReportAndWeek,
     events: ReportEvent[],
+    key: string | undefined,
   ): Promise<ReportView> {
     const metadata = metadataFor(caller.context, this.clock.now());
     let appended;
@@ -694,6 +710,7 @@ export class ReportingService {
             : {}),
         },
         caller.context,
+        key,
       );
     } catch (error) {
       if (!(error instanceof DuplicateIdempotencyKeyError)) throw error;
@@ -702,6 +719,7 @@ export class ReportingService {
         reportDecider,
         error.recorded,
         caller.context,
+        error.idempotencyKey,
       );
       return this.view(applied.state as OpenReport, applied.version, current.period);
     }

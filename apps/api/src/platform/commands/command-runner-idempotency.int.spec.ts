@@ -4,7 +4,7 @@ import type { Decider, DomainEvent } from '../domain/decider.js';
 import { DomainError } from '../domain/domain-error.js';
 import { SystemClock } from './clock.js';
 import { CommandRunner } from './command-runner.js';
-import { type RequestContext, systemContext } from './request-context.js';
+import { idempotentRequest, type RequestContext, systemContext } from './request-context.js';
 
 type TallyEvent = DomainEvent<'Added', { amount: number }> | DomainEvent<'Closed', { at: number }>;
 interface Tally {
@@ -29,7 +29,7 @@ const tally: Decider<Tally, TallyCommand, TallyEvent> = {
 
 /** A request with an Idempotency-Key, as the interceptor hands it to the runner. */
 function keyed(key: string): RequestContext {
-  return { ...systemContext(), idempotency: { key, replayed: false, appended: false } };
+  return { ...systemContext(), idempotency: idempotentRequest(key) };
 }
 
 describe('CommandRunner under an Idempotency-Key (docs/adr/0014)', () => {
@@ -98,6 +98,20 @@ describe('CommandRunner under an Idempotency-Key (docs/adr/0014)', () => {
     );
     for (const result of results) expect(result).toEqual(results[0]);
     expect((await store.readStream('tally-c')).map((e) => e.data)).toEqual([{ amount: 1 }, { amount: 7 }]);
+  });
+
+  it('records each of several commands of one request on one stream under a key of its own', async () => {
+    const runner = new CommandRunner(store, new SystemClock());
+    // One request, two commands on one stream (as a PATCH of several changes would run them).
+    const handle = async (context: RequestContext) => [
+      await runner.run('tally-e', tally, { type: 'Add', amount: 2 }, { context }),
+      await runner.run('tally-e', tally, { type: 'Add', amount: 3 }, { context }),
+    ];
+    const first = await handle(keyed('two-commands'));
+    expect(first.map((result) => result.state.total)).toEqual([2, 5]);
+    const retried = await handle(keyed('two-commands'));
+    expect(retried).toEqual(first);
+    expect((await store.readStream('tally-e')).map((e) => e.data)).toEqual([{ amount: 2 }, { amount: 3 }]);
   });
 
   it('records nothing for a refused command, so a later retry is decided afresh', async () => {

@@ -9,7 +9,7 @@ import {
   WrongExpectedVersionError,
 } from '@laget/event-store';
 import type { Decider, DomainEvent } from '../domain/decider.js';
-import { type RequestContext, metadataFor } from './request-context.js';
+import { type RequestContext, commandKey, metadataFor } from './request-context.js';
 import { type CachedStream, StreamStateCache } from './stream-state-cache.js';
 import type { Clock } from './clock.js';
 
@@ -138,6 +138,7 @@ export class CommandRunner {
     options: RunOptions,
   ): Promise<RunResult<State, Event>> {
     const { context } = options;
+    const key = commandKey(context, streamId);
     const attempts = options.expectedVersion === undefined ? 3 : 1;
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.load(streamId, decider);
@@ -149,12 +150,12 @@ export class CommandRunner {
         decided = decider.decide(command, loaded.state);
       } catch (error) {
         // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
-        const applied = await this.appliedBefore(streamId, decider, context);
+        const applied = await this.appliedBefore(streamId, decider, context, key);
         if (applied) return applied;
         throw error;
       }
       if (decided.length === 0) {
-        const applied = await this.appliedBefore(streamId, decider, context);
+        const applied = await this.appliedBefore(streamId, decider, context, key);
         if (applied) return applied;
         return { state: loaded.state, version: loaded.version, events: [], globalPosition: null };
       }
@@ -168,10 +169,11 @@ export class CommandRunner {
           events.map((event) => ({ eventId: event.eventId, type: event.type, data: event.data, metadata })),
           { expectedVersion: loaded.exists ? loaded.version : NO_STREAM },
           context,
+          key,
         );
       } catch (error) {
         if (error instanceof DuplicateIdempotencyKeyError) {
-          return this.replay(streamId, decider, error.recorded, context);
+          return this.replay(streamId, decider, error.recorded, context, error.idempotencyKey);
         }
         if (error instanceof WrongExpectedVersionError && attempt < attempts) continue;
         throw error;
@@ -188,39 +190,40 @@ export class CommandRunner {
   }
 
   /**
-   * Appends with the request's Idempotency-Key recorded in the same write (docs/adr/0014). For
-   * commands that append on their own (reporting); DuplicateIdempotencyKeyError says that an
-   * earlier attempt of the request appended already, and `replay` answers it.
+   * Appends with `key` (commandKey of the request's context) recorded in the same write
+   * (docs/adr/0014). For commands that append on their own (reporting); DuplicateIdempotencyKeyError
+   * says that an earlier attempt of the request appended already, and `replay` answers it.
    */
   async appendKeyed(
     streamId: string,
     events: Parameters<EventStore['append']>[1],
     options: AppendOptions,
     context: RequestContext,
+    key: string | undefined,
   ) {
-    const idempotency = context.idempotency;
     const appended = await this.store.append(
       streamId,
       events,
-      idempotency ? { ...options, idempotencyKey: idempotency.key } : options,
+      key === undefined ? options : { ...options, idempotencyKey: key },
     );
-    if (idempotency && events.length > 0) idempotency.appended = true;
+    if (key !== undefined && events.length > 0) context.idempotency!.appended = true;
     return appended;
   }
 
   /**
    * The result of this request's command where an earlier attempt with the same Idempotency-Key
-   * appended it to the stream: the stream folded up to that append, as the first attempt
-   * answered from. Null without a key or where nothing was appended under it.
+   * appended it to the stream under `key`: the stream folded up to that append, as the first
+   * attempt answered from. Null without a key or where nothing was appended under it.
    */
   async appliedBefore<State, Event extends DomainEvent>(
     streamId: string,
     folder: Folder<State, Event>,
     context: RequestContext,
+    key: string | undefined,
   ): Promise<RunResult<State, Event> | null> {
-    if (!context.idempotency) return null;
-    const recorded = await this.store.findAppend(streamId, context.idempotency.key);
-    return recorded ? this.replay(streamId, folder, recorded, context) : null;
+    if (key === undefined) return null;
+    const recorded = await this.store.findAppend(streamId, key);
+    return recorded ? this.replay(streamId, folder, recorded, context, key) : null;
   }
 
   /** See appliedBefore; `recorded` null (not known yet) is looked up. */
@@ -229,16 +232,16 @@ export class CommandRunner {
     folder: Folder<State, Event>,
     recorded: KeyedAppend | null,
     context: RequestContext,
+    key: string,
   ): Promise<RunResult<State, Event>> {
-    const idempotency = context.idempotency!;
-    const found = recorded ?? (await this.store.findAppend(streamId, idempotency.key));
-    if (!found) throw new Error(`The append of ${idempotency.key} on ${streamId} is not recorded`);
+    const found = recorded ?? (await this.store.findAppend(streamId, key));
+    if (!found) throw new Error(`The append of ${key} on ${streamId} is not recorded`);
     const history = (await this.store.readStream(streamId, { maxCount: found.lastVersion })).map((event) =>
       this.upcast(event),
     );
     let state = folder.initialState();
     for (const event of history) state = folder.evolve(state, event as unknown as Event);
-    idempotency.replayed = true;
+    if (context.idempotency) context.idempotency.replayed = true;
     return {
       state,
       version: found.lastVersion,

@@ -17,12 +17,32 @@ export interface RequestContext {
  * the command runner records it with the events the command appends.
  */
 export interface IdempotentRequest {
-  /** The client's key scoped to its caller, method and path: what the append records. */
+  /** The client's key scoped to its caller, method and path. */
   readonly key: string;
   /** The runner found the command applied by an earlier attempt and did not apply it again. */
   replayed: boolean;
   /** This attempt appended events under the key. */
   appended: boolean;
+  /** Commands of this request per stream so far (see commandKey). */
+  readonly commands: Map<string, number>;
+}
+
+export function idempotentRequest(key: string): IdempotentRequest {
+  return { key, replayed: false, appended: false, commands: new Map() };
+}
+
+/**
+ * The key the next command of this request on `streamId` records with its append, or undefined
+ * without an Idempotency-Key. A request that runs several commands on one stream records each
+ * under a key of its own (the second `<key> #2`, …), so that a retry, running them in the same
+ * order, finds each one instead of taking the first for all. Call once per command.
+ */
+export function commandKey(context: RequestContext, streamId: string): string | undefined {
+  const idempotency = context.idempotency;
+  if (!idempotency) return undefined;
+  const count = (idempotency.commands.get(streamId) ?? 0) + 1;
+  idempotency.commands.set(streamId, count);
+  return count === 1 ? idempotency.key : `${idempotency.key} #${count}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { SqlDatabase } from '@laget/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { type Observable, catchError, finalize, from, map, mergeMap, of, throwError } from 'rxjs';
-import type { IdempotentRequest } from '../commands/request-context.js';
+import { idempotentRequest } from '../commands/request-context.js';
 import { READ_DB } from '../platform.tokens.js';
 import { apiError } from './api-error.js';
 import { headerOf } from './headers.js';
@@ -88,7 +88,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         const mine = Date.now();
         answering.set(scopedKey, mine);
-        const idempotency: IdempotentRequest = { key: scopedKey, replayed: false, appended: false };
+        const idempotency = idempotentRequest(scopedKey);
         markIdempotent(request, idempotency);
         return next.handle().pipe(
           mergeMap((body) =>
