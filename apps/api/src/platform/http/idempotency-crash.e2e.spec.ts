@@ -20,12 +20,15 @@ const adminPassword = 'crash-test-admin-password-1';
 const LOAD_MS = 1_500;
 const WORKERS = 16;
 
-/** Builds the API and its libraries into their dist folders (what `npm start` runs). */
-async function buildServer(): Promise<void> {
+let built: Promise<unknown> | null = null;
+
+/** Builds the API and its libraries into their dist folders (what `npm start` runs), once per run. */
+function buildServer(): Promise<unknown> {
   const workspaces = ['@laget/event-store', '@laget/permissions', '@laget/contracts', '@laget/api'];
-  await promisify(execFile)('npm', ['run', 'build', ...workspaces.flatMap((w) => ['--workspace', w])], {
+  built ??= promisify(execFile)('npm', ['run', 'build', ...workspaces.flatMap((w) => ['--workspace', w])], {
     cwd: root,
   });
+  return built;
 }
 
 async function freePort(): Promise<number> {
