@@ -1,3 +1,4 @@
+import type { KeyedAppend } from './event-store.js';
 import { describeExpectedVersion, type ExpectedVersion } from './expected-version.js';
 
 /** The stream was not at the version the writer expected; the HTTP layer answers 409. */
@@ -24,5 +25,23 @@ export class DuplicateEventIdError extends Error {
   override readonly name = 'DuplicateEventIdError';
   constructor(readonly eventIds: string[]) {
     super(`One of these event ids is already recorded elsewhere: ${eventIds.join(', ')}`);
+  }
+}
+
+/**
+ * The stream already holds an append under this idempotency key: the command was applied
+ * before, and nothing was appended now. `recorded` is that first append (null only inside a
+ * caller's transaction, which the conflict has aborted).
+ */
+export class DuplicateIdempotencyKeyError extends Error {
+  override readonly name = 'DuplicateIdempotencyKeyError';
+  constructor(
+    readonly streamId: string,
+    readonly idempotencyKey: string,
+    readonly recorded: KeyedAppend | null,
+  ) {
+    super(
+      `Stream ${streamId} already holds an append with idempotency key ${JSON.stringify(idempotencyKey)}`,
+    );
   }
 }

@@ -10,6 +10,24 @@ export interface AppendOptions {
    * without reading them again. Only where `appendGuards` is true.
    */
   guards?: readonly StreamGuard[];
+  /**
+   * Recorded with the events, in the same write, so that a retried command can find out whether
+   * it was applied (`findAppend`). A key is unique within its stream: an append with a key the
+   * stream already holds appends nothing and throws DuplicateIdempotencyKeyError carrying the
+   * first append. An append of no events records no key. At most 500 characters.
+   */
+  idempotencyKey?: string;
+}
+
+/** An append recorded under an idempotency key, as `findAppend` returns it. */
+export interface KeyedAppend {
+  streamId: string;
+  idempotencyKey: string;
+  /** The stream versions of its first and last event. */
+  firstVersion: number;
+  lastVersion: number;
+  /** The global position of its last event. */
+  lastGlobalPosition: number;
 }
 
 export interface StreamGuard {
@@ -73,6 +91,12 @@ export interface EventStore {
   init(): Promise<void>;
   /** Appends atomically; throws WrongExpectedVersionError on a version conflict. */
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * The append recorded on this stream under this idempotency key, or null when there is none.
+   * SQL stores look it up in a table written in the append's transaction; KurrentDB searches the
+   * newest events of the stream for the key in their metadata.
+   */
+  findAppend(streamId: string, idempotencyKey: string): Promise<KeyedAppend | null>;
   /** Events of one stream in version order; empty when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /**

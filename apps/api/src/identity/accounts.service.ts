@@ -11,7 +11,7 @@ import type { OrganisationKind } from '@laget/contracts';
 import type { Role } from '@laget/permissions';
 import { CommandRunner, type RunResult } from '../platform/commands/command-runner.js';
 import { Clock } from '../platform/commands/clock.js';
-import { metadataFor, type RequestContext } from '../platform/commands/request-context.js';
+import { metadataFor, newIdFor, type RequestContext } from '../platform/commands/request-context.js';
 import type { Decider, DomainEvent } from '../platform/domain/decider.js';
 import { conflict } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
@@ -49,7 +49,8 @@ export class AccountsService {
     data: { organisationId?: string; name: string; kind: OrganisationKind },
     context: RequestContext,
   ) {
-    const organisationId = data.organisationId ?? randomUUID();
+    // Derived from an Idempotency-Key where there is one, so that a retry finds its first attempt.
+    const organisationId = data.organisationId ?? newIdFor(context, 'organisation');
     return this.runOrganisation(
       organisationId,
       { type: 'RegisterOrganisation', data: { ...data, organisationId } },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppAbility, Role } from '@laget/permissions';
 import type { FastifyRequest } from 'fastify';
 import { headerOf } from '../platform/http/headers.js';
+import { idempotencyOf } from '../platform/http/idempotent-request.js';
 import type { RequestContext } from '../platform/commands/request-context.js';
 import type { UserRecord } from './users.read-model.js';
 
@@ -34,5 +35,6 @@ export function requestContext(request: AuthenticatedRequest): RequestContext {
     organisationId: request.actor?.organisationId ?? null,
     correlationId: header && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID(),
     ...(request.ip ? { ip: request.ip } : {}),
+    ...idempotencyOf(request),
   };
 }

@@ -4,6 +4,7 @@ import { type AppAbility, defineAbilityFor, isRole, type Role } from '@laget/per
 import type { FastifyRequest } from 'fastify';
 import type { RequestContext } from '../platform/commands/request-context.js';
 import { headerOf } from '../platform/http/headers.js';
+import { idempotencyOf } from '../platform/http/idempotent-request.js';
 
 interface AuthenticatedRequest extends FastifyRequest {
   /** Set by the identity module's global guard; absent for a visitor on a public route. */
@@ -38,6 +39,7 @@ export const CurrentLagesbildCaller = createParamDecorator(
         organisationId: actor?.organisationId ?? null,
         correlationId,
         ...(request.ip ? { ip: request.ip } : {}),
+        ...idempotencyOf(request),
       },
     };
   },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type {
   ApplyRedactionRequest,
@@ -11,7 +10,7 @@ import { ANY, type EventStore } from '@laget/event-store';
 import { asSubject } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner, type RunResult } from '../platform/commands/command-runner.js';
-import { metadataFor } from '../platform/commands/request-context.js';
+import { metadataFor, newIdFor } from '../platform/commands/request-context.js';
 import { DomainError } from '../platform/domain/domain-error.js';
 import { apiError } from '../platform/http/api-error.js';
 import { EVENT_STORE } from '../platform/platform.tokens.js';
@@ -286,7 +285,7 @@ export class LagesbildService {
     expectedVersion?: number,
   ): Promise<(RedactionOverview | { redactions: RedactionOverview[] }) & { version: number }> {
     this.require(caller, caller.ability.can('create', asSubject('Redaction', { lagesbildId: period })));
-    const redactionId = randomUUID();
+    const redactionId = newIdFor(caller.context, 'redaction'); // a retry names the same redaction
     const command = redactionCommand(request, redactionId, caller.context.actorId);
     const result = await this.run(caller, period, command, expectedVersion);
     const made = redactionOverview(result.state).filter(madeBy(redactionId));

@@ -4,6 +4,7 @@ import { defineAbilityFor, isRole, type AppAbility, type Role } from '@laget/per
 import type { FastifyRequest } from 'fastify';
 import { apiError } from '../platform/http/api-error.js';
 import { headerOf } from '../platform/http/headers.js';
+import { idempotencyOf } from '../platform/http/idempotent-request.js';
 import type { Caller } from './reporting.service.js';
 
 interface AuthenticatedRequest extends FastifyRequest {
@@ -31,6 +32,7 @@ export const CurrentCaller = createParamDecorator((_: unknown, context: Executio
       organisationId: actor.organisationId,
       correlationId: correlationIdOf(request),
       ...(request.ip ? { ip: request.ip } : {}),
+      ...idempotencyOf(request),
     },
   };
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type AddIncidentRequest,
@@ -15,6 +14,7 @@ import {
 } from '@laget/contracts';
 import {
   ANY,
+  DuplicateIdempotencyKeyError,
   NO_STREAM,
   WrongExpectedVersionError,
   type EventStore,
@@ -23,7 +23,12 @@ import {
 import { asSubject, type Action, type AppAbility, type Role } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner, type LoadedStream } from '../platform/commands/command-runner.js';
-import { metadataFor, type RequestContext } from '../platform/commands/request-context.js';
+import {
+  commandKey,
+  metadataFor,
+  newIdFor,
+  type RequestContext,
+} from '../platform/commands/request-context.js';
 import { DomainError, notFound } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
@@ -244,7 +249,7 @@ export class ReportingService {
     expectedVersion: number | undefined,
   ): Promise<IncidentView & { reportId: string; version: number }> {
     if (request.placeId) await this.ensurePlace(request.placeId);
-    const incidentId = randomUUID();
+    const incidentId = newIdFor(caller.context, 'incident');
     const report = await this.incidentCommand(
       caller,
       reportId,
@@ -495,7 +500,7 @@ export class ReportingService {
 
   async registerPlace(caller: Caller, request: RegisterPlaceRequest): Promise<PlaceView> {
     this.ensureMayKeepPlaces(caller, 'create');
-    const placeId = randomUUID();
+    const placeId = newIdFor(caller.context, 'place');
     const result = await this.runner.run(
       PLACE_REGISTER_STREAM,
       placeRegisterDecider,
@@ -640,6 +645,7 @@ export class ReportingService {
   ): Promise<ReportView> {
     const streams = reportAndWeekStreams(reportId);
     if (!streams) throw notFound('Report');
+    const key = commandKey(caller.context, reportStream(reportId));
     const remembered = this.runner.remembered(streams);
     if (remembered) {
       const current = reportAndWeek(streams, remembered);
@@ -648,7 +654,7 @@ export class ReportingService {
         .catch(() => []);
       if (events.length > 0) {
         try {
-          return await this.appendReport(caller, reportId, current, events);
+          return await this.appendReport(caller, reportId, current, events, key);
         } catch (error) {
           if (!(error instanceof WrongExpectedVersionError)) throw error;
         }
@@ -656,13 +662,23 @@ export class ReportingService {
     }
     for (let attempt = 1; ; attempt++) {
       const current = reportAndWeek(streams, await this.runner.loadMany(streams));
-      const events = await decide(current);
+      let events: ReportEvent[];
+      try {
+        events = await decide(current);
+      } catch (error) {
+        // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
+        const applied = await this.appliedBefore(caller, reportId, key);
+        if (applied) return applied;
+        throw error;
+      }
       if (events.length === 0) {
+        const applied = await this.appliedBefore(caller, reportId, key);
+        if (applied) return applied;
         if (current.state.status === 'none') throw notFound('Report');
         return this.view(current.state, current.version, current.period);
       }
       try {
-        return await this.appendReport(caller, reportId, current, events);
+        return await this.appendReport(caller, reportId, current, events, key);
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && attempt < 3) continue;
         throw error;
@@ -670,25 +686,60 @@ export class ReportingService {
     }
   }
 
+  /**
+   * The answer to a command this request's Idempotency-Key applied before (a retry, docs/adr/0014):
+   * the report as that append left it, in its week as it is now. Null where nothing was applied.
+   */
+  private async appliedBefore(
+    caller: Caller,
+    reportId: string,
+    key: string | undefined,
+  ): Promise<ReportView | null> {
+    const applied = await this.runner.appliedBefore(
+      reportStream(reportId),
+      reportDecider,
+      caller.context,
+      key,
+    );
+    if (!applied || applied.state.status === 'none') return null;
+    return this.view(applied.state, applied.version, await this.periodContext(applied.state.period));
+  }
+
   private async appendReport(
     caller: Caller,
     reportId: string,
     current: ReportAndWeek,
     events: ReportEvent[],
+    key: string | undefined,
   ): Promise<ReportView> {
     const metadata = metadataFor(caller.context, this.clock.now());
-    const appended = await this.eventStore.append(
-      reportStream(reportId),
-      events.map((event) => ({ type: event.type, data: event.data, metadata })),
-      {
-        expectedVersion: current.version > 0 ? current.version : NO_STREAM,
-        // KurrentDB cannot guard: there a compile racing this append by one round trip can still
-        // miss it (docs/adr/0012); PostgreSQL and PGlite close that gap.
-        ...(this.eventStore.appendGuards
-          ? { guards: [{ streamId: current.weekStream, version: current.weekVersion }] }
-          : {}),
-      },
-    );
+    let appended;
+    try {
+      appended = await this.runner.appendKeyed(
+        reportStream(reportId),
+        events.map((event) => ({ type: event.type, data: event.data, metadata })),
+        {
+          expectedVersion: current.version > 0 ? current.version : NO_STREAM,
+          // KurrentDB cannot guard: there a compile racing this append by one round trip can still
+          // miss it (docs/adr/0012); PostgreSQL and PGlite close that gap.
+          ...(this.eventStore.appendGuards
+            ? { guards: [{ streamId: current.weekStream, version: current.weekVersion }] }
+            : {}),
+        },
+        caller.context,
+        key,
+      );
+    } catch (error) {
+      if (!(error instanceof DuplicateIdempotencyKeyError)) throw error;
+      const applied = await this.runner.replay(
+        reportStream(reportId),
+        reportDecider,
+        error.recorded,
+        caller.context,
+        error.idempotencyKey,
+      );
+      return this.view(applied.state as OpenReport, applied.version, current.period);
+    }
     const state = events.reduce(evolveReport, current.state) as OpenReport;
     this.runner.remember(reportStream(reportId), reportDecider, state, appended.nextExpectedVersion);
     return this.view(state, appended.nextExpectedVersion, current.period);

@@ -4,6 +4,7 @@ import { WrongExpectedVersionError } from '../errors.js';
 import type { Checkpoint, EventMetadata, NewEvent, RecordedEvent } from '../event.js';
 import type { EventStore } from '../event-store.js';
 import { ANY, NO_STREAM, STREAM_EXISTS } from '../expected-version.js';
+import { idempotentAppendContract } from './idempotent-append.contract.js';
 
 /**
  * The one contract every EventStore adapter passes. An adapter's `*.int.spec.ts` calls
@@ -101,6 +102,8 @@ export function eventStoreContract(options: EventStoreContractOptions): void {
   afterAll(async () => {
     await harness?.close();
   });
+
+  idempotentAppendContract(() => store);
 
   describe('appending and reading a stream', () => {
     it('records events with versions from 1, their ids, metadata and a recording time', async () => {

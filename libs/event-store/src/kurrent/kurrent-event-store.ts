@@ -16,12 +16,13 @@ import {
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { CaughtUpWaiters } from '../caught-up-waiters.js';
-import { WrongExpectedVersionError } from '../errors.js';
+import { DuplicateIdempotencyKeyError, WrongExpectedVersionError } from '../errors.js';
 import type { Checkpoint, EventMetadata, NewEvent, RecordedEvent } from '../event.js';
 import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  KeyedAppend,
   ReadAllResult,
   ReadStreamOptions,
   StreamRead,
@@ -56,12 +57,22 @@ export class KurrentEventStore implements EventStore {
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (options.guards?.length)
       throw new TypeError('KurrentEventStore cannot guard an append with other streams');
+    const key = options.idempotencyKey;
+    // KurrentDB writes one stream and nothing beside it: the key travels in each event's
+    // metadata, and a retry finds it there (findAppend). Checked before the write, and the
+    // expected version (the command runner always gives one) stops a concurrent twin.
+    if (key !== undefined && events.length > 0) {
+      const recorded = await this.findAppend(streamId, key);
+      if (recorded) throw new DuplicateIdempotencyKeyError(streamId, key, recorded);
+    }
     const data = events.map((e) =>
       jsonEvent({
         id: e.eventId ?? randomUUID(),
         type: e.type,
         data: e.data as JSONType,
-        metadata: e.metadata as unknown as JSONType,
+        metadata: (key === undefined
+          ? e.metadata
+          : { ...e.metadata, [KEY_FIELD]: key }) as unknown as JSONType,
       }),
     );
     try {
@@ -74,11 +85,46 @@ export class KurrentEventStore implements EventStore {
       };
     } catch (error) {
       if (error instanceof KurrentWrongExpectedVersionError) {
+        const recorded = key === undefined ? null : await this.findAppend(streamId, key);
+        if (recorded) throw new DuplicateIdempotencyKeyError(streamId, key!, recorded);
         const actual = error.actualState === NO_STREAM ? null : Number(error.actualState) + 1;
         throw new WrongExpectedVersionError(streamId, options.expectedVersion, actual);
       }
       throw error;
     }
+  }
+
+  /** Searches the newest KEY_SEARCH_DEPTH events of the stream, newest first, for the key. */
+  async findAppend(streamId: string, idempotencyKey: string): Promise<KeyedAppend | null> {
+    let found: KeyedAppend | null = null;
+    try {
+      const reading = this.client.readStream(streamId, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: KEY_SEARCH_DEPTH,
+      });
+      for await (const resolved of reading) {
+        const event = resolved.event;
+        const metadata = event?.isJson ? (event.metadata as Record<string, unknown> | undefined) : undefined;
+        if (metadata?.[KEY_FIELD] !== idempotencyKey) {
+          if (found) break; // one append's events are contiguous
+          continue;
+        }
+        const version = Number(event!.revision) + 1;
+        found ??= {
+          streamId,
+          idempotencyKey,
+          firstVersion: version,
+          lastVersion: version,
+          lastGlobalPosition: Number(event!.position?.prepare ?? resolved.commitPosition ?? 0n),
+        };
+        found.firstVersion = version;
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return null;
+      throw error;
+    }
+    return found;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -209,6 +255,14 @@ class KurrentSubscription implements Subscription {
   }
 }
 
+/** Where an append's idempotency key travels in the metadata of its events (removed on read). */
+const KEY_FIELD = 'idempotencyKey';
+/**
+ * How far back findAppend looks: a retry comes within minutes, and the streams a command
+ * appends to (a report, a week, an organisation, the place register) rarely grow by more.
+ */
+const KEY_SEARCH_DEPTH = 1000;
+
 function toStreamState(expected: ExpectedVersion): AppendStreamState {
   if (expected === NO_STREAM || expected === 0) return NO_STREAM;
   if (expected === STREAM_EXISTS || expected === ANY) return expected;
@@ -232,7 +286,7 @@ function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): Reco
     eventId: event.id,
     type: event.type,
     data: event.data,
-    metadata: event.metadata as unknown as EventMetadata,
+    metadata: withoutKey(event.metadata as unknown as EventMetadata & { [KEY_FIELD]?: string }),
     streamId: event.streamId,
     streamVersion: Number(event.revision) + 1,
     globalPosition: Number(position.prepare),
@@ -263,4 +317,10 @@ export function compareKurrentCheckpoints(a: Checkpoint, b: Checkpoint): number 
   if (x.commit !== y.commit) return x.commit < y.commit ? -1 : 1;
   if (x.prepare !== y.prepare) return x.prepare < y.prepare ? -1 : 1;
   return 0;
+}
+
+function withoutKey(metadata: EventMetadata & { [KEY_FIELD]?: string }): EventMetadata {
+  if (metadata[KEY_FIELD] === undefined) return metadata;
+  const { [KEY_FIELD]: _key, ...rest } = metadata;
+  return rest;
 }

@@ -6,6 +6,7 @@
 export const channel = 'laget_event_store';
 export const streamVersionConstraint = 'events_stream_version_key';
 export const eventIdConstraint = 'events_event_id_key';
+export const appendKeyConstraint = 'append_keys_pkey';
 
 /**
  * One round trip: find the stream's end, check the expected version (p_check 'version' compares
@@ -23,30 +24,40 @@ const appendFunction = `
   CREATE OR REPLACE FUNCTION event_store.append_events(
     p_stream text, p_check text, p_version integer,
     p_ids uuid[], p_types text[], p_data text[], p_metadata text[],
-    p_guard_streams text[], p_guard_versions integer[]
+    p_guard_streams text[], p_guard_versions integer[], p_key text
   ) RETURNS TABLE (stream_version integer, global_position bigint)
   LANGUAGE plpgsql AS $$
   #variable_conflict use_column
   BEGIN
     RETURN QUERY
-    INSERT INTO event_store.events (stream_id, stream_version, event_id, event_type, data, metadata)
-    SELECT p_stream, stream_end.version + e.n, e.id, e.type, e.data::json, e.metadata::json
-    FROM (
-      SELECT coalesce(max(events.stream_version), 0) AS version
-      FROM event_store.events WHERE events.stream_id = p_stream
-    ) AS stream_end
-    CROSS JOIN unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, n)
-    WHERE CASE p_check
-      WHEN 'version' THEN stream_end.version = p_version
-      WHEN 'exists' THEN stream_end.version > 0
-      ELSE true END
-    AND NOT EXISTS (
-      SELECT 1 FROM unnest(p_guard_streams, p_guard_versions) AS g(stream, version)
-      WHERE (SELECT coalesce(max(guarded.stream_version), 0)
-             FROM event_store.events AS guarded WHERE guarded.stream_id = g.stream) <> g.version
+    WITH inserted AS (
+      INSERT INTO event_store.events (stream_id, stream_version, event_id, event_type, data, metadata)
+      SELECT p_stream, stream_end.version + e.n, e.id, e.type, e.data::json, e.metadata::json
+      FROM (
+        SELECT coalesce(max(events.stream_version), 0) AS version
+        FROM event_store.events WHERE events.stream_id = p_stream
+      ) AS stream_end
+      CROSS JOIN unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, n)
+      WHERE CASE p_check
+        WHEN 'version' THEN stream_end.version = p_version
+        WHEN 'exists' THEN stream_end.version > 0
+        ELSE true END
+      AND NOT EXISTS (
+        SELECT 1 FROM unnest(p_guard_streams, p_guard_versions) AS g(stream, version)
+        WHERE (SELECT coalesce(max(guarded.stream_version), 0)
+               FROM event_store.events AS guarded WHERE guarded.stream_id = g.stream) <> g.version
+      )
+      ORDER BY e.n
+      RETURNING events.stream_version, events.global_position
+    ), keyed AS (
+      -- The key in the same statement as the events: both are written or neither (a key the
+      -- stream already holds violates ${appendKeyConstraint} and so undoes the events too).
+      INSERT INTO event_store.append_keys (stream_id, idempotency_key, first_version, last_version, last_global_position)
+      SELECT p_stream, p_key, min(inserted.stream_version), max(inserted.stream_version), max(inserted.global_position)
+      FROM inserted WHERE p_key IS NOT NULL
+      HAVING count(*) > 0
     )
-    ORDER BY e.n
-    RETURNING events.stream_version, events.global_position;
+    SELECT inserted.stream_version, inserted.global_position FROM inserted ORDER BY inserted.stream_version;
   END
   $$`;
 
@@ -70,12 +81,24 @@ export const schema = [
      CONSTRAINT ${streamVersionConstraint} UNIQUE (stream_id, stream_version),
      CONSTRAINT ${eventIdConstraint} UNIQUE (event_id)
    )`,
-  // The function before guards (seven arguments): an overload of its own, no longer called.
+  // Idempotency keys of appends (docs/adr/0014): written by append_events with the events.
+  `CREATE TABLE IF NOT EXISTS event_store.append_keys (
+     stream_id text NOT NULL,
+     idempotency_key text NOT NULL,
+     first_version integer NOT NULL,
+     last_version integer NOT NULL,
+     last_global_position bigint NOT NULL,
+     recorded_at timestamptz NOT NULL DEFAULT now(),
+     CONSTRAINT ${appendKeyConstraint} PRIMARY KEY (stream_id, idempotency_key)
+   )`,
+  // The functions before guards (seven arguments) and before keys (nine): overloads of their
+  // own, no longer called.
   `DROP FUNCTION IF EXISTS event_store.append_events(text, text, integer, uuid[], text[], text[], text[])`,
+  `DROP FUNCTION IF EXISTS event_store.append_events(text, text, integer, uuid[], text[], text[], text[], text[], integer[])`,
   appendFunction,
 ];
 
-export const append = `SELECT stream_version, global_position FROM event_store.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+export const append = `SELECT stream_version, global_position FROM event_store.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
 
 /**
  * Each event as one JSON text: PGlite decodes every column of every row separately, and one
@@ -163,3 +186,7 @@ export const findEvents = `
   ORDER BY global_position`;
 
 export const notify = `SELECT pg_notify($1, $2)`;
+
+export const findAppend = `
+  SELECT stream_id, idempotency_key, first_version, last_version, last_global_position
+  FROM event_store.append_keys WHERE stream_id = $1 AND idempotency_key = $2`;

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors.js';
+import { DuplicateEventIdError, DuplicateIdempotencyKeyError, WrongExpectedVersionError } from '../errors.js';
 import type { Checkpoint, EventMetadata, NewEvent, RecordedEvent } from '../event.js';
 import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  KeyedAppend,
   ReadAllResult,
   ReadStreamOptions,
   StreamRead,
@@ -13,7 +14,9 @@ import type {
   Subscription,
 } from '../event-store.js';
 import { ANY, NO_STREAM, STREAM_EXISTS, type ExpectedVersion } from '../expected-version.js';
-import { nextStamp, PollingSubscription } from '../polling-subscription.js';
+import { PollingSubscription } from '../polling-subscription.js';
+import { InFlight } from './in-flight.js';
+import { findKeyedAppend, MAX_KEY_LENGTH } from './sql-keyed-appends.js';
 import { compareSqlCheckpoints, decodeSqlCheckpoint, encodeSqlCheckpoint } from './sql-checkpoint.js';
 import type { SqlDatabase, SqlExecutor } from './sql-database.js';
 import * as sql from './sql-event-store.sql.js';
@@ -124,6 +127,10 @@ export class SqlEventStore implements EventStore {
         )
           continue;
         if (!isUniqueViolation(error)) throw error;
+        // Whichever constraint a concurrent twin of a keyed append hit first, it was applied.
+        const key = options.idempotencyKey;
+        const keyed = key === undefined ? null : await this.findAppend(streamId, key);
+        if (keyed) throw new DuplicateIdempotencyKeyError(streamId, key!, keyed);
         const retried = await this.findRetriedAppend(this.db, streamId, events);
         if (retried) return retried;
         throw await this.explainConflict(error, streamId, events, options.expectedVersion);
@@ -147,6 +154,9 @@ export class SqlEventStore implements EventStore {
     try {
       result = await this.appendOnce(tx, streamId, events, options, params);
     } catch (error) {
+      if (isUniqueViolation(error, sql.appendKeyConstraint)) {
+        throw new DuplicateIdempotencyKeyError(streamId, options.idempotencyKey!, null);
+      }
       if (isUniqueViolation(error)) {
         throw new WrongExpectedVersionError(streamId, options.expectedVersion, null);
       }
@@ -155,6 +165,10 @@ export class SqlEventStore implements EventStore {
     // Delivered at commit, to listeners in every instance including this one.
     await tx.query(sql.notify, [sql.channel, '']); // unsigned: this instance's subscribers need it too
     return result;
+  }
+
+  async findAppend(streamId: string, idempotencyKey: string): Promise<KeyedAppend | null> {
+    return findKeyedAppend(this.db, streamId, idempotencyKey);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -246,7 +260,7 @@ export class SqlEventStore implements EventStore {
     executor: SqlExecutor,
     streamId: string,
     events: NewEvent[],
-    { expectedVersion: expected, guards = [] }: AppendOptions,
+    { expectedVersion: expected, guards = [], idempotencyKey }: AppendOptions,
     params: unknown[],
   ): Promise<AppendResult> {
     if (events.length === 0) {
@@ -257,6 +271,11 @@ export class SqlEventStore implements EventStore {
     if (rows.length === 0) {
       const existing = await this.findRetriedAppend(executor, streamId, events);
       if (existing) return existing;
+      // A retried command meets the stream it already moved: say that it was applied, whatever
+      // the version it expected.
+      const keyed =
+        idempotencyKey === undefined ? null : await findKeyedAppend(executor, streamId, idempotencyKey);
+      if (keyed) throw new DuplicateIdempotencyKeyError(streamId, idempotencyKey!, keyed);
       const { rows: end } = await executor.query<{ version: number }>(sql.streamEnd, [streamId]);
       const version = end[0]?.version ?? 0;
       if (versionMatches(expected, version)) await this.checkGuards(executor, guards);
@@ -391,8 +410,14 @@ function versionMatches(expected: ExpectedVersion, version: number): boolean {
 function appendParameters(
   streamId: string,
   events: NewEvent[],
-  { expectedVersion: expected, guards = [] }: AppendOptions,
+  { expectedVersion: expected, guards = [], idempotencyKey }: AppendOptions,
 ): unknown[] {
+  if (
+    idempotencyKey !== undefined &&
+    (idempotencyKey.length === 0 || idempotencyKey.length > MAX_KEY_LENGTH)
+  ) {
+    throw new RangeError(`an idempotency key must be 1 to ${MAX_KEY_LENGTH} characters`);
+  }
   for (const guard of guards) {
     if (!Number.isInteger(guard.version) || guard.version < 0) {
       throw new RangeError(`a guard's version must be a whole number ≥ 0, got ${guard.version}`);
@@ -418,6 +443,7 @@ function appendParameters(
     events.map((e) => JSON.stringify(e.metadata)),
     guards.map((guard) => guard.streamId),
     guards.map((guard) => guard.version),
+    idempotencyKey ?? null,
   ];
 }
 
@@ -440,25 +466,4 @@ function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
   return code === '23505' && (constraint === undefined || violated === constraint);
-}
-
-/**
- * Concurrent calls under one key share a call already running, if it started after `notBefore`
- * (see PollingSource); a settled call is not kept.
- */
-class InFlight {
-  private readonly running = new Map<string, { startedAt: number; result: Promise<unknown> }>();
-
-  run<T>(key: string, notBefore: number, fn: () => Promise<T>): Promise<T> {
-    const found = this.running.get(key);
-    if (found && found.startedAt > notBefore) return found.result as Promise<T>;
-    const entry = { startedAt: nextStamp(), result: fn() as Promise<unknown> };
-    this.running.set(key, entry);
-    void entry.result
-      .finally(() => {
-        if (this.running.get(key) === entry) this.running.delete(key);
-      })
-      .catch(() => undefined);
-    return entry.result as Promise<T>;
-  }
 }

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type AppendOptions,
+  DuplicateIdempotencyKeyError,
   type EventStore,
+  type KeyedAppend,
   NO_STREAM,
   type RecordedEvent,
   WrongExpectedVersionError,
 } from '@laget/event-store';
 import type { Decider, DomainEvent } from '../domain/decider.js';
-import { type RequestContext, metadataFor } from './request-context.js';
+import { type RequestContext, commandKey, metadataFor } from './request-context.js';
 import { type CachedStream, StreamStateCache } from './stream-state-cache.js';
 import type { Clock } from './clock.js';
 
@@ -134,27 +137,44 @@ export class CommandRunner {
     command: Command,
     options: RunOptions,
   ): Promise<RunResult<State, Event>> {
+    const { context } = options;
+    const key = commandKey(context, streamId);
     const attempts = options.expectedVersion === undefined ? 3 : 1;
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.load(streamId, decider);
-      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
-        throw new WrongExpectedVersionError(streamId, options.expectedVersion, loaded.version);
+      let decided: Event[];
+      try {
+        if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+          throw new WrongExpectedVersionError(streamId, options.expectedVersion, loaded.version);
+        }
+        decided = decider.decide(command, loaded.state);
+      } catch (error) {
+        // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
+        const applied = await this.appliedBefore(streamId, decider, context, key);
+        if (applied) return applied;
+        throw error;
       }
-      const decided = decider.decide(command, loaded.state);
       if (decided.length === 0) {
+        const applied = await this.appliedBefore(streamId, decider, context, key);
+        if (applied) return applied;
         return { state: loaded.state, version: loaded.version, events: [], globalPosition: null };
       }
       // Ids are chosen here, so the caller can name what it caused (a job id derives from its event).
       const events = decided.map((event) => ({ ...event, eventId: randomUUID() }));
       let appended;
       try {
-        const metadata = metadataFor(options.context, this.clock.now());
-        appended = await this.store.append(
+        const metadata = metadataFor(context, this.clock.now());
+        appended = await this.appendKeyed(
           streamId,
           events.map((event) => ({ eventId: event.eventId, type: event.type, data: event.data, metadata })),
           { expectedVersion: loaded.exists ? loaded.version : NO_STREAM },
+          context,
+          key,
         );
       } catch (error) {
+        if (error instanceof DuplicateIdempotencyKeyError) {
+          return this.replay(streamId, decider, error.recorded, context, error.idempotencyKey);
+        }
         if (error instanceof WrongExpectedVersionError && attempt < attempts) continue;
         throw error;
       }
@@ -167,5 +187,71 @@ export class CommandRunner {
         globalPosition: appended.lastGlobalPosition,
       };
     }
+  }
+
+  /**
+   * Appends with `key` (commandKey of the request's context) recorded in the same write
+   * (docs/adr/0014). For commands that append on their own (reporting); DuplicateIdempotencyKeyError
+   * says that an earlier attempt of the request appended already, and `replay` answers it.
+   */
+  async appendKeyed(
+    streamId: string,
+    events: Parameters<EventStore['append']>[1],
+    options: AppendOptions,
+    context: RequestContext,
+    key: string | undefined,
+  ) {
+    const appended = await this.store.append(
+      streamId,
+      events,
+      key === undefined ? options : { ...options, idempotencyKey: key },
+    );
+    if (key !== undefined && events.length > 0) context.idempotency!.appended = true;
+    return appended;
+  }
+
+  /**
+   * The result of this request's command where an earlier attempt with the same Idempotency-Key
+   * appended it to the stream under `key`: the stream folded up to that append, as the first
+   * attempt answered from. Null without a key or where nothing was appended under it.
+   */
+  async appliedBefore<State, Event extends DomainEvent>(
+    streamId: string,
+    folder: Folder<State, Event>,
+    context: RequestContext,
+    key: string | undefined,
+  ): Promise<RunResult<State, Event> | null> {
+    if (key === undefined) return null;
+    const recorded = await this.store.findAppend(streamId, key);
+    return recorded ? this.replay(streamId, folder, recorded, context, key) : null;
+  }
+
+  /** See appliedBefore; `recorded` null (not known yet) is looked up. */
+  async replay<State, Event extends DomainEvent>(
+    streamId: string,
+    folder: Folder<State, Event>,
+    recorded: KeyedAppend | null,
+    context: RequestContext,
+    key: string,
+  ): Promise<RunResult<State, Event>> {
+    const found = recorded ?? (await this.store.findAppend(streamId, key));
+    if (!found) throw new Error(`The append of ${key} on ${streamId} is not recorded`);
+    const history = (await this.store.readStream(streamId, { maxCount: found.lastVersion })).map((event) =>
+      this.upcast(event),
+    );
+    let state = folder.initialState();
+    for (const event of history) state = folder.evolve(state, event as unknown as Event);
+    if (context.idempotency) context.idempotency.replayed = true;
+    return {
+      state,
+      version: found.lastVersion,
+      events: history.slice(found.firstVersion - 1).map(
+        (event) =>
+          ({ type: event.type, data: event.data, eventId: event.eventId }) as Event & {
+            eventId: string;
+          },
+      ),
+      globalPosition: found.lastGlobalPosition,
+    };
   }
 }

@@ -1,0 +1,226 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { openPglite, type SqlDatabase } from '@laget/event-store';
+import pg from 'pg';
+import { describeWith, createTestDatabase } from '../../../../../test/support/services.js';
+import { adminClient, type ApiClient } from '../../reporting/reporting-http-kit.js';
+
+/**
+ * The crash of issue 13 (docs/adr/0014): the real server, built as `npm start` builds it, in a
+ * child process; 16 clients send commands, each with a key of its own; kill -9 in the middle;
+ * a new server on the same database; every command is sent again with its key. Every command
+ * must then be applied exactly once, and no retry may be told to wait (409).
+ */
+const root = resolve(import.meta.dirname, '../../../../..');
+const adminPassword = 'crash-test-admin-password-1';
+const LOAD_MS = 1_500;
+const WORKERS = 16;
+
+let built: Promise<unknown> | null = null;
+
+/** Builds the API and its libraries into their dist folders (what `npm start` runs), once per run. */
+function buildServer(): Promise<unknown> {
+  const workspaces = ['@laget/event-store', '@laget/permissions', '@laget/contracts', '@laget/api'];
+  built ??= promisify(execFile)('npm', ['run', 'build', ...workspaces.flatMap((w) => ['--workspace', w])], {
+    cwd: root,
+  });
+  return built;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+interface Server {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+/** Starts the built server; a restart passes the port of the one before (clients keep their URL). */
+async function startServer(env: Record<string, string>, port?: number): Promise<Server> {
+  port ??= await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'warn',
+      LAGET_ADMIN_PASSWORD: adminPassword,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_BASE_URL: url,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  for (const started = Date.now(); Date.now() - started < 60_000;) {
+    const ready = await fetch(`${url}/health/ready`).catch(() => null);
+    if (ready?.status === 200) return { url, port, child, exited };
+    if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the server did not get ready: ${stderr}`);
+}
+
+interface Command {
+  key: string;
+  body: { name: string; kind: string };
+}
+
+const commandOf = (worker: number, n: number): Command => ({
+  key: `crash-${worker}-${n}`,
+  body: { name: `Krasch ${worker}-${n}`, kind: 'other' },
+});
+
+/** Sends commands from WORKERS clients until the server dies; returns every command sent. */
+async function loadUntilKilled(
+  admin: ApiClient,
+  server: Server,
+): Promise<{ sent: Command[]; unanswered: number }> {
+  const sent: Command[] = [];
+  let unanswered = 0;
+  let killed = false;
+  const killer = setTimeout(() => {
+    killed = true;
+    server.child.kill('SIGKILL');
+  }, LOAD_MS);
+  await Promise.all(
+    Array.from({ length: WORKERS }, async (_, worker) => {
+      for (let n = 0; !killed; n++) {
+        const command = commandOf(worker, n);
+        sent.push(command);
+        const answer = await admin
+          .post('/api/organisations', command.body, { 'idempotency-key': command.key })
+          .catch(() => null); // the kill cuts it off
+        if (!answer) unanswered++;
+        if (answer && answer.status !== 201)
+          throw new Error(`${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+    }),
+  );
+  clearTimeout(killer);
+  await server.exited;
+  return { sent, unanswered };
+}
+
+/** Sends every command again, WORKERS at a time; returns the statuses seen (and how many replayed). */
+async function retryAll(admin: ApiClient, commands: Command[]): Promise<Map<number | 'replayed', number>> {
+  const statuses = new Map<number | 'replayed', number>();
+  const queue = [...commands];
+  await Promise.all(
+    Array.from({ length: WORKERS }, async () => {
+      for (let command = queue.shift(); command; command = queue.shift()) {
+        const answer = await admin.post('/api/organisations', command.body, {
+          'idempotency-key': command.key,
+        });
+        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        if (answer.headers.get('idempotent-replayed') === 'true')
+          statuses.set('replayed', (statuses.get('replayed') ?? 0) + 1);
+      }
+    }),
+  );
+  return statuses;
+}
+
+async function registeredNames(db: Pick<SqlDatabase, 'query'>): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ name: string; count: number | string }>(
+    `SELECT data->>'name' AS name, count(*) AS count FROM event_store.events
+     WHERE event_type = 'OrganisationRegistered' AND data->>'name' LIKE 'Krasch %' GROUP BY 1`,
+  );
+  return new Map(rows.map((row) => [row.name, Number(row.count)]));
+}
+
+for (const store of ['postgres', 'pglite'] as const) {
+  describeWith(store === 'postgres' ? ['postgres'] : [], `Idempotency-Key across kill -9 on ${store}`, () => {
+    const cleanups: Array<() => Promise<void>> = [];
+    let env: Record<string, string>;
+    let server: Server | null = null;
+
+    beforeAll(async () => {
+      await buildServer();
+      if (store === 'postgres') {
+        const database = await createTestDatabase();
+        cleanups.push(database.drop);
+        env = { EVENT_STORE: 'postgres', DATABASE_URL: database.url };
+      } else {
+        const dataDir = await mkdtemp(join(tmpdir(), 'laget-crash-'));
+        cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+        env = { EVENT_STORE: 'pglite', DATA_DIR: dataDir };
+      }
+    }, 120_000);
+
+    afterAll(async () => {
+      if (server && server.child.exitCode === null) {
+        server.child.kill('SIGKILL');
+        await server.exited;
+      }
+      for (const cleanup of cleanups.reverse()) await cleanup();
+    });
+
+    it('applies every command exactly once and answers every retry, none with 409', async () => {
+      server = await startServer(env);
+      const admin = await adminClient(server.url, adminPassword);
+      // The admin's first password was replaced: the session carries over to the next server.
+      const started = Date.now();
+      const { sent, unanswered } = await loadUntilKilled(admin, server);
+      expect(sent.length).toBeGreaterThan(WORKERS);
+      // The kill caught commands in flight: claimed, perhaps appended, never answered.
+      expect(unanswered).toBeGreaterThan(0);
+
+      const restarting = Date.now();
+      server = await startServer(env, server.port);
+      const restarted = Date.now();
+      const statuses = await retryAll(admin, sent);
+      const retried = Date.now();
+      // Replayed: every answered command from the table, the cut-off ones that were applied by
+      // the runner; the others are applied now (201 without the header).
+      const { replayed = 0, ...byStatus } = Object.fromEntries(statuses);
+      expect(byStatus).toEqual({ 201: sent.length });
+      expect(replayed).toBeGreaterThanOrEqual(sent.length - unanswered);
+      console.info(
+        `${store}: ${sent.length} commands in ${LOAD_MS} ms, ${unanswered} cut off by kill -9, ` +
+          `${replayed} retries replayed; restart ${restarted - restarting} ms, retries ${retried - restarted} ms, ` +
+          `whole run ${Date.now() - started} ms`,
+      );
+
+      server.child.kill('SIGTERM');
+      await server.exited;
+      const names = await (store === 'postgres' ? countOnPostgres(env) : countOnPglite(env));
+      expect(names.size).toBe(sent.length);
+      expect([...names.values()].every((count) => count === 1)).toBe(true);
+    }, 120_000);
+  });
+}
+
+async function countOnPostgres(env: Record<string, string>): Promise<Map<string, number>> {
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await registeredNames(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function countOnPglite(env: Record<string, string>): Promise<Map<string, number>> {
+  const db = await openPglite(join(env.DATA_DIR!, 'pglite'));
+  try {
+    return await registeredNames(db);
+  } finally {
+    await db.close();
+  }
+}
