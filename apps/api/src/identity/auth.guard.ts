@@ -23,7 +23,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * The global guard: every route needs a login unless marked `@Public()`. The login comes from
  * `Authorization: Bearer` or the session cookie, and the user is read afresh on every request, so
- * deactivation and role changes apply at once. Cookie sessions must send X-CSRF-Token on
+ * deactivation (of the login or its organisation) and role changes apply at once. Cookie sessions must send X-CSRF-Token on
  * state-changing requests; a login with a one-time password may only change it.
  */
 @Injectable()
@@ -73,6 +73,7 @@ export class AuthGuard implements CanActivate {
   private async authenticate(request: AuthenticatedRequest, required: boolean): Promise<boolean> {
     const authorization = headerOf(request, 'authorization');
     let user: UserRecord | null;
+    let organisationActive: boolean;
     if (authorization?.toLowerCase().startsWith('bearer ')) {
       const found = await this.tokens.ownerOf(authorization.slice(7).trim());
       if (!found) {
@@ -83,6 +84,7 @@ export class AuthGuard implements CanActivate {
         return false;
       }
       user = found.owner;
+      organisationActive = found.organisationActive;
       request.auth = { method: 'token', tokenId: found.tokenId };
     } else {
       const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
@@ -90,9 +92,11 @@ export class AuthGuard implements CanActivate {
       const session = await this.sessions.find(cookie);
       if (!session) return false;
       user = session.user;
+      organisationActive = session.organisationActive;
       request.auth = { method: 'session', sessionIdHash: session.idHash, csrfToken: session.csrfToken };
     }
-    if (!user || !user.active) {
+    // A deactivated organisation's logins are refused as deactivated logins are, whatever they hold.
+    if (!user || !user.active || !organisationActive) {
       delete request.auth;
       return false;
     }
