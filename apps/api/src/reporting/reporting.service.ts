@@ -26,6 +26,7 @@ import { CommandRunner, type LoadedStream } from '../platform/commands/command-r
 import { metadataFor, type RequestContext } from '../platform/commands/request-context.js';
 import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
+import { OrganisationsReadModel } from '../identity/index.js';
 import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
 import { submittedSnapshotOf } from './submitted-snapshot.js';
 import { complianceOf, recordWeeks, type ReportRow } from './compliance.js';
@@ -103,6 +104,7 @@ export class ReportingService {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(REPORTING_SETTINGS) readonly settings: ReportingSettings,
     private readonly projections: ReportingProjections,
+    private readonly organisations: OrganisationsReadModel,
   ) {}
 
   // ---- reports -------------------------------------------------------------------------------
@@ -139,6 +141,7 @@ export class ReportingService {
             : 'Perioden är sammanställd / The period is compiled',
         );
       }
+      await this.ensureOrganisationActive(caller, request.organisationId);
       if (request.organisationId !== caller.organisationId)
         await this.ensureOrganisation(request.organisationId);
       return reportDecider.decide(command, current.state);
@@ -595,9 +598,10 @@ export class ReportingService {
     authorise: (report: LoadedReport) => void,
     command: (period: PeriodContext, state: OpenReport) => ReportCommand,
   ): Promise<ReportView> {
-    return this.decideReport(caller, reportId, (current) => {
+    return this.decideReport(caller, reportId, async (current) => {
       const report = visibleReport(caller, current);
       authorise(report);
+      await this.ensureOrganisationActive(caller, report.state.organisationId);
       if (expectedVersion !== undefined && expectedVersion !== report.version) {
         throw new WrongExpectedVersionError(reportStream(reportId), expectedVersion, report.version);
       }
@@ -712,6 +716,22 @@ export class ReportingService {
         'Bara samordnaren för platsregistret / Only the coordinator keeps the place register',
       );
     }
+  }
+
+  /**
+   * A deactivated organisation's reports are neither opened, changed nor submitted. The caller's
+   * own organisation was checked by the authentication guard on this request, so only a report
+   * of another organisation (the coordinator acting on its behalf) costs a lookup, in identity's
+   * read model, which the deactivation updated before it answered.
+   */
+  private async ensureOrganisationActive(caller: Caller, organisationId: string): Promise<void> {
+    if (organisationId === caller.organisationId) return;
+    const organisation = await this.organisations.get(organisationId);
+    if (organisation && !organisation.active)
+      throw ruleBroken(
+        `Organisationen ${organisation.name} är inaktiverad; dess rapporter kan inte öppnas eller ändras / The organisation is deactivated`,
+        { field: 'organisationId' },
+      );
   }
 
   private async ensureOrganisation(organisationId: string): Promise<void> {
