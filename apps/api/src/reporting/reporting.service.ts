@@ -26,7 +26,6 @@ import { CommandRunner, type LoadedStream } from '../platform/commands/command-r
 import { metadataFor, type RequestContext } from '../platform/commands/request-context.js';
 import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
-import { OrganisationsReadModel } from '../identity/index.js';
 import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
 import { submittedSnapshotOf } from './submitted-snapshot.js';
 import { complianceOf, recordWeeks, type ReportRow } from './compliance.js';
@@ -104,7 +103,6 @@ export class ReportingService {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(REPORTING_SETTINGS) readonly settings: ReportingSettings,
     private readonly projections: ReportingProjections,
-    private readonly organisations: OrganisationsReadModel,
   ) {}
 
   // ---- reports -------------------------------------------------------------------------------
@@ -721,12 +719,17 @@ export class ReportingService {
   /**
    * A deactivated organisation's reports are neither opened, changed nor submitted. The caller's
    * own organisation was checked by the authentication guard on this request, so only a report
-   * of another organisation (the coordinator acting on its behalf) costs a lookup, in identity's
-   * read model, which the deactivation updated before it answered.
+   * of another organisation (the coordinator acting on its behalf) costs a lookup, in this
+   * module's organisations once they have caught up with the deactivation.
    */
   private async ensureOrganisationActive(caller: Caller, organisationId: string): Promise<void> {
     if (organisationId === caller.organisationId) return;
-    const organisation = await this.organisations.get(organisationId);
+    await this.projections.waitUntilCaughtUp();
+    const { rows } = await this.db.query<{ name: string; active: boolean }>(
+      'SELECT name, active FROM reporting_organisations WHERE organisation_id = $1',
+      [organisationId],
+    );
+    const organisation = rows[0];
     if (organisation && !organisation.active)
       throw ruleBroken(
         `Organisationen ${organisation.name} är inaktiverad; dess rapporter kan inte öppnas eller ändras / The organisation is deactivated`,
