@@ -43,7 +43,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   const fastify = app.getHttpAdapter().getInstance();
   acceptEmptyJsonBodies(fastify);
   refuseUnstorableRouteInput(fastify);
-  sendSecurityHeaders(fastify);
+  sendSecurityHeaders(fastify, options.config.publicBaseUrl.startsWith('https:'));
   await app.register(fastifyCookie);
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
@@ -78,12 +78,16 @@ function acceptEmptyJsonBodies(fastify: FastifyInstance): void {
 }
 
 /**
- * Helmet's headers on every response, set on the raw response as @fastify/helmet does; built
+ * Helmet's headers on every response (HSTS only when PUBLIC_BASE_URL is https), set on the raw
+ * response as @fastify/helmet does; built
  * once here, where that plugin builds helmet's middleware again for every request (parsing the
  * CSP directives each time: the largest library cost per reporting command after Fastify's own).
  */
-function sendSecurityHeaders(fastify: FastifyInstance): void {
+function sendSecurityHeaders(fastify: FastifyInstance, https: boolean): void {
   const secureHeaders = helmet({
+    // Over plain http (the quick start, a test) HSTS would pin a browser to https for a year on
+    // a host that has none; sent only when the public address is https.
+    strictTransportSecurity: https,
     contentSecurityPolicy: {
       directives: {
         // Swagger UI and react-admin's MUI styles need inline styles; scripts stay same-origin.

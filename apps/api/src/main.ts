@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { AppConfig, ConfigurationError } from './config/app-config.js';
+import { startMessage } from './config/start-message.js';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -16,9 +17,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp({ config, bufferLogs: true });
   await app.listen(config.port, config.host);
-  new Logger('Läget').log(
-    `Läget is listening on ${config.publicBaseUrl} (event store: ${config.eventStore})`,
-  );
+  new Logger('Läget').log(startMessage(config, app.getHttpServer().address()));
 }
 
 main().catch((error: unknown) => {

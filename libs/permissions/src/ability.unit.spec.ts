@@ -30,7 +30,14 @@ const examples: Record<
 > = {
   self: () => ({ yes: { id: ME }, no: { id: 'someone-else' } }),
   ownToken: () => ({ yes: { ownerId: ME }, no: { ownerId: 'someone-else' } }),
-  nonAdminUser: () => ({ yes: { roles: ['reporter', 'coordinator'] }, no: { roles: ['reporter', 'admin'] } }),
+  nonAdminUserWithoutFourEyes: () => ({
+    yes: { roles: ['reporter', 'coordinator'], fourEyes: false },
+    no: { roles: ['reporter', 'admin'], fourEyes: false },
+  }),
+  userWhoDoesNotApprove: () => ({
+    yes: { roles: ['reporter'], fourEyes: true },
+    no: { roles: ['reporter', 'reviewer'], fourEyes: true },
+  }),
   ownOrganisation: () => ({ yes: { organisationId: OWN_ORG }, no: { organisationId: OTHER_ORG } }),
   ownOrganisationOpenPeriod: () => ({
     yes: { organisationId: OWN_ORG, periodStatus: 'open' },
@@ -229,6 +236,21 @@ describe('the people of DESIGN.md', () => {
       ),
     ).toBe(false);
     expect(coordinator.can('update', 'User')).toBe(false);
+  });
+
+  it('with four eyes a coordinator resets reporters only; reviewers and coordinators go to an admin', () => {
+    const coordinator = defineAbilityFor(actorWith(['coordinator']));
+    const admin = defineAbilityFor(actorWith(['admin']));
+    const login = (roles: string[], fourEyes: boolean) =>
+      asSubject('User', { id: 'x', roles, organisationId: OTHER_ORG, fourEyes });
+    for (const roles of [['reviewer'], ['coordinator'], ['reporter', 'reviewer']]) {
+      expect(coordinator.can('reset_password', login(roles, true))).toBe(false);
+      expect(coordinator.can('reset_password', login(roles, false))).toBe(true);
+      expect(admin.can('reset_password', login(roles, true))).toBe(true);
+    }
+    expect(coordinator.can('reset_password', login(['reporter'], true))).toBe(true);
+    expect(coordinator.can('reset_password', login(['admin'], false))).toBe(false);
+    expect(coordinator.can('reset_password', login(['admin', 'reporter'], true))).toBe(false);
   });
 
   it('the coordinator reads submitted reports but not drafts, except those it opened itself', () => {

@@ -23,9 +23,13 @@ export const CONDITIONS = {
     description: 'only own tokens (`ownerId` = own user id)',
     build: (a) => ({ ownerId: a.userId }),
   },
-  nonAdminUser: {
-    description: 'only logins without the admin role',
-    build: () => ({ roles: { $exists: true, $nin: ['admin'] } }),
+  nonAdminUserWithoutFourEyes: {
+    description: 'only logins without the admin role, where the municipality does not require four eyes',
+    build: () => ({ roles: { $exists: true, $nin: ['admin'] }, fourEyes: { $ne: true } }),
+  },
+  userWhoDoesNotApprove: {
+    description: 'only logins with neither the admin, the reviewer nor the coordinator role',
+    build: () => ({ roles: { $exists: true, $nin: ['admin', 'reviewer', 'coordinator'] } }),
   },
   ownOrganisation: {
     description: 'only the own organisation’s (`organisationId` = own organisation)',

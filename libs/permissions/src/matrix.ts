@@ -122,8 +122,15 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     who: 'coordinator',
     actions: ['reset_password'],
     subject: 'User',
-    when: 'nonAdminUser',
+    when: 'nonAdminUserWithoutFourEyes',
     why: 'people call the coordinator when they cannot log in; admins are reset by an admin',
+  },
+  {
+    who: 'coordinator',
+    actions: ['reset_password'],
+    subject: 'User',
+    when: 'userWhoDoesNotApprove',
+    why: 'with four eyes only an admin resets those who approve: else a coordinator could take over a reviewer’s login and approve alone',
   },
   { who: 'coordinator', actions: ['create', 'update'], subject: 'Period', why: 'opens and closes weeks' },
   {

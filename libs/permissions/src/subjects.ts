@@ -30,6 +30,8 @@ export interface UserSubject {
   id: string;
   roles: readonly string[];
   organisationId: string | null;
+  /** Whether the municipality requires four eyes on approval (LAGET_FOUR_EYES). */
+  fourEyes?: boolean;
 }
 export interface ApiTokenSubject {
   id: string;

@@ -237,7 +237,8 @@ export const lagetEnglish: LagetMessages = {
       copied: 'Copied',
       done: 'I have noted the password',
       reset: 'New one-time password',
-      reset_confirm: 'Give %{name} a new one-time password? The current password stops working.',
+      reset_confirm:
+        'Give %{name} a new one-time password? The current password and the login’s API tokens stop working.',
       deactivate: 'Deactivate',
       activate: 'Activate',
       deactivated: 'The login is deactivated',

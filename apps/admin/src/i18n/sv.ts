@@ -235,7 +235,8 @@ export const lagetSwedish = {
       copied: 'Kopierat',
       done: 'Jag har noterat lösenordet',
       reset: 'Nytt engångslösenord',
-      reset_confirm: 'Ge %{name} ett nytt engångslösenord? Det nuvarande lösenordet slutar gälla.',
+      reset_confirm:
+        'Ge %{name} ett nytt engångslösenord? Det nuvarande lösenordet och inloggningens API-token slutar gälla.',
       deactivate: 'Inaktivera',
       activate: 'Aktivera',
       deactivated: 'Inloggningen är inaktiverad',

@@ -30,7 +30,23 @@ const environmentSchema = z
       .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 characters a–z, 0–9, _ or -')
       .default('laget'),
     DATA_DIR: z.string().min(1).default('./data'),
-    PUBLIC_BASE_URL: url(['http', 'https']).default('http://localhost:3000'),
+    /** Defaults to the address Läget listens on (see defaultPublicBaseUrl). */
+    PUBLIC_BASE_URL: url(['http', 'https']).optional(),
+    LAGET_PUBLIC_FRAME_ANCESTORS: z
+      .string()
+      .transform((value) => value.split(/[\s,]+/).filter((entry) => entry.length > 0))
+      .pipe(
+        z.array(
+          z
+            .url({ protocol: /^https?$/, message: 'must be web addresses (https://…) separated by spaces' })
+            .transform((entry) => new URL(entry))
+            .refine((entry) => entry.pathname === '/' && !entry.search && !entry.hash && !entry.username, {
+              message: 'must be origins only, like https://www.kommun.se (no path, query or login)',
+            })
+            .transform((entry) => entry.origin),
+        ),
+      )
+      .optional(),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
     LAGET_DEMO: booleanFlag,
     LAGET_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -67,6 +83,8 @@ export class AppConfig {
   readonly queuePrefix: string;
   readonly dataDir: string;
   readonly publicBaseUrl: string;
+  /** Sites that may frame the public pages besides Läget itself: the municipality's own (CSP frame-ancestors). */
+  readonly publicFrameAncestors: readonly string[];
   readonly smtpUrl: string | undefined;
   readonly demo: boolean;
   readonly adminPassword: string | undefined;
@@ -82,7 +100,8 @@ export class AppConfig {
     this.redisUrl = env.REDIS_URL;
     this.queuePrefix = env.LAGET_QUEUE_PREFIX;
     this.dataDir = resolve(env.DATA_DIR);
-    this.publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/$/, '');
+    this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? defaultPublicBaseUrl(env.HOST, env.PORT)).replace(/\/$/, '');
+    this.publicFrameAncestors = env.LAGET_PUBLIC_FRAME_ANCESTORS ?? [];
     this.smtpUrl = env.SMTP_URL;
     this.demo = env.LAGET_DEMO;
     this.adminPassword = env.LAGET_ADMIN_PASSWORD;
@@ -106,6 +125,21 @@ export class AppConfig {
     if (this.eventStore === 'pglite') return 'pglite';
     return this.databaseUrl ? 'postgres' : 'pglite';
   }
+}
+
+/**
+ * The address a browser on this machine reaches Läget at, from HOST and PORT: "all addresses"
+ * becomes localhost, so that the quick start's links work on whatever port it was given.
+ */
+export function defaultPublicBaseUrl(host: string, port: number): string {
+  return listeningUrl({ address: host, port });
+}
+
+/** `http://…` for a listening address as `server.address()` gives it. */
+export function listeningUrl({ address, port }: { address: string; port: number }): string {
+  const unspecified = ['0.0.0.0', '::', '[::]', ''].includes(address);
+  const host = unspecified ? 'localhost' : address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${port}`;
 }
 
 export class ConfigurationError extends Error {

@@ -1,4 +1,5 @@
 import { AppConfig, ConfigurationError } from './app-config.js';
+import { startMessage } from './start-message.js';
 
 describe('AppConfig', () => {
   it('defaults to embedded PGlite, in-process jobs and port 3000', () => {
@@ -30,5 +31,48 @@ describe('AppConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(AppConfig.fromEnvironment({ REDIS_URL: '', LAGET_DEMO: '1' }).demo).toBe(true);
+  });
+});
+
+describe('the public address and the start message', () => {
+  it('PUBLIC_BASE_URL defaults to the address Läget listens on, on any port', () => {
+    expect(AppConfig.fromEnvironment({}).publicBaseUrl).toBe('http://localhost:3000');
+    expect(AppConfig.fromEnvironment({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(AppConfig.fromEnvironment({ PORT: '8080', HOST: '127.0.0.2' }).publicBaseUrl).toBe(
+      'http://127.0.0.2:8080',
+    );
+    expect(AppConfig.fromEnvironment({ PORT: '8080', HOST: '::1' }).publicBaseUrl).toBe('http://[::1]:8080');
+    expect(
+      AppConfig.fromEnvironment({ PORT: '8080', PUBLIC_BASE_URL: 'https://laget.kommun.se/' }).publicBaseUrl,
+    ).toBe('https://laget.kommun.se');
+  });
+
+  it('the start log names the socket’s real address, and the public one when it differs', () => {
+    const config = AppConfig.fromEnvironment({ PORT: '8080' });
+    expect(startMessage(config, { address: '0.0.0.0', port: 8080, family: 'IPv4' })).toBe(
+      'Läget is listening on http://localhost:8080 (event store: pglite)',
+    );
+    expect(startMessage(config, { address: '::', port: 41234, family: 'IPv6' })).toBe(
+      'Läget is listening on http://localhost:41234 (event store: pglite, public address http://localhost:8080)',
+    );
+  });
+
+  it('LAGET_PUBLIC_FRAME_ANCESTORS takes origins only, and names itself when wrong', () => {
+    expect(AppConfig.fromEnvironment({}).publicFrameAncestors).toEqual([]);
+    expect(
+      AppConfig.fromEnvironment({
+        LAGET_PUBLIC_FRAME_ANCESTORS: 'https://www.norberg.se, https://intranat.norberg.se:8443',
+      }).publicFrameAncestors,
+    ).toEqual(['https://www.norberg.se', 'https://intranat.norberg.se:8443']);
+    for (const wrong of [
+      '*',
+      'www.norberg.se',
+      'https://www.norberg.se/sida',
+      "'self'",
+      'javascript:alert(1)',
+    ])
+      expect(() => AppConfig.fromEnvironment({ LAGET_PUBLIC_FRAME_ANCESTORS: wrong })).toThrow(
+        /LAGET_PUBLIC_FRAME_ANCESTORS/,
+      );
   });
 });

@@ -20,7 +20,7 @@ import { CredentialsStore } from './credentials.store.js';
 import { applyIdentityEvent } from './identity.projection.js';
 import { organisationDecider, organisationStream, type OrganisationCommand } from './organisation.decider.js';
 import { generateOneTimePassword, PasswordHasher } from './password-hasher.js';
-import type { SecurityEvent } from './security-events.js';
+import { userSecurityStream, type SecurityEvent } from './security-events.js';
 import { SessionsStore } from './sessions.store.js';
 import { userDecider, userStream, type UserCommand, type UserDetails } from './user.decider.js';
 
@@ -70,8 +70,37 @@ export class AccountsService {
     for (const command of commands) {
       last = await this.runOrganisation(organisationId, command, context, version);
       version = undefined;
+      if (last.events.some((event) => event.type === 'OrganisationDeactivated'))
+        await this.endAccessOfOrganisation(organisationId, context);
     }
     return last;
+  }
+
+  /**
+   * A deactivated organisation's logins lose their sessions and tokens at once, as a deactivated
+   * login does. The guard also refuses any login whose organisation is inactive, which covers
+   * what this misses: a session made by a login in flight, or a token another instance still
+   * trusts for up to TOKEN_RECHECK_MS.
+   */
+  private async endAccessOfOrganisation(organisationId: string, context: RequestContext): Promise<void> {
+    const { rows } = await this.db.query<{ id: string }>(
+      'SELECT id FROM identity_users WHERE organisation_id = $1',
+      [organisationId],
+    );
+    for (const { id } of rows) {
+      await this.sessions.deleteAllOf(id);
+      await this.revokeTokensOf(id, context);
+    }
+  }
+
+  /** Revokes a login's tokens, each revocation recorded with who caused it. */
+  private async revokeTokensOf(userId: string, context: RequestContext): Promise<void> {
+    for (const tokenId of await this.tokens.revokeAllOf(userId))
+      await this.recordSecurityEvent(
+        userSecurityStream(userId),
+        { type: 'ApiTokenRevoked', data: { userId, tokenId, revokedBy: context.actorId } },
+        context,
+      );
   }
 
   async createUser(
@@ -117,12 +146,12 @@ export class AccountsService {
       // A deactivated login loses its sessions and tokens at once, not at their expiry.
       if (types.includes('UserDeactivated')) {
         await this.sessions.deleteAllOf(userId);
-        await this.tokens.revokeAllOf(userId);
+        await this.revokeTokensOf(userId, context);
       }
     }
   }
 
-  /** A new one-time password (admin or coordinator reset): ends the login's sessions. */
+  /** A new one-time password (admin or coordinator reset): ends the login's sessions and revokes its tokens. */
   async resetPassword(userId: string, context: RequestContext, expectedVersion?: number): Promise<string> {
     const oneTimePassword = generateOneTimePassword();
     const hash = await this.hasher.hash(oneTimePassword);
@@ -134,9 +163,14 @@ export class AccountsService {
     );
     await this.credentials.set(userId, hash);
     await this.sessions.deleteAllOf(userId);
+    await this.revokeTokensOf(userId, context);
     return oneTimePassword;
   }
 
+  /**
+   * Ends the other sessions and revokes every token of the login: whoever made them with the old
+   * password (or stole them) keeps nothing. The session making the change stays.
+   */
   async changeOwnPassword(
     userId: string,
     newPassword: string,
@@ -147,6 +181,7 @@ export class AccountsService {
     await this.runUser(userId, { type: 'ChangeOwnPassword', data: {} }, context);
     await this.credentials.set(userId, hash);
     await this.sessions.deleteAllOf(userId, keepSession);
+    await this.revokeTokensOf(userId, context);
   }
 
   /** Security facts are appended as they happened (no decision, so any stream version). */

@@ -59,6 +59,36 @@ describe('ApiTokensStore: bearer tokens trusted briefly, forgotten on change', (
     expect(await there.ownerOf(secret)).toBeNull();
   });
 
+  it('revoking all of a login’s tokens (password change, reset) ends them here at once and on another instance within the recheck time', async () => {
+    const here = new ApiTokensStore(db, clock);
+    const there = new ApiTokensStore(db, clock);
+    const { userId, secret, tokenId } = await loginWithToken(here);
+    expect((await there.ownerOf(secret))?.tokenId).toBe(tokenId);
+    expect(await here.revokeAllOf(userId)).toEqual([tokenId]);
+    expect(await here.ownerOf(secret)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, TOKEN_RECHECK_MS + 50));
+    expect(await there.ownerOf(secret)).toBeNull();
+    expect(await here.revokeAllOf(userId)).toEqual([]);
+  });
+
+  it('says whether the owner’s organisation is active, read with the token', async () => {
+    const store = new ApiTokensStore(db, clock);
+    await applyIdentityEvent(db, {
+      type: 'OrganisationRegistered',
+      streamVersion: 1,
+      data: { organisationId: 'org-1', name: 'Skolan', kind: 'school' },
+    });
+    const { secret } = await loginWithToken(store);
+    expect((await store.ownerOf(secret))?.organisationActive).toBe(true);
+    await applyIdentityEvent(db, {
+      type: 'OrganisationDeactivated',
+      streamVersion: 2,
+      data: { organisationId: 'org-1' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, TOKEN_RECHECK_MS + 50));
+    expect((await store.ownerOf(secret))?.organisationActive).toBe(false);
+  });
+
   it('reads the owner again at once when this instance changed the login', async () => {
     const store = new ApiTokensStore(db, clock);
     const { userId, secret } = await loginWithToken(store);

@@ -40,6 +40,8 @@ interface RecentToken {
   tokenId: string;
   ownerId: string;
   owner: UserRecord;
+  /** False when the owner's organisation is deactivated (true for a login without one). */
+  organisationActive: boolean;
   expiresAt: number;
   lastUsedAt: number | null;
   /** performance.now() when read from the database: the recheck runs on real time, not on the Clock. */
@@ -79,7 +81,9 @@ export class ApiTokensStore {
    * The owner of a live token, read in the same query as the token and then trusted for
    * TOKEN_RECHECK_MS, or null; records the token's use at most once a minute.
    */
-  async ownerOf(secret: string): Promise<{ tokenId: string; ownerId: string; owner: UserRecord } | null> {
+  async ownerOf(
+    secret: string,
+  ): Promise<{ tokenId: string; ownerId: string; owner: UserRecord; organisationActive: boolean } | null> {
     const now = this.clock.now();
     const hash = sha256(secret);
     let token = this.recent.get(hash);
@@ -100,7 +104,12 @@ export class ApiTokensStore {
         now.toISOString(),
       ]);
     }
-    return { tokenId: token.tokenId, ownerId: token.ownerId, owner: token.owner };
+    return {
+      tokenId: token.tokenId,
+      ownerId: token.ownerId,
+      owner: token.owner,
+      organisationActive: token.organisationActive,
+    };
   }
 
   /** Forgets what was read of the tokens of a login whose record changed (roles, deactivation, password). */
@@ -120,11 +129,13 @@ export class ApiTokensStore {
         owner_id: string;
         token_last_used_at: string | Date | null;
         token_expires_at: string | Date;
+        organisation_active: boolean;
       }
     >(
       `SELECT t.id AS token_id, t.owner_id, t.last_used_at AS token_last_used_at,
-         t.expires_at AS token_expires_at, u.*
+         t.expires_at AS token_expires_at, u.*, COALESCE(o.active, true) AS organisation_active
        FROM identity_api_tokens t JOIN identity_users u ON u.id = t.owner_id
+       LEFT JOIN identity_organisations o ON o.id = u.organisation_id
        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2`,
       [hash, now.toISOString()],
     );
@@ -134,6 +145,7 @@ export class ApiTokensStore {
       tokenId: row.token_id,
       ownerId: row.owner_id,
       owner: toRecord(row),
+      organisationActive: row.organisation_active,
       expiresAt: new Date(row.token_expires_at).getTime(),
       lastUsedAt: row.token_last_used_at === null ? null : new Date(row.token_last_used_at).getTime(),
       readAt: performance.now(),
@@ -165,11 +177,17 @@ export class ApiTokensStore {
     this.forget((token) => token.tokenId === id);
   }
 
-  async revokeAllOf(ownerId: string): Promise<void> {
-    await this.db.query(
-      'UPDATE identity_api_tokens SET revoked_at = $2 WHERE owner_id = $1 AND revoked_at IS NULL',
+  /**
+   * Revokes every live token of a login and returns their ids. This instance forgets them at
+   * once; another instance asks the database again within TOKEN_RECHECK_MS and then finds them
+   * revoked, so no instance trusts them longer than that.
+   */
+  async revokeAllOf(ownerId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ id: string }>(
+      'UPDATE identity_api_tokens SET revoked_at = $2 WHERE owner_id = $1 AND revoked_at IS NULL RETURNING id',
       [ownerId, this.clock.now().toISOString()],
     );
     this.forgetOwner(ownerId);
+    return rows.map((row) => row.id);
   }
 }

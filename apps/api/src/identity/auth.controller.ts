@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody } from './openapi.js';
 import {
@@ -13,6 +24,7 @@ import { asSubject, type AppAbility } from '@laget/permissions';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app-config.js';
 import { notFound } from '../platform/domain/domain-error.js';
+import { apiError } from '../platform/http/api-error.js';
 import { parseInput } from '../platform/http/validation.js';
 import { requestContext, type AuthenticatedRequest, type CurrentActorInfo } from './actor.js';
 import { ApiTokensStore } from './api-tokens.store.js';
@@ -104,12 +116,23 @@ export class AuthController {
 
   @Post('tokens')
   @ApiZodBody(createApiTokenRequestSchema)
-  @ApiOperation({ summary: 'Issue a Bearer token for an integration; the secret is shown once' })
+  @ApiOperation({
+    summary:
+      'Issue a Bearer token for an integration (from a logged-in session only; 403 with a token); the secret is shown once',
+  })
   async issueToken(
     @Req() request: AuthenticatedRequest,
     @CurrentActor() actor: CurrentActorInfo,
     @Body() body: unknown,
   ): Promise<IssuedApiTokenDto> {
+    // A token that could mint tokens would outlive its own revocation through its children.
+    if (request.auth?.method !== 'session')
+      throw new ForbiddenException(
+        apiError(
+          403,
+          'Nya token skapas bara från en inloggad session, inte med en token (tokens are issued from a session only)',
+        ),
+      );
     const { name, expiresInDays } = parseInput(createApiTokenRequestSchema, body);
     return this.auth.issueToken(actor, name, expiresInDays, requestContext(request));
   }

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { defineAbilityFor } from '@laget/permissions';
+import { AppConfig } from '../config/app-config.js';
 import { apiError } from '../platform/http/api-error.js';
 import { headerOf } from '../platform/http/headers.js';
 import type { AuthenticatedRequest } from './actor.js';
@@ -23,8 +24,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * The global guard: every route needs a login unless marked `@Public()`. The login comes from
  * `Authorization: Bearer` or the session cookie, and the user is read afresh on every request, so
- * deactivation and role changes apply at once. Cookie sessions must send X-CSRF-Token on
- * state-changing requests; a login with a one-time password may only change it.
+ * deactivation (of the login or its organisation) and role changes apply at once. Cookie sessions must send X-CSRF-Token on
+ * state-changing requests, and from no foreign Origin; a login with a one-time password may only change it.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -32,7 +33,29 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsStore,
     private readonly tokens: ApiTokensStore,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.publicOrigin = new URL(config.publicBaseUrl).origin;
+  }
+
+  private readonly publicOrigin: string;
+
+  /**
+   * A browser names the page that sent a state-changing request in `Origin`; only Läget's own
+   * pages (PUBLIC_BASE_URL's origin, or the host the request was sent to) may act with its
+   * cookie. Defence in depth beside SameSite=Strict and the CSRF token. No Origin (a client that
+   * is not a browser) is left to the CSRF token; `Origin: null` (sandboxed or opaque) is foreign.
+   */
+  private sameOrigin(request: AuthenticatedRequest): boolean {
+    const origin = headerOf(request, 'origin');
+    if (origin === undefined) return true;
+    if (origin === this.publicOrigin) return true;
+    try {
+      return new URL(origin).host === request.host;
+    } catch {
+      return false;
+    }
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -49,6 +72,10 @@ export class AuthGuard implements CanActivate {
     }
     if (isPublic) return true;
     if (request.auth?.method === 'session' && !SAFE_METHODS.has(request.method)) {
+      if (!this.sameOrigin(request))
+        throw new ForbiddenException(
+          apiError(403, 'Begäran kommer från en annan webbplats (request from a foreign Origin refused)'),
+        );
       const sent = headerOf(request, 'x-csrf-token') ?? '';
       if (!sameSecret(sent, request.auth.csrfToken))
         throw new ForbiddenException(
@@ -73,6 +100,7 @@ export class AuthGuard implements CanActivate {
   private async authenticate(request: AuthenticatedRequest, required: boolean): Promise<boolean> {
     const authorization = headerOf(request, 'authorization');
     let user: UserRecord | null;
+    let organisationActive: boolean;
     if (authorization?.toLowerCase().startsWith('bearer ')) {
       const found = await this.tokens.ownerOf(authorization.slice(7).trim());
       if (!found) {
@@ -83,6 +111,7 @@ export class AuthGuard implements CanActivate {
         return false;
       }
       user = found.owner;
+      organisationActive = found.organisationActive;
       request.auth = { method: 'token', tokenId: found.tokenId };
     } else {
       const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
@@ -90,9 +119,11 @@ export class AuthGuard implements CanActivate {
       const session = await this.sessions.find(cookie);
       if (!session) return false;
       user = session.user;
+      organisationActive = session.organisationActive;
       request.auth = { method: 'session', sessionIdHash: session.idHash, csrfToken: session.csrfToken };
     }
-    if (!user || !user.active) {
+    // A deactivated organisation's logins are refused as deactivated logins are, whatever they hold.
+    if (!user || !user.active || !organisationActive) {
       delete request.auth;
       return false;
     }

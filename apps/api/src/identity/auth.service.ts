@@ -7,6 +7,8 @@ import { apiError } from '../platform/http/api-error.js';
 import { ValidationFailed } from '../platform/http/validation.js';
 import { packedRulesOf } from './ability-cache.js';
 import { AccountsService } from './accounts.service.js';
+import { IdentitySettings } from './identity.settings.js';
+import { OrganisationsReadModel } from './organisations.read-model.js';
 import type { CurrentActorInfo } from './actor.js';
 import { ApiTokensStore } from './api-tokens.store.js';
 import { CredentialsStore } from './credentials.store.js';
@@ -19,6 +21,9 @@ import { SessionsStore } from './sessions.store.js';
 import { UsersReadModel, type UserRecord } from './users.read-model.js';
 
 const WRONG_PAIR = 'Fel användarnamn eller lösenord (wrong username or password)';
+/** Said only to someone who gave the right password: it tells nothing an attacker could not already know. */
+export const ORGANISATION_DEACTIVATED =
+  'Din organisation är inaktiverad i Läget; kontakta samordnaren (your organisation is deactivated; contact the coordinator)';
 
 export class TooManyAttempts extends HttpException {
   constructor(readonly retryAfterMs: number) {
@@ -45,6 +50,8 @@ export class AuthService {
     private readonly tokens: ApiTokensStore,
     private readonly throttle: LoginThrottle,
     private readonly accounts: AccountsService,
+    private readonly organisations: OrganisationsReadModel,
+    private readonly settings: IdentitySettings,
     private readonly clock: Clock,
   ) {}
 
@@ -106,6 +113,14 @@ export class AuthService {
       }
       throw new UnauthorizedException(apiError(401, WRONG_PAIR));
     }
+    if (!(await this.organisationActive(user))) {
+      await this.accounts.recordSecurityEvent(
+        stream,
+        { type: 'UserLoginFailed', data: { userId: user.id, reason: 'organisation_deactivated' } },
+        asUser,
+      );
+      throw new UnauthorizedException(apiError(401, ORGANISATION_DEACTIVATED));
+    }
     await this.throttle.clearFailures(user.id);
     if (this.hasher.needsRehash(hash)) await this.credentials.set(user.id, await this.hasher.hash(password));
     const { cookieValue, session } = await this.sessions.create(user.id, context.ip);
@@ -146,6 +161,10 @@ export class AuthService {
     };
   }
 
+  /**
+   * A wrong current password counts toward the login's lockout as a failed login does (and toward
+   * the address's limit), so that a session left open is no way to guess the password.
+   */
   async changePassword(
     actor: CurrentActorInfo,
     currentPassword: string,
@@ -153,14 +172,47 @@ export class AuthService {
     context: RequestContext,
     keepSession?: string,
   ): Promise<void> {
+    const ip = context.ip ?? 'unknown';
+    const stream = userSecurityStream(actor.userId);
+    const lockedFor = Math.max(
+      await this.throttle.lockedFor(actor.userId),
+      await this.throttle.ipBlockedFor(ip),
+    );
     const hash = await this.credentials.hashOf(actor.userId);
-    if (!hash || !(await this.hasher.verify(hash, currentPassword)))
+    const valid = hash !== null && (await this.hasher.verify(hash, currentPassword));
+    if (lockedFor > 0) {
+      await this.accounts.recordSecurityEvent(
+        stream,
+        { type: 'UserLoginFailed', data: { userId: actor.userId, reason: 'locked' } },
+        context,
+      );
+      throw new TooManyAttempts(lockedFor);
+    }
+    if (!valid) {
+      await this.throttle.recordIpFailure(ip);
+      await this.accounts.recordSecurityEvent(
+        stream,
+        { type: 'UserLoginFailed', data: { userId: actor.userId, reason: 'wrong_current_password' } },
+        context,
+      );
+      const { failures, lockedUntil } = await this.throttle.recordFailure(actor.userId);
+      if (lockedUntil)
+        await this.accounts.recordSecurityEvent(
+          stream,
+          {
+            type: 'UserLockedOut',
+            data: { userId: actor.userId, until: lockedUntil.toISOString(), failures },
+          },
+          context,
+        );
       throw new ValidationFailed([
         {
           field: 'body.currentPassword',
           message: 'Nuvarande lösenord stämmer inte (current password is wrong)',
         },
       ]);
+    }
+    await this.throttle.clearFailures(actor.userId);
     if (currentPassword === newPassword)
       throw new ValidationFailed([
         {
@@ -168,14 +220,19 @@ export class AuthService {
           message: 'Det nya lösenordet måste skilja sig från det gamla (must differ from the current one)',
         },
       ]);
-    const verdict = checkPassword(newPassword, [
-      actor.username,
-      actor.displayName,
-      ...actor.displayName.split(/\s+/),
-    ]);
+    const verdict = checkPassword(newPassword, {
+      username: actor.username,
+      displayName: actor.displayName,
+      municipality: this.settings.municipalityName,
+    });
     if (!verdict.ok)
       throw new ValidationFailed(verdict.problems.map((message) => ({ field: 'body.newPassword', message })));
     await this.accounts.changeOwnPassword(actor.userId, newPassword, context, keepSession);
+  }
+
+  private async organisationActive(user: UserRecord): Promise<boolean> {
+    if (user.organisationId === null) return true;
+    return (await this.organisations.get(user.organisationId))?.active ?? true;
   }
 
   async issueToken(

@@ -26,6 +26,16 @@ const schema = z.object({
     .default(15),
   /** Failed logins per client address per 15 minutes, over all usernames. */
   LAGET_LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
+  /**
+   * Read here as lagesbild.settings.ts and publication.settings.ts read them (same rules and
+   * default): the municipality's name is a word a password must not lean on, and with four eyes
+   * only an admin resets the logins of those who approve.
+   */
+  LAGET_MUNICIPALITY_NAME: z.string().trim().min(2).max(100).default('Norbergs kommun'),
+  LAGET_FOUR_EYES: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 export class IdentitySettings {
@@ -35,6 +45,8 @@ export class IdentitySettings {
   readonly lockoutMs: number;
   readonly loginFailuresPerIp: number;
   readonly ipWindowSeconds = 15 * 60;
+  readonly municipalityName: string;
+  readonly fourEyes: boolean;
 
   constructor(env: Record<string, string | undefined> = process.env) {
     const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
@@ -44,5 +56,7 @@ export class IdentitySettings {
     this.lockoutFailures = parsed.LAGET_LOCKOUT_FAILURES;
     this.lockoutMs = parsed.LAGET_LOCKOUT_MINUTES * 60_000;
     this.loginFailuresPerIp = parsed.LAGET_LOGIN_FAILURES_PER_IP;
+    this.municipalityName = parsed.LAGET_MUNICIPALITY_NAME;
+    this.fourEyes = parsed.LAGET_FOUR_EYES;
   }
 }

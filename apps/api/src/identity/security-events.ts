@@ -9,7 +9,14 @@ import type { DomainEvent } from '../platform/domain/decider.js';
 export const userSecurityStream = (userId: string) => `user-security-${userId}`;
 export const UNKNOWN_LOGINS_STREAM = 'security-unknown-logins';
 
-export type LoginFailure = 'wrong_password' | 'locked' | 'deactivated' | 'rate_limited';
+/** `wrong_current_password`: at POST /api/auth/password; `organisation_deactivated`: the right password, a deactivated organisation. */
+export type LoginFailure =
+  | 'wrong_password'
+  | 'wrong_current_password'
+  | 'locked'
+  | 'deactivated'
+  | 'organisation_deactivated'
+  | 'rate_limited';
 
 export type SecurityEvent =
   | DomainEvent<'UserLoggedIn', { userId: string; sessionId: string; method: 'password' }>

@@ -54,10 +54,13 @@ export class SessionsStore {
   }
 
   /**
-   * The live session for a cookie value with its login as of now (one query: this runs on every
-   * request), or null when unknown or expired (an expired one is removed).
+   * The live session for a cookie value with its login and whether the login's organisation is
+   * active, as of now (one query: this runs on every request), or null when unknown or expired
+   * (an expired one is removed).
    */
-  async find(cookieValue: string): Promise<(Session & { user: UserRecord }) | null> {
+  async find(
+    cookieValue: string,
+  ): Promise<(Session & { user: UserRecord; organisationActive: boolean }) | null> {
     const idHash = sha256(cookieValue);
     const { rows } = await this.db.query<
       UserRow & {
@@ -65,10 +68,14 @@ export class SessionsStore {
         csrf_token: string;
         last_seen_at: string | Date;
         absolute_expires_at: string | Date;
+        organisation_active: boolean;
       }
     >(
-      `SELECT s.user_id, s.csrf_token, s.last_seen_at, s.absolute_expires_at, u.*
-       FROM identity_sessions s JOIN identity_users u ON u.id = s.user_id WHERE s.id_hash = $1`,
+      `SELECT s.user_id, s.csrf_token, s.last_seen_at, s.absolute_expires_at, u.*,
+         COALESCE(o.active, true) AS organisation_active
+       FROM identity_sessions s JOIN identity_users u ON u.id = s.user_id
+       LEFT JOIN identity_organisations o ON o.id = u.organisation_id
+       WHERE s.id_hash = $1`,
       [idHash],
     );
     const row = rows[0];
@@ -84,7 +91,13 @@ export class SessionsStore {
         idHash,
         new Date(now).toISOString(),
       ]);
-    return { idHash, userId: row.user_id, csrfToken: row.csrf_token, user: toRecord(row) };
+    return {
+      idHash,
+      userId: row.user_id,
+      csrfToken: row.csrf_token,
+      user: toRecord(row),
+      organisationActive: row.organisation_active,
+    };
   }
 
   async delete(idHash: string): Promise<void> {

@@ -28,13 +28,15 @@ import { parseInput } from '../platform/http/validation.js';
 import { AccountsService } from './accounts.service.js';
 import { requestContext, type AuthenticatedRequest, type CurrentActorInfo } from './actor.js';
 import { CurrentAbility, CurrentActor } from './decorators.js';
+import { IdentitySettings } from './identity.settings.js';
 import { booleanQuery, forbidden, oneOfQuery, pageOf, setTotal } from './http-helpers.js';
 import { OrganisationsReadModel } from './organisations.read-model.js';
 import type { UserCommand } from './user.decider.js';
 import { UsersReadModel, type UserRecord } from './users.read-model.js';
 
-const subjectOf = (user: UserRecord) =>
-  asSubject('User', { id: user.id, roles: user.roles, organisationId: user.organisationId });
+/** `fourEyes`: where the municipality requires it, only an admin resets those who approve (the matrix says so). */
+const subjectOf = (user: UserRecord, fourEyes: boolean) =>
+  asSubject('User', { id: user.id, roles: user.roles, organisationId: user.organisationId, fourEyes });
 
 @ApiTags('users')
 @Controller('api/users')
@@ -43,6 +45,7 @@ export class UsersController {
     private readonly users: UsersReadModel,
     private readonly organisations: OrganisationsReadModel,
     private readonly accounts: AccountsService,
+    private readonly settings: IdentitySettings,
   ) {}
 
   @Get()
@@ -127,7 +130,7 @@ export class UsersController {
     @Body() body: unknown,
   ): Promise<UserDto> {
     const user = await this.readable(id, ability);
-    if (!ability.can('update', subjectOf(user))) throw forbidden();
+    if (!ability.can('update', subjectOf(user, this.settings.fourEyes))) throw forbidden();
     const expectedVersion = expectedVersionOf(ifMatch, body);
     const data = parseInput(updateUserRequestSchema, body);
     if (
@@ -140,7 +143,8 @@ export class UsersController {
           field: data.active === false ? 'active' : 'roles',
         },
       );
-    if (data.organisationId !== undefined) await this.requireOrganisation(data.organisationId);
+    if (data.organisationId !== undefined && data.organisationId !== user.organisationId)
+      await this.requireOrganisation(data.organisationId);
     const commands: UserCommand[] = [];
     const details = {
       ...(data.displayName === undefined ? {} : { displayName: data.displayName }),
@@ -171,7 +175,7 @@ export class UsersController {
     @Body() body: unknown,
   ): Promise<{ oneTimePassword: string }> {
     const user = await this.readable(id, ability);
-    if (!ability.can('reset_password', subjectOf(user))) throw forbidden();
+    if (!ability.can('reset_password', subjectOf(user, this.settings.fourEyes))) throw forbidden();
     const expectedVersion = expectedVersionOf(ifMatch, body);
     parseInput(resetPasswordRequestSchema, body ?? {});
     return {
@@ -182,15 +186,23 @@ export class UsersController {
   /** 404 for a login the caller may not see, as if it did not exist. */
   private async readable(id: string, ability: AppAbility): Promise<UserRecord> {
     const user = await this.users.get(id);
-    if (!user || !ability.can('read', subjectOf(user))) throw notFound('User');
+    if (!user || !ability.can('read', subjectOf(user, this.settings.fourEyes))) throw notFound('User');
     return user;
   }
 
+  /** The organisation a login is created in or moved to: it must exist and be active. */
   private async requireOrganisation(organisationId: string | null): Promise<void> {
     if (organisationId === null) return;
-    if (!(await this.organisations.get(organisationId)))
+    const organisation = await this.organisations.get(organisationId);
+    if (!organisation)
       throw new DomainError('rule', `Organisationen ${organisationId} finns inte (unknown organisation)`, {
         field: 'organisationId',
       });
+    if (!organisation.active)
+      throw new DomainError(
+        'rule',
+        `Organisationen ${organisation.name} är inaktiverad; inga inloggningar kan läggas till i den (the organisation is deactivated)`,
+        { field: 'organisationId' },
+      );
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nes
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
+import { AppConfig } from '../config/app-config.js';
 import { Public } from '../platform/http/public.decorator.js';
 import { apiError } from '../platform/http/api-error.js';
 import { sha256Hex } from './content-hash.js';
@@ -18,7 +19,15 @@ const PUBLICATION_FILE = /^([1-9]\d{0,3})(?:\.(json|pdf))?$/;
 @Public()
 @Controller('public')
 export class PublicSiteController {
-  constructor(private readonly site: PublicSiteService) {}
+  /** Built once: Läget itself and the municipality's own sites (LAGET_PUBLIC_FRAME_ANCESTORS) may frame the pages. */
+  private readonly policy: string;
+
+  constructor(
+    private readonly site: PublicSiteService,
+    config: AppConfig,
+  ) {
+    this.policy = publicContentSecurityPolicy(config.publicFrameAncestors);
+  }
 
   @Get('lagesbilder')
   async list(
@@ -26,17 +35,17 @@ export class PublicSiteController {
     @Req() req: FastifyRequest,
     @Res() res: FastifyReply,
   ) {
-    send(req, res, await this.site.list('html', embed === '1'));
+    send(req, res, this.policy, await this.site.list('html', embed === '1'));
   }
 
   @Get('lagesbilder.json')
   async listJson(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
-    send(req, res, await this.site.list('json', false));
+    send(req, res, this.policy, await this.site.list('json', false));
   }
 
   @Get('feed.atom')
   async feed(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
-    send(req, res, await this.site.feed());
+    send(req, res, this.policy, await this.site.feed());
   }
 
   /** `2024-W48`, `2024-W48.json`, `2024-W48.pdf`: the week's latest publication. */
@@ -52,7 +61,7 @@ export class PublicSiteController {
     const [, period = '', format] = match;
     const found = await this.site.publication(period, null, formatOf(format), embed === '1');
     if (!found) throw notPublished();
-    send(req, res, found, `lagesbild-${period}`);
+    send(req, res, this.policy, found, `lagesbild-${period}`);
   }
 
   /** `2024-W48/1`, `…/1.json`, `…/1.pdf`: one publication of a week, also after a correction. */
@@ -69,8 +78,19 @@ export class PublicSiteController {
     const [, number = '', format] = match;
     const found = await this.site.publication(period, Number(number), formatOf(format), embed === '1');
     if (!found) throw notPublished();
-    send(req, res, found, `lagesbild-${period}-${number}`);
+    send(req, res, this.policy, found, `lagesbild-${period}-${number}`);
   }
+}
+
+export function publicContentSecurityPolicy(frameAncestors: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${["'self'", ...frameAncestors].join(' ')}`,
+  ].join('; ');
 }
 
 function formatOf(extension: string | undefined): 'html' | 'json' | 'pdf' {
@@ -86,19 +106,23 @@ function notPublished(): NotFoundException {
 /**
  * Strong ETag from the bytes (a matching If-None-Match gets 304), caching that lets a
  * retraction take effect within a minute, and headers that let the municipality's site embed
- * the pages and fetch the data: public content, no scripts, nothing to protect by origin.
+ * the pages and fetch the data: public content, no scripts. Framing is limited to Läget and the
+ * sites named in LAGET_PUBLIC_FRAME_ANCESTORS, so no other site can dress the pages up as its own.
  */
-function send(req: FastifyRequest, res: FastifyReply, resource: PublicResource, downloadName?: string): void {
+function send(
+  req: FastifyRequest,
+  res: FastifyReply,
+  policy: string,
+  resource: PublicResource,
+  downloadName?: string,
+): void {
   const etag = `"${sha256Hex(resource.body).slice(0, 32)}"`;
   res.header('ETag', etag);
   res.header(
     'Cache-Control',
     resource.immutable ? 'public, max-age=300, must-revalidate' : 'public, max-age=60, must-revalidate',
   );
-  res.header(
-    'Content-Security-Policy',
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *",
-  );
+  res.header('Content-Security-Policy', policy);
   // Helmet set this on the raw response before the route ran.
   res.raw.removeHeader('X-Frame-Options');
   res.header('Cross-Origin-Resource-Policy', 'cross-origin');

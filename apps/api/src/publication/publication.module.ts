@@ -177,14 +177,16 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
   /** The global guard's lookup, for the one route it does not cover. */
   private async identify(request: FastifyRequest) {
     const authorization = headerOf(request, 'authorization');
-    let userId: string | undefined;
+    let found: { userId: string; organisationActive: boolean } | null;
     if (authorization?.toLowerCase().startsWith('bearer ')) {
-      userId = (await this.tokens.ownerOf(authorization.slice(7).trim()))?.ownerId;
+      const token = await this.tokens.ownerOf(authorization.slice(7).trim());
+      found = token && { userId: token.ownerId, organisationActive: token.organisationActive };
     } else {
       const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-      userId = cookie ? (await this.sessions.find(cookie))?.userId : undefined;
+      found = cookie ? await this.sessions.find(cookie) : null;
     }
-    const user = userId ? await this.users.get(userId) : null;
+    // As the global guard: a login of a deactivated organisation is refused.
+    const user = found?.organisationActive ? await this.users.get(found.userId) : null;
     if (!user || !user.active || user.mustChangePassword) return null;
     return { userId: user.id, roles: user.roles };
   }

@@ -150,6 +150,7 @@ export class ReportingService {
             : 'Perioden är sammanställd / The period is compiled',
         );
       }
+      await this.ensureOrganisationActive(caller, request.organisationId);
       if (request.organisationId !== caller.organisationId)
         await this.ensureOrganisation(request.organisationId);
       return reportDecider.decide(command, current.state);
@@ -617,9 +618,10 @@ export class ReportingService {
     authorise: (report: LoadedReport) => void,
     command: (period: PeriodContext, state: OpenReport) => ReportCommand,
   ): Promise<ReportView> {
-    return this.decideReport(caller, reportId, (current) => {
+    return this.decideReport(caller, reportId, async (current) => {
       const report = visibleReport(caller, current);
       authorise(report);
+      await this.ensureOrganisationActive(caller, report.state.organisationId);
       if (expectedVersion !== undefined && expectedVersion !== report.version) {
         throw new WrongExpectedVersionError(reportStream(reportId), expectedVersion, report.version);
       }
@@ -780,6 +782,27 @@ export class ReportingService {
         'Bara samordnaren för platsregistret / Only the coordinator keeps the place register',
       );
     }
+  }
+
+  /**
+   * A deactivated organisation's reports are neither opened, changed nor submitted. The caller's
+   * own organisation was checked by the authentication guard on this request, so only a report
+   * of another organisation (the coordinator acting on its behalf) costs a lookup, in this
+   * module's organisations once they have caught up with the deactivation.
+   */
+  private async ensureOrganisationActive(caller: Caller, organisationId: string): Promise<void> {
+    if (organisationId === caller.organisationId) return;
+    await this.projections.waitUntilCaughtUp();
+    const { rows } = await this.db.query<{ name: string; active: boolean }>(
+      'SELECT name, active FROM reporting_organisations WHERE organisation_id = $1',
+      [organisationId],
+    );
+    const organisation = rows[0];
+    if (organisation && !organisation.active)
+      throw ruleBroken(
+        `Organisationen ${organisation.name} är inaktiverad; dess rapporter kan inte öppnas eller ändras / The organisation is deactivated`,
+        { field: 'organisationId' },
+      );
   }
 
   private async ensureOrganisation(organisationId: string): Promise<void> {

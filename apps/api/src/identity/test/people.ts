@@ -1,7 +1,14 @@
 import { Client } from './http-client.js';
 
+import { createHash } from 'node:crypto';
+
 export const ADMIN_PASSWORD = 'test-admin-password-1';
 export const NEW_PASSWORD_PREFIX = 'Ekorre-Kaffe-Gruva-';
+
+/** Each login's own password: never containing its username, which the policy refuses. */
+export const passwordFor = (username: string) =>
+  `${NEW_PASSWORD_PREFIX}${createHash('sha256').update(username).digest('hex').slice(0, 8)}`;
+export const ADMIN_NEW_PASSWORD = passwordFor('admin');
 
 /** Logs the first-start admin in and replaces its one-time password. */
 export async function adminClient(url: string): Promise<Client> {
@@ -10,7 +17,7 @@ export async function adminClient(url: string): Promise<Client> {
   if (login.status !== 200) throw new Error(`admin login: ${login.status} ${login.text}`);
   const changed = await admin.post('/api/auth/password', {
     currentPassword: ADMIN_PASSWORD,
-    newPassword: `${NEW_PASSWORD_PREFIX}admin`,
+    newPassword: ADMIN_NEW_PASSWORD,
   });
   if (changed.status !== 204) throw new Error(`admin password: ${changed.status} ${changed.text}`);
   return admin;
@@ -49,7 +56,7 @@ export async function createPerson(
   const oneTimePassword = created.body.oneTimePassword as string;
   const login = await client.login(username, oneTimePassword);
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${login.text}`);
-  const password = `${NEW_PASSWORD_PREFIX}${username}`;
+  const password = passwordFor(username);
   const changed = await client.post('/api/auth/password', {
     currentPassword: oneTimePassword,
     newPassword: password,
