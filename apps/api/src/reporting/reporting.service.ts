@@ -29,7 +29,7 @@ import {
   newIdFor,
   type RequestContext,
 } from '../platform/commands/request-context.js';
-import { DomainError, notFound } from '../platform/domain/domain-error.js';
+import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
 import { submittedSnapshotOf } from './submitted-snapshot.js';
@@ -704,7 +704,12 @@ export class ReportingService {
       key,
     );
     if (!applied || applied.state.status === 'none') return null;
-    return this.view(applied.state, applied.version, await this.periodContext(applied.state.period));
+    const week = await this.runner.load(lagesbildStreamOf(applied.state.period), periodStatusFolder);
+    return this.view(
+      applied.state,
+      applied.version,
+      toPeriodContext(week.state, applied.state.organisationId),
+    );
   }
 
   private async appendReport(
