@@ -58,7 +58,14 @@ describe('a projection that cannot apply an event', () => {
     });
 
   const runnerOf = (projection: ReturnType<typeof numbers>) =>
-    new ProjectionRunner({ store, db, projections: [projection], retryMs: 20, stallAfter: 3 });
+    new ProjectionRunner({
+      store,
+      db,
+      projections: [projection],
+      retryMs: 20,
+      stallAfter: 3,
+      lockRetryMs: 100,
+    });
 
   it('stalls at exactly that event of a batch, keeps what came before, and answers waiters at once', async () => {
     await store.append('notes-1', ['1', '2', 'x', '4'].map(note), { expectedVersion: ANY });
@@ -113,6 +120,33 @@ describe('a projection that cannot apply an event', () => {
       expect(await readStalls(db)).toEqual([]);
     } finally {
       await runner.stop();
+    }
+  });
+
+  it('a rebuild from elsewhere (the CLI) clears the stall, and the stalled instance applies events again', async () => {
+    await store.append('notes-4', ['1', 'x', '3'].map(note), { expectedVersion: ANY });
+    const behaviour = { transientTimes: 0, fixed: false };
+    const running = runnerOf(numbers(behaviour));
+    await running.start();
+    const cli = runnerOf(numbers(behaviour));
+    try {
+      await expect(running.waitUntilCaughtUp({ timeoutMs: 10_000 })).rejects.toBeInstanceOf(
+        ProjectionStalledError,
+      );
+      await cli.start(); // stands by: the running instance holds the lock
+      expect(cli.status()).toEqual([expect.objectContaining({ state: 'standby' })]);
+      await expect(cli.waitUntilCaughtUp({ timeoutMs: 10_000 })).rejects.toBeInstanceOf(
+        ProjectionStalledError,
+      );
+      behaviour.fixed = true;
+      await cli.rebuild('numbers', { timeoutMs: 10_000 });
+      await running.waitUntilCaughtUp({ timeoutMs: 10_000 });
+      expect(running.status()).toEqual([expect.objectContaining({ state: 'running', stall: null })]);
+      const { rows } = await db.query<{ value: number }>('SELECT value FROM numbers ORDER BY position');
+      expect(rows.map((row) => Number(row.value))).toEqual([1, 0, 3]);
+    } finally {
+      await cli.stop();
+      await running.stop();
     }
   });
 

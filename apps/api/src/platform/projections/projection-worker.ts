@@ -19,7 +19,7 @@ import {
   stallOf,
 } from './projection-failures.js';
 import type { Projection } from './projection.js';
-import type { WorkerSettings, WorkerState } from './worker-settings.js';
+import type { WorkerSettings, WorkerState, WorkerStatus } from './worker-settings.js';
 
 export type { RunnerLogger, WorkerSettings, WorkerState } from './worker-settings.js';
 import { storable } from '../storable-text.js';
@@ -76,13 +76,7 @@ export class ProjectionWorker {
     return this.projection.name;
   }
 
-  status(): {
-    name: string;
-    state: WorkerState;
-    checkpoint: Checkpoint | null;
-    lastError: string | null;
-    stall: ProjectionStall | null;
-  } {
+  status(): WorkerStatus {
     return {
       name: this.name,
       state: this.state,
@@ -435,9 +429,29 @@ export class ProjectionWorker {
     this.clearTimer();
     void this.detach()
       .then(() => recordStall(this.settings.db, stall))
+      .then(() => this.schedule(() => this.watchStalled(stall), this.settings.lockRetryMs))
       .catch((recordError) =>
         this.settings.logger.warn(`${this.name}: could not record its stall: ${describe(recordError)}`),
       );
+  }
+
+  /** While stalled: a rebuild from the CLI clears the recorded stall; then replay from its checkpoint. */
+  private async watchStalled(stall: ProjectionStall): Promise<void> {
+    if (this.state !== 'stalled' || this.stall !== stall) return;
+    const stored = await readCheckpoint(this.settings.db, this.name).catch(() => undefined);
+    if (this.state !== 'stalled' || this.stall !== stall) return;
+    if (stored === undefined || stored?.stall) {
+      this.schedule(() => this.watchStalled(stall), this.settings.lockRetryMs);
+      return;
+    }
+    this.settings.logger.log(`${this.name}: its stall was cleared (a rebuild); applying events again`);
+    this.stall = null;
+    this.failing = null;
+    try {
+      await this.attach();
+    } catch (error) {
+      this.onFailure(this.generation, error);
+    }
   }
 
   /** Its connection died: another instance may run the projection now, so stop and stand by. */

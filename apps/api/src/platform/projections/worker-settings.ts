@@ -1,4 +1,5 @@
-import type { EventStore, RecordedEvent, SqlDatabase } from '@laget/event-store';
+import type { Checkpoint, EventStore, RecordedEvent, SqlDatabase } from '@laget/event-store';
+import type { ProjectionStall } from './projection-failures.js';
 
 /** Nest's LoggerService fits; so does `console`. */
 export interface RunnerLogger {
@@ -24,3 +25,11 @@ export interface WorkerSettings {
 
 /** `stalled`: stopped at an event it failed to apply `stallAfter` times, until a restart or rebuild (docs/adr/0013). */
 export type WorkerState = 'stopped' | 'standby' | 'running' | 'failing' | 'stalled';
+
+export interface WorkerStatus {
+  name: string;
+  state: WorkerState;
+  checkpoint: Checkpoint | null;
+  lastError: string | null;
+  stall: ProjectionStall | null;
+}
