@@ -218,6 +218,8 @@ export const lagetEnglish: LagetMessages = {
             'The publication was already recorded as failed, so the job did nothing more.',
           publish_no_lagesbild: 'There is no situation picture for the week in the database.',
           publish_files_missing: 'The stored PDF file of the publication is missing.',
+          publish_render:
+            'The PDF could not be made of one part of the open version: %{where}. The text there probably holds characters that cannot be printed. Correct it and publish again.',
           publish_unknown:
             'Something went wrong while the open version was being stored, made into a PDF or recorded as published.',
           webhook_refused:

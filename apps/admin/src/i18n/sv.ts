@@ -216,6 +216,8 @@ export const lagetSwedish = {
             'Publiceringen var redan registrerad som misslyckad, så jobbet gjorde inget mer.',
           publish_no_lagesbild: 'Det finns ingen lägesbild för veckan i databasen.',
           publish_files_missing: 'Den lagrade PDF-filen för publiceringen saknas.',
+          publish_render:
+            'PDF:en kunde inte skapas för en del av den öppna versionen: %{where}. Texten där innehåller troligen tecken som inte går att skriva ut. Rätta den och publicera igen.',
           publish_unknown:
             'Något gick fel när den öppna versionen skulle sparas, göras till PDF eller registreras som publicerad.',
           webhook_refused:
