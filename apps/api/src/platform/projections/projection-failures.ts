@@ -118,9 +118,20 @@ export function stallOf(projection: string, error: EventApplyError): ProjectionS
     position: error.event.globalPosition,
     eventType: error.event.type,
     eventId: error.event.eventId,
-    reason: describe(error.cause).slice(0, 300),
+    reason: publicReason(error.cause),
     since: new Date().toISOString(),
   };
+}
+
+/**
+ * The error's message for `/health/ready` (public), the panel and 503s: cut to 300 characters, and
+ * without the value PostgreSQL quotes in "invalid input syntax for type …: "<value>"", which is a
+ * piece of the event. The log keeps the whole message.
+ */
+export function publicReason(error: unknown): string {
+  return describe(error)
+    .replace(/: "(?:[^"\\]|\\.)*"/g, ': "…"')
+    .slice(0, 300);
 }
 
 export function describe(error: unknown): string {

@@ -422,7 +422,7 @@ export class ProjectionWorker {
     this.stall = stall;
     this.settings.logger.error(
       `${this.name}: STALLED at event ${stall.position} (${stall.eventType}, ${stall.eventId}) after ` +
-        `${this.settings.stallAfter} failures: ${stall.reason}. It stays stopped until a restart or ` +
+        `${this.settings.stallAfter} failures: ${describe(error.cause)}. It stays stopped until a restart or ` +
         `\`npm run projections:rebuild -- ${this.name}\`.`,
     );
     this.setState('stalled');
