@@ -44,7 +44,7 @@ export class ProjectionLagError extends Error {
   ) {
     super(
       `Projection ${projection} did not catch up within ${timeoutMs} ms (state ${state}` +
-        (lastError ? `, last error: ${describe(lastError)})` : ')'),
+        (lastError ? `, last error: ${publicReason(lastError)})` : ')'),
     );
   }
 }
