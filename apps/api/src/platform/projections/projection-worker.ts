@@ -19,10 +19,10 @@ import {
   stallOf,
 } from './projection-failures.js';
 import type { Projection } from './projection.js';
+import { storable } from '../storable-text.js';
 import type { WorkerSettings, WorkerState, WorkerStatus } from './worker-settings.js';
 
 export type { RunnerLogger, WorkerSettings, WorkerState } from './worker-settings.js';
-import { storable } from '../storable-text.js';
 
 const maxRetryMs = 30_000;
 /** At most this long between checkpoint writes while a projection only passes events over. */
@@ -211,6 +211,7 @@ export class ProjectionWorker {
     this.storedAt = Date.now();
     this.delivered = from;
     this.buffer = [];
+    this.stall = null; // another try; the recorded stall stays until the checkpoint moves past it
     this.setState('running');
     this.subscription = this.settings.store.subscribe({
       from,
