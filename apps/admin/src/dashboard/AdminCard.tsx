@@ -12,6 +12,7 @@ import {
 import type { OrganisationDto, UserDto } from '@laget/contracts';
 import { Link } from 'react-router-dom';
 import { useGetList, useTranslate } from 'react-admin';
+import { StalledProjectionsAlert } from './StalledProjectionsAlert.js';
 
 /** The administrator's overview: organisations, logins, and who still has a one-time password. */
 export function AdminCard() {
@@ -33,6 +34,7 @@ export function AdminCard() {
         <Typography id="admin-heading" component="h2" variant="h6" gutterBottom>
           {translate('laget.roles.admin')}
         </Typography>
+        <StalledProjectionsAlert />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} sx={{ mb: 2 }}>
           <div>
             <Typography component="h3" variant="subtitle1">

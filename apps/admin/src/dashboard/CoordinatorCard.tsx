@@ -12,6 +12,7 @@ import { CompileButton } from '../lagesbilder/CompileButton.js';
 import { swedishError } from '../lagesbilder/lagesbild-errors.js';
 import { FailedJobItems } from './FailedJobItems.js';
 import { LagesbildWaitingItems } from './LagesbildWaitingItems.js';
+import { StalledProjectionsAlert } from './StalledProjectionsAlert.js';
 import { todoWeek } from './todo-week.js';
 import { useFailedJobs } from './useFailedJobs.js';
 import { useLagesbildWaiting } from './useLagesbildWaiting.js';
@@ -62,6 +63,7 @@ export function CoordinatorCard() {
         <Typography id="coordinator-heading" component="h2" variant="h6" gutterBottom>
           {translate('laget.roles.coordinator')}
         </Typography>
+        <StalledProjectionsAlert />
         <Typography component="h3" variant="subtitle1">
           {period
             ? translate('laget.dashboard.reporting_for', { week: weekLabel(period.id) })

@@ -28,6 +28,7 @@ export function FailedJobItems({ failures }: { failures: JobSummary[] }) {
                   <span style={{ display: 'block' }}>
                     {translate(`laget.dashboard.failed.cause.${explained.cause}`, {
                       status: explained.status ?? '',
+                      where: explained.where ?? '',
                     })}
                   </span>
                 )}

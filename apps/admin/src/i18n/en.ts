@@ -179,6 +179,20 @@ export const lagetEnglish: LagetMessages = {
         awaiting_publication: 'The situation picture for %{week} is approved but not published',
         awaiting_publication_help: 'Publish the open version from the situation picture.',
       },
+      stalled: {
+        heading: 'A read model has stopped',
+        item: '%{name} has stopped at event %{position} (%{type}) and shows no new data.',
+        help: 'Lists and pages built on it may show old data or answer with an error. Ask whoever runs Läget to read the log, put the fault right and then restart Läget or rebuild the read model (npm run projections:rebuild -- %{projection}).',
+        names: {
+          audit_log: 'The audit log',
+          identity: 'Logins and organisations',
+          reporting_reports: 'The report list',
+          reporting_periods: 'The weeks’ status',
+          reporting_places: 'The place register',
+          reporting_organisations: 'The organisations in reporting',
+          public_publications: 'The publications on the open site',
+        },
+      },
       failed: {
         heading: 'Failed jobs',
         publish: 'Publishing %{week} failed',
@@ -205,6 +219,8 @@ export const lagetEnglish: LagetMessages = {
             'The publication was already recorded as failed, so the job did nothing more.',
           publish_no_lagesbild: 'There is no situation picture for the week in the database.',
           publish_files_missing: 'The stored PDF file of the publication is missing.',
+          publish_render:
+            'The PDF could not be made of one part of the open version: %{where}. The text there probably holds characters that cannot be printed. Correct it and publish again.',
           publish_unknown:
             'Something went wrong while the open version was being stored, made into a PDF or recorded as published.',
           webhook_refused:

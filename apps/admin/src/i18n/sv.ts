@@ -178,6 +178,20 @@ export const lagetSwedish = {
         awaiting_publication: 'Lägesbilden för %{week} är godkänd men inte publicerad',
         awaiting_publication_help: 'Publicera den öppna versionen från lägesbilden.',
       },
+      stalled: {
+        heading: 'En läsmodell har stannat',
+        item: '%{name} har stannat vid händelse %{position} (%{type}) och visar inte nya uppgifter.',
+        help: 'Listor och sidor som bygger på den kan visa gamla uppgifter eller svara med fel. Be den som driftar Läget läsa loggen, åtgärda felet och sedan starta om Läget eller bygga om läsmodellen (npm run projections:rebuild -- %{projection}).',
+        names: {
+          audit_log: 'Granskningsloggen',
+          identity: 'Inloggningar och organisationer',
+          reporting_reports: 'Rapportlistan',
+          reporting_periods: 'Veckornas status',
+          reporting_places: 'Platsregistret',
+          reporting_organisations: 'Organisationerna i rapporteringen',
+          public_publications: 'Publiceringarna på den öppna webbplatsen',
+        },
+      },
       failed: {
         heading: 'Misslyckade jobb',
         publish: 'Publiceringen av %{week} misslyckades',
@@ -203,6 +217,8 @@ export const lagetSwedish = {
             'Publiceringen var redan registrerad som misslyckad, så jobbet gjorde inget mer.',
           publish_no_lagesbild: 'Det finns ingen lägesbild för veckan i databasen.',
           publish_files_missing: 'Den lagrade PDF-filen för publiceringen saknas.',
+          publish_render:
+            'PDF:en kunde inte skapas för en del av den öppna versionen: %{where}. Texten där innehåller troligen tecken som inte går att skriva ut. Rätta den och publicera igen.',
           publish_unknown:
             'Något gick fel när den öppna versionen skulle sparas, göras till PDF eller registreras som publicerad.',
           webhook_refused:

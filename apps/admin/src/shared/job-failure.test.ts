@@ -22,6 +22,19 @@ describe('why a job failed, in Swedish', () => {
     expect(explain('publish-lagesbild', 'Publication 2024-W48 #1 has no stored PDF')).toEqual({
       cause: 'publish_files_missing',
     });
+    // As publish-lagesbild.job.ts words it when one part fails alone (docs/adr/0013).
+    expect(
+      explain(
+        'publish-lagesbild',
+        'Publication 2024-W48 #1: Rendering the PDF failed at section 3 "Skolan" (org-skolan), /items/1 (inc-3); unusual characters at /items/1/problem: U+D800: unsupported glyph',
+      ),
+    ).toEqual({ cause: 'publish_render', where: 'section 3 "Skolan" (org-skolan), /items/1 (inc-3)' });
+    expect(
+      explain(
+        'publish-lagesbild',
+        'Publication 2024-W48 #1: Rendering the PDF failed at section 1 "Bakgrund" (bg), /text: x',
+      ),
+    ).toEqual({ cause: 'publish_render', where: 'section 1 "Bakgrund" (bg), /text' });
     expect(explain('publish-lagesbild', 'Cannot read properties of undefined')).toEqual({
       cause: 'publish_unknown',
     });

@@ -14,6 +14,7 @@ export const failureCauses = [
   'publish_recorded_failed',
   'publish_no_lagesbild',
   'publish_files_missing',
+  'publish_render',
   'publish_unknown',
   'webhook_refused',
   'webhook_missing',
@@ -37,7 +38,13 @@ export interface FailureExplanation {
   cause: FailureCause;
   /** The HTTP status a webhook receiver answered, for the text's `%{status}`. */
   status?: number;
+  /** The section and item a publication's PDF could not be made of, for the text's `%{where}`. */
+  where?: string;
 }
+
+// The publication job names the part that fails alone (docs/adr/0013).
+const renderFault =
+  /Rendering the PDF failed at (section \d+ "[^"]*" \([^)]*\)(?:, \/[^\s;:]+(?: \([^)]*\))?)?)/;
 
 // Node's network errors (fetch wraps them as "fetch failed"), nodemailer's and DNS lookups.
 const unreachable =
@@ -54,6 +61,7 @@ export function explainFailure(job: { kind: string; error?: string }): FailureEx
       if (/was recorded as failed/.test(error)) return { cause: 'publish_recorded_failed' };
       if (/There is no lägesbild/.test(error)) return { cause: 'publish_no_lagesbild' };
       if (/has no stored PDF|vanished/.test(error)) return { cause: 'publish_files_missing' };
+      if (renderFault.test(error)) return { cause: 'publish_render', where: renderFault.exec(error)![1]! };
       return { cause: 'publish_unknown' };
     case 'publication-webhook': {
       const answered = /Webhook answered (\d{3})/.exec(error);
@@ -92,6 +100,9 @@ export function explainedFailure(
 ): string | undefined {
   const explained = explainFailure(job);
   return explained
-    ? translate(`laget.dashboard.failed.cause.${explained.cause}`, { status: explained.status ?? '' })
+    ? translate(`laget.dashboard.failed.cause.${explained.cause}`, {
+        status: explained.status ?? '',
+        where: explained.where ?? '',
+      })
     : undefined;
 }

@@ -1,11 +1,14 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, HttpException, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore, SqlDatabase } from '@laget/event-store';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import { Public } from '../platform/http/public.decorator.js';
+import { apiError } from '../platform/http/api-error.js';
+import type { ProjectionStall } from '../platform/projections/projection-failures.js';
 import { PublicationWiring } from '../publication/publication.module.js';
+import { Projections } from '../platform/projections.service.js';
 
 /**
  * `/health` answers as long as the process serves HTTP (liveness); `/health/ready` names each
@@ -21,6 +24,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_DB) private readonly readDb: SqlDatabase,
     private readonly moduleRef: ModuleRef,
+    private readonly projections: Projections,
   ) {}
 
   @Get()
@@ -30,12 +34,32 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.probe('eventStore', this.eventStore.kind, () => this.eventStore.readAll(null, 1)),
-      () => this.probe('readStore', this.readDb.engine, () => this.readDb.query('SELECT 1')),
-      () => this.jobsProbe(),
-    ]);
+  async ready() {
+    try {
+      return await this.health.check([
+        () => this.probe('eventStore', this.eventStore.kind, () => this.eventStore.readAll(null, 1)),
+        () => this.probe('readStore', this.readDb.engine, () => this.readDb.query('SELECT 1')),
+        () => this.jobsProbe(),
+        () => this.projectionsProbe(),
+      ]);
+    } catch (error) {
+      throw notReady(error);
+    }
+  }
+
+  /**
+   * Down while a read model is stalled at an event it cannot apply (docs/adr/0013), naming the
+   * projection, the event's position and type, and the reason, so whoever runs Läget sees it.
+   */
+  private async projectionsProbe() {
+    const indicator = this.indicator.check('projections');
+    try {
+      const stalled = await this.projections.stalls();
+      const states = Object.fromEntries(this.projections.status().map((s) => [s.name, s.state]));
+      return stalled.length > 0 ? indicator.down({ stalled, states }) : indicator.up({ states });
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   /** The job queue as the publication module runs it (BullMQ on Redis, or in-process). */
@@ -56,4 +80,29 @@ export class HealthController {
       return indicator.down({ kind, message: error instanceof Error ? error.message : String(error) });
     }
   }
+}
+
+/**
+ * Terminus's 503 in the contract's error shape: the message says in words what is down (a stalled
+ * projection by name, position and reason), `details` keeps Terminus's report as it was.
+ */
+function notReady(error: unknown): unknown {
+  if (!(error instanceof ServiceUnavailableException)) return error;
+  const report = error.getResponse() as { error?: Record<string, { stalled?: ProjectionStall[] }> };
+  const down = Object.keys(report.error ?? {});
+  const stalls = report.error?.projections?.stalled ?? [];
+  const sv = stalls.map(
+    (s) => `${s.projection} har stannat vid händelse ${s.position} (${s.eventType}): ${s.reason}`,
+  );
+  const en = stalls.map(
+    (s) => `${s.projection} is stalled at event ${s.position} (${s.eventType}): ${s.reason}`,
+  );
+  return new HttpException(
+    apiError(
+      503,
+      `Läget är inte redo: ${[down.join(', '), ...sv].join('; ')} / Läget is not ready: ${[down.join(', '), ...en].join('; ')}`,
+      report,
+    ),
+    503,
+  );
 }

@@ -3,6 +3,7 @@ import type { DomainEvent } from '../platform/domain/decider.js';
 import { defineProjection } from '../platform/projections/projection.js';
 import { ORGANISATION_EVENT_TYPES, type OrganisationEvent } from './organisation.decider.js';
 import { USER_EVENT_TYPES, type UserEvent } from './user.decider.js';
+import { storable } from '../platform/storable-text.js';
 
 export const IDENTITY_READ_MODEL_DDL = [
   `CREATE TABLE IF NOT EXISTS identity_organisations (
@@ -45,7 +46,8 @@ export interface VersionedEvent {
 // unique violation (a 500 on user creation under load). The username itself is reserved by its
 // own stream before a user is created, so no other row can legitimately hold it.
 export async function applyIdentityEvent(sql: SqlExecutor, recorded: VersionedEvent): Promise<void> {
-  const event = recorded as unknown as IdentityEvent;
+  // The command side calls this too, with the events it has just appended.
+  const event = storable(recorded) as unknown as IdentityEvent;
   const v = recorded.streamVersion;
   switch (event.type) {
     case 'OrganisationRegistered':

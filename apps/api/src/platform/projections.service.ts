@@ -3,6 +3,7 @@ import type { EventStore, SqlDatabase } from '@laget/event-store';
 import type { DomainEvent } from './domain/decider.js';
 import { EVENT_STORE, READ_DB } from './platform.tokens.js';
 import type { Projection } from './projections/projection.js';
+import type { ProjectionStall } from './projections/projection-failures.js';
 import { ProjectionRunner, type WaitOptions } from './projections/projection-runner.js';
 import { Upcasters } from './projections/upcasters.js';
 
@@ -69,6 +70,11 @@ export class Projections implements OnModuleInit {
 
   status() {
     return this.runner?.status() ?? [];
+  }
+
+  /** Projections stalled at an event they cannot apply, in this instance or another (docs/adr/0013). */
+  async stalls(): Promise<ProjectionStall[]> {
+    return this.runner ? this.runner.stalls() : [];
   }
 
   async stop(): Promise<void> {

@@ -2,6 +2,7 @@ import type { DocumentSection } from '@laget/contracts';
 import type { SqlDatabase, SqlExecutor } from '@laget/event-store';
 import { canonicalJson, sha256 } from '../lagesbild/content-hash.js';
 import { sha256Hex } from './content-hash.js';
+import { storableJson } from '../platform/storable-text.js';
 
 /**
  * What the publication job produced, kept in the read store: the open content by its approved
@@ -50,7 +51,9 @@ export class PublicationArtefacts {
     await this.db.query(
       `INSERT INTO publication_contents (content_hash, period, sections) VALUES ($1, $2, $3::jsonb)
        ON CONFLICT (content_hash) DO NOTHING`,
-      [contentHash, period, JSON.stringify(sections)],
+      // The hash above is of the approved content as given; what is stored (and served) has what
+      // jsonb cannot hold replaced (docs/adr/0013), as the read models have.
+      [contentHash, period, storableJson(sections)],
     );
   }
 

@@ -10,6 +10,7 @@ import { openContentHash, openSections } from '../lagesbild/lagesbild-views.js';
 import { renderLagesbildPdf } from './lagesbild-pdf.js';
 import type { MunicipalityProfile } from './lagesbild-labels.js';
 import type { PublicationArtefacts } from './publication-artefacts.js';
+import { describeRenderFault, locateRenderFault, unusualTexts } from './render-fault.js';
 
 export const PUBLISH_LAGESBILD = 'publish-lagesbild';
 
@@ -70,6 +71,8 @@ export interface PublishDependencies {
   artefacts: PublicationArtefacts;
   clock: Clock;
   municipality: MunicipalityProfile;
+  /** The PDF renderer; a test passes one that trips on some content. */
+  renderPdf?: typeof renderLagesbildPdf;
   /** Called after each step; a test makes it throw or hang to play a crash there. */
   afterStep?: (step: PublishStep, job: { id: string; attempt: number }) => Promise<void>;
 }
@@ -125,7 +128,14 @@ export function publishLagesbildProcessor(
         );
       }
       const document = publicDocument(period, publication.number, publication.revision, openSections(state));
-      await deps.artefacts.putContent(contentHash, period, document.sections);
+      await deps.artefacts.putContent(contentHash, period, document.sections).catch((error: unknown) => {
+        const unusual = unusualTexts(document.sections, '/sections');
+        throw new Error(
+          `Storing the open content of ${period} failed: ${describe(error)}` +
+            (unusual.length > 0 ? `; unusual characters at ${unusual.join('; ')}` : ''),
+          { cause: error },
+        );
+      });
       const rendering = await deps.artefacts.claimRendering({
         period,
         publicationNumber,
@@ -137,9 +147,19 @@ export function publishLagesbildProcessor(
 
       let pdfHash = rendering.pdfHash;
       if (!pdfHash) {
-        const pdf = await renderLagesbildPdf(document, {
-          municipality: deps.municipality,
-          publishedAt: rendering.publishedAt,
+        const render = (doc: LagesbildDocument) =>
+          (deps.renderPdf ?? renderLagesbildPdf)(doc, {
+            municipality: deps.municipality,
+            publishedAt: rendering.publishedAt,
+          });
+        const pdf = await render(document).catch(async (error: unknown) => {
+          // A part that fails alone fails on every retry: name it, and do not retry.
+          const fault = await locateRenderFault(document, render);
+          if (!fault) throw error;
+          throw new PublicationRefused(
+            `Publication ${period} #${publicationNumber}: ${describeRenderFault('Rendering the PDF', fault, error)}`,
+            { cause: error },
+          );
         });
         pdfHash = await deps.artefacts.putPdf(pdf);
         await deps.artefacts.recordPdf(period, publicationNumber, pdfHash);

@@ -195,7 +195,8 @@ async function applyReportEvent(event: ProjectedEvent<ReportEvent>, sql: SqlExec
       return;
     default: {
       const unhandled: never = event;
-      throw new Error(`Unhandled report event ${JSON.stringify(unhandled)}`);
+      // The type only: this message reaches /health/ready (public) when the projection stalls.
+      throw new Error(`Unhandled report event type ${(unhandled as { type: string }).type}`);
     }
   }
 }

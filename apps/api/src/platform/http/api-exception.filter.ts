@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { WrongExpectedVersionError } from '@laget/event-store';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../domain/domain-error.js';
+import { ProjectionLagError, ProjectionStalledError } from '../projections/projection-failures.js';
 import { apiError, type ApiErrorBody } from './api-error.js';
 
 const statusOfKind: Record<DomainErrorKind, number> = {
@@ -38,6 +39,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
         actualVersion: exception.actual,
       });
     }
+    if (exception instanceof ProjectionStalledError) return stalledBody(exception);
+    if (exception instanceof ProjectionLagError) {
+      return apiError(
+        503,
+        `Läget hinner inte ikapp just nu; försök igen om en stund / Läget's read models are behind; try again shortly (${exception.message})`,
+        { projection: exception.projection },
+      );
+    }
     const bodyError =
       asBodyError(exception) ?? asBodyError(exception instanceof Error ? exception.cause : null);
     if (bodyError) return bodyError;
@@ -57,6 +66,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return apiError(500, 'Something went wrong on our side; it has been logged.');
   }
+}
+
+/** A read model stopped at an event it cannot apply: 503 at once, naming it (docs/adr/0013). */
+function stalledBody({ stall }: ProjectionStalledError): ApiErrorBody {
+  return apiError(
+    503,
+    `Läsmodellen ${stall.projection} har stannat vid händelse ${stall.position} (${stall.eventType}) och ` +
+      `visar inte aktuella uppgifter förrän felet är åtgärdat: ${stall.reason} / The read model ` +
+      `${stall.projection} is stalled at event ${stall.position} (${stall.eventType}) and shows no current ` +
+      `data until this is put right: ${stall.reason}`,
+    { stalledProjections: [stall] },
+  );
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   defaultBackoffMs,
 } from './job-queue.js';
 import type { RunnerLogger } from '../projections/projection-worker.js';
+import { storableJson, storableText } from '../storable-text.js';
 
 export interface InProcessJobQueueOptions {
   /** The read database; the queue keeps its jobs in a `jobs` table there. */
@@ -89,7 +90,7 @@ export class InProcessJobQueue implements JobQueue {
       [
         jobId,
         kind,
-        JSON.stringify(payload),
+        storableJson(payload),
         options.attempts ?? defaultAttempts,
         options.backoffMs ?? defaultBackoffMs,
       ],
@@ -235,7 +236,7 @@ export class InProcessJobQueue implements JobQueue {
       `UPDATE jobs SET state = $2, result = $3::jsonb, error = $4, lease_until = NULL, updated_at = now(),
               run_at = now() + make_interval(secs => $5::double precision / 1000)
         WHERE id = $1 RETURNING *`,
-      [id, state, JSON.stringify(result), error, retryInMs],
+      [id, state, storableJson(result), error === null ? null : storableText(error), retryInMs],
     );
     return rows[0];
   }

@@ -1,4 +1,5 @@
 import type { Checkpoint, SqlExecutor } from '@laget/event-store';
+import type { ProjectionStall } from './projection-failures.js';
 
 /**
  * The `projection_checkpoints` table: one row per projection (and reactor), written in the same
@@ -10,6 +11,8 @@ export interface StoredCheckpoint {
   checkpoint: Checkpoint | null;
   /** The projection definition's version that built the rows. */
   version: number;
+  /** Set while the projection is stalled at an event it cannot apply. */
+  stall: ProjectionStall | null;
 }
 
 export class CheckpointMovedError extends Error {
@@ -30,6 +33,24 @@ export async function setupCheckpointTable(sql: SqlExecutor): Promise<void> {
       version integer NOT NULL,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
+  // Where a projection stalled (docs/adr/0013): kept here so that every instance, standby ones
+  // included, and a restarted one, reports it until the checkpoint moves past it.
+  await sql.query(`ALTER TABLE projection_checkpoints ADD COLUMN IF NOT EXISTS stall jsonb`);
+}
+
+export async function recordStall(sql: SqlExecutor, stall: ProjectionStall): Promise<void> {
+  await sql.query(`UPDATE projection_checkpoints SET stall = $2::jsonb WHERE name = $1`, [
+    stall.projection,
+    JSON.stringify(stall),
+  ]);
+}
+
+/** Every stall recorded, by any instance. */
+export async function readStalls(sql: SqlExecutor): Promise<ProjectionStall[]> {
+  const { rows } = await sql.query<{ stall: ProjectionStall | string }>(
+    `SELECT stall FROM projection_checkpoints WHERE stall IS NOT NULL ORDER BY name`,
+  );
+  return rows.map((row) => (typeof row.stall === 'string' ? JSON.parse(row.stall) : row.stall));
 }
 
 /** Reads the row, creating it (at the start of the log) when the projection is new. */
@@ -48,12 +69,15 @@ export async function loadCheckpoint(
 }
 
 export async function readCheckpoint(sql: SqlExecutor, name: string): Promise<StoredCheckpoint | null> {
-  const { rows } = await sql.query<{ checkpoint: string | null; version: number }>(
-    `SELECT checkpoint, version FROM projection_checkpoints WHERE name = $1`,
-    [name],
-  );
+  const { rows } = await sql.query<{
+    checkpoint: string | null;
+    version: number;
+    stall: ProjectionStall | string | null;
+  }>(`SELECT checkpoint, version, stall FROM projection_checkpoints WHERE name = $1`, [name]);
   const row = rows[0];
-  return row ? { checkpoint: row.checkpoint as Checkpoint | null, version: Number(row.version) } : null;
+  if (!row) return null;
+  const stall = typeof row.stall === 'string' ? (JSON.parse(row.stall) as ProjectionStall) : row.stall;
+  return { checkpoint: row.checkpoint as Checkpoint | null, version: Number(row.version), stall };
 }
 
 export async function advanceCheckpoint(
@@ -64,7 +88,7 @@ export async function advanceCheckpoint(
   globalPosition: number,
 ): Promise<void> {
   const { rows } = await sql.query(
-    `UPDATE projection_checkpoints SET checkpoint = $3, global_position = $4, updated_at = now()
+    `UPDATE projection_checkpoints SET checkpoint = $3, global_position = $4, stall = NULL, updated_at = now()
       WHERE name = $1 AND checkpoint IS NOT DISTINCT FROM $2
       RETURNING name`,
     [name, from, to, globalPosition],
@@ -76,7 +100,8 @@ export async function advanceCheckpoint(
 export async function clearCheckpoint(sql: SqlExecutor, name: string, version: number): Promise<void> {
   await sql.query(
     `INSERT INTO projection_checkpoints (name, checkpoint, global_position, version) VALUES ($1, NULL, NULL, $2)
-     ON CONFLICT (name) DO UPDATE SET checkpoint = NULL, global_position = NULL, version = $2, updated_at = now()`,
+     ON CONFLICT (name) DO UPDATE SET checkpoint = NULL, global_position = NULL, version = $2, stall = NULL,
+                                      updated_at = now()`,
     [name, version],
   );
 }

@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent, SqlDatabase } from '@laget/event-store';
-import { setupCheckpointTable } from './checkpoints.js';
+import { readStalls, setupCheckpointTable } from './checkpoints.js';
+import type { ProjectionStall } from './projection-failures.js';
 import type { Projection } from './projection.js';
 import { ProjectionWorker, type RunnerLogger, type WorkerState } from './projection-worker.js';
 import { Upcasters } from './upcasters.js';
@@ -18,10 +19,15 @@ export interface ProjectionRunnerOptions {
   lockRetryMs?: number;
   /** First pause after a failed batch (doubling up to 30 s); default 1 s. */
   retryMs?: number;
+  /** Failures of one event (not transient ones) before the projection stalls at it; default 3. */
+  stallAfter?: number;
 }
 
 export interface WaitOptions {
-  /** Default 30 s; then a ProjectionLagError names the projection that lags and why. */
+  /**
+   * Default 30 s; then a ProjectionLagError names the projection that lags and why. A stalled
+   * projection throws ProjectionStalledError at once.
+   */
   timeoutMs?: number;
   /** Only these projections (by name); default all. */
   only?: readonly string[];
@@ -31,6 +37,7 @@ export interface ProjectionStatus {
   name: string;
   state: WorkerState;
   lastError: string | null;
+  stall: ProjectionStall | null;
 }
 
 /**
@@ -54,6 +61,7 @@ export class ProjectionRunner {
       batchSize: options.batchSize ?? 1_000,
       lockRetryMs: options.lockRetryMs ?? 5_000,
       retryMs: options.retryMs ?? 1_000,
+      stallAfter: options.stallAfter ?? 3,
     };
     for (const projection of options.projections) {
       if (this.workers.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
@@ -108,9 +116,21 @@ export class ProjectionRunner {
 
   status(): ProjectionStatus[] {
     return [...this.workers.values()].map((worker) => {
-      const { name, state, lastError } = worker.status();
-      return { name, state, lastError };
+      const { name, state, lastError, stall } = worker.status();
+      return { name, state, lastError, stall };
     });
+  }
+
+  /**
+   * Every projection of this runner that is stalled, here or in another instance (which records
+   * its stall in projection_checkpoints). Empty when all is well.
+   */
+  async stalls(): Promise<ProjectionStall[]> {
+    const local = this.status().flatMap((status) => (status.stall ? [status.stall] : []));
+    const recorded = (await readStalls(this.options.db)).filter(
+      (stall) => this.workers.has(stall.projection) && !local.some((l) => l.projection === stall.projection),
+    );
+    return [...local, ...recorded].sort((a, b) => a.projection.localeCompare(b.projection));
   }
 
   private async setup(): Promise<void> {

@@ -1,56 +1,28 @@
-import type {
-  AdvisoryLock,
-  Checkpoint,
-  EventStore,
-  RecordedEvent,
-  SqlDatabase,
-  Subscription,
-} from '@laget/event-store';
+import type { AdvisoryLock, Checkpoint, RecordedEvent, Subscription } from '@laget/event-store';
 import {
   CheckpointMovedError,
   advanceCheckpoint,
   clearCheckpoint,
   loadCheckpoint,
   readCheckpoint,
+  recordStall,
 } from './checkpoints.js';
+import { deferred, delay, raceUntil } from './async-signals.js';
+import {
+  EventApplyError,
+  ProjectionLagError,
+  writeNamingRefusedEvent,
+  ProjectionStalledError,
+  type ProjectionStall,
+  describe,
+  isTransient,
+  stallOf,
+} from './projection-failures.js';
 import type { Projection } from './projection.js';
+import { storable } from '../storable-text.js';
+import type { WorkerSettings, WorkerState, WorkerStatus } from './worker-settings.js';
 
-/** Nest's LoggerService fits; so does `console`. */
-export interface RunnerLogger {
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string, detail?: unknown): void;
-}
-
-export interface WorkerSettings {
-  store: EventStore;
-  db: SqlDatabase;
-  upcast: (event: RecordedEvent) => RecordedEvent;
-  logger: RunnerLogger;
-  /** Most events applied in one transaction. */
-  batchSize: number;
-  /** How often a standby instance tries to take over, and the running one checks its checkpoint. */
-  lockRetryMs: number;
-  /** First wait after a failure; doubles up to 30 s. */
-  retryMs: number;
-}
-
-export type WorkerState = 'stopped' | 'standby' | 'running' | 'failing';
-
-export class ProjectionLagError extends Error {
-  override readonly name = 'ProjectionLagError';
-  constructor(
-    readonly projection: string,
-    state: WorkerState,
-    timeoutMs: number,
-    lastError: unknown,
-  ) {
-    super(
-      `Projection ${projection} did not catch up within ${timeoutMs} ms (state ${state}` +
-        (lastError ? `, last error: ${describe(lastError)})` : ')'),
-    );
-  }
-}
+export type { RunnerLogger, WorkerSettings, WorkerState } from './worker-settings.js';
 
 const maxRetryMs = 30_000;
 /** At most this long between checkpoint writes while a projection only passes events over. */
@@ -87,6 +59,9 @@ export class ProjectionWorker {
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private lastError: unknown = null;
+  /** The event that failed last (not transiently) and how often in a row. */
+  private failing: { eventId: string; times: number } | null = null;
+  private stall: ProjectionStall | null = null;
   /** null: every event type. */
   private readonly eventTypes: ReadonlySet<string> | null;
 
@@ -101,12 +76,13 @@ export class ProjectionWorker {
     return this.projection.name;
   }
 
-  status(): { name: string; state: WorkerState; checkpoint: Checkpoint | null; lastError: string | null } {
+  status(): WorkerStatus {
     return {
       name: this.name,
       state: this.state,
       checkpoint: this.applied,
       lastError: this.lastError ? describe(this.lastError) : null,
+      stall: this.stall,
     };
   }
 
@@ -133,8 +109,10 @@ export class ProjectionWorker {
    * checkpoint's compare-and-set (or its periodic check) and replays too.
    */
   async reset(): Promise<void> {
-    const running = this.state === 'running' || this.state === 'failing';
+    const running = this.state === 'running' || this.state === 'failing' || this.state === 'stalled';
     if (running) await this.detach();
+    this.stall = null;
+    this.failing = null;
     await this.settings.db.transaction(async (tx) => {
       await this.projection.reset(tx);
       await clearCheckpoint(tx, this.name, this.projection.version);
@@ -153,6 +131,7 @@ export class ProjectionWorker {
       const generation = this.generation;
       const changed = this.changed.promise;
       if (this.state === 'stopped') throw new Error(`Projection ${this.name} is not running`);
+      if (this.state === 'stalled' && this.stall) throw new ProjectionStalledError(this.stall);
       if (this.state === 'running' && this.subscription) {
         const delivered = await raceUntil(this.subscription.caughtUp(), changed, deadline);
         if (delivered === 'deadline') throw timedOut();
@@ -181,6 +160,7 @@ export class ProjectionWorker {
         head ??= { checkpoint: await this.settings.store.headCheckpoint() };
         const stored = await readCheckpoint(this.settings.db, this.name);
         if (stored && this.reached(stored.checkpoint, head.checkpoint)) return;
+        if (stored?.stall) throw new ProjectionStalledError(stored.stall);
         await raceUntil(delay(standbyPause), changed, deadline);
         standbyPause = Math.min(standbyPause * 2, 500);
         continue;
@@ -231,6 +211,7 @@ export class ProjectionWorker {
     this.storedAt = Date.now();
     this.delivered = from;
     this.buffer = [];
+    this.stall = null; // another try; the recorded stall stays until the checkpoint moves past it
     this.setState('running');
     this.subscription = this.settings.store.subscribe({
       from,
@@ -319,7 +300,8 @@ export class ProjectionWorker {
     const relevant: RecordedEvent[] = [];
     for (const event of batch)
       if (this.eventTypes === null || this.eventTypes.has(event.type))
-        relevant.push(this.settings.upcast(event));
+        // Sanitised once for every projection: what PostgreSQL cannot hold becomes U+FFFD.
+        relevant.push(storable(this.settings.upcast(event)));
     // Most projections have nothing to do with most events. Passing them over changes no row,
     // so their checkpoint may be written a little later (with the next batch that does change
     // something, or after skippedWriteMs): a transaction per skipped batch per projection was
@@ -329,17 +311,27 @@ export class ProjectionWorker {
       this.appliedPosition = last.globalPosition;
       return false;
     }
-    const from = this.stored;
     if (relevant.length > 0 && this.projection.react) await this.projection.react(relevant as never[]);
+    await writeNamingRefusedEvent(
+      relevant,
+      last,
+      (events, to) => this.write(events, to),
+      (error) => isTransient(error) || error instanceof CheckpointMovedError,
+    );
+    return true;
+  }
+
+  /** Applies events and moves the checkpoint to `last` in one transaction. */
+  private async write(events: readonly RecordedEvent[], last: RecordedEvent): Promise<void> {
+    const from = this.stored;
     await this.settings.db.transaction(async (tx) => {
-      if (relevant.length > 0) await this.projection.apply(relevant as never[], tx);
+      if (events.length > 0) await this.projection.apply(events as never[], tx);
       await advanceCheckpoint(tx, this.name, from, last.checkpoint, last.globalPosition);
     });
     this.applied = last.checkpoint;
     this.appliedPosition = last.globalPosition;
     this.stored = last.checkpoint;
     this.storedAt = Date.now();
-    return true;
   }
 
   /** Writes the checkpoint of events passed over, once the projection has gone quiet. */
@@ -390,8 +382,16 @@ export class ProjectionWorker {
   }
 
   private onFailure(generation: number, error: unknown): void {
-    if (generation !== this.generation || this.state === 'stopped') return;
+    if (generation !== this.generation || this.state === 'stopped' || this.state === 'stalled') return;
     this.lastError = error;
+    if (error instanceof EventApplyError) {
+      const times = this.failing?.eventId === error.event.eventId ? this.failing.times + 1 : 1;
+      this.failing = { eventId: error.event.eventId, times };
+      if (times >= this.settings.stallAfter) {
+        this.stallAt(error);
+        return;
+      }
+    }
     const moved = error instanceof CheckpointMovedError;
     const wait = moved ? 0 : Math.min(this.settings.retryMs * 2 ** this.failures, maxRetryMs);
     if (!moved) this.failures += 1;
@@ -410,6 +410,49 @@ export class ProjectionWorker {
         }
       }, wait);
     });
+  }
+
+  /**
+   * Stops at an event that failed the same way `stallAfter` times: no more silent retries. Keeps
+   * the lock (another instance would only fail the same way), records the stall where every
+   * instance's `/health/ready` and waiters see it, and logs it loudly. A restart or a rebuild
+   * tries again.
+   */
+  private stallAt(error: EventApplyError): void {
+    const stall = stallOf(this.name, error);
+    this.stall = stall;
+    this.settings.logger.error(
+      `${this.name}: STALLED at event ${stall.position} (${stall.eventType}, ${stall.eventId}) after ` +
+        `${this.settings.stallAfter} failures: ${describe(error.cause)}. It stays stopped until a restart or ` +
+        `\`npm run projections:rebuild -- ${this.name}\`.`,
+    );
+    this.setState('stalled');
+    this.clearTimer();
+    void this.detach()
+      .then(() => recordStall(this.settings.db, stall))
+      .then(() => this.schedule(() => this.watchStalled(stall), this.settings.lockRetryMs))
+      .catch((recordError) =>
+        this.settings.logger.warn(`${this.name}: could not record its stall: ${describe(recordError)}`),
+      );
+  }
+
+  /** While stalled: a rebuild from the CLI clears the recorded stall; then replay from its checkpoint. */
+  private async watchStalled(stall: ProjectionStall): Promise<void> {
+    if (this.state !== 'stalled' || this.stall !== stall) return;
+    const stored = await readCheckpoint(this.settings.db, this.name).catch(() => undefined);
+    if (this.state !== 'stalled' || this.stall !== stall) return;
+    if (stored === undefined || stored?.stall) {
+      this.schedule(() => this.watchStalled(stall), this.settings.lockRetryMs);
+      return;
+    }
+    this.settings.logger.log(`${this.name}: its stall was cleared (a rebuild); applying events again`);
+    this.stall = null;
+    this.failing = null;
+    try {
+      await this.attach();
+    } catch (error) {
+      this.onFailure(this.generation, error);
+    }
   }
 
   /** Its connection died: another instance may run the projection now, so stop and stand by. */
@@ -454,47 +497,4 @@ export class ProjectionWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
-}
-
-interface Deferred {
-  promise: Promise<void>;
-  resolve: () => void;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
-/** 'done' when `work` settles first, 'changed' when `changed` does, 'deadline' at the deadline. */
-async function raceUntil(
-  work: Promise<unknown>,
-  changed: Promise<unknown>,
-  deadline: number,
-): Promise<'done' | 'changed' | 'deadline'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'deadline'>((resolve) => {
-    timer = setTimeout(() => resolve('deadline'), Math.max(0, deadline - Date.now()));
-  });
-  try {
-    return await Promise.race([
-      work.then(
-        () => 'done' as const,
-        () => 'changed' as const,
-      ),
-      changed.then(() => 'changed' as const),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { SqlDatabase, SqlExecutor } from '@laget/event-store';
 import type { EmailTransportKind } from './email.decider.js';
+import { storable } from '../../storable-text.js';
 
 export interface EmailMessage {
   /** Also the idempotency key of the delivery. */
@@ -66,7 +67,7 @@ export class OutboxEmailTransport implements EmailTransport {
     await this.db.query(
       `INSERT INTO outbox (email_id, message_id, recipient, subject, body) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (email_id) DO NOTHING`,
-      [message.emailId, messageId, message.to, message.subject, message.text],
+      storable([message.emailId, messageId, message.to, message.subject, message.text]),
     );
     return { messageId };
   }

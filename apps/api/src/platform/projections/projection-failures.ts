@@ -1,0 +1,139 @@
+import type { RecordedEvent } from '@laget/event-store';
+
+/** Where and why a projection stopped: what `/health/ready`, the panel and a 503 name. */
+export interface ProjectionStall {
+  projection: string;
+  /** The global position of the event it cannot apply. */
+  position: number;
+  eventType: string;
+  eventId: string;
+  /** The error's message, cut short; projections never put event contents in their errors. */
+  reason: string;
+  /** ISO time of the stall. */
+  since: string;
+}
+
+/** An event the projection's code or the read store refused; the batch around it was retried one by one to find it. */
+export class EventApplyError extends Error {
+  override readonly name = 'EventApplyError';
+  constructor(
+    readonly event: RecordedEvent,
+    override readonly cause: unknown,
+  ) {
+    super(`event ${event.globalPosition} (${event.type}): ${describe(cause)}`);
+  }
+}
+
+/** Thrown at once to whoever waits for a stalled projection: the HTTP layer answers 503 with it. */
+export class ProjectionStalledError extends Error {
+  override readonly name = 'ProjectionStalledError';
+  constructor(readonly stall: ProjectionStall) {
+    super(
+      `Projection ${stall.projection} is stalled at event ${stall.position} (${stall.eventType}): ${stall.reason}`,
+    );
+  }
+}
+
+export class ProjectionLagError extends Error {
+  override readonly name = 'ProjectionLagError';
+  constructor(
+    readonly projection: string,
+    state: string,
+    timeoutMs: number,
+    lastError: unknown,
+  ) {
+    super(
+      `Projection ${projection} did not catch up within ${timeoutMs} ms (state ${state}` +
+        (lastError ? `, last error: ${publicReason(lastError)})` : ')'),
+    );
+  }
+}
+
+/** SQLSTATE classes of a lost or busy server, not of the event: 08 connection, 53 resources, 57 operator, 58 system, 40 rollback. */
+const transientSqlState = /^(08|53|57|58|40)|^55P03$/;
+const transientNodeCodes = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const transientMessage =
+  /connection (terminated|closed|ended|lost|refused)|terminated unexpectedly|timeout|timed out/i;
+
+/**
+ * Whether a failure says nothing about the event (a lost connection, a busy or restarting server)
+ * and retrying later may well succeed. Everything else (a data exception, a constraint, a bug in
+ * the projection's code) fails the same way on every retry: it counts toward a stall.
+ */
+export function isTransient(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; e && typeof e === 'object' && !seen.has(e); e = (e as Error).cause) {
+    seen.add(e);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (transientSqlState.test(code) || transientNodeCodes.has(code))) {
+      return true;
+    }
+    if (e instanceof Error && transientMessage.test(e.message)) return true;
+    if (e instanceof EventApplyError) continue;
+  }
+  return false;
+}
+
+/**
+ * Writes a batch with `write`; when the store refuses it (for a reason `retryable` does not
+ * excuse), writes its events one per transaction to find the one at fault and throws an
+ * EventApplyError naming it. The events before it stay applied, as one by one they would have been.
+ */
+export async function writeNamingRefusedEvent(
+  events: readonly RecordedEvent[],
+  last: RecordedEvent,
+  write: (events: readonly RecordedEvent[], last: RecordedEvent) => Promise<void>,
+  retryable: (error: unknown) => boolean,
+): Promise<void> {
+  try {
+    await write(events, last);
+  } catch (error) {
+    if (events.length === 0 || retryable(error)) throw error;
+    if (events.length === 1) throw new EventApplyError(events[0]!, error);
+    for (const event of events) {
+      try {
+        await write([event], event);
+      } catch (single) {
+        if (retryable(single)) throw single;
+        throw new EventApplyError(event, single);
+      }
+    }
+    await write([], last);
+  }
+}
+
+export function stallOf(projection: string, error: EventApplyError): ProjectionStall {
+  return {
+    projection,
+    position: error.event.globalPosition,
+    eventType: error.event.type,
+    eventId: error.event.eventId,
+    reason: publicReason(error.cause),
+    since: new Date().toISOString(),
+  };
+}
+
+/**
+ * The error's message for `/health/ready` (public), the panel and 503s: cut to 300 characters, and
+ * without the value PostgreSQL quotes in "invalid input syntax for type …: "<value>"", which is a
+ * piece of the event. The log keeps the whole message.
+ */
+export function publicReason(error: unknown): string {
+  return describe(error)
+    .replace(/: "(?:[^"\\]|\\.)*"/g, ': "…"')
+    .slice(0, 300);
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

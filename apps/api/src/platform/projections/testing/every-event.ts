@@ -1,0 +1,345 @@
+import { randomUUID } from 'node:crypto';
+import type { EventMetadata, NewEvent } from '@laget/event-store';
+import type { OrganisationEvent } from '../../../identity/organisation.decider.js';
+import type { SecurityEvent } from '../../../identity/security-events.js';
+import type { UserEvent } from '../../../identity/user.decider.js';
+import type { LagesbildViewRead } from '../../../lagesbild/lagesbild-history.js';
+import type { LagesbildEvent } from '../../../lagesbild/lagesbild.decider.js';
+import type { PlaceEvent } from '../../../reporting/place-register.decider.js';
+import type { ReportEvent } from '../../../reporting/report.decider.js';
+import type { EmailEvent } from '../../jobs/email/email.decider.js';
+
+/** Appended by the accounts service and the report reads, without a union type of their own. */
+type UsernameReserved = { type: 'UsernameReserved'; data: { username: string; userId: string } };
+type ReportRead = {
+  type: 'ReportRead';
+  data: { reportId: string; period: string; organisationId: string; version: number };
+};
+
+/** Every event the application appends. A new event type must be added below, or this does not compile. */
+export type ApplicationEvent =
+  | OrganisationEvent
+  | UserEvent
+  | SecurityEvent
+  | UsernameReserved
+  | ReportEvent
+  | ReportRead
+  | PlaceEvent
+  | LagesbildEvent
+  | LagesbildViewRead
+  | EmailEvent;
+
+type Family =
+  | 'organisation'
+  | 'user'
+  | 'security'
+  | 'username'
+  | 'report'
+  | 'reportread'
+  | 'place'
+  | 'lagesbild'
+  | 'lagesbildread'
+  | 'email';
+
+interface Template<Data> {
+  family: Family;
+  data: Data;
+}
+
+const incident = {
+  problem: 'Skadegörelse',
+  location: 'Skolgården',
+  placeId: 'place-1',
+  occurredAt: { raw: '250107', parsed: { kind: 'date' as const, on: '2025-01-07' } },
+  frequency: 'En gång',
+  assessment: { severity: 2, scope: 'EA' as const },
+  comment: 'Söndersparkat vattenlås.',
+};
+const snapshot = {
+  reportId: 'rep-1',
+  reportVersion: 3,
+  organisationId: 'org-1',
+  organisationName: 'Skolan',
+  sectionTitle: 'Skolans rapport',
+  narrative: { kind: 'text' as const, text: 'Lugn vecka.' },
+  incidents: [{ ...incident, id: 'inc-1', occurredAt: '250107' }],
+  statistics: {
+    text: '29 händelser',
+    items: [{ id: 'stat-1', key: 'brott', label: 'Brott', count: 2, note: 'x' }],
+  },
+};
+const change = (field: string) => [{ field, before: 'före', after: 'efter' }];
+const redaction = {
+  id: 'red-1',
+  legalGround: 'OSL 21:1',
+  reason: 'Personuppgift',
+  appliedBy: 'user-1',
+  kind: 'mask' as const,
+  target: { kind: 'field' as const, sectionId: 'sec-1', itemId: 'inc-1', field: 'problem' },
+  start: 0,
+  end: 4,
+  anchorHash: 'abc',
+};
+
+/** One realistic example of each event's data; the property test puts hostile text in every string. */
+export const everyEventTemplate: {
+  [Type in ApplicationEvent['type']]: Template<Extract<ApplicationEvent, { type: Type }>['data']>;
+} = {
+  OrganisationRegistered: {
+    family: 'organisation',
+    data: { organisationId: 'org-1', name: 'Skolan', kind: 'school' },
+  },
+  OrganisationRenamed: {
+    family: 'organisation',
+    data: { organisationId: 'org-1', name: 'Skolan', previousName: 'S' },
+  },
+  OrganisationKindChanged: {
+    family: 'organisation',
+    data: { organisationId: 'org-1', kind: 'school', previousKind: 'other' },
+  },
+  OrganisationDeactivated: { family: 'organisation', data: { organisationId: 'org-1' } },
+  OrganisationReactivated: { family: 'organisation', data: { organisationId: 'org-1' } },
+  UsernameReserved: { family: 'username', data: { username: 'kalle', userId: 'user-1' } },
+  UserCreated: {
+    family: 'user',
+    data: {
+      userId: 'user-1',
+      username: 'kalle',
+      roles: ['reporter'],
+      displayName: 'Kalle',
+      email: 'kalle@example.org',
+      organisationId: 'org-1',
+    },
+  },
+  UserDetailsChanged: {
+    family: 'user',
+    data: {
+      userId: 'user-1',
+      changes: {
+        displayName: { before: 'K', after: 'Kalle' },
+        email: { before: null, after: 'k@example.org' },
+        organisationId: { before: null, after: 'org-1' },
+      },
+    },
+  },
+  UserRolesChanged: {
+    family: 'user',
+    data: { userId: 'user-1', roles: ['coordinator'], previousRoles: ['reporter'] },
+  },
+  UserDeactivated: { family: 'user', data: { userId: 'user-1' } },
+  UserReactivated: { family: 'user', data: { userId: 'user-1' } },
+  OneTimePasswordIssued: { family: 'user', data: { userId: 'user-1', reason: 'reset' } },
+  UserPasswordChanged: { family: 'user', data: { userId: 'user-1' } },
+  UserLoggedIn: { family: 'security', data: { userId: 'user-1', sessionId: 's-1', method: 'password' } },
+  UserLoginFailed: { family: 'security', data: { userId: 'user-1', reason: 'wrong_password' } },
+  UserLockedOut: {
+    family: 'security',
+    data: { userId: 'user-1', until: '2024-11-25T09:00:00Z', failures: 5 },
+  },
+  UserLoggedOut: { family: 'security', data: { userId: 'user-1', sessionId: 's-1', reason: 'logout' } },
+  ApiTokenIssued: {
+    family: 'security',
+    data: { userId: 'user-1', tokenId: 't-1', name: 'Import', expiresAt: '2025-11-25T09:00:00Z' },
+  },
+  ApiTokenRevoked: { family: 'security', data: { userId: 'user-1', tokenId: 't-1', revokedBy: 'user-1' } },
+  UnknownUserLoginFailed: { family: 'security', data: { username: 'okand' } },
+  ReportOpened: {
+    family: 'report',
+    data: {
+      reportId: 'rep-1',
+      period: '2024-W48',
+      organisationId: 'org-1',
+      openedById: 'user-1',
+      openedAt: '2024-11-25T08:00:00Z',
+    },
+  },
+  NarrativeWritten: { family: 'report', data: { changes: change('narrative') } },
+  AttendanceDeclared: { family: 'report', data: { changes: change('attendance') } },
+  PoliceStatisticsRecorded: { family: 'report', data: { changes: change('statistics.brott') } },
+  IncidentReported: { family: 'report', data: { incidentId: 'inc-1', incident, changes: change('problem') } },
+  IncidentEdited: { family: 'report', data: { incidentId: 'inc-1', changes: change('location') } },
+  IncidentWithdrawn: {
+    family: 'report',
+    data: { incidentId: 'inc-1', reason: 'Fel', changes: change('incident') },
+  },
+  ReportSubmitted: { family: 'report', data: { submittedAt: '2024-11-25T10:00:00Z', submission: 1 } },
+  ReportResubmitted: { family: 'report', data: { submittedAt: '2024-11-26T10:00:00Z', submission: 2 } },
+  ReportWithdrawn: {
+    family: 'report',
+    data: { withdrawnAt: '2024-11-26T11:00:00Z', reason: 'Fel vecka', previousStatus: 'submitted' },
+  },
+  ReportReopened: { family: 'report', data: { reason: 'Rättelse', compilation: 1 } },
+  ReportRead: {
+    family: 'reportread',
+    data: { reportId: 'rep-1', period: '2024-W48', organisationId: 'org-1', version: 3 },
+  },
+  PlaceRegistered: {
+    family: 'place',
+    data: { placeId: 'place-1', name: 'Skolgården', kind: 'school', coordinates: { lat: 60, lon: 15 } },
+  },
+  PlaceEdited: {
+    family: 'place',
+    data: { placeId: 'place-1', changes: [...change('name'), ...change('kind'), ...change('coordinates')] },
+  },
+  PlaceRetired: { family: 'place', data: { placeId: 'place-1' } },
+  LagesbildCompiled: {
+    family: 'lagesbild',
+    data: {
+      period: '2024-W48',
+      background: 'Bakgrund',
+      reports: [snapshot],
+      takenVersions: [{ reportId: 'rep-1', organisationId: 'org-1', reportVersion: 3 }],
+      by: 'user-1',
+    },
+  },
+  SectionEdited: { family: 'lagesbild', data: { sectionId: 'sec-1', text: 'Slutsatser', by: 'user-1' } },
+  AmendedReportFlagged: {
+    family: 'lagesbild',
+    data: { reportId: 'rep-1', organisationId: 'org-1', reportVersion: 4 },
+  },
+  ReportTakenIn: {
+    family: 'lagesbild',
+    data: { report: snapshot, previousVersion: 3, reason: 'Sen', by: 'user-1' },
+  },
+  AudienceDefined: {
+    family: 'lagesbild',
+    data: {
+      audience: {
+        name: 'skola',
+        title: 'Skolan',
+        organisationIds: ['org-1'],
+        roles: ['reporter'],
+        sectionIds: ['sec-1'],
+        incidentIds: null,
+      },
+      by: 'user-1',
+    },
+  },
+  AudienceRemoved: { family: 'lagesbild', data: { name: 'skola', by: 'user-1' } },
+  RedactionApplied: { family: 'lagesbild', data: { redaction, path: '/items/0/problem', by: 'user-1' } },
+  SuggestionAccepted: {
+    family: 'lagesbild',
+    data: {
+      redactionId: 'red-2',
+      kind: 'phone',
+      sectionId: 'sec-1',
+      path: '/text',
+      start: 0,
+      end: 3,
+      by: 'user-1',
+    },
+  },
+  RedactionLifted: {
+    family: 'lagesbild',
+    data: { redactionId: 'red-1', reason: 'Inte känsligt', by: 'user-1' },
+  },
+  RedactionReconfirmed: {
+    family: 'lagesbild',
+    data: { redactionId: 'red-1', start: 0, end: 4, anchorHash: 'def', by: 'user-1' },
+  },
+  SuggestionDismissed: {
+    family: 'lagesbild',
+    data: {
+      sectionId: 'sec-1',
+      itemId: null,
+      field: 'text',
+      start: 0,
+      end: 3,
+      kind: 'phone',
+      anchorHash: 'abc',
+      path: '/text',
+      reason: 'Inte ett nummer',
+      by: 'user-1',
+    },
+  },
+  LagesbildApproved: { family: 'lagesbild', data: { revision: 2, contentHash: 'hash-1', by: 'user-1' } },
+  PublicationRequested: {
+    family: 'lagesbild',
+    data: {
+      publicationNumber: 1,
+      revision: 2,
+      contentHash: 'hash-1',
+      correction: { what: 'Fel siffra', why: 'Skrivfel' },
+      by: 'user-1',
+    },
+  },
+  LagesbildPublished: {
+    family: 'lagesbild',
+    data: {
+      publicationNumber: 1,
+      contentHash: 'hash-1',
+      publishedAt: '2024-11-29T12:00:00Z',
+      pdfHash: 'pdf-1',
+    },
+  },
+  PublicationFailed: {
+    family: 'lagesbild',
+    data: { publicationNumber: 1, error: 'Renderingen misslyckades' },
+  },
+  PublicationRetracted: { family: 'lagesbild', data: { publicationNumber: 1, reason: 'Fel', by: 'user-1' } },
+  LagesbildViewRead: {
+    family: 'lagesbildread',
+    data: { period: '2024-W48', view: 'internal', revision: 2, version: 9 },
+  },
+  EmailRequested: {
+    family: 'email',
+    data: { emailId: 'e-1', to: 'a@example.org', subject: 'Påminnelse', text: 'Hej', purpose: 'reminder' },
+  },
+  EmailSent: { family: 'email', data: { emailId: 'e-1', transport: 'outbox', messageId: '<e-1@laget>' } },
+  EmailFailed: { family: 'email', data: { emailId: 'e-1', error: 'SMTP 550', attempts: 5 } },
+};
+
+/**
+ * Times the application writes from its own clock (never from what a person typed); projections
+ * store them as timestamptz, so they stay valid times. Every other string becomes hostile.
+ */
+const clockFields = new Set([
+  'occurredAt',
+  'openedAt',
+  'submittedAt',
+  'withdrawnAt',
+  'publishedAt',
+  'until',
+  'expiresAt',
+]);
+
+/** `value` with every string (but clock times) replaced by the next of `texts`, and one hostile key added to each object. */
+export function withHostileText(value: unknown, next: () => string, key?: string): unknown {
+  if (typeof value === 'string')
+    return key && clockFields.has(key) && /^\d{4}-\d\d-\d\dT/.test(value) ? value : next();
+  if (Array.isArray(value)) return value.map((item) => withHostileText(item, next));
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).map(([k, item]) => [k, withHostileText(item, next, k)] as const);
+  return Object.fromEntries([...entries, [next(), next()]]);
+}
+
+/**
+ * One of every event type with hostile text, as NewEvents grouped by stream in a realistic order
+ * (a report's stream starts with ReportOpened, a lägesbild's with LagesbildCompiled).
+ */
+export function everyEventWithHostileText(texts: readonly string[]): Map<string, NewEvent[]> {
+  let index = 0;
+  const next = () => texts[index++ % texts.length]!;
+  const suffix = randomUUID();
+  // Projections read ids from these prefixes; the rest of a stream id is never typed by a person.
+  const streamOf = (family: Family) => `${family}-${family === 'lagesbild' ? `2024-W48-${suffix}` : suffix}`;
+  const streams = new Map<string, NewEvent[]>();
+  for (const [type, template] of Object.entries(everyEventTemplate)) {
+    const streamId = streamOf(template.family);
+    const metadata = withHostileText(
+      {
+        actorId: 'user-1',
+        organisationId: 'org-1',
+        correlationId: 'c',
+        causationId: null,
+        occurredAt: new Date().toISOString(),
+        ip: '127.0.0.1',
+      },
+      next,
+    ) as EventMetadata;
+    const list = streams.get(streamId) ?? [];
+    list.push({ type, data: withHostileText(template.data, next), metadata });
+    streams.set(streamId, list);
+  }
+  return streams;
+}
