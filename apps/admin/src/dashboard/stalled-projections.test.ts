@@ -12,7 +12,7 @@ const stall = {
   since: '2024-12-03T12:00:00Z',
 };
 
-/** `/health/ready` while the audit log is stalled, as the API answers it (docs/adr/0013). */
+/** `/health/ready` while the audit log is stalled, as the API answers it (docs/adr/0016). */
 const notReady = {
   statusCode: 503,
   error: 'Service Unavailable',

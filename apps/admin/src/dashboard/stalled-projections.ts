@@ -1,5 +1,5 @@
 /**
- * A read model stopped at an event it cannot apply (docs/adr/0013): `/health/ready` answers 503
+ * A read model stopped at an event it cannot apply (docs/adr/0016): `/health/ready` answers 503
  * and names it. The dashboards read that answer and say it in Swedish.
  */
 export interface ProjectionStall {

@@ -22,7 +22,7 @@ describe('why a job failed, in Swedish', () => {
     expect(explain('publish-lagesbild', 'Publication 2024-W48 #1 has no stored PDF')).toEqual({
       cause: 'publish_files_missing',
     });
-    // As publish-lagesbild.job.ts words it when one part fails alone (docs/adr/0013).
+    // As publish-lagesbild.job.ts words it when one part fails alone (docs/adr/0016).
     expect(
       explain(
         'publish-lagesbild',

@@ -42,7 +42,7 @@ export interface FailureExplanation {
   where?: string;
 }
 
-// The publication job names the part that fails alone (docs/adr/0013).
+// The publication job names the part that fails alone (docs/adr/0016).
 const renderFault =
   /Rendering the PDF failed at (section \d+ "[^"]*" \([^)]*\)(?:, \/[^\s;:]+(?: \([^)]*\))?)?)/;
 

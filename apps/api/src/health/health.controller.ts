@@ -48,7 +48,7 @@ export class HealthController {
   }
 
   /**
-   * Down while a read model is stalled at an event it cannot apply (docs/adr/0013), naming the
+   * Down while a read model is stalled at an event it cannot apply (docs/adr/0016), naming the
    * projection, the event's position and type, and the reason, so whoever runs Läget sees it.
    */
   private async projectionsProbe() {

@@ -72,7 +72,7 @@ export class Projections implements OnModuleInit {
     return this.runner?.status() ?? [];
   }
 
-  /** Projections stalled at an event they cannot apply, in this instance or another (docs/adr/0013). */
+  /** Projections stalled at an event they cannot apply, in this instance or another (docs/adr/0016). */
   async stalls(): Promise<ProjectionStall[]> {
     return this.runner ? this.runner.stalls() : [];
   }

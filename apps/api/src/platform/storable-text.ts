@@ -1,5 +1,5 @@
 /**
- * What PostgreSQL can hold, for every read-model, job and artefact write (docs/adr/0013).
+ * What PostgreSQL can hold, for every read-model, job and artefact write (docs/adr/0016).
  *
  * The event log keeps every fact exactly as it was given (its columns are `json`, which accepts
  * any escape), but a read model cannot: `jsonb` refuses `\u0000` ("unsupported Unicode escape

@@ -52,7 +52,7 @@ export class PublicationArtefacts {
       `INSERT INTO publication_contents (content_hash, period, sections) VALUES ($1, $2, $3::jsonb)
        ON CONFLICT (content_hash) DO NOTHING`,
       // The hash above is of the approved content as given; what is stored (and served) has what
-      // jsonb cannot hold replaced (docs/adr/0013), as the read models have.
+      // jsonb cannot hold replaced (docs/adr/0016), as the read models have.
       [contentHash, period, storableJson(sections)],
     );
   }

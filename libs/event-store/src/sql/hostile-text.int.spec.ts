@@ -9,7 +9,7 @@ import type { SqlDatabase } from './sql-database.js';
 import { SqlEventStore } from './sql-event-store.js';
 
 /**
- * Decision (docs/adr/0013): the log keeps every fact exactly as it was given, lone surrogates and
+ * Decision (docs/adr/0016): the log keeps every fact exactly as it was given, lone surrogates and
  * NUL included: `data` and `metadata` are `json` columns, which take any escape `JSON.stringify`
  * writes (`jsonb` would refuse `\u0000` and lone surrogates). Refusing such text is the HTTP
  * boundary's job; making it storable is each read model's. Issue 13.

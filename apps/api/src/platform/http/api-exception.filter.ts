@@ -68,7 +68,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** A read model stopped at an event it cannot apply: 503 at once, naming it (docs/adr/0013). */
+/** A read model stopped at an event it cannot apply: 503 at once, naming it (docs/adr/0016). */
 function stalledBody({ stall }: ProjectionStalledError): ApiErrorBody {
   return apiError(
     503,

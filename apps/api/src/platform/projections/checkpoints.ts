@@ -33,7 +33,7 @@ export async function setupCheckpointTable(sql: SqlExecutor): Promise<void> {
       version integer NOT NULL,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-  // Where a projection stalled (docs/adr/0013): kept here so that every instance, standby ones
+  // Where a projection stalled (docs/adr/0016): kept here so that every instance, standby ones
   // included, and a restarted one, reports it until the checkpoint moves past it.
   await sql.query(`ALTER TABLE projection_checkpoints ADD COLUMN IF NOT EXISTS stall jsonb`);
 }

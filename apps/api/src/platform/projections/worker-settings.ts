@@ -23,7 +23,7 @@ export interface WorkerSettings {
   stallAfter: number;
 }
 
-/** `stalled`: stopped at an event it failed to apply `stallAfter` times, until a restart or rebuild (docs/adr/0013). */
+/** `stalled`: stopped at an event it failed to apply `stallAfter` times, until a restart or rebuild (docs/adr/0016). */
 export type WorkerState = 'stopped' | 'standby' | 'running' | 'failing' | 'stalled';
 
 export interface WorkerStatus {
