@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, serviceAvailable } from '../../../../test/support/services.js';
 import { AppConfig } from '../config/app-config.js';
+import { approveAsItStands } from '../lagesbild/fixtures/approve-as-it-stands.js';
 import { background, police, school, culture } from '../lagesbild/fixtures/reports.fixture.js';
 import { lagesbildDecider, lagesbildStreamId } from '../lagesbild/lagesbild.decider.js';
 import { SystemClock } from '../platform/commands/clock.js';
@@ -61,7 +62,7 @@ describe.each(engines)('publish-lagesbild with hostile or unrenderable content (
       commands.run(lagesbildStreamId(period), lagesbildDecider(), command, { context: systemContext() });
     const reports = [police, hostileSchool, culture];
     await run({ type: 'CompileLagesbild', data: { period, background, reports, actorId: 'c' } });
-    await run({ type: 'ApproveLagesbild', data: { actorId: 'c' } });
+    await approveAsItStands(run, 'c');
     await run({ type: 'RequestPublication', data: { actorId: 'c' } });
     return period;
   }

@@ -349,7 +349,10 @@ for (const store of ['postgres', 'pglite'] as const) {
       ] as const) {
         expectOk(await client.post(`/api/reports/${id}/submit`, {}), `submit ${id}`);
       }
-      expectOk(await week.coordinator.post('/api/lagesbilder', { period: HOSTILE_WEEK }), 'compile');
+      expectOk(
+        await week.coordinator.post('/api/lagesbilder', { period: HOSTILE_WEEK, confirmEarly: true }),
+        'compile',
+      );
     });
 
     it.each(AFTER_COMPILE.map((e) => [e.name, e] as const))(
