@@ -83,8 +83,15 @@ export class BullmqJobQueue implements JobQueue {
 
   async getJob(id: string): Promise<JobView | null> {
     for (const kind of await this.knownKinds()) {
-      const job = await this.queue(kind).getJob(id);
-      if (job) return toView(job, stateOf(await job.getState()));
+      const queue = this.queue(kind);
+      const job = await queue.getJob(id);
+      if (!job) continue;
+      const state = stateOf(await job.getState());
+      // The job may have finished between reading it and reading its state: a finished job read
+      // before it finished has no result yet, so read it again (BullMQ writes both at once).
+      const settled = state === 'completed' || state === 'failed';
+      const current = settled && job.finishedOn === undefined ? ((await queue.getJob(id)) ?? job) : job;
+      return toView(current, state);
     }
     return null;
   }
