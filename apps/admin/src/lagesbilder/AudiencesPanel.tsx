@@ -6,7 +6,8 @@ import { useTranslate } from 'react-admin';
 import { AudienceDialog } from './AudienceDialog.js';
 import { AudiencePreview } from './AudiencePreview.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { lagesbildApi, type Audience } from './lagesbild-api.js';
+import type { Audience } from '@laget/contracts';
+import { lagesbildApi } from './lagesbild-api.js';
 
 /**
  * The week's target-group internal versions (DESIGN.md, step 5): each a chosen set of sections

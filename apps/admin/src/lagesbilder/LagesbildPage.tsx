@@ -15,7 +15,14 @@ import {
 } from '@mui/material';
 import FormatStrikethroughIcon from '@mui/icons-material/FormatStrikethrough';
 import HistoryIcon from '@mui/icons-material/History';
-import type { LagesbildDocument, OrganisationDto, RedactionSuggestion } from '@laget/contracts';
+import type {
+  Amendment,
+  Audience,
+  LagesbildDocument,
+  OrganisationDto,
+  RedactionOverview,
+  RedactionSuggestion,
+} from '@laget/contracts';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { Title, useCanAccess, useGetList, useNotify, useTranslate } from 'react-admin';
 import { StatusChip } from '../shared/StatusChip.js';
@@ -23,7 +30,7 @@ import { weekLabel } from '../shared/week.js';
 import { AudiencesPanel } from './AudiencesPanel.js';
 import { CompileButton } from './CompileButton.js';
 import { fieldText } from './document-fields.js';
-import { lagesbildApi, type Amendment, type Audience, type RedactionOverview } from './lagesbild-api.js';
+import { lagesbildApi } from './lagesbild-api.js';
 import { swedishError } from './lagesbild-errors.js';
 import { allowedGroundsOf, defaultLegalGrounds } from './legal-grounds.js';
 import { placeLabel } from './place-label.js';
@@ -73,7 +80,7 @@ export function LagesbildPage() {
   const [lifting, setLifting] = useState<RedactionOverview | undefined>();
   // Shown inside an open dialog too: a snackbar can hide behind the dialog's backdrop.
   const [failure, setFailure] = useState<string | undefined>();
-  const [grounds, setGrounds] = useState<string[]>(defaultLegalGrounds);
+  const [grounds, setGrounds] = useState<readonly string[]>(defaultLegalGrounds);
   const [amendments, setAmendments] = useState<Amendment[]>([]);
   const [takingIn, setTakingIn] = useState<Amendment | undefined>();
   const [reconfirming, setReconfirming] = useState<RedactionOverview | undefined>();
