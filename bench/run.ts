@@ -12,6 +12,7 @@ const benches: Bench[] = [
   { name: 'reporting', run: async () => (await import('./reporting.bench.js')).benchReporting() },
   { name: 'lagesbild', run: async () => (await import('./lagesbild.bench.js')).benchLagesbild() },
   { name: 'publication', run: async () => (await import('./publication.bench.js')).benchPublication() },
+  { name: 'admin-assets', run: async () => (await import('./admin-assets.bench.js')).benchAdminAssets() },
 ];
 
 const wanted = process.argv.slice(2);

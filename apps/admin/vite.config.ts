@@ -18,7 +18,8 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': api, '/public': api, '/health': api },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
+  // The manifest names each route's chunks: bench/admin-assets.bench.ts sums them per route (docs/adr/0022).
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, manifest: true, chunkSizeWarningLimit: 2000 },
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],

@@ -1,5 +1,6 @@
-import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import type { Identifier, RaRecord } from 'react-admin';
 import { api } from './http.js';
+import { lagesbildDataMethods, type LagesbildDataProvider } from './lagesbilder/lagesbild-data.js';
 
 /**
  * react-admin's data provider for the Läget API (CONTRACT.md, "Lists" and "Optimistic
@@ -66,7 +67,7 @@ function totalOf(headers: Headers, rows: unknown[]): number {
   return header === null ? rows.length : Number(header);
 }
 
-export const dataProvider: DataProvider = {
+export const dataProvider: LagesbildDataProvider = {
   async getList(resource, params) {
     const { json, headers } = await api<RaRecord[] | { items: RaRecord[] }>(
       path(resource) + listQuery(params),
@@ -125,4 +126,8 @@ export const dataProvider: DataProvider = {
     await Promise.all(params.ids.map((id) => api(path(resource, id), { method: 'DELETE' })));
     return { data: params.ids };
   },
+
+  // The lägesbild workspace's reads and changes (useLagesbildWorkspace): custom methods, as
+  // react-admin recommends for endpoints that are not CRUD on one resource.
+  ...lagesbildDataMethods,
 };

@@ -1,10 +1,13 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { englishAppMessages } from './i18n/en.js';
 import { swedishMessages } from './i18n/sv.js';
 
-/** Swedish first; English on request. The choice is remembered by react-admin's store. */
+/**
+ * Swedish first; English on request. The choice is remembered by react-admin's store. The
+ * English messages load when first asked for, so the login page carries only the Swedish ones.
+ */
 export const i18nProvider = polyglotI18nProvider(
-  (locale) => (locale === 'en' ? englishAppMessages : swedishMessages),
+  (locale) =>
+    locale === 'en' ? import('./i18n/en.js').then((module) => module.englishAppMessages) : swedishMessages,
   'sv',
   [
     { locale: 'sv', name: 'Svenska' },

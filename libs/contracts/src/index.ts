@@ -3,3 +3,4 @@ export * from './reporting.js';
 export * from './lagesbild.js';
 export * from './identity.js';
 export * from './free-text.js';
+export * from './api-answers.js';

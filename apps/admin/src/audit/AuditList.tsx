@@ -9,20 +9,9 @@ import {
   TextInput,
   type Exporter,
 } from 'react-admin';
+import type { AuditEntry } from '@laget/contracts';
 import { swedishDateTime } from '../shared/week.js';
 import { toCsv } from './csv.js';
-
-interface AuditEntry {
-  id: string;
-  position: number;
-  streamId: string;
-  streamKind: string;
-  type: string;
-  actorId: string;
-  organisationId: string | null;
-  occurredAt: string;
-  ip: string | null;
-}
 
 /** A calendar day typed in the filter, as the instant it starts in the reader's time zone. */
 const dayStart = (value: string) => (value ? new Date(`${value}T00:00:00`).toISOString() : undefined);

@@ -1,7 +1,7 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { AuditList } from './AuditList.js';
+import { lazyPage } from '../shared/lazy-page.js';
 
 export default {
-  list: AuditList,
+  list: lazyPage(() => import('./AuditList.js'), 'AuditList'),
   icon: HistoryIcon,
 };

@@ -1,19 +1,11 @@
+import type { JobSummary } from '@laget/contracts';
+
 /**
  * Failed background jobs as the coordinator should see them: only the ones nothing has put
  * right since, each with what it means and what the coordinator can do about it.
  */
 
-/** One row of `GET /api/jobs?state=…` (apps/api/src/platform/jobs/job-queue.ts, JobSummary). */
-export interface JobSummary {
-  id: string;
-  kind: string;
-  state: 'queued' | 'running' | 'completed' | 'failed';
-  attempts: number;
-  error?: string;
-  payload: Record<string, string | number | boolean | null>;
-  /** When it entered its state: for a failed job, when its last attempt failed. */
-  updatedAt: string;
-}
+export type { JobSummary };
 
 /** Older failures are history (the audit trail and Bull Board keep them), not work waiting. */
 export const failureWindowDays = 30;

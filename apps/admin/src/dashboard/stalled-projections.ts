@@ -1,16 +1,9 @@
+import type { ProjectionStall } from '@laget/contracts';
+
 /**
  * A read model stopped at an event it cannot apply (docs/adr/0016): `/health/ready` answers 503
  * and names it. The dashboards read that answer and say it in Swedish.
  */
-export interface ProjectionStall {
-  projection: string;
-  position: number;
-  eventType: string;
-  eventId?: string;
-  reason: string;
-  since?: string;
-}
-
 const isStall = (value: unknown): value is ProjectionStall => {
   if (typeof value !== 'object' || value === null) return false;
   const { projection, position, eventType, reason } = value as Partial<ProjectionStall>;

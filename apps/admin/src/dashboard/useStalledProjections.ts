@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { HttpError } from 'react-admin';
 import { api } from '../http.js';
-import { type ProjectionStall, stalledProjectionsIn } from './stalled-projections.js';
+import type { ProjectionStall } from '@laget/contracts';
+import { stalledProjectionsIn } from './stalled-projections.js';
 
 /** Read models stalled at an event they cannot apply, from `/health/ready` (503 while any is). */
 export function useStalledProjections(): ProjectionStall[] {

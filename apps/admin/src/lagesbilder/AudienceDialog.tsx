@@ -22,7 +22,7 @@ import {
 import { ROLE_NAMES, type IncidentItem, type LagesbildDocument } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
 import { audienceNameFrom, audienceProblems, toggled, type AudienceProblem } from './audience-form.js';
-import type { Audience } from './lagesbild-api.js';
+import type { Audience } from '@laget/contracts';
 
 const empty: Audience = {
   name: '',

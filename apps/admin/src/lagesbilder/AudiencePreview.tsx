@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import type { LagesbildDocument } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
-import type { Audience } from './lagesbild-api.js';
+import type { Audience } from '@laget/contracts';
 import { lagesbildApi } from './lagesbild-api.js';
 import { swedishError } from './lagesbild-errors.js';
 import { SectionView } from './SectionView.js';

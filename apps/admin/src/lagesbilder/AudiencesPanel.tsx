@@ -6,7 +6,8 @@ import { useTranslate } from 'react-admin';
 import { AudienceDialog } from './AudienceDialog.js';
 import { AudiencePreview } from './AudiencePreview.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { lagesbildApi, type Audience } from './lagesbild-api.js';
+import type { Audience } from '@laget/contracts';
+import type { LagesbildChange } from './lagesbild-data.js';
 
 /**
  * The week's target-group internal versions (DESIGN.md, step 5): each a chosen set of sections
@@ -25,8 +26,8 @@ export function AudiencesPanel({
   organisations: { id: string; name: string }[];
   /** The last refusal, shown inside the open dialog. */
   failure?: string;
-  /** Runs one audited change, reloads, and answers whether it went through. */
-  attempt: (action: () => Promise<unknown>, message?: string) => Promise<boolean>;
+  /** Runs one audited change, refreshes what it changed, and answers whether it went through. */
+  attempt: (change: LagesbildChange, message?: string) => Promise<boolean>;
   clearFailure: () => void;
 }) {
   const translate = useTranslate();
@@ -104,12 +105,7 @@ export function AudiencesPanel({
         existingNames={audiences.map((a) => a.name)}
         error={failure}
         onClose={close(() => setEditing(undefined))}
-        onSave={(audience) =>
-          attempt(
-            () => lagesbildApi.defineAudience(doc.id, audience, doc.version),
-            'laget.lagesbild.audience_saved',
-          )
-        }
+        onSave={(audience) => attempt({ kind: 'defineAudience', audience }, 'laget.lagesbild.audience_saved')}
       />
       <AudiencePreview period={doc.id} audience={previewing} onClose={() => setPreviewing(undefined)} />
       <ConfirmDialog
@@ -120,10 +116,7 @@ export function AudiencesPanel({
         error={failure}
         onClose={close(() => setRemoving(undefined))}
         onConfirm={() =>
-          attempt(
-            () => lagesbildApi.removeAudience(doc.id, removing?.name ?? '', doc.version),
-            'laget.lagesbild.audience_removed',
-          )
+          attempt({ kind: 'removeAudience', name: removing?.name ?? '' }, 'laget.lagesbild.audience_removed')
         }
       >
         {translate('laget.lagesbild.audience_remove_text')}

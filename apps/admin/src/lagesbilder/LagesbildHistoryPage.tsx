@@ -17,7 +17,8 @@ import { Title, useCanAccess, useGetIdentity, useGetList, useTranslate } from 'r
 import { swedishDateTime, weekLabel } from '../shared/week.js';
 import { actorName } from './actor-names.js';
 import { historyTimeline, type Namer, type TimelineEntry } from './history-timeline.js';
-import { lagesbildApi, type HistoryEntry } from './lagesbild-api.js';
+import type { HistoryEntry } from '@laget/contracts';
+import { lagesbildApi } from './lagesbild-api.js';
 import { swedishError } from './lagesbild-errors.js';
 import { useUserNames } from './useUserNames.js';
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Box,
@@ -15,19 +15,18 @@ import {
 } from '@mui/material';
 import FormatStrikethroughIcon from '@mui/icons-material/FormatStrikethrough';
 import HistoryIcon from '@mui/icons-material/History';
-import type { LagesbildDocument, OrganisationDto, RedactionSuggestion } from '@laget/contracts';
+import type { Amendment, LagesbildDocument, OrganisationDto, RedactionOverview } from '@laget/contracts';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { Title, useCanAccess, useGetList, useNotify, useTranslate } from 'react-admin';
+import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
 import { StatusChip } from '../shared/StatusChip.js';
 import { weekLabel } from '../shared/week.js';
 import { AudiencesPanel } from './AudiencesPanel.js';
 import { CompileButton } from './CompileButton.js';
 import { fieldText } from './document-fields.js';
-import { lagesbildApi, type Amendment, type Audience, type RedactionOverview } from './lagesbild-api.js';
+import type { LagesbildChange } from './lagesbild-data.js';
 import { swedishError } from './lagesbild-errors.js';
 import { allowedGroundsOf, defaultLegalGrounds } from './legal-grounds.js';
 import { placeLabel } from './place-label.js';
-import { publicationState, type PublicationState } from './publication-state.js';
 import { PublishPanel } from './PublishPanel.js';
 import { ReconfirmDialog } from './ReconfirmDialog.js';
 import { RedactionDialog, type RedactionDraft } from './RedactionDialog.js';
@@ -38,10 +37,9 @@ import { StaleRedactions } from './StaleRedactions.js';
 import { draftFromSuggestion, redactionRequestOf } from './suggestion-actions.js';
 import { SuggestionsPanel } from './SuggestionsPanel.js';
 import { TextDialog } from './TextDialog.js';
+import { useLagesbildWorkspace } from './useLagesbildWorkspace.js';
 
 type Mode = 'internal' | 'open' | 'compare';
-
-const nothingPublished: PublicationState = { publishedBefore: false, live: null };
 
 /**
  * The coordinator's lägesbild workspace for one week: compile, write the coordinator's
@@ -54,86 +52,31 @@ export function LagesbildPage() {
   const { id = '' } = useParams<{ id: string }>();
   const translate = useTranslate();
   const notify = useNotify();
-  const { canAccess: mayCompile } = useCanAccess({ action: 'create', resource: 'lagesbilder' });
-  const { canAccess: mayEdit } = useCanAccess({ action: 'update', resource: 'lagesbilder' });
-  const { canAccess: mayRedact } = useCanAccess({ action: 'create', resource: 'redactions' });
-  const { canAccess: mayReadRedactions } = useCanAccess({ action: 'list', resource: 'redactions' });
-  // The reviewer has no tools but approves where four-eyes is on, so the approval panel is theirs too.
-  const { canAccess: mayApprove } = useCanAccess({ action: 'approve', resource: 'lagesbilder' });
-  const [doc, setDoc] = useState<LagesbildDocument | undefined>();
-  const [open, setOpen] = useState<LagesbildDocument | undefined>();
-  const [compiled, setCompiled] = useState<boolean | undefined>();
-  const [error, setError] = useState<string | undefined>();
   const [mode, setMode] = useState<Mode>('internal');
-  const [redactions, setRedactions] = useState<RedactionOverview[] | undefined>();
-  const [suggestions, setSuggestions] = useState<RedactionSuggestion[]>([]);
+  const workspace = useLagesbildWorkspace(id, { showsOpen: mode !== 'internal' });
+  const { document: doc, compiled, open, redactions, suggestions, amendments, audiences } = workspace;
+  const { mayEdit, mayRedact, mayReadRedactions, mayApprove, mayCompile } = workspace.access;
   const [selection, setSelection] = useState<FieldSelection | undefined>();
   const [draft, setDraft] = useState<RedactionDraft | undefined>();
   const [editing, setEditing] = useState<{ sectionId: string; title: string; text: string } | undefined>();
   const [lifting, setLifting] = useState<RedactionOverview | undefined>();
   // Shown inside an open dialog too: a snackbar can hide behind the dialog's backdrop.
   const [failure, setFailure] = useState<string | undefined>();
-  const [grounds, setGrounds] = useState<string[]>(defaultLegalGrounds);
-  const [amendments, setAmendments] = useState<Amendment[]>([]);
+  const [grounds, setGrounds] = useState<readonly string[]>(defaultLegalGrounds);
   const [takingIn, setTakingIn] = useState<Amendment | undefined>();
   const [reconfirming, setReconfirming] = useState<RedactionOverview | undefined>();
-  const [audiences, setAudiences] = useState<Audience[]>([]);
-  const [publication, setPublication] = useState<PublicationState>(nothingPublished);
   const { data: organisations } = useGetList<OrganisationDto & { id: string }>('organisations', {
     pagination: { page: 1, perPage: 500 },
   });
   const organisationName = (organisationId: string) =>
     organisations?.find((o) => o.id === organisationId)?.name ?? organisationId;
 
-  const load = useCallback(async () => {
-    try {
-      const internal = await lagesbildApi.document(id, 'internal');
-      setDoc(internal);
-      setCompiled(internal.status !== 'draft');
-      setError(undefined);
-      const [openDoc, list, found, waiting, groups, history] = await Promise.all([
-        lagesbildApi.document(id, 'open').catch(() => undefined),
-        mayReadRedactions ? lagesbildApi.redactions(id) : Promise.resolve(undefined),
-        mayRedact ? lagesbildApi.suggestions(id).catch(() => []) : Promise.resolve([]),
-        mayEdit ? lagesbildApi.amendments(id).catch(() => []) : Promise.resolve([]),
-        mayEdit ? lagesbildApi.audiences(id).catch(() => []) : Promise.resolve([]),
-        // The history is what says whether the public has this week, whatever the status reads.
-        mayReadRedactions ? lagesbildApi.history(id).catch(() => []) : Promise.resolve([]),
-      ]);
-      setOpen(openDoc);
-      setRedactions(list);
-      setSuggestions(found);
-      setAmendments(waiting);
-      setAudiences(groups);
-      setPublication(publicationState(history));
-    } catch (caught) {
-      const status = (caught as { status?: number }).status;
-      if (status === 404 && mayCompile) {
-        try {
-          setDoc(await lagesbildApi.document(id, 'draft'));
-          setCompiled(false);
-          setError(undefined);
-          return;
-        } catch (draftError) {
-          setError((draftError as Error).message);
-          return;
-        }
-      }
-      setError((caught as Error).message);
-    }
-  }, [id, mayCompile, mayRedact, mayReadRedactions, mayEdit]);
-
-  useEffect(() => {
-    if (mayCompile === undefined || mayRedact === undefined || mayReadRedactions === undefined) return;
-    void load();
-  }, [load, mayCompile, mayRedact, mayReadRedactions]);
-
-  const attempt = async (action: () => Promise<unknown>, message?: string): Promise<boolean> => {
+  /** One change through the workspace, which refreshes only what it changed (409: everything). */
+  const attempt = async (change: LagesbildChange, message?: string): Promise<boolean> => {
     setFailure(undefined);
     try {
-      await action();
+      await workspace.change(change);
       if (message) notify(message, { type: 'success' });
-      await load();
       return true;
     } catch (caught) {
       const status = (caught as { status?: number }).status;
@@ -141,13 +84,12 @@ export function LagesbildPage() {
       const allowed = allowedGroundsOf(caught);
       if (allowed) setGrounds(allowed);
       notify(swedishError(caught), { type: status === 409 ? 'warning' : 'error' });
-      if (status === 409) await load();
       return false;
     }
   };
 
   const title = translate('laget.lagesbild.title', { week: weekLabel(id) });
-  if (error) return <Alert severity="error">{error}</Alert>;
+  if (workspace.error) return <Alert severity="error">{workspace.error.message}</Alert>;
   if (!doc) return <CircularProgress aria-label={translate('laget.common.loading')} sx={{ m: 4 }} />;
 
   const stale = (redactions ?? []).filter((r) => r.stale);
@@ -209,7 +151,7 @@ export function LagesbildPage() {
         <Alert
           severity="info"
           sx={{ mb: 2 }}
-          action={mayCompile ? <CompileButton period={id} onCompiled={load} /> : undefined}
+          action={mayCompile ? <CompileButton period={id} onCompiled={workspace.compiledNow} /> : undefined}
         >
           {translate('laget.lagesbild.not_compiled')}
         </Alert>
@@ -243,7 +185,7 @@ export function LagesbildPage() {
         onLift={setLifting}
       />
 
-      {compiled && open && (
+      {compiled && (
         <Tabs
           value={mode}
           onChange={(_e, value: Mode) => setMode(value)}
@@ -264,7 +206,10 @@ export function LagesbildPage() {
               {translate('laget.lagesbild.select_hint')}
             </Typography>
           )}
-          {mode === 'compare' && open ? (
+          {mode !== 'internal' && !open ? (
+            // The open version is read when a tab first shows it, not with every screen load.
+            <CircularProgress aria-label={translate('laget.common.loading')} sx={{ m: 4 }} />
+          ) : mode === 'compare' && open ? (
             <Grid container spacing={2}>
               <Grid size={{ xs: 12, md: 6 }}>
                 <Paper
@@ -308,8 +253,9 @@ export function LagesbildPage() {
                   <PublishPanel
                     doc={doc}
                     staleCount={staleCount}
-                    publication={publication}
-                    onChanged={load}
+                    publication={workspace.publication}
+                    change={workspace.change}
+                    onChanged={workspace.afterPublication}
                   />
                 </CardContent>
               </Card>
@@ -334,10 +280,7 @@ export function LagesbildPage() {
                   onAcceptEverywhere={(suggestion) => setDraft(draftFromSuggestion(suggestion, true))}
                   onDismiss={(suggestion) =>
                     // Recorded: approval waits for every suggestion until it is masked or dismissed.
-                    attempt(
-                      () => lagesbildApi.dismiss(id, suggestion, doc.version),
-                      'laget.lagesbild.dismissed',
-                    )
+                    attempt({ kind: 'dismiss', suggestion }, 'laget.lagesbild.dismissed')
                   }
                 />
               )}
@@ -404,11 +347,16 @@ export function LagesbildPage() {
           setFailure(undefined);
         }}
         onSave={(d, legalGround, reason) =>
-          attempt(async () => {
-            await lagesbildApi.redact(id, redactionRequestOf(d, legalGround, reason), doc.version);
-            setSelection(undefined);
-            window.getSelection()?.removeAllRanges();
-          }, 'laget.lagesbild.redacted')
+          attempt(
+            { kind: 'redact', request: redactionRequestOf(d, legalGround, reason) },
+            'laget.lagesbild.redacted',
+          ).then((done) => {
+            if (done) {
+              setSelection(undefined);
+              window.getSelection()?.removeAllRanges();
+            }
+            return done;
+          })
         }
       />
       <TextDialog
@@ -419,7 +367,7 @@ export function LagesbildPage() {
         onClose={() => setEditing(undefined)}
         onSave={(text) =>
           attempt(
-            () => lagesbildApi.editSection(id, editing?.sectionId ?? '', text, doc.version),
+            { kind: 'editSection', sectionId: editing?.sectionId ?? '', text },
             'laget.lagesbild.section_saved',
           )
         }
@@ -432,10 +380,7 @@ export function LagesbildPage() {
         rows={2}
         onClose={() => setTakingIn(undefined)}
         onSave={(reason) =>
-          attempt(
-            () => lagesbildApi.takeIn(id, takingIn?.reportId ?? '', reason, doc.version),
-            'laget.lagesbild.taken_in',
-          )
+          attempt({ kind: 'takeIn', reportId: takingIn?.reportId ?? '', reason }, 'laget.lagesbild.taken_in')
         }
       />
       <ReconfirmDialog
@@ -449,7 +394,7 @@ export function LagesbildPage() {
         }}
         onConfirm={(span) =>
           attempt(
-            () => lagesbildApi.reconfirm(id, reconfirming?.id ?? '', span, doc.version),
+            { kind: 'reconfirm', redactionId: reconfirming?.id ?? '', span },
             'laget.lagesbild.reconfirmed',
           )
         }
@@ -462,10 +407,7 @@ export function LagesbildPage() {
         rows={2}
         onClose={() => setLifting(undefined)}
         onSave={(reason) =>
-          attempt(
-            () => lagesbildApi.lift(id, lifting?.id ?? '', reason, doc.version),
-            'laget.lagesbild.lifted',
-          )
+          attempt({ kind: 'lift', redactionId: lifting?.id ?? '', reason }, 'laget.lagesbild.lifted')
         }
       />
     </Box>

@@ -6,7 +6,9 @@ import UndoIcon from '@mui/icons-material/Undo';
 import type { LagesbildDocument, UnhandledSuggestion } from '@laget/contracts';
 import { useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { lagesbildApi, type JobView } from './lagesbild-api.js';
+import type { JobView, PublishAnswer } from '@laget/contracts';
+import type { LagesbildChange } from './lagesbild-data.js';
+import { lagesbildApi } from './lagesbild-api.js';
 import { swedishError } from './lagesbild-errors.js';
 import { explainedFailure } from '../shared/job-failure.js';
 import { weekLabel } from '../shared/week.js';
@@ -58,12 +60,16 @@ export function PublishPanel({
   doc,
   staleCount,
   publication,
+  change,
   onChanged,
 }: {
   doc: LagesbildDocument;
   /** Masks on changed text: approval is refused until each is re-confirmed or lifted. */
   staleCount: number;
   publication: PublicationState;
+  /** Sends one change through the workspace, which refreshes what it changed. */
+  change: (change: LagesbildChange) => Promise<unknown>;
+  /** The publication job ended: the status and whether the public has the week changed. */
   onChanged: () => Promise<void>;
 }) {
   const translate = useTranslate();
@@ -104,7 +110,6 @@ export function PublishPanel({
       if (wantsCorrection(caught)) setAskedForCorrection(true);
       setError(swedishError(caught));
       setWaiting(waitingSuggestionsOf(caught) ?? []);
-      if ((caught as { status?: number }).status === 409) await onChanged();
       return false;
     } finally {
       setBusy(false);
@@ -142,8 +147,7 @@ export function PublishPanel({
               disabled={busy || staleCount > 0}
               aria-describedby={staleCount > 0 ? 'approve-blocked' : undefined}
               onClick={async () => {
-                if (await run(() => lagesbildApi.approve(doc.id, doc.version), 'laget.lagesbild.approved'))
-                  await onChanged();
+                await run(() => change({ kind: 'approve' }), 'laget.lagesbild.approved');
               }}
             >
               {translate('laget.lagesbild.approve')}
@@ -259,11 +263,12 @@ export function PublishPanel({
         onClose={() => setDialog(undefined)}
         onConfirm={() =>
           run(async () => {
-            const { jobId: id } = await lagesbildApi.publish(
-              doc.id,
-              doc.version,
-              isCorrection ? { what: correction.what.trim(), why: correction.why.trim() } : undefined,
-            );
+            const { jobId: id } = (await change({
+              kind: 'publish',
+              ...(isCorrection
+                ? { correction: { what: correction.what.trim(), why: correction.why.trim() } }
+                : {}),
+            })) as PublishAnswer;
             setJobId(id);
           })
         }
@@ -284,12 +289,7 @@ export function PublishPanel({
         error={error}
         onClose={() => setDialog(undefined)}
         onConfirm={async (reason) => {
-          const done = await run(
-            () => lagesbildApi.retract(doc.id, reason, doc.version),
-            'laget.lagesbild.retracted',
-          );
-          if (done) await onChanged();
-          return done;
+          return run(() => change({ kind: 'retract', reason }), 'laget.lagesbild.retracted');
         }}
       >
         {translate('laget.lagesbild.retract_confirm')}

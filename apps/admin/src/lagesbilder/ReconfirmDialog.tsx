@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { proposedSpan, spanOf } from './document-fields.js';
-import type { RedactionOverview } from './lagesbild-api.js';
+import type { RedactionOverview } from '@laget/contracts';
 import { selectionWithin } from './selection.js';
 import { segments } from './text-segments.js';
 

@@ -27,7 +27,7 @@ export function RedactionDialog({
 }: {
   draft: RedactionDraft | undefined;
   /** The grounds the API accepts. */
-  grounds: string[];
+  grounds: readonly string[];
   error?: string;
   onClose: () => void;
   onSave: (draft: RedactionDraft, legalGround: string, reason: string) => Promise<boolean>;

@@ -1,6 +1,6 @@
 import { Button, List, ListItem, ListItemText } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { RedactionOverview } from './lagesbild-api.js';
+import type { RedactionOverview } from '@laget/contracts';
 import { SidePanel } from './SidePanel.js';
 
 /** The masks and left-out items of the week, each with its legal ground and reason, and a way to lift it. */

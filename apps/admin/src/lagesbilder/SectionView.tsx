@@ -4,7 +4,7 @@ import EditIcon from '@mui/icons-material/Edit';
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
 import type { DocumentItem, DocumentSection, IncidentItem, StatisticItem } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
-import type { RedactionOverview } from './lagesbild-api.js';
+import type { RedactionOverview } from '@laget/contracts';
 import { segments, type Span } from './text-segments.js';
 
 /** Sections a coordinator writes; the rest come from the reports. */

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import type { LagesbildDocument } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
-import type { RedactionOverview } from './lagesbild-api.js';
+import type { RedactionOverview } from '@laget/contracts';
 import { placeLabel } from './place-label.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { audienceNameFrom, audienceProblems, toggled } from './audience-form.js';
-import type { Audience } from './lagesbild-api.js';
+import type { Audience } from '@laget/contracts';
 
 const school: Audience = {
   name: 'skolan',

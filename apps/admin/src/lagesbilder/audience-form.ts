@@ -1,4 +1,4 @@
-import type { Audience } from './lagesbild-api.js';
+import type { Audience } from '@laget/contracts';
 
 /**
  * A target-group version as the coordinator fills it in, and what the API will refuse in it,

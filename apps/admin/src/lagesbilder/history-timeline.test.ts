@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyTimeline, type Namer } from './history-timeline.js';
-import type { HistoryEntry } from './lagesbild-api.js';
+import type { HistoryEntry } from '@laget/contracts';
 
 const names: Namer = {
   section: (id) => ({ other: 'Övrigt', incidents: 'Händelser' })[id] ?? id,

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from './lagesbild-api.js';
+import type { HistoryEntry } from '@laget/contracts';
 
 /**
  * A lägesbild's history as people read it: one line per event with what happened in words

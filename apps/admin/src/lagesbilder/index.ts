@@ -1,12 +1,11 @@
 import ArticleIcon from '@mui/icons-material/Article';
 import type { RaRecord } from 'react-admin';
 import { weekLabel } from '../shared/week.js';
-import { LagesbildList } from './LagesbildList.js';
-import { LagesbildPage } from './LagesbildPage.js';
+import { lazyPage } from '../shared/lazy-page.js';
 
 export default {
-  list: LagesbildList,
-  show: LagesbildPage,
+  list: lazyPage(() => import('./LagesbildList.js'), 'LagesbildList'),
+  show: lazyPage(() => import('./LagesbildPage.js'), 'LagesbildPage'),
   icon: ArticleIcon,
   recordRepresentation: (record: RaRecord) => weekLabel(String(record.id)),
 };

@@ -1,75 +1,19 @@
-import type { LagesbildDocument, LagesbildView, RedactionSuggestion } from '@laget/contracts';
+import type {
+  Amendment,
+  ApplyRedactionRequest,
+  Audience,
+  HistoryEntry,
+  JobView,
+  LagesbildDocument,
+  LagesbildView,
+  PublishAnswer,
+  RedactionOverview,
+  RedactionSuggestion,
+} from '@laget/contracts';
 import { api } from '../http.js';
 
 /** The lägesbild endpoints of CONTRACT.md, as the workspace uses them. */
 const base = (id: string) => `/api/lagesbilder/${encodeURIComponent(id)}`;
-
-/** One redaction as the API lists it for the coordinator (internal: it names what is hidden). */
-export interface RedactionOverview {
-  id: string;
-  kind: 'mask' | 'exclude';
-  sectionId: string;
-  path: string | null;
-  start?: number;
-  end?: number;
-  text?: string;
-  legalGround: string;
-  reason: string;
-  appliedBy: string;
-  stale: boolean;
-  suggestionKind?: string;
-}
-
-export interface JobView {
-  id: string;
-  kind: string;
-  state: 'queued' | 'running' | 'completed' | 'failed';
-  attempts: number;
-  result?: unknown;
-  error?: string;
-}
-
-export type RedactionRequest =
-  | {
-      sectionId: string;
-      path: string;
-      start: number;
-      end: number;
-      legalGround: string;
-      reason: string;
-      suggestionKind?: string;
-    }
-  | { sectionId: string; path: string; exclude: true; legalGround: string; reason: string }
-  | { text: string; everywhere: true; legalGround: string; reason: string };
-
-/** A report submitted again after compile, waiting to be taken into the lägesbild. */
-export interface Amendment {
-  reportId: string;
-  organisationId: string;
-  takenVersion: number | null;
-  submittedVersion: number;
-}
-
-/** A target-group internal version: chosen sections for chosen organisations and/or roles. */
-export interface Audience {
-  name: string;
-  title: string;
-  organisationIds: string[];
-  roles: string[];
-  sectionIds: string[];
-  /** null: every incident of the incident table. */
-  incidentIds: string[] | null;
-}
-
-/** One line of the lägesbild's history as the API answers it (apps/api/src/lagesbild/lagesbild-history.ts). */
-export interface HistoryEntry {
-  position: number;
-  at: string;
-  actorId: string;
-  organisationId: string | null;
-  type: string;
-  details: Record<string, unknown>;
-}
 
 export const lagesbildApi = {
   async amendments(id: string): Promise<Amendment[]> {
@@ -100,7 +44,7 @@ export const lagesbildApi = {
       body: { text },
       ifMatch: version,
     }),
-  redact: (id: string, request: RedactionRequest, version: number) =>
+  redact: (id: string, request: ApplyRedactionRequest, version: number) =>
     api(`${base(id)}/redactions`, { method: 'POST', body: request, ifMatch: version }),
   lift: (id: string, redactionId: string, reason: string, version: number) =>
     api(`${base(id)}/redactions/${encodeURIComponent(redactionId)}`, {
@@ -164,10 +108,9 @@ export const lagesbildApi = {
     id: string,
     version: number,
     correction?: { what: string; why: string },
-  ): Promise<{ jobId: string }> {
+  ): Promise<PublishAnswer> {
     const body = correction ? { correction } : {};
-    return (await api<{ jobId: string }>(`${base(id)}/publish`, { method: 'POST', body, ifMatch: version }))
-      .json;
+    return (await api<PublishAnswer>(`${base(id)}/publish`, { method: 'POST', body, ifMatch: version })).json;
   },
   async job(jobId: string): Promise<JobView> {
     return (await api<JobView>(`/api/jobs/${encodeURIComponent(jobId)}`)).json;

@@ -1,17 +1,11 @@
-import type { SuggestionKind } from '@laget/contracts';
+import { defaultLegalGrounds as contractLegalGrounds, type SuggestionKind } from '@laget/contracts';
 
 /**
  * The legal grounds a redaction may cite. The API accepts only the municipality's configured
  * list (LAGET_LEGAL_GROUNDS) and names it in a 400's `details.allowed`; until it has said so,
  * the panel offers the API's default list.
  */
-export const defaultLegalGrounds: string[] = [
-  'OSL 18 kap. 1 §',
-  'OSL 26 kap. 1 §',
-  'GDPR art. 9',
-  'GDPR art. 10',
-  'Uppgift om enskild',
-];
+export const defaultLegalGrounds: readonly string[] = contractLegalGrounds;
 
 /** What each common ground is about, shown beside it; unknown grounds show alone. */
 export const legalGroundHints: Record<string, string> = {

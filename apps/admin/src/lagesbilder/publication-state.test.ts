@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from './lagesbild-api.js';
+import type { HistoryEntry } from '@laget/contracts';
 import { publicationState } from './publication-state.js';
 
 const at = (position: number, type: string, details: Record<string, unknown> = {}): HistoryEntry => ({

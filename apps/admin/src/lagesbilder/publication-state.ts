@@ -1,4 +1,4 @@
-import type { HistoryEntry } from './lagesbild-api.js';
+import type { HistoryEntry } from '@laget/contracts';
 
 /**
  * What the public has of this week, from the lägesbild's history: whether it was ever published

@@ -1,5 +1,9 @@
-import type { LagesbildDocument, RedactionSuggestion, UnhandledSuggestion } from '@laget/contracts';
-import type { RedactionRequest } from './lagesbild-api.js';
+import type {
+  ApplyRedactionRequest,
+  LagesbildDocument,
+  RedactionSuggestion,
+  UnhandledSuggestion,
+} from '@laget/contracts';
 
 /** What the redaction dialog is asked to do: mask a span, leave out an item or section, or mask a text everywhere. */
 export interface RedactionDraft {
@@ -31,7 +35,7 @@ export function redactionRequestOf(
   draft: RedactionDraft,
   legalGround: string,
   reason: string,
-): RedactionRequest {
+): ApplyRedactionRequest {
   if (draft.everywhere) return { text: draft.text, everywhere: true, legalGround, reason };
   if (!draft.span)
     return { sectionId: draft.sectionId, path: draft.path, exclude: true, legalGround, reason };

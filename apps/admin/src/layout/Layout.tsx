@@ -12,8 +12,11 @@ import {
   useTranslate,
   useUserMenu,
 } from 'react-admin';
-import { ChangePasswordPage } from '../auth/ChangePasswordPage.js';
+import { lazyPage } from '../shared/lazy-page.js';
 import { Menu } from './Menu.js';
+
+// Inside react-admin's Layout, whose Suspense boundary shows while it loads (docs/adr/0022).
+const ChangePasswordPage = lazyPage(() => import('../auth/ChangePasswordPage.js'), 'ChangePasswordPage');
 
 function ChangePasswordItem() {
   const translate = useTranslate();

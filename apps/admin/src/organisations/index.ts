@@ -1,13 +1,11 @@
 import BusinessIcon from '@mui/icons-material/Business';
 import type { RaRecord } from 'react-admin';
-import { OrganisationCreate } from './OrganisationCreate.js';
-import { OrganisationEdit } from './OrganisationEdit.js';
-import { OrganisationList } from './OrganisationList.js';
+import { lazyPage } from '../shared/lazy-page.js';
 
 export default {
-  list: OrganisationList,
-  create: OrganisationCreate,
-  edit: OrganisationEdit,
+  list: lazyPage(() => import('./OrganisationList.js'), 'OrganisationList'),
+  create: lazyPage(() => import('./OrganisationCreate.js'), 'OrganisationCreate'),
+  edit: lazyPage(() => import('./OrganisationEdit.js'), 'OrganisationEdit'),
   icon: BusinessIcon,
   recordRepresentation: (record: RaRecord) => String(record.name ?? record.id),
 };

@@ -1,13 +1,11 @@
 import PlaceIcon from '@mui/icons-material/Place';
 import type { RaRecord } from 'react-admin';
-import { PlaceCreate } from './PlaceCreate.js';
-import { PlaceEdit } from './PlaceEdit.js';
-import { PlaceList } from './PlaceList.js';
+import { lazyPage } from '../shared/lazy-page.js';
 
 export default {
-  list: PlaceList,
-  create: PlaceCreate,
-  edit: PlaceEdit,
+  list: lazyPage(() => import('./PlaceList.js'), 'PlaceList'),
+  create: lazyPage(() => import('./PlaceCreate.js'), 'PlaceCreate'),
+  edit: lazyPage(() => import('./PlaceEdit.js'), 'PlaceEdit'),
   icon: PlaceIcon,
   recordRepresentation: (record: RaRecord) => String(record.name ?? record.id),
 };

@@ -11,7 +11,7 @@ const wholeRegister = {
  * The API has no `GET /api/places/:id`: a place is read from the register, retired places
  * included (an incident may still point at one). Everything else goes to the data provider as is.
  */
-export function withPlaceRegister(base: DataProvider): DataProvider {
+export function withPlaceRegister<Provider extends DataProvider>(base: Provider): Provider {
   const register = async (signal?: AbortSignal) =>
     (await base.getList<RaRecord>('places', { ...wholeRegister, signal })).data;
   return {

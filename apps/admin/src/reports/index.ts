@@ -1,13 +1,12 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import type { RaRecord } from 'react-admin';
 import { weekLabel } from '../shared/week.js';
-import { ReportList } from './ReportList.js';
-import { ReportEdit, ReportShow } from './ReportPage.js';
+import { lazyPage } from '../shared/lazy-page.js';
 
 export default {
-  list: ReportList,
-  edit: ReportEdit,
-  show: ReportShow,
+  list: lazyPage(() => import('./ReportList.js'), 'ReportList'),
+  edit: lazyPage(() => import('./ReportPage.js'), 'ReportEdit'),
+  show: lazyPage(() => import('./ReportPage.js'), 'ReportShow'),
   icon: AssignmentIcon,
   recordRepresentation: (record: RaRecord) => weekLabel(String(record.period ?? '')),
 };

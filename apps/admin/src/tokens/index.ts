@@ -1,10 +1,10 @@
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import type { RaRecord } from 'react-admin';
-import { TokenCreate, TokenList } from './TokenList.js';
+import { lazyPage } from '../shared/lazy-page.js';
 
 export default {
-  list: TokenList,
-  create: TokenCreate,
+  list: lazyPage(() => import('./TokenList.js'), 'TokenList'),
+  create: lazyPage(() => import('./TokenList.js'), 'TokenCreate'),
   icon: VpnKeyIcon,
   recordRepresentation: (record: RaRecord) => String(record.name ?? record.id),
 };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import LockResetIcon from '@mui/icons-material/LockReset';
+import type { CreatedUserDto } from '@laget/contracts';
 import {
   BooleanInput,
   Button,
@@ -46,7 +47,7 @@ function ResetPasswordButton() {
         onConfirm={async () => {
           setConfirming(false);
           try {
-            const { json } = await api<{ oneTimePassword: string }>(
+            const { json } = await api<Pick<CreatedUserDto, 'oneTimePassword'>>(
               `/api/users/${encodeURIComponent(String(record.id))}/reset-password`,
               { method: 'POST' },
             );

@@ -1,13 +1,11 @@
 import PeopleIcon from '@mui/icons-material/People';
 import type { RaRecord } from 'react-admin';
-import { UserCreate } from './UserCreate.js';
-import { UserEdit } from './UserEdit.js';
-import { UserList } from './UserList.js';
+import { lazyPage } from '../shared/lazy-page.js';
 
 export default {
-  list: UserList,
-  create: UserCreate,
-  edit: UserEdit,
+  list: lazyPage(() => import('./UserList.js'), 'UserList'),
+  create: lazyPage(() => import('./UserCreate.js'), 'UserCreate'),
+  edit: lazyPage(() => import('./UserEdit.js'), 'UserEdit'),
   icon: PeopleIcon,
   recordRepresentation: (record: RaRecord) => String(record.displayName ?? record.username ?? record.id),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SqlExecutor } from '@laget/event-store';
+import type { AuditEntry } from '@laget/contracts';
 
 /** `GET /api/audit` filters (CONTRACT.md): stream, actor, from, to, plus type and the list parameters. */
 export const auditQuerySchema = z.strictObject({
@@ -15,19 +16,7 @@ export const auditQuerySchema = z.strictObject({
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
-export interface AuditEntry {
-  id: string;
-  position: number;
-  streamId: string;
-  streamKind: string;
-  type: string;
-  actorId: string;
-  organisationId: string | null;
-  occurredAt: string;
-  ip: string | null;
-  /** Absent where the reader may not see the content of that stream (an admin reading report events). */
-  data?: unknown;
-}
+export type { AuditEntry } from '@laget/contracts';
 
 interface AuditRow {
   global_position: number | string;

@@ -1,19 +1,13 @@
 import type { RecordedEvent } from '@laget/event-store';
 import type { LagesbildEvent } from './lagesbild.decider.js';
+import type { HistoryEntry } from '@laget/contracts';
 
 /**
  * One line of a lägesbild's history, as a registrar reads it: what happened, who did it, when,
  * and for a redaction its legal ground and reason. Texts themselves are not repeated here: the
  * history says that Slutsatser was edited, the document says what it reads.
  */
-export interface HistoryEntry {
-  position: number;
-  at: string;
-  actorId: string;
-  organisationId: string | null;
-  type: string;
-  details: Record<string, unknown>;
-}
+export type { HistoryEntry } from '@laget/contracts';
 
 /** What a read of an internal version records (stream `lagesbildread-<period>`). */
 export interface LagesbildViewRead {

@@ -6,10 +6,11 @@ import type { LagesbildState, LagesbildStatus } from './lagesbild.decider.js';
 import { emptyCoordinatorTexts, layoutSections } from './lagesbild-layout.js';
 import { maskText, type Span } from './mask-text.js';
 import { openStatisticsText } from './open-statistics.js';
-import type { MaskRedaction, Redaction } from './redaction.js';
+import type { MaskRedaction } from './redaction.js';
 import { isStale } from './redaction-staleness.js';
 import { currentPath, structuralFields, textFields } from './redaction-target.js';
 import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
+import type { RedactionOverview } from '@laget/contracts';
 
 /**
  * The documents a reader gets, derived from state by pure functions. The open version is built
@@ -200,23 +201,8 @@ export function draftDocument(
   };
 }
 
-/** One redaction as the coordinator's redaction list shows it (internal: it names what is hidden). */
-export interface RedactionOverview {
-  id: string;
-  kind: Redaction['kind'];
-  sectionId: string;
-  /** Where it points now; null when the item it was on is gone. */
-  path: string | null;
-  start?: number;
-  end?: number;
-  /** The text the mask covers now (internal only). */
-  text?: string;
-  legalGround: string;
-  reason: string;
-  appliedBy: string;
-  stale: boolean;
-  suggestionKind?: string;
-}
+/** One redaction as the coordinator's redaction list shows it: part of the HTTP contract. */
+export type { RedactionOverview } from '@laget/contracts';
 
 export function redactionOverview(state: LagesbildState): RedactionOverview[] {
   return state.redactions.map((redaction) => {

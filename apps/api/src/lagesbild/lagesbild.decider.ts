@@ -17,6 +17,7 @@ import { isStale } from './redaction-staleness.js';
 import { fieldValue, resolveRedactionPath } from './redaction-target.js';
 import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
 import type { ScannerOptions } from './suggestion-scanner.js';
+import { type Audience, defaultLegalGrounds } from '@laget/contracts';
 
 /** The municipality's rules for this aggregate (configuration, passed in so decide stays pure). */
 export interface LagesbildPolicy {
@@ -26,26 +27,11 @@ export interface LagesbildPolicy {
   fourEyes: boolean;
 }
 
-export const defaultLegalGrounds: readonly string[] = [
-  'OSL 18 kap. 1 §',
-  'OSL 26 kap. 1 §',
-  'GDPR art. 9',
-  'GDPR art. 10',
-  'Uppgift om enskild',
-];
+export { defaultLegalGrounds } from '@laget/contracts';
 
 export const defaultLagesbildPolicy: LagesbildPolicy = { legalGrounds: defaultLegalGrounds, fourEyes: false };
 
-export interface Audience {
-  /** Used in `?view=audience:<name>`. */
-  name: string;
-  title: string;
-  organisationIds: string[];
-  roles: string[];
-  sectionIds: string[];
-  /** null: every incident; otherwise only these (in the incident section). */
-  incidentIds: string[] | null;
-}
+export type { Audience } from '@laget/contracts';
 
 export interface Correction {
   what: string;

@@ -1,3 +1,5 @@
+import type { JobPayload, JobState, JobSummary, JobView } from '@laget/contracts';
+
 /**
  * The jobs port: work that runs after a request has answered (sending e-mail, rendering PDFs,
  * publishing). Two adapters run the same processors: BullMQ on Redis where REDIS_URL is set, and
@@ -7,26 +9,7 @@
  * enqueue of the same id is a no-op: re-delivery is harmless. Payloads carry ids, never content
  * (BullMQ keeps payloads readable in Redis); the processor reads what it needs from the event store.
  */
-export type JobState = 'queued' | 'running' | 'completed' | 'failed';
-
-/** What `GET /api/jobs/:id` answers (CONTRACT.md). */
-export interface JobView {
-  id: string;
-  kind: string;
-  state: JobState;
-  /** Attempts started so far. */
-  attempts: number;
-  result?: unknown;
-  error?: string;
-}
-
-/** One row of `GET /api/jobs`: the job as `getJob` answers it, plus what it was for and when. */
-export interface JobSummary extends JobView {
-  /** Ids and small flags only (see the port's comment), e.g. the week a publication was for. */
-  payload: JobPayload;
-  /** When the job entered its current state (for a failed job: when its last attempt failed). */
-  updatedAt: string;
-}
+export type { JobPayload, JobState, JobSummary, JobView } from '@laget/contracts';
 
 export interface JobListQuery {
   state: JobState;
@@ -79,7 +62,6 @@ export interface JobQueue {
 }
 
 /** Ids and small flags only: see the port's comment. */
-export type JobPayload = Record<string, string | number | boolean | null>;
 
 export const defaultAttempts = 5;
 export const defaultBackoffMs = 2_000;

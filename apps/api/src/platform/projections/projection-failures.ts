@@ -1,17 +1,7 @@
 import type { RecordedEvent } from '@laget/event-store';
+import type { ProjectionStall } from '@laget/contracts';
 
-/** Where and why a projection stopped: what `/health/ready`, the panel and a 503 name. */
-export interface ProjectionStall {
-  projection: string;
-  /** The global position of the event it cannot apply. */
-  position: number;
-  eventType: string;
-  eventId: string;
-  /** The error's message, cut short; projections never put event contents in their errors. */
-  reason: string;
-  /** ISO time of the stall. */
-  since: string;
-}
+export type { ProjectionStall } from '@laget/contracts';
 
 /** An event the projection's code or the read store refused; the batch around it was retried one by one to find it. */
 export class EventApplyError extends Error {
