@@ -81,9 +81,11 @@ export function planAppend(
   expected: ExpectedVersion,
   guards: readonly StreamGuard[],
   key?: { idempotencyKey: string; keyedAt: number },
+  /** The server's name of a stream (the store's stream prefix + the id). */
+  name: (streamId: string) => string = (streamId) => streamId,
 ): AppendPlan {
   const records: AppendRecordInput[] = events.map((e) => ({
-    streamName: streamId,
+    streamName: name(streamId),
     record: jsonEvent({
       id: e.eventId ?? randomUUID(),
       type: e.type,
@@ -94,7 +96,7 @@ export function planAppend(
   const checks: ConsistencyCheck[] = [];
   const roles: AppendPlan['roles'] = [];
   const check = (streamName: string, expectedState: AppendStreamState) =>
-    checks.push({ type: STREAM_STATE, streamName, expectedState });
+    checks.push({ type: STREAM_STATE, streamName: name(streamName), expectedState });
   if (expected !== ANY) {
     check(streamId, toStreamState(expected));
     roles.push({ role: 'stream' });
@@ -112,7 +114,7 @@ export function planAppend(
       lastVersion: key.keyedAt + events.length,
     };
     records.push({
-      streamName: keyStream,
+      streamName: name(keyStream),
       record: jsonEvent({ type: KEY_RECORD_TYPE, data: data as unknown as JSONType }),
     });
     check(keyStream, NO_STREAM);

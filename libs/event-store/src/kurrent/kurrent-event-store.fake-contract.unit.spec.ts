@@ -1,4 +1,5 @@
 import { eventStoreContract } from '../contract/event-store.contract.js';
+import { NO_STREAM } from '../expected-version.js';
 import { KurrentEventStore } from './kurrent-event-store.js';
 import { FakeKurrentClient } from './testing/fake-kurrent-client.js';
 
@@ -6,10 +7,22 @@ import { FakeKurrentClient } from './testing/fake-kurrent-client.js';
 // (testing/fake-kurrent-client.ts). It proves the adapter's mapping and control flow (checks,
 // key streams, pages, retries), not KurrentDB: kurrent-event-store.int.spec.ts runs the same
 // contract on a real server where EVENTSTORE_URL is set.
-describe('KurrentEventStore on a stand-in client', () => {
+describe.each([
+  ['', 'without a stream prefix'],
+  ['app-1-', 'on a stream prefix, beside another application writing the same stream ids'],
+])('KurrentEventStore on a stand-in client (%s: %s)', (streamPrefix) => {
   eventStoreContract({
     open: async () => {
-      const store = new KurrentEventStore(new FakeKurrentClient());
+      const client = new FakeKurrentClient();
+      if (streamPrefix) {
+        // Another store on the same server: the contract must see none of it.
+        const neighbour = new KurrentEventStore(client, { streamPrefix: 'app-2-' });
+        await neighbour.append('report-1', [{ type: 'Neighbour', data: {}, metadata: {} as never }], {
+          expectedVersion: NO_STREAM,
+          idempotencyKey: 'k',
+        });
+      }
+      const store = new KurrentEventStore(client, { streamPrefix });
       await store.init();
       return { store, close: () => store.close() };
     },

@@ -6,10 +6,12 @@ import {
   START,
   StreamNotFoundError,
   excludeSystemEvents,
+  streamNameFilter,
   type AllStreamResolvedEvent,
   type AppendRecordInput,
   type AppendRecordsResult,
   type ConsistencyCheck,
+  type Filter,
   type Position,
   type ReadAllOptions,
   type ReadStreamOptions as ClientReadStreamOptions,
@@ -91,13 +93,27 @@ export class KurrentEventStore implements EventStore {
   /** Whether a gRPC channel may be open (reads go through the client's native bridge instead). */
   private usedChannel = false;
 
-  /** A connection string, or (in unit tests) an object standing in for the client. */
-  constructor(connection: string | KurrentClient) {
+  private readonly streamPrefix: string;
+  /** The part of $all this store reads: its prefix's streams, or all but system events. */
+  private readonly filter: Filter;
+
+  /**
+   * `connection` is a connection string, or (in unit tests) an object standing in for the client.
+   * `streamPrefix` keeps a store to streams whose names start with it (the e2e suites share one
+   * server, each application on a prefix of its own); stream ids outside are unchanged by it.
+   */
+  constructor(connection: string | KurrentClient, { streamPrefix = '' }: { streamPrefix?: string } = {}) {
     this.client =
       typeof connection === 'string'
         ? (KurrentDBClient.connectionString(connection) as unknown as KurrentClient)
         : connection;
+    if (streamPrefix.startsWith('$'))
+      throw new RangeError('A stream prefix must not start with $ (system streams)');
+    this.streamPrefix = streamPrefix;
+    this.filter = streamPrefix ? streamNameFilter({ prefixes: [streamPrefix] }) : excludeSystemEvents();
   }
+
+  private readonly name = (streamId: string): string => this.streamPrefix + streamId;
 
   /** Refuses a server older than 26.1 with a clear error; a wrong URL or credentials fail here too. */
   async init(): Promise<void> {
@@ -148,11 +164,11 @@ export class KurrentEventStore implements EventStore {
     guards: readonly StreamGuard[],
     key?: { idempotencyKey: string; keyedAt: number },
   ): Promise<AppendResult> {
-    const plan = planAppend(streamId, events, expected, guards, key);
+    const plan = planAppend(streamId, events, expected, guards, key, this.name);
     this.usedChannel = true;
     try {
       const result = await this.client.appendRecords(plan.records, plan.checks);
-      const revision = result.responses.find((r) => r.streamName === streamId)?.revision;
+      const revision = result.responses.find((r) => r.streamName === this.name(streamId))?.revision;
       if (revision === undefined) throw new Error(`appendRecords answered without a revision of ${streamId}`);
       // The position of the write; unverified against a server here (docs/adr/0020): the
       // contract compares it with the globalPosition the last event reads back with.
@@ -215,7 +231,7 @@ export class KurrentEventStore implements EventStore {
       fromRevision: BigInt((options.fromVersion ?? 1) - 1),
       ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
     });
-    return records.flatMap((resolved) => toRecordedEvent(resolved) ?? []);
+    return records.flatMap((resolved) => toRecordedEvent(resolved, this.streamPrefix) ?? []);
   }
 
   /** KurrentDB reads one stream per call; the reads go out together. */
@@ -235,7 +251,7 @@ export class KurrentEventStore implements EventStore {
       for await (const resolved of this.client.readAll({
         fromPosition: cursor ?? START,
         maxCount: asked,
-        filter: excludeSystemEvents(),
+        filter: this.filter,
         requiresLeader: true,
       })) {
         seen++;
@@ -243,7 +259,7 @@ export class KurrentEventStore implements EventStore {
         if (!position || (cursor && comparePositions(position, cursor) <= 0)) continue;
         cursor = position;
         moved = true;
-        const event = toRecordedEvent(resolved);
+        const event = toRecordedEvent(resolved, this.streamPrefix);
         if (event) events.push(event);
         if (events.length === limit) break;
       }
@@ -254,7 +270,13 @@ export class KurrentEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     this.usedChannel = true;
-    const subscription = new KurrentSubscription(this.client, options, () => this.headCheckpoint());
+    const subscription = new KurrentSubscription(
+      this.client,
+      options,
+      () => this.headCheckpoint(),
+      this.filter,
+      this.streamPrefix,
+    );
     this.subscriptions.add(subscription);
     void subscription.finished.then(() => this.subscriptions.delete(subscription));
     return subscription;
@@ -274,7 +296,7 @@ export class KurrentEventStore implements EventStore {
         direction: BACKWARDS,
         fromPosition: cursor ?? END,
         maxCount: SKIP_PAGE,
-        filter: excludeSystemEvents(),
+        filter: this.filter,
         requiresLeader: true,
       })) {
         seen++;
@@ -282,7 +304,7 @@ export class KurrentEventStore implements EventStore {
         if (!position || (cursor && comparePositions(position, cursor) >= 0)) continue;
         cursor = position;
         moved = true;
-        const event = toRecordedEvent(resolved);
+        const event = toRecordedEvent(resolved, this.streamPrefix);
         if (event) return event.checkpoint;
       }
       if (seen < SKIP_PAGE || !moved) return null;
@@ -308,7 +330,10 @@ export class KurrentEventStore implements EventStore {
   private async readRecords(streamId: string, options: ClientReadStreamOptions): Promise<ResolvedEvent[]> {
     const records: ResolvedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, { ...options, requiresLeader: true }))
+      for await (const resolved of this.client.readStream(this.name(streamId), {
+        ...options,
+        requiresLeader: true,
+      }))
         records.push(resolved);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];

@@ -201,6 +201,21 @@ describe('KurrentEventStore (adapter mapping, on a stand-in client)', () => {
     expect((await store.readStream(id)).map((e) => e.type)).toEqual(['Opened', 'Added']);
   });
 
+  it('keeps stores on different stream prefixes of one server apart', async () => {
+    const client = new FakeKurrentClient();
+    const one = new KurrentEventStore(client, { streamPrefix: 'one-' });
+    const two = new KurrentEventStore(client, { streamPrefix: 'two-' });
+    await one.append('report-1', [event('One')], { expectedVersion: NO_STREAM, idempotencyKey: 'k' });
+    await two.append('report-1', [event('Two')], { expectedVersion: NO_STREAM, idempotencyKey: 'k' });
+    expect(client.log.map((r) => r.streamId.slice(0, 4))).toEqual(['one-', 'one-', 'two-', 'two-']);
+    const read = await one.readAll(null, 10);
+    expect(read.events.map((e) => [e.streamId, e.type])).toEqual([['report-1', 'One']]);
+    expect(await one.headCheckpoint()).toBe(read.events[0]!.checkpoint);
+    expect((await two.readStream('report-1')).map((e) => e.type)).toEqual(['Two']);
+    expect(await two.findAppend('report-1', 'k')).toMatchObject({ firstVersion: 1, lastVersion: 1 });
+    expect(() => new KurrentEventStore(client, { streamPrefix: '$x' })).toThrow(RangeError);
+  });
+
   it('closes the client: cancels its calls and closes its channel', async () => {
     const { client, store } = await open();
     store.subscribe({ from: null, onEvent: async () => undefined });

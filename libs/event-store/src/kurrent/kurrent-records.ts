@@ -20,19 +20,25 @@ export function positionOf(resolved: ResolvedEvent | AllStreamResolvedEvent): Po
 
 /**
  * The application's event in a record, or null for what is not one: system events ($-prefixed
- * types), records that are not JSON, and the idempotency key records.
+ * types), records that are not JSON, records outside the store's stream prefix (whose prefix is
+ * taken off the stream ids of the rest), and the idempotency key records.
  */
-export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | null {
+export function toRecordedEvent(
+  resolved: ResolvedEvent | AllStreamResolvedEvent,
+  streamPrefix = '',
+): RecordedEvent | null {
   const event = resolved.event;
-  if (!event || !event.isJson || event.type.startsWith('$') || event.streamId.startsWith(KEY_STREAM_PREFIX))
+  if (!event || !event.isJson || event.type.startsWith('$') || !event.streamId.startsWith(streamPrefix))
     return null;
+  const streamId = event.streamId.slice(streamPrefix.length);
+  if (streamId.startsWith(KEY_STREAM_PREFIX)) return null;
   const position = positionOf(resolved) ?? { commit: 0n, prepare: 0n };
   return {
     eventId: event.id,
     type: event.type,
     data: event.data,
     metadata: decodeKurrentMetadata(event.metadata),
-    streamId: event.streamId,
+    streamId,
     streamVersion: Number(event.revision) + 1,
     globalPosition: Number(position.prepare),
     checkpoint: encodeKurrentCheckpoint(position),

@@ -1,6 +1,6 @@
 import {
   START,
-  excludeSystemEvents,
+  type Filter,
   type AllStreamSubscription,
   type SubscribeToAllOptions,
 } from '@kurrent/kurrentdb-client';
@@ -26,13 +26,16 @@ export class KurrentSubscription implements Subscription {
     client: SubscribingClient,
     private readonly options: SubscribeOptions,
     private readonly head: () => Promise<Checkpoint | null>,
+    /** What of $all the store reads: the server leaves out the rest. */
+    filter: Filter,
+    private readonly streamPrefix: string,
   ) {
     this.progress = new CaughtUpWaiters(options.from, compareKurrentCheckpoints);
     // Subscribing from a position starts after it, which is what a checkpoint means. From the
     // leader, as every read here: caughtUp() compares with the leader's head (docs/adr/0020).
     this.source = client.subscribeToAll({
       fromPosition: options.from === null ? START : decodeKurrentCheckpoint(options.from),
-      filter: excludeSystemEvents(),
+      filter,
       requiresLeader: true,
     });
     this.finished = this.run();
@@ -57,7 +60,7 @@ export class KurrentSubscription implements Subscription {
     try {
       for await (const resolved of this.source) {
         if (this.stopped) return;
-        const event = toRecordedEvent(resolved);
+        const event = toRecordedEvent(resolved, this.streamPrefix);
         if (!event) continue;
         await this.options.onEvent(event);
         this.progress.advance(event.checkpoint);

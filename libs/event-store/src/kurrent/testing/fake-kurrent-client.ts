@@ -147,7 +147,7 @@ export class FakeKurrentClient implements KurrentClient {
     this.calls.push({ method: 'readAll', options });
     const { direction, fromPosition = direction === BACKWARDS ? END : START, maxCount = Infinity } = options;
     const backwards = direction === BACKWARDS;
-    const ours = this.log.filter((r) => !r.type.startsWith('$'));
+    const ours = this.log.filter((r) => passes(options.filter, r));
     const selected = (backwards ? [...ours].reverse() : ours)
       .filter((r) =>
         fromPosition === START || fromPosition === END
@@ -214,6 +214,13 @@ export class FakeKurrentClient implements KurrentClient {
     this.log.push(stored);
     return stored;
   }
+}
+
+/** The server-side filters the adapter uses: by stream name prefix, or excludeSystemEvents(). */
+function passes(filter: ReadAllOptions['filter'], r: StoredRecord): boolean {
+  if (filter && 'prefixes' in filter && filter.filterOn === 'streamName')
+    return filter.prefixes.some((prefix) => r.streamId.startsWith(prefix));
+  return !r.type.startsWith('$');
 }
 
 function toClientRecord(r: StoredRecord) {
