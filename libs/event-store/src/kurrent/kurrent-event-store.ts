@@ -175,18 +175,20 @@ export class KurrentEventStore implements EventStore {
       return { nextExpectedVersion: Number(revision) + 1, lastGlobalPosition: Number(result.position) };
     } catch (error) {
       if (!(error instanceof AppendConsistencyViolationError)) throw error;
-      const explained = explainViolations(plan, error.violations, streamId, expected);
-      if (explained.keyUsed) {
-        const recorded = await this.findAppend(streamId, key!.idempotencyKey);
-        throw new DuplicateIdempotencyKeyError(streamId, key!.idempotencyKey, recorded);
-      }
+      // In the SQL stores' order: a retry of this very append (same ids right after the version
+      // it expected) gets the first result, then a used key, then the version conflict.
       const exact = expected === NO_STREAM ? 0 : expected;
-      if (explained.error.streamId === streamId && typeof exact === 'number') {
+      if (typeof exact === 'number' && events.every((e) => e.eventId !== undefined)) {
         const again = retriedAppendResult(
           events,
           await this.readStream(streamId, { fromVersion: exact + 1, maxCount: events.length }),
         );
         if (again) return again;
+      }
+      const explained = explainViolations(plan, error.violations, streamId, expected);
+      if (explained.keyUsed) {
+        const recorded = await this.findAppend(streamId, key!.idempotencyKey);
+        throw new DuplicateIdempotencyKeyError(streamId, key!.idempotencyKey, recorded);
       }
       throw explained.error;
     }
@@ -315,7 +317,13 @@ export class KurrentEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.client.dispose();
     // dispose() cancels the calls but keeps the channel; without this a closed store holds a socket.
-    if (this.usedChannel) (await this.client.getChannel()).close();
+    // Where a reconnect already dropped it, getChannel() opens one only to close it; a failure to
+    // find the cluster then must not fail the shutdown.
+    if (this.usedChannel)
+      await this.client.getChannel().then(
+        (channel) => channel.close(),
+        () => undefined,
+      );
   }
 
   /** The version of a stream (0 when it has no events) and the position of its last record. */
