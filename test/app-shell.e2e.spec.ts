@@ -1,9 +1,9 @@
 import { describeWith } from './support/services.js';
-import { type TestApp, startTestApp } from './support/app.js';
+import { type TestApp, e2eEventStores, startTestApp } from './support/app.js';
 
 /** The app shell as an operator and an integrator meet it: health, OpenAPI, security headers, errors. */
-for (const store of ['pglite', 'postgres'] as const) {
-  describeWith(store === 'postgres' ? ['postgres'] : [], `app shell on ${store}`, () => {
+for (const store of e2eEventStores(['pglite', 'postgres'] as const)) {
+  describeWith(store === 'pglite' ? [] : ['postgres'], `app shell on ${store}`, () => {
     let app: TestApp;
     beforeAll(async () => {
       app = await startTestApp({ store });
@@ -27,7 +27,11 @@ for (const store of ['pglite', 'postgres'] as const) {
       };
       expect(body.status).toBe('ok');
       expect(body.info.eventStore).toEqual({ status: 'up', kind: store });
-      expect(body.info.readStore).toEqual({ status: 'up', kind: store });
+      // KurrentDB keeps the events only; the read models are in PostgreSQL.
+      expect(body.info.readStore).toEqual({
+        status: 'up',
+        kind: store === 'eventstoredb' ? 'postgres' : store,
+      });
       expect(body.info.jobs).toMatchObject({ status: 'up', backend: 'in-process' });
     });
 

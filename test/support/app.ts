@@ -7,11 +7,53 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/app.factory.js';
 import { AppConfig } from '../../apps/api/src/config/app-config.js';
 import type { Clock } from '../../apps/api/src/platform/commands/clock.js';
-import { createTestDatabase, testRedisUrl } from './services.js';
+import { MINIMUM_KURRENTDB_VERSION } from '@laget/event-store';
+import { createTestDatabase, describeWith, testRedisUrl } from './services.js';
+
+export type TestEventStore = 'postgres' | 'pglite' | 'eventstoredb';
+
+const kurrentUrl = process.env.EVENTSTORE_URL;
+const kurrentNeeded = `KurrentDB ${MINIMUM_KURRENTDB_VERSION} or newer, e.g. docker compose --profile kurrentdb up -d`;
+let kurrentSkipNoted = false;
+
+/**
+ * The event stores an e2e suite runs on: the ones it names, and KurrentDB too where
+ * EVENTSTORE_URL is set (docs/adr/0020). Where it is not, says once why KurrentDB is left out.
+ */
+export function e2eEventStores<S extends 'postgres' | 'pglite'>(
+  stores: readonly S[],
+): (S | 'eventstoredb')[] {
+  if (kurrentUrl) return [...stores, 'eventstoredb'];
+  if (!kurrentSkipNoted) {
+    kurrentSkipNoted = true;
+    console.log(
+      `[laget tests] e2e suites on KurrentDB skipped: EVENTSTORE_URL is not set (needs ${kurrentNeeded}).`,
+    );
+  }
+  return [...stores];
+}
+
+/**
+ * One suite per event store of `e2eEventStores(stores)`, each named after its store and skipped
+ * (saying why) where a service it needs is missing: PostgreSQL holds the read models of both
+ * 'postgres' and 'eventstoredb'.
+ */
+export function describeOnStores<S extends 'postgres' | 'pglite'>(
+  stores: readonly S[],
+  name: string,
+  fn: (store: S | 'eventstoredb') => void,
+): void {
+  for (const store of e2eEventStores(stores))
+    describeWith(store === 'pglite' ? [] : ['postgres'], `${name} on ${store}`, () => fn(store));
+}
 
 export interface TestAppOptions {
-  /** Where events and read models live: a fresh PostgreSQL database, or PGlite in a temporary folder. */
-  store?: 'postgres' | 'pglite';
+  /**
+   * Where events and read models live: a fresh PostgreSQL database, PGlite in a temporary folder,
+   * or events in the KurrentDB at EVENTSTORE_URL (on a stream prefix of their own, so that the
+   * shared server looks empty) with read models in a fresh PostgreSQL database.
+   */
+  store?: TestEventStore;
   /** BullMQ on the real Redis instead of in-process jobs. */
   redis?: boolean;
   /** Extra environment, as an operator would set it. */
@@ -35,11 +77,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LAGET_ADMIN_PASSWORD: 'test-admin-password-1',
     ...options.env,
   };
-  if ((options.store ?? 'postgres') === 'postgres') {
+  const store = options.store ?? 'postgres';
+  if (store === 'postgres' || store === 'eventstoredb') {
     const database = await createTestDatabase();
     cleanups.push(database.drop);
-    env.EVENT_STORE = 'postgres';
+    env.EVENT_STORE = store;
     env.DATABASE_URL = database.url;
+    if (store === 'eventstoredb') {
+      if (!kurrentUrl) throw new Error(`store 'eventstoredb' needs EVENTSTORE_URL (${kurrentNeeded})`);
+      env.EVENTSTORE_URL = kurrentUrl;
+      env.EVENTSTORE_STREAM_PREFIX = `t${randomBytes(6).toString('hex')}-`;
+    }
   } else {
     const dataDir = await mkdtemp(join(tmpdir(), 'laget-test-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));

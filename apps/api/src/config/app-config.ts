@@ -24,6 +24,11 @@ const environmentSchema = z
     EVENT_STORE: z.enum(['pglite', 'postgres', 'eventstoredb']).default('pglite'),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
     EVENTSTORE_URL: url(['kurrentdb', 'esdb', 'kurrent', 'esdb+discover', 'kurrentdb+discover']).optional(),
+    /** Keeps this installation to KurrentDB streams starting with it (several on one server). */
+    EVENTSTORE_STREAM_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 characters a–z, 0–9, _ or -')
+      .optional(),
     REDIS_URL: url(['redis', 'rediss']).optional(),
     LAGET_QUEUE_PREFIX: z
       .string()
@@ -78,6 +83,8 @@ export class AppConfig {
   readonly eventStore: 'pglite' | 'postgres' | 'eventstoredb';
   readonly databaseUrl: string | undefined;
   readonly eventStoreUrl: string | undefined;
+  /** KurrentDB only: the prefix of every stream name this installation reads and writes. */
+  readonly eventStoreStreamPrefix: string | undefined;
   readonly redisUrl: string | undefined;
   /** BullMQ's key prefix: instances sharing it share their jobs (one municipality, one prefix). */
   readonly queuePrefix: string;
@@ -97,6 +104,7 @@ export class AppConfig {
     this.eventStore = env.EVENT_STORE;
     this.databaseUrl = env.DATABASE_URL;
     this.eventStoreUrl = env.EVENTSTORE_URL;
+    this.eventStoreStreamPrefix = env.EVENTSTORE_STREAM_PREFIX;
     this.redisUrl = env.REDIS_URL;
     this.queuePrefix = env.LAGET_QUEUE_PREFIX;
     this.dataDir = resolve(env.DATA_DIR);

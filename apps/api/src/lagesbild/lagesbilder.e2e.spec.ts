@@ -1,6 +1,5 @@
 import { MASK_MARKER } from '@laget/contracts';
-import { describeWith } from '../../../../test/support/services.js';
-import { startTestApp, type TestApp } from '../../../../test/support/app.js';
+import { describeOnStores, startTestApp, type TestApp } from '../../../../test/support/app.js';
 import type { EventStore } from '@laget/event-store';
 import { FixedClock } from '../platform/commands/clock.js';
 import { EVENT_STORE, JOB_QUEUE } from '../platform/platform.tokens.js';
@@ -15,7 +14,7 @@ const secret = {
   phone: '070-174 06 05',
 };
 
-describeWith(['postgres'], 'lagesbilder over HTTP', () => {
+describeOnStores(['postgres'], 'lagesbilder over HTTP', (store) => {
   let app: TestApp;
   // Friday of 2024-W48, before the deadline: the coordinator compiles early (confirmEarly).
   const clock = new FixedClock(new Date('2024-11-29T10:00:00+01:00'));
@@ -31,7 +30,7 @@ describeWith(['postgres'], 'lagesbilder over HTTP', () => {
   let publicationJobId: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ store: 'postgres', clock });
+    app = await startTestApp({ store, clock });
     admin = await adminClient(app.url);
     organisations = {
       school: await createOrganisation(admin, 'Skolan', 'school'),

@@ -30,7 +30,9 @@ export async function openStores(config: AppConfig): Promise<Stores> {
       : await openEmbedded(config.dataDir);
   const eventStore: EventStore =
     config.eventStore === 'eventstoredb'
-      ? new KurrentEventStore(requireSetting(config.eventStoreUrl, 'EVENTSTORE_URL'))
+      ? new KurrentEventStore(requireSetting(config.eventStoreUrl, 'EVENTSTORE_URL'), {
+          streamPrefix: config.eventStoreStreamPrefix ?? '',
+        })
       : new SqlEventStore(readDb);
   await eventStore.init();
   return {

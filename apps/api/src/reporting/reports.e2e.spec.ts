@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import type { EventStore } from '@laget/event-store';
-import { describeWith } from '../../../../test/support/services.js';
-import { startTestApp, type TestApp } from '../../../../test/support/app.js';
+import { describeOnStores, startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { FixedClock } from '../platform/commands/clock.js';
 import { EVENT_STORE } from '../platform/platform.tokens.js';
 import { ApiClient, adminClient, createOrganisation, createUser } from './reporting-http-kit.js';
@@ -16,7 +15,7 @@ const incident = {
   comment: 'Söndersparkat vattenlås.',
 };
 
-describeWith(['postgres'], 'reports over HTTP', () => {
+describeOnStores(['postgres'], 'reports over HTTP', (store) => {
   let app: TestApp;
   // Friday of 2024-W48, before its Monday 09:00 deadline.
   const clock = new FixedClock(new Date('2024-11-29T10:00:00+01:00'));
@@ -28,7 +27,7 @@ describeWith(['postgres'], 'reports over HTTP', () => {
   let organisations: Record<'nvk' | 'school' | 'police' | 'office', string>;
 
   beforeAll(async () => {
-    app = await startTestApp({ store: 'postgres', clock });
+    app = await startTestApp({ store, clock });
     const admin = await adminClient(app.url);
     organisations = {
       nvk: await createOrganisation(admin, 'NVK', 'municipal_company'),

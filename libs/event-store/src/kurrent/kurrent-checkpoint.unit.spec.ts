@@ -4,7 +4,7 @@ import {
   compareKurrentCheckpoints,
   decodeKurrentCheckpoint,
   encodeKurrentCheckpoint,
-} from './kurrent-event-store.js';
+} from './kurrent-records.js';
 
 const position = fc.record({
   commit: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),

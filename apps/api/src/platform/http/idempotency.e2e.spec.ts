@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EventStore, SqlDatabase } from '@laget/event-store';
 import { describeWith } from '../../../../../test/support/services.js';
-import { startTestApp, type TestApp } from '../../../../../test/support/app.js';
+import { e2eEventStores, startTestApp, type TestApp } from '../../../../../test/support/app.js';
 import {
   ApiClient,
   adminClient,
@@ -17,8 +17,8 @@ import { EVENT_STORE, READ_DB } from '../platform.tokens.js';
  * its append commits leaves a claim and no events. Both states are made here directly in the
  * key table, as the kill leaves them; idempotency-crash.e2e.spec.ts kills a real server.
  */
-for (const store of ['pglite', 'postgres'] as const) {
-  describeWith(store === 'postgres' ? ['postgres'] : [], `Idempotency-Key on ${store}`, () => {
+for (const store of e2eEventStores(['pglite', 'postgres'] as const)) {
+  describeWith(store === 'pglite' ? [] : ['postgres'], `Idempotency-Key on ${store}`, () => {
     let app: TestApp;
     let db: SqlDatabase;
     let events: EventStore;
