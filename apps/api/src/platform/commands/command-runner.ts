@@ -12,6 +12,7 @@ import type { Decider, DomainEvent } from '../domain/decider.js';
 import { type RequestContext, commandKey, metadataFor } from './request-context.js';
 import { type CachedStream, StreamStateCache } from './stream-state-cache.js';
 import type { Clock } from './clock.js';
+import { retryOnConflict, staleDecisionOr } from './retry-on-conflict.js';
 
 export interface RunOptions {
   /** The version the client based its change on (If-Match); 409 when the stream has moved on. */
@@ -53,7 +54,8 @@ export type Upcast = (event: RecordedEvent) => RecordedEvent;
  * The one place where commands meet the event store: load the stream, fold it with `evolve`,
  * `decide`, append with the version that was read. A concurrent writer makes the append fail
  * with WrongExpectedVersionError; without a client version the command is decided again on the
- * fresh state (it may now be refused), with one it is a 409 for the client to resolve.
+ * fresh state (it may now be refused; retryOnConflict, docs/adr/0018), with one it is a 409 for
+ * the client to resolve.
  */
 export class CommandRunner {
   private readonly cache = new StreamStateCache();
@@ -138,9 +140,10 @@ export class CommandRunner {
     options: RunOptions,
   ): Promise<RunResult<State, Event>> {
     const { context } = options;
+    // Once per request and stream, outside the attempts: a retry records the same key.
     const key = commandKey(context, streamId);
-    const attempts = options.expectedVersion === undefined ? 3 : 1;
-    for (let attempt = 1; ; attempt++) {
+    const retry = options.expectedVersion === undefined;
+    return retryOnConflict(async () => {
       const loaded = await this.load(streamId, decider);
       let decided: Event[];
       try {
@@ -175,8 +178,8 @@ export class CommandRunner {
         if (error instanceof DuplicateIdempotencyKeyError) {
           return this.replay(streamId, decider, error.recorded, context, error.idempotencyKey);
         }
-        if (error instanceof WrongExpectedVersionError && attempt < attempts) continue;
-        throw error;
+        // With If-Match the client decided on the version it saw: a newer one is its 409.
+        throw retry ? staleDecisionOr(error) : error;
       }
       const state = decided.reduce((current, event) => decider.evolve(current, event), loaded.state);
       this.cache.set(decider, streamId, state, appended.nextExpectedVersion);
@@ -186,7 +189,7 @@ export class CommandRunner {
         events,
         globalPosition: appended.lastGlobalPosition,
       };
-    }
+    });
   }
 
   /**
