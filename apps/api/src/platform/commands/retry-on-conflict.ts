@@ -16,7 +16,7 @@ export interface ConflictRetryPolicy {
   maxPauseMs: number;
 }
 
-export const conflictRetryPolicy: ConflictRetryPolicy = { attempts: 10, firstPauseMs: 2, maxPauseMs: 40 };
+export const conflictRetryPolicy: ConflictRetryPolicy = { attempts: 10, firstPauseMs: 2, maxPauseMs: 50 };
 
 /**
  * Thrown inside an attempt when its append met a newer version of a stream the decision read
