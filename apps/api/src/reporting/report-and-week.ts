@@ -77,42 +77,45 @@ export class ReportAndWeekCommands {
     if (!streams) throw notFound('Report');
     // Once per command, outside the attempts: every attempt records the same key.
     const key = commandKey(context, reportStream(reportId));
-    const remembered = this.runner.remembered(streams);
-    if (remembered) {
-      const current = reportAndWeek(streams, remembered);
-      const events = await Promise.resolve()
-        .then(() => decide(current))
-        .catch(() => []);
-      if (events.length > 0) {
+    // This instance's commands on the report take turns; only other instances race it.
+    return this.runner.inTurn(reportStream(reportId), async () => {
+      const remembered = this.runner.remembered(streams);
+      if (remembered) {
+        const current = reportAndWeek(streams, remembered);
+        const events = await Promise.resolve()
+          .then(() => decide(current))
+          .catch(() => []);
+        if (events.length > 0) {
+          try {
+            return await this.append(context, reportId, current, events, key);
+          } catch (error) {
+            if (!(error instanceof WrongExpectedVersionError)) throw error;
+          }
+        }
+      }
+      return retryOnConflict(async () => {
+        const current = reportAndWeek(streams, await this.runner.loadMany(streams));
+        let events: ReportEvent[];
+        try {
+          events = await decide(current);
+        } catch (error) {
+          // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
+          const applied = await this.appliedBefore(context, reportId, key);
+          if (applied) return applied;
+          throw error;
+        }
+        if (events.length === 0) {
+          const applied = await this.appliedBefore(context, reportId, key);
+          if (applied) return applied;
+          if (current.state.status === 'none') throw notFound('Report');
+          return reportView(current.state, current.version, current.period);
+        }
         try {
           return await this.append(context, reportId, current, events, key);
         } catch (error) {
-          if (!(error instanceof WrongExpectedVersionError)) throw error;
+          throw staleDecisionOr(error);
         }
-      }
-    }
-    return retryOnConflict(async () => {
-      const current = reportAndWeek(streams, await this.runner.loadMany(streams));
-      let events: ReportEvent[];
-      try {
-        events = await decide(current);
-      } catch (error) {
-        // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
-        const applied = await this.appliedBefore(context, reportId, key);
-        if (applied) return applied;
-        throw error;
-      }
-      if (events.length === 0) {
-        const applied = await this.appliedBefore(context, reportId, key);
-        if (applied) return applied;
-        if (current.state.status === 'none') throw notFound('Report');
-        return reportView(current.state, current.version, current.period);
-      }
-      try {
-        return await this.append(context, reportId, current, events, key);
-      } catch (error) {
-        throw staleDecisionOr(error);
-      }
+      });
     });
   }
 

@@ -5,9 +5,12 @@ import { createTestDatabase, describeWith } from '../../../../test/support/servi
 import { AppConfig } from '../config/app-config.js';
 import { FixedClock } from '../platform/commands/clock.js';
 import { DomainError } from '../platform/domain/domain-error.js';
-import { EVENT_STORE } from '../platform/platform.tokens.js';
+import { CommandRunner } from '../platform/commands/command-runner.js';
+import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import { PlatformModule } from '../platform/platform.module.js';
 import { ReportingModule } from './reporting.module.js';
+import { ReportingProjections } from './reporting-projections.runner.js';
+import { REPORTING_SETTINGS } from './reporting.tokens.js';
 import { ReportingService } from './reporting.service.js';
 import { DEMO_PERIOD, fileDemoWeek } from './demo-week.js';
 import { callerFor, compileWeek, registerOrganisations } from './reporting-test-kit.js';
@@ -256,6 +259,15 @@ describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
     const period = '2024-W52';
     const report = await reporting.openReport(nvk, { period, organisationId: 'nvk' });
     const colleague = callerFor('u-nvk-3', 'nvk', ['reporter']);
+    // The colleague works through another API instance: commands of one instance take turns.
+    const otherInstance = new ReportingService(
+      new CommandRunner(store, clock),
+      clock,
+      module.get(READ_DB),
+      store,
+      module.get(REPORTING_SETTINGS),
+      module.get(ReportingProjections),
+    );
     // Before each of the next six appends to the report, another writer comes first: alternately
     // a colleague adds an incident (the report moves) and the coordinator drafts the week (the
     // guard moves).
@@ -268,7 +280,7 @@ describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
         races++;
         try {
           if (races % 2)
-            await reporting.addIncident(
+            await otherInstance.addIncident(
               colleague,
               report.id,
               { ...incident, comment: `${races}` },

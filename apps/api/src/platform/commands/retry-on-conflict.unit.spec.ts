@@ -7,6 +7,7 @@ import {
   retryOnConflict,
   StaleDecision,
   staleDecisionOr,
+  StreamTurns,
 } from './retry-on-conflict.js';
 
 const conflict = () => new WrongExpectedVersionError('s', 1, 2);
@@ -75,5 +76,29 @@ describe('retryOnConflict (docs/adr/0018)', () => {
       conflictPause(n + 1, conflictRetryPolicy, () => 1),
     ).reduce((a, b) => a + b, 0);
     expect(worst).toBeLessThan(400);
+  });
+});
+
+describe('StreamTurns', () => {
+  it('runs the work of one stream one after another, of different streams side by side, past failures', async () => {
+    const turns = new StreamTurns();
+    const log: string[] = [];
+    const step =
+      (name: string, ms: number, fail = false) =>
+      async () => {
+        log.push(`${name} starts`);
+        await new Promise((done) => setTimeout(done, ms));
+        log.push(`${name} ends`);
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([
+      turns.take('a', step('a1', 20, true)),
+      turns.take('a', step('a2', 1)),
+      turns.take('b', step('b1', 5)),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(log).toEqual(['a1 starts', 'b1 starts', 'b1 ends', 'a1 ends', 'a2 starts', 'a2 ends']);
+    expect(await turns.take('a', async () => 'free again')).toBe('free again');
   });
 });
