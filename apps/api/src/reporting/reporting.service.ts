@@ -33,12 +33,7 @@ import {
   type PeriodId,
 } from './period.js';
 import { lagesbildStreamOf, periodStatusFolder } from './period-status.js';
-import {
-  placeOf,
-  placeRegisterDecider,
-  PLACE_REGISTER_STREAM,
-  type PlaceRegisterState,
-} from './place-register.decider.js';
+import { placeRegisterDecider, PLACE_REGISTER_STREAM } from './place-register.decider.js';
 import {
   isLocked,
   reportDecider,
@@ -56,6 +51,14 @@ import {
   type ReportAndWeek,
 } from './report-and-week.js';
 import { ReportingProjections } from './reporting-projections.runner.js';
+import {
+  placeView,
+  toListItem,
+  toPlaceView,
+  type PlaceRow,
+  type ReportListItem,
+  type ReportListRow,
+} from './reporting-rows.js';
 import { REPORTING_SETTINGS } from './reporting.tokens.js';
 import type { ReportingSettings } from './reporting.settings.js';
 import { reportIdFor, reportReadStream, reportStream } from './reporting-streams.js';
@@ -69,6 +72,8 @@ export interface Caller {
   ability: AppAbility;
   context: RequestContext;
 }
+
+export type { ReportListItem } from './reporting-rows.js';
 
 export interface Page {
   page: number;
@@ -768,75 +773,4 @@ function reportSubject(state: OpenReport, period: PeriodContext) {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-export interface ReportListItem {
-  id: string;
-  period: string;
-  organisationId: string;
-  openedById: string;
-  status: ReportStatus;
-  attendance: string;
-  incidentCount: number;
-  submissions: number;
-  submittedAt: string | null;
-  periodStatus: 'open' | 'compiled' | 'published';
-  version: number;
-}
-
-interface ReportListRow {
-  report_id: string;
-  period: string;
-  organisation_id: string;
-  opened_by_id: string;
-  status: ReportStatus;
-  attendance: string;
-  incident_count: number;
-  submissions: number;
-  last_submitted_at: string | Date | null;
-  version: number;
-  period_status: 'compiled' | 'published' | null;
-}
-
-function toListItem(row: ReportListRow): ReportListItem {
-  return {
-    id: row.report_id,
-    period: row.period,
-    organisationId: row.organisation_id,
-    openedById: row.opened_by_id,
-    status: row.status,
-    attendance: row.attendance,
-    incidentCount: Number(row.incident_count),
-    submissions: Number(row.submissions),
-    submittedAt: row.last_submitted_at === null ? null : new Date(row.last_submitted_at).toISOString(),
-    periodStatus: row.period_status ?? 'open',
-    version: Number(row.version),
-  };
-}
-
-interface PlaceRow {
-  place_id: string;
-  name: string;
-  kind: PlaceView['kind'];
-  lat: number | null;
-  lon: number | null;
-  retired: boolean;
-  version: number;
-}
-
-function toPlaceView(row: PlaceRow): PlaceView {
-  return {
-    id: row.place_id,
-    name: row.name,
-    kind: row.kind,
-    coordinates: row.lat === null || row.lon === null ? null : { lat: Number(row.lat), lon: Number(row.lon) },
-    retired: row.retired,
-    version: Number(row.version),
-  };
-}
-
-function placeView(state: PlaceRegisterState, placeId: string, version: number): PlaceView {
-  const place = placeOf(state, placeId);
-  if (!place) throw notFound('Place');
-  return { ...place, version };
 }
