@@ -20,6 +20,11 @@ export class ApiClient {
     private readonly auth: { bearer?: string; cookie?: string; csrf?: string } = {},
   ) {}
 
+  /** The same login against another instance (sessions live in the database). */
+  withUrl(url: string): ApiClient {
+    return new ApiClient(url, this.auth);
+  }
+
   get bearerToken(): string | undefined {
     return this.auth.bearer;
   }

@@ -5,9 +5,12 @@ import { createTestDatabase, describeWith } from '../../../../test/support/servi
 import { AppConfig } from '../config/app-config.js';
 import { FixedClock } from '../platform/commands/clock.js';
 import { DomainError } from '../platform/domain/domain-error.js';
-import { EVENT_STORE } from '../platform/platform.tokens.js';
+import { CommandRunner } from '../platform/commands/command-runner.js';
+import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import { PlatformModule } from '../platform/platform.module.js';
 import { ReportingModule } from './reporting.module.js';
+import { ReportingProjections } from './reporting-projections.runner.js';
+import { REPORTING_SETTINGS } from './reporting.tokens.js';
 import { ReportingService } from './reporting.service.js';
 import { DEMO_PERIOD, fileDemoWeek } from './demo-week.js';
 import { callerFor, compileWeek, registerOrganisations } from './reporting-test-kit.js';
@@ -20,6 +23,19 @@ const incident = {
   assessment: { severity: 2, scope: 'EA' as const },
   comment: 'Söndersparkat vattenlås.',
 };
+
+/** Something in the week's lägesbild that leaves the week open (the coordinator drafting it). */
+const sectionEdited = (period: string) => ({
+  type: 'SectionEdited',
+  data: { period },
+  metadata: {
+    actorId: 'u-bf',
+    organisationId: null,
+    correlationId: 'c-section',
+    causationId: null,
+    occurredAt: new Date().toISOString(),
+  },
+});
 
 const refusal = (kind: DomainError['kind']) => expect.objectContaining({ name: 'DomainError', kind });
 
@@ -236,6 +252,70 @@ describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
     );
     const edited = await reporting.editReport(nvk, report.id, { narrative: 'Lugn vecka' }, report.version);
     expect(edited).toMatchObject({ narrative: 'Lugn vecka', version: report.version + 1, locked: false });
+  });
+
+  it('decides a report command without If-Match again after losing races to the report and to its week (docs/adr/0018)', async () => {
+    clock.set(new Date('2024-12-25T10:00:00+01:00'));
+    const period = '2024-W52';
+    const report = await reporting.openReport(nvk, { period, organisationId: 'nvk' });
+    const colleague = callerFor('u-nvk-3', 'nvk', ['reporter']);
+    // The colleague works through another API instance: commands of one instance take turns.
+    const otherInstance = new ReportingService(
+      new CommandRunner(store, clock),
+      clock,
+      module.get(READ_DB),
+      store,
+      module.get(REPORTING_SETTINGS),
+      module.get(ReportingProjections),
+    );
+    // Before each of the next six appends to the report, another writer comes first: alternately
+    // a colleague adds an incident (the report moves) and the coordinator drafts the week (the
+    // guard moves).
+    const append = store.append.bind(store);
+    let races = 0;
+    let racing = false;
+    store.append = async (streamId, events, options) => {
+      if (!racing && races < 6 && streamId === `report-${report.id}`) {
+        racing = true;
+        races++;
+        try {
+          if (races % 2)
+            await otherInstance.addIncident(
+              colleague,
+              report.id,
+              { ...incident, comment: `${races}` },
+              undefined,
+            );
+          else await append(`lagesbild-${period}`, [sectionEdited(period)], { expectedVersion: 'any' });
+        } finally {
+          racing = false;
+        }
+      }
+      return append(streamId, events, options);
+    };
+    try {
+      const added = await reporting.addIncident(nvk, report.id, incident, undefined);
+      expect(races).toBe(6);
+      expect(added.version).toBe(report.version + 4);
+      const final = await reporting.getReport(nvk, report.id);
+      expect(final.incidents.map((each) => each.comment)).toEqual(['1', '3', '5', incident.comment]);
+      expect(final.incidents[3]!.id).toBe(added.id);
+
+      // With If-Match, a moved report is the client's 409…
+      races = 4; // the next race: a colleague adds an incident
+      const before = await reporting.getReport(nvk, report.id);
+      await expect(
+        reporting.editReport(nvk, report.id, { narrative: 'Efter en ny händelse' }, before.version),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(races).toBe(5);
+      // …but a moved week alone is decided again (the next race: the coordinator drafts the week).
+      const after = await reporting.getReport(nvk, report.id);
+      const edited = await reporting.editReport(nvk, report.id, { narrative: 'Lugn vecka' }, after.version);
+      expect(races).toBe(6);
+      expect(edited).toMatchObject({ narrative: 'Lugn vecka', version: after.version + 1 });
+    } finally {
+      store.append = append;
+    }
   });
 
   it('keeps the place register: unique names, WGS84, coordinator only', async () => {

@@ -12,23 +12,11 @@ import {
   type ReportStatus,
   type ReportView,
 } from '@laget/contracts';
-import {
-  ANY,
-  DuplicateIdempotencyKeyError,
-  NO_STREAM,
-  WrongExpectedVersionError,
-  type EventStore,
-  type SqlDatabase,
-} from '@laget/event-store';
+import { ANY, WrongExpectedVersionError, type EventStore, type SqlDatabase } from '@laget/event-store';
 import { asSubject, type Action, type AppAbility, type Role } from '@laget/permissions';
 import { Clock } from '../platform/commands/clock.js';
-import { CommandRunner, type LoadedStream } from '../platform/commands/command-runner.js';
-import {
-  commandKey,
-  metadataFor,
-  newIdFor,
-  type RequestContext,
-} from '../platform/commands/request-context.js';
+import { CommandRunner } from '../platform/commands/command-runner.js';
+import { metadataFor, newIdFor, type RequestContext } from '../platform/commands/request-context.js';
 import { DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
@@ -42,18 +30,11 @@ import {
   parsePeriod,
   periodContaining,
   addWeeks,
-  tryParsePeriod,
   type PeriodId,
 } from './period.js';
-import { lagesbildStreamOf, periodStatusFolder, toPeriodContext, type PeriodState } from './period-status.js';
+import { lagesbildStreamOf, periodStatusFolder } from './period-status.js';
+import { placeRegisterDecider, PLACE_REGISTER_STREAM } from './place-register.decider.js';
 import {
-  placeOf,
-  placeRegisterDecider,
-  PLACE_REGISTER_STREAM,
-  type PlaceRegisterState,
-} from './place-register.decider.js';
-import {
-  evolveReport,
   isLocked,
   reportDecider,
   type Incident,
@@ -61,9 +42,23 @@ import {
   type PeriodContext,
   type ReportCommand,
   type ReportEvent,
-  type ReportState,
 } from './report.decider.js';
+import {
+  ReportAndWeekCommands,
+  reportView,
+  type LoadedReport,
+  type OpenReport,
+  type ReportAndWeek,
+} from './report-and-week.js';
 import { ReportingProjections } from './reporting-projections.runner.js';
+import {
+  placeView,
+  toListItem,
+  toPlaceView,
+  type PlaceRow,
+  type ReportListItem,
+  type ReportListRow,
+} from './reporting-rows.js';
 import { REPORTING_SETTINGS } from './reporting.tokens.js';
 import type { ReportingSettings } from './reporting.settings.js';
 import { reportIdFor, reportReadStream, reportStream } from './reporting-streams.js';
@@ -78,19 +73,7 @@ export interface Caller {
   context: RequestContext;
 }
 
-type OpenReport = Exclude<ReportState, { status: 'none' }>;
-
-/** A report and the status of its week, as a command is decided on them. */
-interface ReportAndWeek {
-  state: ReportState;
-  version: number;
-  period: PeriodContext;
-  /** The week's lägesbild stream and the version its status was read at: the append's guard. */
-  weekStream: string;
-  weekVersion: number;
-}
-
-type LoadedReport = ReportAndWeek & { state: OpenReport };
+export type { ReportListItem } from './reporting-rows.js';
 
 export interface Page {
   page: number;
@@ -110,7 +93,11 @@ export class ReportingService {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(REPORTING_SETTINGS) readonly settings: ReportingSettings,
     private readonly projections: ReportingProjections,
-  ) {}
+  ) {
+    this.reportCommands = new ReportAndWeekCommands(runner, clock, eventStore);
+  }
+
+  private readonly reportCommands: ReportAndWeekCommands;
 
   // ---- reports -------------------------------------------------------------------------------
 
@@ -134,7 +121,7 @@ export class ReportingService {
         at: this.now(),
       },
     };
-    return this.decideReport(caller, reportId, async (current) => {
+    return this.reportCommands.decide(caller.context, reportId, async (current) => {
       const subject = asSubject('Report', {
         id: reportId,
         organisationId: request.organisationId,
@@ -160,7 +147,7 @@ export class ReportingService {
   async getReport(caller: Caller, reportId: string): Promise<ReportView> {
     const report = await this.loadVisible(caller, reportId);
     if (caller.organisationId !== report.state.organisationId) await this.logRead(caller, report);
-    return this.view(report.state, report.version, report.period);
+    return reportView(report.state, report.version, report.period);
   }
 
   /**
@@ -560,9 +547,7 @@ export class ReportingService {
   }
 
   private async loadVisible(caller: Caller, reportId: string): Promise<LoadedReport> {
-    const streams = reportAndWeekStreams(reportId);
-    if (!streams) throw notFound('Report');
-    return visibleReport(caller, reportAndWeek(streams, await this.runner.loadMany(streams)));
+    return visibleReport(caller, await this.reportCommands.load(reportId));
   }
 
   private async reportCommand(
@@ -618,7 +603,7 @@ export class ReportingService {
     authorise: (report: LoadedReport) => void,
     command: (period: PeriodContext, state: OpenReport) => ReportCommand,
   ): Promise<ReportView> {
-    return this.decideReport(caller, reportId, async (current) => {
+    return this.reportCommands.decide(caller.context, reportId, async (current) => {
       const report = visibleReport(caller, current);
       authorise(report);
       await this.ensureOrganisationActive(caller, report.state.organisationId);
@@ -627,129 +612,6 @@ export class ReportingService {
       }
       return reportDecider.decide(command(report.period, report.state), report.state);
     });
-  }
-
-  /**
-   * Decides a command on a report and its week and appends it guarded by the week's lägesbild
-   * stream, so that nothing lands in a week compiled meanwhile. `decide` checks everything
-   * (visibility, permissions, If-Match) and throws to refuse.
-   *
-   * First, without reading, on the report and week as this instance last saw them: most commands
-   * of a reporter follow their own previous one, and this makes them one round trip. Whenever
-   * that would refuse, change nothing or meet a moved stream, both are read afresh and the command
-   * decided again, so every refusal and every answer rests on current state. A writer that lost a
-   * race is decided again on what the winner left (with If-Match, `decide` then refuses: 409).
-   */
-  private async decideReport(
-    caller: Caller,
-    reportId: string,
-    decide: (current: ReportAndWeek) => ReportEvent[] | Promise<ReportEvent[]>,
-  ): Promise<ReportView> {
-    const streams = reportAndWeekStreams(reportId);
-    if (!streams) throw notFound('Report');
-    const key = commandKey(caller.context, reportStream(reportId));
-    const remembered = this.runner.remembered(streams);
-    if (remembered) {
-      const current = reportAndWeek(streams, remembered);
-      const events = await Promise.resolve()
-        .then(() => decide(current))
-        .catch(() => []);
-      if (events.length > 0) {
-        try {
-          return await this.appendReport(caller, reportId, current, events, key);
-        } catch (error) {
-          if (!(error instanceof WrongExpectedVersionError)) throw error;
-        }
-      }
-    }
-    for (let attempt = 1; ; attempt++) {
-      const current = reportAndWeek(streams, await this.runner.loadMany(streams));
-      let events: ReportEvent[];
-      try {
-        events = await decide(current);
-      } catch (error) {
-        // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
-        const applied = await this.appliedBefore(caller, reportId, key);
-        if (applied) return applied;
-        throw error;
-      }
-      if (events.length === 0) {
-        const applied = await this.appliedBefore(caller, reportId, key);
-        if (applied) return applied;
-        if (current.state.status === 'none') throw notFound('Report');
-        return this.view(current.state, current.version, current.period);
-      }
-      try {
-        return await this.appendReport(caller, reportId, current, events, key);
-      } catch (error) {
-        if (error instanceof WrongExpectedVersionError && attempt < 3) continue;
-        throw error;
-      }
-    }
-  }
-
-  /**
-   * The answer to a command this request's Idempotency-Key applied before (a retry, docs/adr/0014):
-   * the report as that append left it, in its week as it is now. Null where nothing was applied.
-   */
-  private async appliedBefore(
-    caller: Caller,
-    reportId: string,
-    key: string | undefined,
-  ): Promise<ReportView | null> {
-    const applied = await this.runner.appliedBefore(
-      reportStream(reportId),
-      reportDecider,
-      caller.context,
-      key,
-    );
-    if (!applied || applied.state.status === 'none') return null;
-    const week = await this.runner.load(lagesbildStreamOf(applied.state.period), periodStatusFolder);
-    return this.view(
-      applied.state,
-      applied.version,
-      toPeriodContext(week.state, applied.state.organisationId),
-    );
-  }
-
-  private async appendReport(
-    caller: Caller,
-    reportId: string,
-    current: ReportAndWeek,
-    events: ReportEvent[],
-    key: string | undefined,
-  ): Promise<ReportView> {
-    const metadata = metadataFor(caller.context, this.clock.now());
-    let appended;
-    try {
-      appended = await this.runner.appendKeyed(
-        reportStream(reportId),
-        events.map((event) => ({ type: event.type, data: event.data, metadata })),
-        {
-          expectedVersion: current.version > 0 ? current.version : NO_STREAM,
-          // KurrentDB cannot guard: there a compile racing this append by one round trip can still
-          // miss it (docs/adr/0012); PostgreSQL and PGlite close that gap.
-          ...(this.eventStore.appendGuards
-            ? { guards: [{ streamId: current.weekStream, version: current.weekVersion }] }
-            : {}),
-        },
-        caller.context,
-        key,
-      );
-    } catch (error) {
-      if (!(error instanceof DuplicateIdempotencyKeyError)) throw error;
-      const applied = await this.runner.replay(
-        reportStream(reportId),
-        reportDecider,
-        error.recorded,
-        caller.context,
-        error.idempotencyKey,
-      );
-      return this.view(applied.state as OpenReport, applied.version, current.period);
-    }
-    const state = events.reduce(evolveReport, current.state) as OpenReport;
-    this.runner.remember(reportStream(reportId), reportDecider, state, appended.nextExpectedVersion);
-    return this.view(state, appended.nextExpectedVersion, current.period);
   }
 
   private authorise(
@@ -884,54 +746,6 @@ export class ReportingService {
     if (!incident) throw notFound('Incident');
     return incident;
   }
-
-  view(state: OpenReport, version: number, period: PeriodContext): ReportView {
-    return {
-      id: state.reportId,
-      period: state.period,
-      organisationId: state.organisationId,
-      status: state.status,
-      attendance: state.attendance,
-      narrative: state.narrative,
-      statistics: state.statistics,
-      incidents: state.incidents.map(incidentView),
-      submissions: state.submissions,
-      submittedAt: state.submittedAt,
-      locked: isLocked(state, period),
-      version,
-    };
-  }
-}
-
-/**
- * The report's stream and its week's, read together. The id starts with the period
- * (reportIdFor), so an id that does not is no report: null.
- */
-function reportAndWeekStreams(reportId: string) {
-  const period = reportId.slice(0, 8);
-  if (!tryParsePeriod(period)) return null;
-  return [
-    { streamId: reportStream(reportId), folder: reportDecider },
-    { streamId: lagesbildStreamOf(period), folder: periodStatusFolder },
-  ] as const;
-}
-
-function reportAndWeek(
-  streams: NonNullable<ReturnType<typeof reportAndWeekStreams>>,
-  [report, week]: readonly [LoadedStream<ReportState>, LoadedStream<PeriodState>],
-): ReportAndWeek {
-  return {
-    state: report.state,
-    version: report.version,
-    period: toPeriodContext(week.state, organisationOfReport(streams[0].streamId)),
-    weekStream: streams[1].streamId,
-    weekVersion: week.version,
-  };
-}
-
-/** A report's id is `<period>.<organisationId>` (reportIdFor); its stream is `report-<id>`. */
-function organisationOfReport(streamId: string): string {
-  return streamId.slice(reportStream('').length + 'YYYY-Www.'.length);
 }
 
 /** The report, if it exists and the caller may read it; one that does not and one they may not see are the same 404. */
@@ -957,91 +771,6 @@ function reportSubject(state: OpenReport, period: PeriodContext) {
   });
 }
 
-function incidentView(incident: Incident): IncidentView {
-  return {
-    id: incident.id,
-    problem: incident.problem,
-    location: incident.location,
-    placeId: incident.placeId,
-    occurredAt: incident.occurredAt.raw,
-    occurredAtParsed: incident.occurredAt.parsed,
-    frequency: incident.frequency,
-    assessment: incident.assessment,
-    comment: incident.comment,
-  };
-}
-
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-export interface ReportListItem {
-  id: string;
-  period: string;
-  organisationId: string;
-  openedById: string;
-  status: ReportStatus;
-  attendance: string;
-  incidentCount: number;
-  submissions: number;
-  submittedAt: string | null;
-  periodStatus: 'open' | 'compiled' | 'published';
-  version: number;
-}
-
-interface ReportListRow {
-  report_id: string;
-  period: string;
-  organisation_id: string;
-  opened_by_id: string;
-  status: ReportStatus;
-  attendance: string;
-  incident_count: number;
-  submissions: number;
-  last_submitted_at: string | Date | null;
-  version: number;
-  period_status: 'compiled' | 'published' | null;
-}
-
-function toListItem(row: ReportListRow): ReportListItem {
-  return {
-    id: row.report_id,
-    period: row.period,
-    organisationId: row.organisation_id,
-    openedById: row.opened_by_id,
-    status: row.status,
-    attendance: row.attendance,
-    incidentCount: Number(row.incident_count),
-    submissions: Number(row.submissions),
-    submittedAt: row.last_submitted_at === null ? null : new Date(row.last_submitted_at).toISOString(),
-    periodStatus: row.period_status ?? 'open',
-    version: Number(row.version),
-  };
-}
-
-interface PlaceRow {
-  place_id: string;
-  name: string;
-  kind: PlaceView['kind'];
-  lat: number | null;
-  lon: number | null;
-  retired: boolean;
-  version: number;
-}
-
-function toPlaceView(row: PlaceRow): PlaceView {
-  return {
-    id: row.place_id,
-    name: row.name,
-    kind: row.kind,
-    coordinates: row.lat === null || row.lon === null ? null : { lat: Number(row.lat), lon: Number(row.lon) },
-    retired: row.retired,
-    version: Number(row.version),
-  };
-}
-
-function placeView(state: PlaceRegisterState, placeId: string, version: number): PlaceView {
-  const place = placeOf(state, placeId);
-  if (!place) throw notFound('Place');
-  return { ...place, version };
 }

@@ -12,6 +12,7 @@ import type { Decider, DomainEvent } from '../domain/decider.js';
 import { type RequestContext, commandKey, metadataFor } from './request-context.js';
 import { type CachedStream, StreamStateCache } from './stream-state-cache.js';
 import type { Clock } from './clock.js';
+import { retryOnConflict, staleDecisionOr, StreamTurns } from './retry-on-conflict.js';
 
 export interface RunOptions {
   /** The version the client based its change on (If-Match); 409 when the stream has moved on. */
@@ -53,10 +54,12 @@ export type Upcast = (event: RecordedEvent) => RecordedEvent;
  * The one place where commands meet the event store: load the stream, fold it with `evolve`,
  * `decide`, append with the version that was read. A concurrent writer makes the append fail
  * with WrongExpectedVersionError; without a client version the command is decided again on the
- * fresh state (it may now be refused), with one it is a 409 for the client to resolve.
+ * fresh state (it may now be refused; retryOnConflict, docs/adr/0018), with one it is a 409 for
+ * the client to resolve.
  */
 export class CommandRunner {
   private readonly cache = new StreamStateCache();
+  private readonly turns = new StreamTurns();
 
   constructor(
     private readonly store: EventStore,
@@ -138,55 +141,66 @@ export class CommandRunner {
     options: RunOptions,
   ): Promise<RunResult<State, Event>> {
     const { context } = options;
+    // Once per request and stream, outside the attempts: a retry records the same key.
     const key = commandKey(context, streamId);
-    const attempts = options.expectedVersion === undefined ? 3 : 1;
-    for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(streamId, decider);
-      let decided: Event[];
-      try {
-        if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
-          throw new WrongExpectedVersionError(streamId, options.expectedVersion, loaded.version);
+    const retry = options.expectedVersion === undefined;
+    return this.inTurn(streamId, () =>
+      retryOnConflict(async () => {
+        const loaded = await this.load(streamId, decider);
+        let decided: Event[];
+        try {
+          if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+            throw new WrongExpectedVersionError(streamId, options.expectedVersion, loaded.version);
+          }
+          decided = decider.decide(command, loaded.state);
+        } catch (error) {
+          // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
+          const applied = await this.appliedBefore(streamId, decider, context, key);
+          if (applied) return applied;
+          throw error;
         }
-        decided = decider.decide(command, loaded.state);
-      } catch (error) {
-        // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
-        const applied = await this.appliedBefore(streamId, decider, context, key);
-        if (applied) return applied;
-        throw error;
-      }
-      if (decided.length === 0) {
-        const applied = await this.appliedBefore(streamId, decider, context, key);
-        if (applied) return applied;
-        return { state: loaded.state, version: loaded.version, events: [], globalPosition: null };
-      }
-      // Ids are chosen here, so the caller can name what it caused (a job id derives from its event).
-      const events = decided.map((event) => ({ ...event, eventId: randomUUID() }));
-      let appended;
-      try {
-        const metadata = metadataFor(context, this.clock.now());
-        appended = await this.appendKeyed(
-          streamId,
-          events.map((event) => ({ eventId: event.eventId, type: event.type, data: event.data, metadata })),
-          { expectedVersion: loaded.exists ? loaded.version : NO_STREAM },
-          context,
-          key,
-        );
-      } catch (error) {
-        if (error instanceof DuplicateIdempotencyKeyError) {
-          return this.replay(streamId, decider, error.recorded, context, error.idempotencyKey);
+        if (decided.length === 0) {
+          const applied = await this.appliedBefore(streamId, decider, context, key);
+          if (applied) return applied;
+          return { state: loaded.state, version: loaded.version, events: [], globalPosition: null };
         }
-        if (error instanceof WrongExpectedVersionError && attempt < attempts) continue;
-        throw error;
-      }
-      const state = decided.reduce((current, event) => decider.evolve(current, event), loaded.state);
-      this.cache.set(decider, streamId, state, appended.nextExpectedVersion);
-      return {
-        state,
-        version: appended.nextExpectedVersion,
-        events,
-        globalPosition: appended.lastGlobalPosition,
-      };
-    }
+        // Ids are chosen here, so the caller can name what it caused (a job id derives from its event).
+        const events = decided.map((event) => ({ ...event, eventId: randomUUID() }));
+        let appended;
+        try {
+          const metadata = metadataFor(context, this.clock.now());
+          appended = await this.appendKeyed(
+            streamId,
+            events.map((event) => ({ eventId: event.eventId, type: event.type, data: event.data, metadata })),
+            { expectedVersion: loaded.exists ? loaded.version : NO_STREAM },
+            context,
+            key,
+          );
+        } catch (error) {
+          if (error instanceof DuplicateIdempotencyKeyError) {
+            return this.replay(streamId, decider, error.recorded, context, error.idempotencyKey);
+          }
+          // With If-Match the client decided on the version it saw: a newer one is its 409.
+          throw retry ? staleDecisionOr(error) : error;
+        }
+        const state = decided.reduce((current, event) => decider.evolve(current, event), loaded.state);
+        this.cache.set(decider, streamId, state, appended.nextExpectedVersion);
+        return {
+          state,
+          version: appended.nextExpectedVersion,
+          events,
+          globalPosition: appended.lastGlobalPosition,
+        };
+      }),
+    );
+  }
+
+  /**
+   * Runs `work` when this instance's earlier commands on `streamId` are done (StreamTurns): for
+   * commands that append on their own (reporting). `work` must not run a command on the same stream.
+   */
+  inTurn<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    return this.turns.take(streamId, work);
   }
 
   /**
