@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { DatabaseUnavailableError, ReconnectBackoff } from './connection-errors.js';
 import type { AdvisoryLock, SqlDatabase, SqlExecutor } from './sql-database.js';
 
 export interface PostgresOptions {
   /** Pool size; default 10. Advisory locks and LISTEN use one connection each on top. */
   max?: number;
+  /** How long a request waits for a pool connection before it fails (503 over HTTP); default 10 s. */
+  connectionTimeoutMs?: number;
 }
 
 const INT8_OID = 20;
@@ -49,7 +52,12 @@ function preparedQuery(text: string, params: readonly unknown[] | undefined): pg
 
 /** A SqlDatabase over a `pg` pool. */
 export function openPostgres(url: string, options: PostgresOptions = {}): SqlDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+    types,
+  });
   // An idle client that loses its connection emits on the pool; the pool drops it and the next
   // query opens a fresh one, so there is nothing to do but not crash the process.
   pool.on('error', () => undefined);
@@ -64,7 +72,12 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
     },
     transaction: async <T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
       const client = await pool.connect();
+      // pg-pool listens for errors only on idle clients. A checked-out client whose server goes
+      // away (a restart: 57P01) emits 'error', and with no listener that ends the process. The
+      // query in flight, if any, fails on its own; remember the error so the client is dropped.
       let broken: unknown;
+      const onConnectionError = (error: Error) => (broken ??= error);
+      client.on('error', onConnectionError);
       try {
         await client.query('BEGIN');
         const tx: SqlExecutor = {
@@ -84,6 +97,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
         }
         throw error;
       } finally {
+        client.removeListener('error', onConnectionError);
         client.release(broken instanceof Error ? broken : undefined);
       }
     },
@@ -109,6 +123,9 @@ class AdvisoryLockSession {
   /** Held (or being taken) keys and how to tell their holder the lock is gone. Session locks stack, so a key is taken once here. */
   private readonly held = new Map<string, (error: Error) => void>();
   private readonly serial = new SerialQueue();
+  private readonly backoff = new ReconnectBackoff();
+  /** After a failed connect, no new attempt before this time (ms since epoch): holders ask again on their own timers. */
+  private nextAttemptAt = 0;
 
   constructor(private readonly url: string) {}
 
@@ -148,8 +165,16 @@ class AdvisoryLockSession {
     await client?.end().catch(() => undefined);
   }
 
+  /**
+   * The session's connection, opened on demand. While the database is gone every projection asks
+   * for its lock on its own timer; after a failed connect they are answered at once until the
+   * backoff has passed, so the database sees one attempt per backoff step, not one per projection.
+   */
   private connection(): Promise<pg.Client> {
     if (this.client) return Promise.resolve(this.client);
+    if (!this.connecting && Date.now() < this.nextAttemptAt) {
+      return Promise.reject(new DatabaseUnavailableError('advisory locks'));
+    }
     this.connecting ??= (async () => {
       const client = new pg.Client({ connectionString: this.url, types });
       client.on('error', (error) => this.dropConnection(error, client));
@@ -158,8 +183,10 @@ class AdvisoryLockSession {
         await client.connect();
       } catch (error) {
         this.connecting = null;
+        this.nextAttemptAt = Date.now() + this.backoff.next();
         throw error;
       }
+      this.backoff.succeeded();
       this.client = client;
       this.connecting = null;
       return client;
@@ -179,7 +206,8 @@ class AdvisoryLockSession {
 
 /**
  * One dedicated connection doing LISTEN for all channels of one database. When it drops it is
- * reopened on the next listen() or after a short pause; subscribers poll meanwhile, so a lost
+ * reopened, with every channel listened to again, on the next listen() or after a backoff that
+ * grows while the database stays away (capped, jittered); subscribers poll meanwhile, so a lost
  * notification delays delivery but never loses an event.
  */
 class NotificationListener {
@@ -189,6 +217,7 @@ class NotificationListener {
   private retry: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly serial = new SerialQueue();
+  private readonly backoff = new ReconnectBackoff();
 
   constructor(private readonly url: string) {}
 
@@ -247,6 +276,7 @@ class NotificationListener {
         await client.end();
         throw new Error('The database was closed');
       }
+      this.backoff.succeeded();
       this.client = client;
       return client;
     })().finally(() => (this.connecting = null));
@@ -258,7 +288,7 @@ class NotificationListener {
     this.retry = setTimeout(() => {
       this.retry = null;
       this.connection().catch(() => this.scheduleReconnect());
-    }, 1000);
+    }, this.backoff.next());
     this.retry.unref();
   }
 }
