@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createTestDatabase, describeWith } from '../../../../test/support/services.js';
-import { isDatabaseUnavailable } from './connection-errors.js';
+import { freePort } from '../../../../test/support/throwaway-services.js';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from './connection-errors.js';
 import { openPostgres } from './postgres-database.js';
 import type { SqlDatabase } from './sql-database.js';
 
@@ -83,5 +84,49 @@ describeWith(['postgres'], 'PostgreSQL connections the server ends', () => {
     }
     await unlisten();
     expect(received).toContain('after');
+  });
+});
+
+describe('PostgreSQL that is not there', () => {
+  let db: SqlDatabase;
+
+  beforeAll(async () => {
+    db = openPostgres(`postgres://postgres@127.0.0.1:${await freePort()}/gone`);
+  });
+  afterAll(() => db.close());
+
+  it('fails queries and transactions as unavailable, without a process-ending error', async () => {
+    const failures = await Promise.all([
+      db.query('SELECT 1').then(
+        () => null,
+        (error: unknown) => error,
+      ),
+      db
+        .transaction((tx) => tx.query('SELECT 1'))
+        .then(
+          () => null,
+          (error: unknown) => error,
+        ),
+    ]);
+    expect(failures.map(isDatabaseUnavailable)).toEqual([true, true]);
+  });
+
+  it('backs off asking for advisory locks: after a failed connect the next ask is refused without trying', async () => {
+    const first = await db.tryAcquireAdvisoryLock('projection:any').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect((first as { code?: string }).code).toBe('ECONNREFUSED');
+    const second = await db.tryAcquireAdvisoryLock('projection:any').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(second).toBeInstanceOf(DatabaseUnavailableError);
+    expect(isDatabaseUnavailable(second)).toBe(true);
+  });
+
+  it('accepts a listener (subscribers poll meanwhile) and keeps trying in the background', async () => {
+    const unlisten = await db.listen!('laget_nowhere', () => undefined);
+    await unlisten();
   });
 });
