@@ -71,13 +71,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
       return { rows: result.rows as Row[] };
     },
     transaction: async <T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
-      const client = await pool.connect();
-      // pg-pool listens for errors only on idle clients. A checked-out client whose server goes
-      // away (a restart: 57P01) emits 'error', and with no listener that ends the process. The
-      // query in flight, if any, fails on its own; remember the error so the client is dropped.
-      let broken: unknown;
-      const onConnectionError = (error: Error) => (broken ??= error);
-      client.on('error', onConnectionError);
+      const { client, broken, release } = await checkOut(pool);
+      let rollbackFailed: unknown;
       try {
         await client.query('BEGIN');
         const tx: SqlExecutor = {
@@ -93,12 +88,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
         try {
           await client.query('ROLLBACK');
         } catch (rollbackError) {
-          broken = rollbackError; // the connection is gone; do not hand it to the next caller
+          rollbackFailed = rollbackError; // the connection is gone; do not hand it to the next caller
         }
         throw error;
       } finally {
-        client.removeListener('error', onConnectionError);
-        client.release(broken instanceof Error ? broken : undefined);
+        release(broken() ?? (rollbackFailed instanceof Error ? rollbackFailed : undefined));
       }
     },
     tryAcquireAdvisoryLock: (key) => locks.tryAcquire(key),
@@ -109,6 +103,39 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
       await pool.end();
     },
   };
+}
+
+/**
+ * A pool client for a transaction, listened to for 'error' while it is checked out. pg-pool
+ * listens only on idle clients, and a client whose server goes away (a restart: 57P01) emits
+ * 'error', which with no listener ends the process; the statement in flight, if any, fails on
+ * its own. The listener is attached in pg-pool's callback, in the same tick as the hand-over:
+ * after `await pool.connect()` it would come a microtask late, and the server's 57P01 can arrive
+ * in the same network read as the answer that freed the client for us. A client that broke is
+ * released with its error, so the pool drops it instead of handing it to the next caller.
+ */
+function checkOut(
+  pool: pg.Pool,
+): Promise<{ client: pg.PoolClient; broken: () => Error | undefined; release: (error?: Error) => void }> {
+  return new Promise((resolve, reject) => {
+    pool.connect((error, client) => {
+      if (error || !client) {
+        reject(error ?? new Error('The pool handed out no client'));
+        return;
+      }
+      let broken: Error | undefined;
+      const onError = (lost: Error) => (broken ??= lost);
+      client.on('error', onError);
+      resolve({
+        client,
+        broken: () => broken,
+        release: (failure) => {
+          client.removeListener('error', onError);
+          client.release(failure);
+        },
+      });
+    });
+  });
 }
 
 /**
