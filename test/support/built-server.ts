@@ -1,4 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './throwaway-services.js';
@@ -10,16 +12,61 @@ import { freePort } from './throwaway-services.js';
  * so only a process of its own fails the way production does: Node ends it.
  */
 const root = resolve(import.meta.dirname, '../..');
+const workspaces = ['libs/event-store', 'libs/permissions', 'libs/contracts', 'apps/api'];
 
-let built: Promise<unknown> | null = null;
+let built: Promise<string> | null = null;
 
-/** Builds the API and its libraries into their dist folders (what `npm start` runs), once per test file. */
-export function buildServer(): Promise<unknown> {
-  const workspaces = ['@laget/event-store', '@laget/permissions', '@laget/contracts', '@laget/api'];
-  built ??= promisify(execFile)('npm', ['run', 'build', ...workspaces.flatMap((w) => ['--workspace', w])], {
-    cwd: root,
-  });
+/**
+ * Builds the API and its libraries as `npm start` runs them, once per test file, into a folder
+ * of its own rather than their dist folders: another test file building those at the same time
+ * (in another Jest worker) could rewrite a file while this server loads it. The folder mirrors
+ * the repository's layout; its node_modules links every installed package except our own
+ * libraries, which are the copies built here. Resolves with the folder.
+ */
+export function buildServer(): Promise<string> {
+  built ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'laget-server-'));
+    const swc = join(root, 'node_modules/.bin/swc');
+    await Promise.all(
+      workspaces.map(async (workspace) => {
+        await mkdir(join(dir, workspace), { recursive: true });
+        await copyFile(join(root, workspace, 'package.json'), join(dir, workspace, 'package.json'));
+        await promisify(execFile)(
+          swc,
+          [
+            'src',
+            '-d',
+            join(dir, workspace, 'dist'),
+            '--strip-leading-paths',
+            '--config-file',
+            join(root, '.swcrc'),
+            '--ignore',
+            '**/*.spec.ts',
+            '--copy-files',
+          ],
+          { cwd: join(root, workspace) },
+        );
+      }),
+    );
+    await copyFile(join(root, 'package.json'), join(dir, 'package.json'));
+    const modules = join(dir, 'node_modules');
+    await mkdir(join(modules, '@laget'), { recursive: true });
+    for (const entry of await readdir(join(root, 'node_modules'))) {
+      if (entry !== '@laget') await symlink(join(root, 'node_modules', entry), join(modules, entry));
+    }
+    for (const workspace of workspaces.filter((w) => w.startsWith('libs/'))) {
+      await symlink(join(dir, workspace), join(modules, '@laget', workspace.slice('libs/'.length)));
+    }
+    return dir;
+  })();
   return built;
+}
+
+/** Removes the folder buildServer built into. */
+export async function removeBuiltServer(): Promise<void> {
+  const dir = await built?.catch(() => null);
+  built = null;
+  if (dir) await rm(dir, { recursive: true, force: true });
 }
 
 export interface BuiltServer {
@@ -40,15 +87,16 @@ export interface BuiltServer {
 const unhandledPattern =
   /Unhandled 'error' event|Unhandled error|uncaughtException|UnhandledPromiseRejection|unhandledRejection|triggerUncaughtException/i;
 
-/** Starts the built server and waits until `/health/ready` answers 200. */
+/** Starts the built server (building it first if need be) and waits until `/health/ready` answers 200. */
 export async function startBuiltServer(
   env: Record<string, string>,
   options: { port?: number; readyTimeoutMs?: number } = {},
 ): Promise<BuiltServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
-    cwd: root,
+  const dir = await buildServer();
+  const child = spawn(process.execPath, [join(dir, 'apps/api/dist/main.js')], {
+    cwd: dir,
     env: {
       PATH: process.env.PATH ?? '',
       LOG_LEVEL: 'warn',

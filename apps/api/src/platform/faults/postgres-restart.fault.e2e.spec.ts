@@ -1,5 +1,10 @@
 import pg from 'pg';
-import { type BuiltServer, buildServer, startBuiltServer } from '../../../../../test/support/built-server.js';
+import {
+  type BuiltServer,
+  buildServer,
+  removeBuiltServer,
+  startBuiltServer,
+} from '../../../../../test/support/built-server.js';
 import {
   type ThrowawayPostgres,
   startThrowawayPostgres,
@@ -80,6 +85,7 @@ describeIf('a PostgreSQL restart and outage', () => {
   afterAll(async () => {
     await server?.kill();
     postgres?.destroy();
+    await removeBuiltServer();
   });
 
   afterEach(() => {
