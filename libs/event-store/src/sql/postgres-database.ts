@@ -11,6 +11,8 @@ export interface PostgresOptions {
 }
 
 const INT8_OID = 20;
+/** A dedicated connection's connect gives up after this, so a host that stopped answering cannot hang it. */
+const dedicatedConnectTimeoutMs = 10_000;
 
 /**
  * int8 (bigint, count(*), global positions) as JS numbers where they fit, so that PostgreSQL and
@@ -203,7 +205,11 @@ class AdvisoryLockSession {
       return Promise.reject(new DatabaseUnavailableError('advisory locks'));
     }
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.url, types });
+      const client = new pg.Client({
+        connectionString: this.url,
+        types,
+        connectionTimeoutMillis: dedicatedConnectTimeoutMs,
+      });
       client.on('error', (error) => this.dropConnection(error, client));
       client.on('end', () => this.dropConnection(new Error('Advisory lock connection ended'), client));
       try {
@@ -282,7 +288,10 @@ class NotificationListener {
     if (this.client) return Promise.resolve(this.client);
     if (this.connecting) return this.connecting;
     this.connecting = (async () => {
-      const client = new pg.Client({ connectionString: this.url });
+      const client = new pg.Client({
+        connectionString: this.url,
+        connectionTimeoutMillis: dedicatedConnectTimeoutMs,
+      });
       client.on('notification', (message) => {
         for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
       });
