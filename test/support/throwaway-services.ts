@@ -1,8 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * A PostgreSQL cluster and a redis-server of the test's own, on free ports in a temporary folder,
@@ -53,6 +54,12 @@ function runPg(bin: string, args: string[]): void {
   execFileSync(command, commandArgs, { stdio: 'pipe', timeout: 60_000 });
 }
 
+/** runPg without blocking the event loop, so that an app in this process serves on meanwhile. */
+async function runPgAsync(bin: string, args: string[]): Promise<void> {
+  const [command, commandArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+  await promisify(execFile)(command, commandArgs, { timeout: 60_000 });
+}
+
 export interface ThrowawayPostgres {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` (trust authentication). */
   readonly url: string;
@@ -63,6 +70,10 @@ export interface ThrowawayPostgres {
   restart(): void;
   /** Stops the cluster and removes its folder. */
   destroy(): void;
+  /** start, stop and restart that leave the event loop free: for an app running in this process. */
+  startAsync(): Promise<void>;
+  stopAsync(): Promise<void>;
+  restartAsync(): Promise<void>;
 }
 
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
@@ -81,6 +92,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
   const pgCtl = (...args: string[]) =>
     runPg(join(binDir, 'pg_ctl'), ['-D', dataDir, '-w', '-t', '60', ...args]);
+  const pgCtlAsync = (...args: string[]) =>
+    runPgAsync(join(binDir, 'pg_ctl'), ['-D', dataDir, '-w', '-t', '60', ...args]);
   const service: ThrowawayPostgres = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
@@ -95,6 +108,9 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       }
       rmSync(dir, { recursive: true, force: true });
     },
+    startAsync: () => pgCtlAsync('-o', options, '-l', join(dir, 'log'), 'start'),
+    stopAsync: () => pgCtlAsync('-m', 'fast', 'stop'),
+    restartAsync: () => pgCtlAsync('-m', 'fast', '-o', options, '-l', join(dir, 'log'), 'restart'),
   };
   service.start();
   return service;

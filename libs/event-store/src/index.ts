@@ -3,6 +3,7 @@ export * from './expected-version.js';
 export * from './errors.js';
 export * from './event-store.js';
 export * from './sql/sql-database.js';
+export * from './sql/connection-errors.js';
 export * from './sql/postgres-database.js';
 export * from './sql/pglite-database.js';
 export * from './sql/sql-event-store.js';

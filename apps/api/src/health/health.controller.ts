@@ -2,7 +2,7 @@ import { Controller, Get, HttpException, Inject, ServiceUnavailableException } f
 import { ModuleRef } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import type { EventStore, SqlDatabase } from '@laget/event-store';
+import { type EventStore, type SqlDatabase, isDatabaseUnavailable } from '@laget/event-store';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import { Public } from '../platform/http/public.decorator.js';
 import { apiError } from '../platform/http/api-error.js';
@@ -58,7 +58,10 @@ export class HealthController {
       const states = Object.fromEntries(this.projections.status().map((s) => [s.name, s.state]));
       return stalled.length > 0 ? indicator.down({ stalled, states }) : indicator.up({ states });
     } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+      return indicator.down({
+        ...(isDatabaseUnavailable(error) ? { database: 'unreachable' } : {}),
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -77,7 +80,11 @@ export class HealthController {
       await check();
       return indicator.up({ kind });
     } catch (error) {
-      return indicator.down({ kind, message: error instanceof Error ? error.message : String(error) });
+      return indicator.down({
+        kind,
+        ...(isDatabaseUnavailable(error) ? { database: 'unreachable' } : {}),
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 }
@@ -88,14 +95,17 @@ export class HealthController {
  */
 function notReady(error: unknown): unknown {
   if (!(error instanceof ServiceUnavailableException)) return error;
-  const report = error.getResponse() as { error?: Record<string, { stalled?: ProjectionStall[] }> };
-  const down = Object.keys(report.error ?? {});
+  const report = error.getResponse() as {
+    error?: Record<string, { stalled?: ProjectionStall[]; database?: string }>;
+  };
+  const unreachable = Object.values(report.error ?? {}).some((d) => d.database === 'unreachable');
+  const down = [...(unreachable ? ['database'] : []), ...Object.keys(report.error ?? {})];
   const stalls = report.error?.projections?.stalled ?? [];
-  const sv = stalls.map(
-    (s) => `${s.projection} har stannat vid händelse ${s.position} (${s.eventType}): ${s.reason}`,
+  const sv = (unreachable ? ['databasen går inte att nå'] : []).concat(
+    stalls.map((s) => `${s.projection} har stannat vid händelse ${s.position} (${s.eventType}): ${s.reason}`),
   );
-  const en = stalls.map(
-    (s) => `${s.projection} is stalled at event ${s.position} (${s.eventType}): ${s.reason}`,
+  const en = (unreachable ? ['the database cannot be reached'] : []).concat(
+    stalls.map((s) => `${s.projection} is stalled at event ${s.position} (${s.eventType}): ${s.reason}`),
   );
   return new HttpException(
     apiError(

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { DatabaseUnavailableError, ReconnectBackoff } from './connection-errors.js';
 import type { AdvisoryLock, SqlDatabase, SqlExecutor } from './sql-database.js';
 
 export interface PostgresOptions {
   /** Pool size; default 10. Advisory locks and LISTEN use one connection each on top. */
   max?: number;
+  /** How long a request waits for a pool connection before it fails (503 over HTTP); default 10 s. */
+  connectionTimeoutMs?: number;
 }
 
 const INT8_OID = 20;
+/** A dedicated connection's connect gives up after this, so a host that stopped answering cannot hang it. */
+const dedicatedConnectTimeoutMs = 10_000;
 
 /**
  * int8 (bigint, count(*), global positions) as JS numbers where they fit, so that PostgreSQL and
@@ -49,7 +54,12 @@ function preparedQuery(text: string, params: readonly unknown[] | undefined): pg
 
 /** A SqlDatabase over a `pg` pool. */
 export function openPostgres(url: string, options: PostgresOptions = {}): SqlDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+    types,
+  });
   // An idle client that loses its connection emits on the pool; the pool drops it and the next
   // query opens a fresh one, so there is nothing to do but not crash the process.
   pool.on('error', () => undefined);
@@ -63,8 +73,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
       return { rows: result.rows as Row[] };
     },
     transaction: async <T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
-      const client = await pool.connect();
-      let broken: unknown;
+      const { client, broken, release } = await checkOut(pool);
+      let rollbackFailed: unknown;
       try {
         await client.query('BEGIN');
         const tx: SqlExecutor = {
@@ -80,11 +90,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
         try {
           await client.query('ROLLBACK');
         } catch (rollbackError) {
-          broken = rollbackError; // the connection is gone; do not hand it to the next caller
+          rollbackFailed = rollbackError; // the connection is gone; do not hand it to the next caller
         }
         throw error;
       } finally {
-        client.release(broken instanceof Error ? broken : undefined);
+        release(broken() ?? (rollbackFailed instanceof Error ? rollbackFailed : undefined));
       }
     },
     tryAcquireAdvisoryLock: (key) => locks.tryAcquire(key),
@@ -95,6 +105,39 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
       await pool.end();
     },
   };
+}
+
+/**
+ * A pool client for a transaction, listened to for 'error' while it is checked out. pg-pool
+ * listens only on idle clients, and a client whose server goes away (a restart: 57P01) emits
+ * 'error', which with no listener ends the process; the statement in flight, if any, fails on
+ * its own. The listener is attached in pg-pool's callback, in the same tick as the hand-over:
+ * after `await pool.connect()` it would come a microtask late, and the server's 57P01 can arrive
+ * in the same network read as the answer that freed the client for us. A client that broke is
+ * released with its error, so the pool drops it instead of handing it to the next caller.
+ */
+function checkOut(
+  pool: pg.Pool,
+): Promise<{ client: pg.PoolClient; broken: () => Error | undefined; release: (error?: Error) => void }> {
+  return new Promise((resolve, reject) => {
+    pool.connect((error, client) => {
+      if (error || !client) {
+        reject(error ?? new Error('The pool handed out no client'));
+        return;
+      }
+      let broken: Error | undefined;
+      const onError = (lost: Error) => (broken ??= lost);
+      client.on('error', onError);
+      resolve({
+        client,
+        broken: () => broken,
+        release: (failure) => {
+          client.removeListener('error', onError);
+          client.release(failure);
+        },
+      });
+    });
+  });
 }
 
 /**
@@ -109,6 +152,9 @@ class AdvisoryLockSession {
   /** Held (or being taken) keys and how to tell their holder the lock is gone. Session locks stack, so a key is taken once here. */
   private readonly held = new Map<string, (error: Error) => void>();
   private readonly serial = new SerialQueue();
+  private readonly backoff = new ReconnectBackoff();
+  /** After a failed connect, no new attempt before this time (ms since epoch): holders ask again on their own timers. */
+  private nextAttemptAt = 0;
 
   constructor(private readonly url: string) {}
 
@@ -148,18 +194,32 @@ class AdvisoryLockSession {
     await client?.end().catch(() => undefined);
   }
 
+  /**
+   * The session's connection, opened on demand. While the database is gone every projection asks
+   * for its lock on its own timer; after a failed connect they are answered at once until the
+   * backoff has passed, so the database sees one attempt per backoff step, not one per projection.
+   */
   private connection(): Promise<pg.Client> {
     if (this.client) return Promise.resolve(this.client);
+    if (!this.connecting && Date.now() < this.nextAttemptAt) {
+      return Promise.reject(new DatabaseUnavailableError('advisory locks'));
+    }
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.url, types });
+      const client = new pg.Client({
+        connectionString: this.url,
+        types,
+        connectionTimeoutMillis: dedicatedConnectTimeoutMs,
+      });
       client.on('error', (error) => this.dropConnection(error, client));
       client.on('end', () => this.dropConnection(new Error('Advisory lock connection ended'), client));
       try {
         await client.connect();
       } catch (error) {
         this.connecting = null;
+        this.nextAttemptAt = Date.now() + this.backoff.next();
         throw error;
       }
+      this.backoff.succeeded();
       this.client = client;
       this.connecting = null;
       return client;
@@ -179,7 +239,8 @@ class AdvisoryLockSession {
 
 /**
  * One dedicated connection doing LISTEN for all channels of one database. When it drops it is
- * reopened on the next listen() or after a short pause; subscribers poll meanwhile, so a lost
+ * reopened, with every channel listened to again, on the next listen() or after a backoff that
+ * grows while the database stays away (capped, jittered); subscribers poll meanwhile, so a lost
  * notification delays delivery but never loses an event.
  */
 class NotificationListener {
@@ -189,6 +250,7 @@ class NotificationListener {
   private retry: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly serial = new SerialQueue();
+  private readonly backoff = new ReconnectBackoff();
 
   constructor(private readonly url: string) {}
 
@@ -226,7 +288,10 @@ class NotificationListener {
     if (this.client) return Promise.resolve(this.client);
     if (this.connecting) return this.connecting;
     this.connecting = (async () => {
-      const client = new pg.Client({ connectionString: this.url });
+      const client = new pg.Client({
+        connectionString: this.url,
+        connectionTimeoutMillis: dedicatedConnectTimeoutMs,
+      });
       client.on('notification', (message) => {
         for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
       });
@@ -247,6 +312,7 @@ class NotificationListener {
         await client.end();
         throw new Error('The database was closed');
       }
+      this.backoff.succeeded();
       this.client = client;
       return client;
     })().finally(() => (this.connecting = null));
@@ -258,7 +324,7 @@ class NotificationListener {
     this.retry = setTimeout(() => {
       this.retry = null;
       this.connection().catch(() => this.scheduleReconnect());
-    }, 1000);
+    }, this.backoff.next());
     this.retry.unref();
   }
 }

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { WrongExpectedVersionError } from '@laget/event-store';
+import { WrongExpectedVersionError, isDatabaseUnavailable } from '@laget/event-store';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../domain/domain-error.js';
 import { ProjectionLagError, ProjectionStalledError } from '../projections/projection-failures.js';
@@ -24,8 +24,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception);
+    const comesBack = body.statusCode === 503 && retryLater(exception);
+    // An outage fails every request for a while: one line each, not a stack trace each.
+    if (comesBack) this.logger.warn(`${body.message} (${describe(exception)})`);
+    else if (body.statusCode >= 500) this.logger.error(exception);
     if (reply.sent || reply.raw.headersSent) return;
+    if (comesBack) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     reply.status(body.statusCode).send(body);
   }
 
@@ -47,6 +51,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
         { projection: exception.projection },
       );
     }
+    // The database is restarting, failing over or stopped (docs/adr/0017): nothing was refused,
+    // so the client is told to come back rather than that something broke.
+    if (isDatabaseUnavailable(exception)) {
+      return apiError(
+        503,
+        'Databasen går inte att nå just nu; försök igen om en stund / The database cannot be reached right now; try again shortly.',
+        { unavailable: 'database' },
+      );
+    }
     const bodyError =
       asBodyError(exception) ?? asBodyError(exception instanceof Error ? exception.cause : null);
     if (bodyError) return bodyError;
@@ -66,6 +79,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return apiError(500, 'Something went wrong on our side; it has been logged.');
   }
+}
+
+/** Seconds a client is asked to wait before retrying a request that met an outage. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** A 503 that passes by itself (the database back, a read model caught up), unlike a stalled projection. */
+function retryLater(exception: unknown): boolean {
+  return exception instanceof ProjectionLagError || isDatabaseUnavailable(exception);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** A read model stopped at an event it cannot apply: 503 at once, naming it (docs/adr/0016). */
