@@ -40,6 +40,10 @@ export const publicLagesbildListSchema = z
     municipality: z.string(),
     lagesbilder: z.array(
       z.object({
+        id: z.url().meta({
+          description:
+            'The numbered publication (`…/2024-W48/2`): the Atom entry’s `<id>`, so feed and list name a version alike',
+        }),
         period: z.string(),
         publicationNumber: z.number().int().min(1),
         revision: z.number().int().min(0),
@@ -58,19 +62,15 @@ export type PublicLagesbildList = z.output<typeof publicLagesbildListSchema>;
 
 /** The JSON Schema document served at PUBLIC_SCHEMA_PATH: a publication, with the list in `$defs`. */
 export function publicLagesbildJsonSchema(baseUrl: string): Record<string, unknown> {
-  const metadata = z.registry<{ id: string }>();
-  metadata.add(publicLagesbildSchema, { id: 'PublicLagesbild' });
-  metadata.add(publicLagesbildListSchema, { id: 'PublicLagesbildList' });
-  const { schemas } = z.toJSONSchema(metadata, {
-    target: 'draft-2020-12',
-    uri: (id) => `#/$defs/${id}`,
-    io: 'output',
-  }) as { schemas: Record<string, Record<string, unknown>> };
-  const strip = ({ $schema: _s, $id: _i, ...rest }: Record<string, unknown>) => rest;
+  const options = { target: 'draft-2020-12', io: 'output' } as const;
+  // Each comes as `{$schema, $ref: '#/$defs/<id>', $defs}`: one document holds both.
+  const publication = z.toJSONSchema(publicLagesbildSchema, options) as { $defs?: object };
+  const list = z.toJSONSchema(publicLagesbildListSchema, options) as { $defs?: object };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: new URL(PUBLIC_SCHEMA_PATH, baseUrl).href,
-    ...strip(schemas.PublicLagesbild!),
-    $defs: { PublicLagesbildList: strip(schemas.PublicLagesbildList!) },
+    title: 'Läget: lokal lägesbild, öppen version (JSON)',
+    $ref: '#/$defs/PublicLagesbild',
+    $defs: { ...publication.$defs, ...list.$defs },
   };
 }

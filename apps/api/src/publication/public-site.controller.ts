@@ -65,6 +65,16 @@ export class PublicSiteController {
     send(req, res, this.policy, await this.site.feed());
   }
 
+  /** The JSON Schema every public JSON document names in `$schema` and its `describedby` link. */
+  @Get('schema/lagesbild.schema.json')
+  @ApiOperation({
+    summary: 'JSON Schema of the public lägesbild JSON (a publication; the list under $defs)',
+    produces: { 'application/schema+json': z.record(z.string(), z.unknown()) },
+  })
+  schema(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
+    send(req, res, this.policy, this.site.schema());
+  }
+
   /** `2024-W48`, `2024-W48.json`, `2024-W48.pdf`: the week's latest publication. */
   @Get('lagesbilder/:file')
   @ApiOperation({
@@ -167,6 +177,9 @@ function send(
   res.raw.removeHeader('X-Frame-Options');
   res.header('Cross-Origin-Resource-Policy', 'cross-origin');
   res.header('Access-Control-Allow-Origin', '*');
+  if (resource.describedBy) {
+    res.header('Link', `<${resource.describedBy}>; rel="describedby"; type="application/schema+json"`);
+  }
   if (resource.contentType === 'application/pdf' && downloadName) {
     res.header('Content-Disposition', `inline; filename="${downloadName}.pdf"`);
   }
