@@ -3,10 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RouteOptions } from 'fastify';
 import { createApp } from '../app.factory.js';
 import { AppConfig } from '../config/app-config.js';
+import { Client } from '../identity/test/http-client.js';
+import { adminClient, createOrganisation } from '../identity/test/people.js';
 import { API_CONTROLLERS } from './api-controllers.js';
 import { buildOpenApiDocument, mappedRoutes } from './openapi-document.js';
 
@@ -87,6 +90,7 @@ describe('the routes Nest maps and the document', () => {
   let app: NestFastifyApplication;
   let dataDir: string;
   const mapped: string[] = [];
+  let url: string;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'laget-openapi-'));
@@ -107,7 +111,8 @@ describe('the routes Nest maps and the document', () => {
           mapped.push(`${method} ${route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
         }
       });
-    await app.init();
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   });
 
   afterAll(async () => {
@@ -119,6 +124,47 @@ describe('the routes Nest maps and the document', () => {
     const documented = documentedRoutes(buildOpenApiDocument(API_CONTROLLERS));
     expect(mapped.length).toBeGreaterThan(50);
     expect([...mapped].sort()).toEqual([...documented].sort());
+  });
+
+  it('serves the document at /api/docs-json and Swagger UI at /api/docs', async () => {
+    const served = await fetch(`${url}/api/docs-json`);
+    expect(await served.json()).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(API_CONTROLLERS))));
+    const ui = await fetch(`${url}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(ui.headers.get('content-type')).toContain('text/html');
+  });
+
+  it('answers as the document says: real answers match the documented response schemas', async () => {
+    const document = buildOpenApiDocument(API_CONTROLLERS);
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema({ ...document, $id: 'openapi' });
+    const admin = await adminClient(url);
+    const organisationId = await createOrganisation(admin, 'Schemakontrollens förening');
+    const checks: Array<[path: string, documented: string, status: number]> = [
+      ['/api/auth/me', '/api/auth/me', 200],
+      ['/api/auth/tokens', '/api/auth/tokens', 200],
+      ['/api/organisations', '/api/organisations', 200],
+      [`/api/organisations/${organisationId}`, '/api/organisations/{id}', 200],
+      ['/api/users', '/api/users', 200],
+      ['/api/periods?perPage=3', '/api/periods', 200],
+      ['/api/crime-categories', '/api/crime-categories', 200],
+      ['/api/places', '/api/places', 200],
+      ['/api/audit?perPage=20', '/api/audit', 200],
+      ['/api/jobs?state=completed', '/api/jobs', 200],
+      ['/api/reports/nope', '/api/reports/{id}', 404],
+      ['/api/organisations?page=0', '/api/organisations', 400],
+      ['/health', '/health', 200],
+    ];
+    for (const [path, documented, status] of checks) {
+      const answer = await admin.get(path);
+      expect([path, answer.status]).toEqual([path, status]);
+      const pointer = `openapi#/paths/${documented.replaceAll('/', '~1')}/get/responses/${status}/content/application~1json/schema`;
+      const validate = ajv.getSchema(pointer);
+      expect([path, validate ? 'documented' : 'missing']).toEqual([path, 'documented']);
+      const valid = validate!(answer.body);
+      expect([path, valid ? 'valid' : ajv.errorsText(validate!.errors)]).toEqual([path, 'valid']);
+    }
+    expect(await new Client(url).get('/api/auth/me')).toMatchObject({ status: 401 });
   });
 
   it('lists the controllers the document is built from completely', () => {
