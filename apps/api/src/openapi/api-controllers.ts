@@ -16,7 +16,7 @@ import { ReportsController } from '../reporting/reports.controller.js';
 
 /**
  * Every controller the application maps, in the document's order. The route-coverage test
- * (openapi-document.spec.ts) fails when a controller the app maps is missing here.
+ * (openapi-document.e2e.spec.ts) fails when a controller the app maps is missing here.
  */
 export const API_CONTROLLERS: readonly Type[] = [
   AuthController,
