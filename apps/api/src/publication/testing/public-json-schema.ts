@@ -1,6 +1,13 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { Answer, Client } from '../../identity/test/http-client.js';
+import type { Client } from '../../identity/test/http-client.js';
+
+/** What the check reads of an answer (either e2e client's). */
+interface JsonAnswer {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
 
 // ajv-formats is CommonJS: its default export arrives as the module object under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -36,7 +43,7 @@ export class PublicJsonSchemaCheck {
   }
 
   /** Throws, naming the problems, when `answer` (a 200 from a public `.json` address) does not match. */
-  check(path: string, answer: Answer): void {
+  check(path: string, answer: JsonAnswer): void {
     if (answer.status !== 200 || !publicJson.test(path)) return;
     const body = answer.body as { $schema?: unknown };
     const link = answer.headers.get('link') ?? '';
