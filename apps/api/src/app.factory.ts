@@ -5,12 +5,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import accepts from 'accepts';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { API_CONTROLLERS } from './openapi/api-controllers.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { ApiExceptionFilter } from './platform/http/api-exception.filter.js';
 import { refuseUnstorableRouteInput } from './platform/http/route-input-guard.js';
 
@@ -48,14 +50,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Läget API')
-    .setDescription('Lokal lägesbild för Effektiv samordning för trygghet (EST). See CONTRACT.md.')
-    .setVersion('1')
-    .addCookieAuth('laget_session')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  // The document comes from the routes' zod schemas (docs/adr/0021); @nestjs/swagger only serves
+  // it and Swagger UI, built on the first request so that a start (or a test) does not pay for it.
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(API_CONTROLLERS) as OpenAPIObject, {
     jsonDocumentUrl: 'api/docs-json',
   });
 

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
+import { auditEntrySchema } from '@laget/contracts';
+import { z } from 'zod';
 import type { SqlDatabase } from '@laget/event-store';
 import { type AppAbility, asSubject } from '@laget/permissions';
 import type { FastifyReply } from 'fastify';
@@ -15,7 +17,7 @@ import { type AuditEntry, auditQuerySchema, findAuditEntries } from './audit-log
 const CONTENT_STREAM_KINDS = new Set(['report', 'lagesbild', 'publication']);
 const CONTENT_ROLES = new Set(['coordinator']);
 
-@ApiTags('audit')
+@ApiCapability('audit')
 @Controller('api/audit')
 export class AuditController {
   constructor(
@@ -24,7 +26,12 @@ export class AuditController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The audit trail, newest first (filters: stream, actor, type, from, to)' })
+  @ApiOperation({
+    summary: 'The audit trail, newest first (filters: stream, actor, type, from, to)',
+    query: auditQuerySchema,
+    response: z.array(auditEntrySchema),
+    paged: true,
+  })
   async list(
     @Query() rawQuery: Record<string, unknown>,
     @CurrentAbility() ability: AppAbility,

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpException, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
+import { z } from 'zod';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { type EventStore, type SqlDatabase, isDatabaseUnavailable } from '@laget/event-store';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
@@ -14,7 +15,7 @@ import { Projections } from '../platform/projections.service.js';
  * `/health` answers as long as the process serves HTTP (liveness); `/health/ready` names each
  * dependency and fails while one is down, so a load balancer stops sending traffic here.
  */
-@ApiTags('health')
+@ApiCapability('health')
 @Public()
 @Controller('health')
 export class HealthController {
@@ -28,12 +29,24 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Liveness: the process serves HTTP',
+    response: z.object({ status: z.literal('ok') }),
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({
+    summary: 'Readiness: each dependency, 503 while one is down',
+    response: z
+      .record(z.string(), z.unknown())
+      .meta({ description: 'Terminus: status, info, error, details per dependency' }),
+    errors: [503],
+    errorNotes: { 503: 'A dependency (event store, read store, queue, projections) is down or stalled' },
+  })
   async ready() {
     try {
       return await this.health.check([

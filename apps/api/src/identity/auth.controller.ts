@@ -10,8 +10,9 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody } from './openapi.js';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
+import { apiTokenSchema, issuedApiTokenSchema, meSchema } from '@laget/contracts';
+import { z } from 'zod';
 import {
   changePasswordRequestSchema,
   createApiTokenRequestSchema,
@@ -33,7 +34,7 @@ import { AuthService, TooManyAttempts } from './auth.service.js';
 import { AllowBeforePasswordChange, CurrentAbility, CurrentActor, Public } from './decorators.js';
 import { IdentitySettings } from './identity.settings.js';
 
-@ApiTags('auth')
+@ApiCapability('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(
@@ -45,10 +46,12 @@ export class AuthController {
 
   @Public()
   @Post('login')
-  @ApiZodBody(loginRequestSchema)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Start a session (httpOnly cookie); 401 on a wrong pair, 429 when locked or rate-limited',
+    body: loginRequestSchema,
+    response: meSchema,
+    errors: [401, 429],
   })
   async login(
     @Req() request: AuthenticatedRequest,
@@ -93,7 +96,10 @@ export class AuthController {
 
   @AllowBeforePasswordChange()
   @Get('me')
-  @ApiOperation({ summary: 'Who is logged in, with packed CASL rules and the CSRF token' })
+  @ApiOperation({
+    summary: 'Who is logged in, with packed CASL rules and the CSRF token',
+    response: meSchema,
+  })
   me(@Req() request: AuthenticatedRequest): MeDto {
     const csrf = request.auth?.method === 'session' ? request.auth.csrfToken : null;
     return this.auth.me(request.user!, csrf);
@@ -101,9 +107,12 @@ export class AuthController {
 
   @AllowBeforePasswordChange()
   @Post('password')
-  @ApiZodBody(changePasswordRequestSchema)
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change the own password (ends the other sessions)' })
+  @ApiOperation({
+    summary: 'Change the own password (ends the other sessions)',
+    body: changePasswordRequestSchema,
+    errors: [422],
+  })
   async changePassword(
     @Req() request: AuthenticatedRequest,
     @CurrentActor() actor: CurrentActorInfo,
@@ -115,10 +124,11 @@ export class AuthController {
   }
 
   @Post('tokens')
-  @ApiZodBody(createApiTokenRequestSchema)
   @ApiOperation({
     summary:
       'Issue a Bearer token for an integration (from a logged-in session only; 403 with a token); the secret is shown once',
+    body: createApiTokenRequestSchema,
+    response: issuedApiTokenSchema,
   })
   async issueToken(
     @Req() request: AuthenticatedRequest,
@@ -138,7 +148,11 @@ export class AuthController {
   }
 
   @Get('tokens')
-  @ApiOperation({ summary: 'Own tokens (all tokens for an admin)' })
+  @ApiOperation({
+    summary: 'Own tokens (all tokens for an admin)',
+    response: z.array(apiTokenSchema),
+    paged: true,
+  })
   async listTokens(
     @CurrentActor() actor: CurrentActorInfo,
     @CurrentAbility() ability: AppAbility,

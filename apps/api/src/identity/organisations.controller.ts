@@ -11,8 +11,9 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody } from './openapi.js';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
+import { listQuerySchema, organisationSchema } from '@laget/contracts';
+import { z } from 'zod';
 import {
   createOrganisationRequestSchema,
   ORGANISATION_KINDS,
@@ -32,7 +33,13 @@ import { booleanQuery, forbidden, oneOfQuery, pageOf, setTotal } from './http-he
 import type { OrganisationCommand } from './organisation.decider.js';
 import { OrganisationsReadModel } from './organisations.read-model.js';
 
-@ApiTags('organisations')
+/** The list's query as pageOf, booleanQuery and oneOfQuery read it, for the OpenAPI document. */
+const organisationListQuery = listQuerySchema.extend({
+  active: z.enum(['true', 'false']).optional(),
+  kind: z.enum(ORGANISATION_KINDS).optional(),
+});
+
+@ApiCapability('organisations')
 @Controller('api/organisations')
 export class OrganisationsController {
   constructor(
@@ -41,7 +48,12 @@ export class OrganisationsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Organisations (actors); filters: active, kind' })
+  @ApiOperation({
+    summary: 'Organisations (actors); filters: active, kind',
+    query: organisationListQuery,
+    response: z.array(organisationSchema),
+    paged: true,
+  })
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentAbility() ability: AppAbility,
@@ -65,9 +77,13 @@ export class OrganisationsController {
   }
 
   @Post()
-  @ApiZodBody(createOrganisationRequestSchema)
   @UseInterceptors(IdempotencyInterceptor)
-  @ApiOperation({ summary: 'Register an organisation (admin)' })
+  @ApiOperation({
+    summary: 'Register an organisation (admin)',
+    body: createOrganisationRequestSchema,
+    response: organisationSchema,
+    errors: [422],
+  })
   async create(
     @Req() request: AuthenticatedRequest,
     @CurrentAbility() ability: AppAbility,
@@ -88,6 +104,7 @@ export class OrganisationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An organisation', response: organisationSchema })
   async get(@Param('id') id: string, @CurrentAbility() ability: AppAbility): Promise<OrganisationDto> {
     const organisation = await this.organisations.get(id);
     if (!organisation || !ability.can('read', asSubject('Organisation', { id })))
@@ -96,8 +113,12 @@ export class OrganisationsController {
   }
 
   @Patch(':id')
-  @ApiZodBody(updateOrganisationRequestSchema)
-  @ApiOperation({ summary: 'Rename, change kind, deactivate or reactivate (admin); If-Match: version' })
+  @ApiOperation({
+    summary: 'Rename, change kind, deactivate or reactivate (admin); If-Match: version',
+    body: updateOrganisationRequestSchema,
+    response: organisationSchema,
+    errors: [422],
+  })
   async update(
     @Req() request: AuthenticatedRequest,
     @Param('id') id: string,

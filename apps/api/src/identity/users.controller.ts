@@ -11,8 +11,9 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody } from './openapi.js';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
+import { listQuerySchema, createdUserSchema, userSchema } from '@laget/contracts';
+import { z } from 'zod';
 import {
   createUserRequestSchema,
   resetPasswordRequestSchema,
@@ -35,10 +36,17 @@ import type { UserCommand } from './user.decider.js';
 import { UsersReadModel, type UserRecord } from './users.read-model.js';
 
 /** `fourEyes`: where the municipality requires it, only an admin resets those who approve (the matrix says so). */
+/** The list's query as pageOf, booleanQuery and oneOfQuery read it, for the OpenAPI document. */
+const userListQuery = listQuerySchema.extend({
+  active: z.enum(['true', 'false']).optional(),
+  role: z.enum(ROLES).optional(),
+  organisationId: z.string().optional(),
+});
+
 const subjectOf = (user: UserRecord, fourEyes: boolean) =>
   asSubject('User', { id: user.id, roles: user.roles, organisationId: user.organisationId, fourEyes });
 
-@ApiTags('users')
+@ApiCapability('users')
 @Controller('api/users')
 export class UsersController {
   constructor(
@@ -52,6 +60,9 @@ export class UsersController {
   @ApiOperation({
     summary:
       'Logins the caller may see (all for admin and coordinator, else only the own); filters: organisationId, role, active',
+    query: userListQuery,
+    response: z.array(userSchema),
+    paged: true,
   })
   async list(
     @Query() query: Record<string, unknown>,
@@ -86,10 +97,14 @@ export class UsersController {
   }
 
   @Post()
-  @ApiZodBody(createUserRequestSchema)
   // No Idempotency-Key replay here: it would keep the one-time password in clear in the key store.
   // A retried create is still harmless: the username is reserved, so the retry gets 409.
-  @ApiOperation({ summary: 'Create a login (admin); the answer carries a one-time password, shown once' })
+  @ApiOperation({
+    summary: 'Create a login (admin); the answer carries a one-time password, shown once',
+    body: createUserRequestSchema,
+    response: createdUserSchema,
+    errors: [409, 422],
+  })
   async create(
     @Req() request: AuthenticatedRequest,
     @CurrentAbility() ability: AppAbility,
@@ -112,14 +127,17 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A login', response: userSchema })
   async get(@Param('id') id: string, @CurrentAbility() ability: AppAbility): Promise<UserDto> {
     return this.readable(id, ability);
   }
 
   @Patch(':id')
-  @ApiZodBody(updateUserRequestSchema)
   @ApiOperation({
     summary: 'Change display name, e-mail, organisation, roles or active (admin); If-Match: version',
+    body: updateUserRequestSchema,
+    response: userSchema,
+    errors: [422],
   })
   async update(
     @Req() request: AuthenticatedRequest,
@@ -162,10 +180,13 @@ export class UsersController {
   }
 
   @Post(':id/reset-password')
-  @ApiZodBody(resetPasswordRequestSchema)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Issue a one-time password (admin; coordinator for non-admins); ends the login’s sessions',
+    body: resetPasswordRequestSchema,
+    bodyRequired: false,
+    response: createdUserSchema,
+    errors: [422],
   })
   async resetPassword(
     @Req() request: AuthenticatedRequest,

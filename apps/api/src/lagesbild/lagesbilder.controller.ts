@@ -12,7 +12,8 @@ import {
   Query,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
+import { acceptedJobSchema, lagesbildDocumentSchema, redactionSuggestionSchema } from '@laget/contracts';
 import {
   applyRedactionRequest,
   approveLagesbildRequest,
@@ -51,7 +52,7 @@ function viewOf(raw: string): ViewRequest {
 }
 
 /** The lägesbild of a week (CONTRACT.md, "lagesbilder"): thin: parse, authorise in the service, dispatch. */
-@ApiTags('lagesbilder')
+@ApiCapability('lagesbilder')
 @Controller('api/lagesbilder')
 @UseInterceptors(IdempotencyInterceptor)
 export class LagesbilderController {
@@ -61,6 +62,13 @@ export class LagesbilderController {
   @ApiOperation({
     summary:
       'Compile the week: a snapshot of every submitted report (422 while none is; before the deadline 409 naming the missing organisations unless confirmEarly)',
+    body: compileLagesbildRequest,
+    response: lagesbildDocumentSchema,
+    errors: [409, 422],
+    errorNotes: {
+      409: 'Before the reporting deadline without confirmEarly: `details` names the organisations that have not reported',
+      422: 'No report is submitted yet',
+    },
   })
   async compile(@CurrentLagesbildCaller() caller: LagesbildCaller, @Body() body: unknown) {
     const { period, confirmEarly } = parseInput(compileLagesbildRequest, body);
@@ -69,7 +77,13 @@ export class LagesbilderController {
 
   @Get(':id')
   @Public()
-  @ApiOperation({ summary: 'The document as sections: ?view=draft|internal|open|audience:<name>' })
+  @ApiOperation({
+    summary: 'The document as sections: ?view=draft|internal|open|audience:<name>',
+    params: z.object({ id: periodId }),
+    query: viewQuery,
+    response: lagesbildDocumentSchema,
+    errors: [403],
+  })
   async read(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,
@@ -83,6 +97,10 @@ export class LagesbilderController {
   @Patch(':id/sections/:sectionId')
   @ApiOperation({
     summary: 'Edit a coordinator section (Bakgrund, samordnarens rapport, Övrigt, Slutsatser)',
+    params: z.object({ id: periodId }),
+    body: editSectionRequest,
+    response: lagesbildDocumentSchema,
+    errors: [422],
   })
   async editSection(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
@@ -105,20 +123,34 @@ export class LagesbilderController {
   @ApiOperation({
     summary:
       'The full history: compiles, edits, redactions with legal ground, decisions, approvals, publications, reads',
+    params: z.object({ id: periodId }),
+    response: z
+      .array(z.record(z.string(), z.unknown()))
+      .meta({ description: 'History entries, oldest first' }),
   })
   async history(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
     return this.lagesbilder.history(caller, parseInput(periodId, id, 'params'));
   }
 
   @Get(':id/amendments')
-  @ApiOperation({ summary: 'Reports submitted again since they were compiled, waiting to be taken in' })
+  @ApiOperation({
+    summary: 'Reports submitted again since they were compiled, waiting to be taken in',
+    params: z.object({ id: periodId }),
+    response: z.array(z.record(z.string(), z.unknown())),
+  })
   async amendments(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
     return this.lagesbilder.amendments(caller, parseInput(periodId, id, 'params'));
   }
 
   @Post(':id/reports/:reportId/take-in')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Take the report’s latest submitted version in (a recorded recompile)' })
+  @ApiOperation({
+    summary: 'Take the report’s latest submitted version in (a recorded recompile)',
+    params: z.object({ id: periodId }),
+    body: takeInReportRequest,
+    response: lagesbildDocumentSchema,
+    errors: [422],
+  })
   async takeIn(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,
@@ -137,13 +169,23 @@ export class LagesbilderController {
   }
 
   @Get(':id/audiences')
-  @ApiOperation({ summary: 'The target groups defined for the week, as the coordinator defined them' })
+  @ApiOperation({
+    summary: 'The target groups defined for the week, as the coordinator defined them',
+    params: z.object({ id: periodId }),
+    response: z.array(defineAudienceRequest),
+  })
   async audiences(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
     return this.lagesbilder.audiences(caller, parseInput(periodId, id, 'params'));
   }
 
   @Put(':id/audiences/:name')
-  @ApiOperation({ summary: 'Define a target group: organisations and/or roles, sections, incidents' })
+  @ApiOperation({
+    summary: 'Define a target group: organisations and/or roles, sections, incidents',
+    params: z.object({ id: periodId, name: audienceName }),
+    body: audienceBody,
+    response: lagesbildDocumentSchema,
+    errors: [422],
+  })
   async defineAudience(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,
@@ -161,6 +203,11 @@ export class LagesbilderController {
   }
 
   @Delete(':id/audiences/:name')
+  @ApiOperation({
+    summary: 'Remove a target group',
+    params: z.object({ id: periodId, name: audienceName }),
+    response: lagesbildDocumentSchema,
+  })
   async removeAudience(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,
@@ -178,6 +225,10 @@ export class LagesbilderController {
   @Get(':id/redactions')
   @ApiOperation({
     summary: 'The redactions with legal ground, reason, current path and whether they are stale',
+    params: z.object({ id: periodId }),
+    response: z
+      .array(z.record(z.string(), z.unknown()))
+      .meta({ description: 'Redactions with legal ground, reason, path and staleness' }),
   })
   async redactions(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
     return this.lagesbilder.redactions(caller, parseInput(periodId, id, 'params'));
@@ -187,6 +238,10 @@ export class LagesbilderController {
   @ApiOperation({
     summary:
       'Mask a span, leave an item or section out of the open version, or mask every occurrence of a text ({text, everywhere: true})',
+    params: z.object({ id: periodId }),
+    body: applyRedactionRequest,
+    response: lagesbildDocumentSchema,
+    errors: [422],
   })
   async redact(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
@@ -206,7 +261,13 @@ export class LagesbilderController {
   }
 
   @Delete(':id/redactions/:redactionId')
-  @ApiOperation({ summary: 'Lift a redaction, with a reason (recorded)' })
+  @ApiOperation({
+    summary: 'Lift a redaction, with a reason (recorded)',
+    params: z.object({ id: periodId }),
+    body: liftRedactionRequest,
+    response: lagesbildDocumentSchema,
+    errors: [422],
+  })
   async lift(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,
@@ -226,7 +287,13 @@ export class LagesbilderController {
 
   @Post(':id/redactions/:redactionId/reconfirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Re-confirm a stale mask on the text as it reads now' })
+  @ApiOperation({
+    summary: 'Re-confirm a stale mask on the text as it reads now',
+    params: z.object({ id: periodId }),
+    body: reconfirmRedactionRequest,
+    response: lagesbildDocumentSchema,
+    errors: [422],
+  })
   async reconfirm(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,
@@ -247,6 +314,8 @@ export class LagesbilderController {
   @Get(':id/redaction-suggestions')
   @ApiOperation({
     summary: 'Spans that look like personal data, or repeat a masked text, in what the open version shows',
+    params: z.object({ id: periodId }),
+    response: z.array(redactionSuggestionSchema),
   })
   async suggestions(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
     return this.lagesbilder.suggestions(caller, parseInput(periodId, id, 'params'));
@@ -256,6 +325,10 @@ export class LagesbilderController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Dismiss a suggestion (recorded); it stays dismissed while its text is unchanged',
+    params: z.object({ id: periodId }),
+    body: dismissSuggestionRequest,
+    response: lagesbildDocumentSchema,
+    errors: [422],
   })
   async dismiss(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
@@ -274,7 +347,17 @@ export class LagesbilderController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve the open version as it stands (its content hash)' })
+  @ApiOperation({
+    summary: 'Approve the open version as it stands (its content hash)',
+    params: z.object({ id: periodId }),
+    body: approveLagesbildRequest,
+    bodyRequired: false,
+    response: lagesbildDocumentSchema,
+    errors: [422],
+    errorNotes: {
+      409: 'Changed since the version sent, or suggestions neither masked nor dismissed: `details.unhandledSuggestions` lists them',
+    },
+  })
   async approve(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,
@@ -292,7 +375,14 @@ export class LagesbilderController {
 
   @Post(':id/publish')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Publish the approved revision: 202 {jobId}' })
+  @ApiOperation({
+    summary: 'Publish the approved revision: 202 {jobId}',
+    params: z.object({ id: periodId }),
+    body: publishLagesbildRequest,
+    bodyRequired: false,
+    response: acceptedJobSchema,
+    errors: [422],
+  })
   async publish(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,
@@ -310,7 +400,13 @@ export class LagesbilderController {
 
   @Post(':id/retract')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Retract the live publication, with a reason (recorded)' })
+  @ApiOperation({
+    summary: 'Retract the live publication, with a reason (recorded)',
+    params: z.object({ id: periodId }),
+    body: retractPublicationRequest,
+    response: lagesbildDocumentSchema,
+    errors: [422],
+  })
   async retract(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
     @Param('id') id: string,

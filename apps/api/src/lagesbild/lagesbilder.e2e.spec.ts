@@ -6,6 +6,7 @@ import { EVENT_STORE, JOB_QUEUE } from '../platform/platform.tokens.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { Projections } from '../platform/projections.service.js';
 import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/reporting-http-kit.js';
+import { PublicJsonSchemaCheck } from '../publication/testing/public-json-schema.js';
 
 const period = '2024-W48';
 const secret = {
@@ -311,6 +312,7 @@ describeOnStores(['postgres'], 'lagesbilder over HTTP', (store) => {
     await app.app.get(Projections).waitUntilCaughtUp();
     const site = await anonymous().get(`/public/lagesbilder/${period}.json`);
     expect(site.status).toBe(200);
+    (await PublicJsonSchemaCheck.fromServer(app.url)).check(`/public/lagesbilder/${period}.json`, site);
     for (const value of Object.values(secret)) expect(JSON.stringify(site.body)).not.toContain(value);
     const open = await anonymous().get(`/api/lagesbilder/${period}?view=open`);
     expect(open.status).toBe(200);

@@ -6,6 +6,7 @@ import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { JOB_QUEUE } from '../platform/platform.tokens.js';
 import { Projections } from '../platform/projections.service.js';
 import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/reporting-http-kit.js';
+import { PublicJsonSchemaCheck } from '../publication/testing/public-json-schema.js';
 
 const period = '2024-W48';
 const leftOut = /sexualbrott|sedlighetsbrott/i;
@@ -102,6 +103,7 @@ describeWith(['postgres'], 'the open version’s generated text, over HTTP', () 
     expect(String(page.body)).not.toMatch(leftOut);
     const json = await anonymous().get(`/public/lagesbilder/${period}.json`);
     expect(json.status).toBe(200);
+    (await PublicJsonSchemaCheck.fromServer(app.url)).check(`/public/lagesbilder/${period}.json`, json);
     expect(JSON.stringify(json.body)).toContain('2 bedrägeri');
     expect(JSON.stringify(json.body)).not.toMatch(leftOut);
     const pdf = await fetch(`${app.url}/public/lagesbilder/${period}.pdf`);

@@ -8,7 +8,8 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
+import { jobSchema, jobSummarySchema } from '@laget/contracts';
 import { listQuerySchema } from '@laget/contracts';
 import { type AppAbility, asSubject } from '@laget/permissions';
 import type { FastifyReply } from 'fastify';
@@ -38,7 +39,7 @@ const jobListQuery = listQuerySchema.extend({
 });
 
 /** `GET /api/jobs/:id`: how a publication (or any other job) is doing, for coordinator and admin. */
-@ApiTags('jobs')
+@ApiCapability('jobs')
 @Controller('api/jobs')
 export class JobsController {
   constructor(@Inject(JOB_QUEUE) private readonly jobs: JobQueue) {}
@@ -47,6 +48,9 @@ export class JobsController {
   @ApiOperation({
     summary:
       'Jobs in one state, the most recently changed first: ?state=failed&page=&perPage= (X-Total-Count); each also names its payload and updatedAt',
+    query: jobListQuery,
+    response: z.array(jobSummarySchema),
+    paged: true,
   })
   async list(
     @Query() query: unknown,
@@ -67,6 +71,7 @@ export class JobsController {
   @Get(':id')
   @ApiOperation({
     summary: 'A job: {id, kind, state: queued/running/completed/failed, attempts, result?, error?}',
+    response: jobSchema,
   })
   async get(@Param('id') id: string, @CurrentAbility() ability: AppAbility): Promise<JobView> {
     if (!ability.can('read', asSubject('Job', { id }))) throw forbidden();

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { DocumentSection, IncidentItem, StatisticItem } from '@laget/contracts';
+import type { DocumentSection, IncidentItem, PublicLagesbild, StatisticItem } from '@laget/contracts';
 import { html, SafeHtml, textWithBreaks } from './html.js';
 import {
   documentTitle,
@@ -289,6 +289,8 @@ export function renderLagesbildPage(
   </article>`;
 
   const head = html`<link rel="alternate" type="application/pdf" href="${pdfUrl}" />
+    <link rel="alternate" type="application/json" href="${jsonUrl}" />
+    <link rel="describedby" type="application/schema+json" href="${urls.schema()}" />
     ${superseded ? html`<link rel="canonical" href="${urls.week(publication.period)}" />` : ''}`;
   return layout(site, `${title} ${week} – ${site.municipality.name}`, body, options, head);
 }
@@ -331,14 +333,16 @@ export function renderLagesbildList(
 }
 
 /** The `.json` form of a publication: the open document and what identifies the publication. */
-export function publicationJson(publication: PublishedRevision): Record<string, unknown> {
+/** The JSON of one publication: `$schema` names the JSON Schema it follows (PublicLagesbild). */
+export function publicationJson(publication: PublishedRevision, site: PublicSite): PublicLagesbild {
   return {
+    $schema: new PublicUrls(site.baseUrl).schema(),
     period: publication.period,
     publicationNumber: publication.publicationNumber,
     revision: publication.revision,
     publishedAt: publication.publishedAt.toISOString(),
     contentHash: publication.contentHash,
     correction: publication.correction,
-    document: publication.document,
+    document: { ...publication.document, status: 'published', view: 'open' },
   };
 }

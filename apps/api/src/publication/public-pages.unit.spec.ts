@@ -186,7 +186,7 @@ describe('redacted content on the public site', () => {
       squash(renderLagesbildPage(week49, norbergSite, allPublications, { embed: true })),
       squash(renderLagesbildList(allPublications, norbergSite)),
       renderAtomFeed(allPublications, norbergSite),
-      JSON.stringify(publicationJson(week49)),
+      JSON.stringify(publicationJson(week49, norbergSite)),
     ];
     for (const output of outputs) {
       for (const secret of redactedStrings) {

@@ -1,5 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
+import { periodId, publicLagesbildListSchema, publicLagesbildSchema } from '@laget/contracts';
+import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
 import { AppConfig } from '../config/app-config.js';
@@ -15,7 +17,7 @@ const PUBLICATION_FILE = /^([1-9]\d{0,3})(?:\.(json|pdf))?$/;
  * The public site, no login: published open versions as HTML, JSON, PDF and an Atom feed.
  * Everything else (unknown, unpublished or retracted weeks) is 404 for everyone.
  */
-@ApiExcludeController()
+@ApiCapability('public')
 @Public()
 @Controller('public')
 export class PublicSiteController {
@@ -30,6 +32,13 @@ export class PublicSiteController {
   }
 
   @Get('lagesbilder')
+  @ApiOperation({
+    summary: 'The published lägesbilder (HTML)',
+    query: z.object({
+      embed: z.literal('1').optional().meta({ description: 'Without the page frame, to embed' }),
+    }),
+    produces: { 'text/html': undefined },
+  })
   async list(
     @Query('embed') embed: string | undefined,
     @Req() req: FastifyRequest,
@@ -39,17 +48,46 @@ export class PublicSiteController {
   }
 
   @Get('lagesbilder.json')
+  @ApiOperation({
+    summary: 'The published lägesbilder (JSON), latest publication per week',
+    response: publicLagesbildListSchema,
+  })
   async listJson(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
     send(req, res, this.policy, await this.site.list('json', false));
   }
 
   @Get('feed.atom')
+  @ApiOperation({
+    summary: 'Atom feed: one entry per publication, newest first',
+    produces: { 'application/atom+xml': undefined },
+  })
   async feed(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
     send(req, res, this.policy, await this.site.feed());
   }
 
+  /** The JSON Schema every public JSON document names in `$schema` and its `describedby` link. */
+  @Get('schema/lagesbild.schema.json')
+  @ApiOperation({
+    summary: 'JSON Schema of the public lägesbild JSON (a publication; the list under $defs)',
+    produces: { 'application/schema+json': z.record(z.string(), z.unknown()) },
+  })
+  schema(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
+    send(req, res, this.policy, this.site.schema());
+  }
+
   /** `2024-W48`, `2024-W48.json`, `2024-W48.pdf`: the week's latest publication. */
   @Get('lagesbilder/:file')
+  @ApiOperation({
+    summary: 'A week’s latest publication as HTML, JSON or PDF (by extension)',
+    params: z.object({
+      file: z.string().meta({ description: '`2024-W48`, `2024-W48.json` or `2024-W48.pdf`' }),
+    }),
+    query: z.object({
+      embed: z.literal('1').optional().meta({ description: 'Without the page frame, to embed' }),
+    }),
+    response: publicLagesbildSchema,
+    produces: { 'text/html': undefined, 'application/pdf': undefined },
+  })
   async week(
     @Param('file') file: string,
     @Query('embed') embed: string | undefined,
@@ -66,6 +104,18 @@ export class PublicSiteController {
 
   /** `2024-W48/1`, `…/1.json`, `…/1.pdf`: one publication of a week, also after a correction. */
   @Get('lagesbilder/:period/:file')
+  @ApiOperation({
+    summary: 'One numbered publication of a week (also after a correction)',
+    params: z.object({
+      period: periodId,
+      file: z.string().meta({ description: '`1`, `1.json` or `1.pdf`' }),
+    }),
+    query: z.object({
+      embed: z.literal('1').optional().meta({ description: 'Without the page frame, to embed' }),
+    }),
+    response: publicLagesbildSchema,
+    produces: { 'text/html': undefined, 'application/pdf': undefined },
+  })
   async publication(
     @Param('period') period: string,
     @Param('file') file: string,
@@ -127,6 +177,9 @@ function send(
   res.raw.removeHeader('X-Frame-Options');
   res.header('Cross-Origin-Resource-Policy', 'cross-origin');
   res.header('Access-Control-Allow-Origin', '*');
+  if (resource.describedBy) {
+    res.header('Link', `<${resource.describedBy}>; rel="describedby"; type="application/schema+json"`);
+  }
   if (resource.contentType === 'application/pdf' && downloadName) {
     res.header('Content-Disposition', `inline; filename="${downloadName}.pdf"`);
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlDatabase } from '@laget/event-store';
+import { publicLagesbildJsonSchema, type PublicLagesbildList } from '@laget/contracts';
 import { AppConfig } from '../config/app-config.js';
 import { READ_DB } from '../platform/platform.tokens.js';
 import { PublicationArtefacts } from './publication-artefacts.js';
@@ -22,6 +23,8 @@ export interface PublicResource {
   contentType: string;
   /** Content that never changes (one numbered publication) may be cached longer. */
   immutable: boolean;
+  /** The JSON Schema the body follows: sent as `Link: <…>; rel="describedby"`. */
+  describedBy?: string;
 }
 
 /**
@@ -53,6 +56,8 @@ export class PublicSiteService {
     }
     const urls = new PublicUrls(this.site.baseUrl);
     const weeks = latestPerWeek(revisions).map((latest) => ({
+      // The Atom entry's <id>: the numbered publication, the version both name it by.
+      id: urls.publication(latest.period, latest.publicationNumber),
       period: latest.period,
       publicationNumber: latest.publicationNumber,
       revision: latest.revision,
@@ -62,10 +67,16 @@ export class PublicSiteService {
       json: urls.week(latest.period, 'json'),
       pdf: urls.week(latest.period, 'pdf'),
     }));
+    const list: PublicLagesbildList = {
+      $schema: urls.schema('list'),
+      municipality: this.site.municipality.name,
+      lagesbilder: weeks,
+    };
     return {
-      body: JSON.stringify({ municipality: this.site.municipality.name, lagesbilder: weeks }),
+      body: JSON.stringify(list),
       contentType: 'application/json; charset=utf-8',
       immutable: false,
+      describedBy: urls.schema(),
     };
   }
 
@@ -105,9 +116,10 @@ export class PublicSiteService {
     };
     if (format === 'json') {
       return {
-        body: JSON.stringify(publicationJson(publication)),
+        body: JSON.stringify(publicationJson(publication, this.site)),
         contentType: 'application/json; charset=utf-8',
         immutable,
+        describedBy: new PublicUrls(this.site.baseUrl).schema(),
       };
     }
     return {
@@ -123,6 +135,14 @@ export class PublicSiteService {
       immutable,
     };
   }
+
+  /** The JSON Schema of the public JSON, generated from the contracts' zod schemas. */
+  schema(): PublicResource {
+    this.jsonSchema ??= JSON.stringify(publicLagesbildJsonSchema(this.site.baseUrl), null, 2);
+    return { body: this.jsonSchema, contentType: 'application/schema+json; charset=utf-8', immutable: false };
+  }
+
+  private jsonSchema: string | undefined;
 
   private async entries(period?: string): Promise<PublicationEntry[]> {
     // No read-after-write wait: anonymous traffic should not queue behind the projections; a

@@ -1,3 +1,5 @@
+import { PUBLIC_LIST_SCHEMA_FRAGMENT, PUBLIC_SCHEMA_PATH } from '@laget/contracts';
+
 /**
  * Addresses on the public site, absolute from PUBLIC_BASE_URL so that pages embedded in the
  * municipality's web site and feed readers resolve them the same way.
@@ -25,5 +27,10 @@ export class PublicUrls {
 
   feed(): string {
     return `${this.base}/public/feed.atom`;
+  }
+
+  /** The JSON Schema of the public JSON (docs/adr/0021); `list` names the list's part of it. */
+  schema(part: 'publication' | 'list' = 'publication'): string {
+    return `${this.base}${PUBLIC_SCHEMA_PATH}${part === 'list' ? PUBLIC_LIST_SCHEMA_FRAGMENT : ''}`;
   }
 }

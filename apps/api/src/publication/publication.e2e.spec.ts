@@ -18,6 +18,7 @@ import { Projections } from '../platform/projections.service.js';
 import { PUBLISH_LAGESBILD, publicationJobIdFor } from './publish-lagesbild.job.js';
 import { axeViolations, openTestBrowser, type TestBrowser } from './testing/chromium.js';
 import { normalise, pdfText, popplerAvailable } from './testing/poppler.js';
+import { PublicJsonSchemaCheck } from './testing/public-json-schema.js';
 
 const PERIOD = '2024-W48';
 
@@ -29,6 +30,8 @@ describeWith(['postgres', 'redis'], 'publication: from approval to the public si
   let projections: Projections;
   let admin: Client;
   let anonymous: Client;
+  /** Every public JSON this suite reads is checked against the schema the server serves. */
+  let schemaCheck: PublicJsonSchemaCheck;
 
   const run = (command: LagesbildCommand) =>
     commands.run(lagesbildStreamId(PERIOD), lagesbildDecider(), command, { context: systemContext() });
@@ -56,7 +59,8 @@ describeWith(['postgres', 'redis'], 'publication: from approval to the public si
     store = test.app.get(EVENT_STORE);
     projections = test.app.get(Projections);
     admin = await adminClient(test.url);
-    anonymous = new Client(test.url);
+    schemaCheck = await PublicJsonSchemaCheck.fromServer(test.url);
+    anonymous = schemaCheck.watch(new Client(test.url));
   });
 
   afterAll(async () => {
@@ -136,6 +140,15 @@ describeWith(['postgres', 'redis'], 'publication: from approval to the public si
     expect(list.body.lagesbilder).toEqual([
       expect.objectContaining({ period: PERIOD, publicationNumber: 1, corrected: false }),
     ]);
+    // The list and the feed name the publication by the same version: the numbered address.
+    const publicationId = `${test.config.publicBaseUrl.replace(/\/+$/, '')}/public/lagesbilder/${PERIOD}/1`;
+    expect(list.body.lagesbilder[0].id).toBe(publicationId);
+    expect(feed.text).toContain(`<id>${publicationId}</id>`);
+    // The page links the data and its schema.
+    expect(page.text).toContain(
+      `<link rel="describedby" type="application/schema+json" href="${list.body.$schema.split('#')[0]}" />`,
+    );
+    expect(schemaCheck.checked).toBeGreaterThanOrEqual(2);
   });
 
   it('answers 304 to a matching If-None-Match', async () => {
@@ -258,8 +271,10 @@ describeWith(['postgres'], 'publication without Redis: the same job in-process',
     const settled = await jobs.waitUntilSettled(publicationJobIdFor(events[0]!.eventId), 20_000);
     expect(settled).toMatchObject({ state: 'completed', result: { publicationNumber: 1 } });
     await test.app.get(Projections).waitUntilCaughtUp();
-    const page = await new Client(test.url).get(`/public/lagesbilder/${PERIOD}.json`);
+    const schemaCheck = await PublicJsonSchemaCheck.fromServer(test.url);
+    const page = await schemaCheck.watch(new Client(test.url)).get(`/public/lagesbilder/${PERIOD}.json`);
     expect(page.status).toBe(200);
+    expect(schemaCheck.checked).toBe(1);
     expect(page.body.document.sections.length).toBeGreaterThan(0);
   });
 });

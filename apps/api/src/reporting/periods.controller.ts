@@ -11,7 +11,8 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
+import { periodId, periodSchema, placeSchema } from '@laget/contracts';
 import { editPlaceRequestSchema, registerPlaceRequestSchema } from '@laget/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -30,12 +31,18 @@ const periodListQuery = z.object({
 });
 
 /** Reporting periods (ISO weeks) with who has reported: every logged-in user may read them. */
-@ApiTags('periods')
+@ApiCapability('periods')
 @Controller('api/periods')
 export class PeriodsController {
   constructor(private readonly reporting: ReportingService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Reporting periods (ISO weeks), newest first',
+    query: periodListQuery,
+    response: z.array(periodSchema),
+    paged: true,
+  })
   async list(
     @CurrentCaller() _caller: Caller,
     @Query() query: unknown,
@@ -48,31 +55,46 @@ export class PeriodsController {
   }
 
   @Get(':period')
+  @ApiOperation({
+    summary: 'A week with who has reported (compliance)',
+    params: z.object({ period: periodId }),
+    response: periodSchema,
+  })
   async get(@CurrentCaller() _caller: Caller, @Param('period') period: string) {
     return this.reporting.getPeriod(period);
   }
 }
 
 /** The crime categories of the police statistics, as this municipality configured them. */
-@ApiTags('reports')
+@ApiCapability('reports')
 @Controller('api/crime-categories')
 export class CrimeCategoriesController {
   constructor(private readonly reporting: ReportingService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'The crime categories of the police statistics',
+    response: z.array(z.object({ key: z.string(), label: z.string() }).loose()),
+  })
   list(@CurrentCaller() _caller: Caller) {
     return this.reporting.settings.crimeCategories;
   }
 }
 
 /** The place register: everyone logged in reads it (to pick a place); the coordinator keeps it. */
-@ApiTags('places')
+@ApiCapability('places')
 @Controller('api/places')
 @UseInterceptors(IdempotencyInterceptor)
 export class PlacesController {
   constructor(private readonly reporting: ReportingService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'The place register (retired places with ?retired=true)',
+    query: z.object({ retired: z.enum(['true', 'false']).optional() }),
+    response: z.array(placeSchema),
+    paged: true,
+  })
   async list(
     @CurrentCaller() _caller: Caller,
     @Query('retired') retired: string | undefined,
@@ -84,11 +106,23 @@ export class PlacesController {
   }
 
   @Post()
+  @ApiOperation({
+    summary: 'Register a place (coordinator)',
+    body: registerPlaceRequestSchema,
+    response: placeSchema,
+    errors: [422],
+  })
   async register(@CurrentCaller() caller: Caller, @Body() body: unknown) {
     return this.reporting.registerPlace(caller, parseInput(registerPlaceRequestSchema, body));
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Rename or move a place (coordinator)',
+    body: editPlaceRequestSchema,
+    response: placeSchema,
+    errors: [422],
+  })
   async edit(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -100,6 +134,11 @@ export class PlacesController {
   }
 
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Retire a place (coordinator); reports keep their text',
+    response: placeSchema,
+    errors: [422],
+  })
   async retire(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -12,7 +12,8 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
+import { reportSchema } from '@laget/contracts';
 import {
   addIncidentRequestSchema,
   editIncidentRequestSchema,
@@ -57,13 +58,19 @@ type Sortable = (typeof SORTABLE)[number];
 const routeId = z.string().max(200);
 
 /** Reports of organisations for periods (CONTRACT.md, "reports"): thin: parse, dispatch, map. */
-@ApiTags('reports')
+@ApiCapability('reports')
 @Controller('api/reports')
 @UseInterceptors(IdempotencyInterceptor)
 export class ReportsController {
   constructor(private readonly reporting: ReportingService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Reports the caller may see; filters: period, organisationId, status',
+    query: listQuery,
+    response: z.array(reportSchema),
+    paged: true,
+  })
   async list(
     @CurrentCaller() caller: Caller,
     @Query() query: unknown,
@@ -91,6 +98,13 @@ export class ReportsController {
   }
 
   @Post()
+  @ApiOperation({
+    summary: 'Open the organisation’s report for a week (one per organisation and week)',
+    body: openReportRequestSchema,
+    response: reportSchema,
+    etag: true,
+    errors: [409, 422],
+  })
   async open(
     @CurrentCaller() caller: Caller,
     @Body() body: unknown,
@@ -103,6 +117,7 @@ export class ReportsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A report with its incidents', response: reportSchema, etag: true })
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -112,6 +127,13 @@ export class ReportsController {
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit the report’s attendance, narrative or police statistics',
+    body: editReportRequestSchema,
+    response: reportSchema,
+    etag: true,
+    errors: [422],
+  })
   async edit(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -125,6 +147,12 @@ export class ReportsController {
   }
 
   @Post(':id/incidents')
+  @ApiOperation({
+    summary: 'Add an incident',
+    body: addIncidentRequestSchema,
+    response: reportSchema,
+    errors: [422],
+  })
   async addIncident(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -136,6 +164,12 @@ export class ReportsController {
   }
 
   @Patch(':id/incidents/:incidentId')
+  @ApiOperation({
+    summary: 'Edit an incident',
+    body: editIncidentRequestSchema,
+    response: reportSchema,
+    errors: [422],
+  })
   async editIncident(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -148,6 +182,14 @@ export class ReportsController {
   }
 
   @Delete(':id/incidents/:incidentId')
+  @ApiOperation({
+    summary: 'Withdraw an incident',
+    body: withdrawIncidentRequestSchema,
+    bodyRequired: false,
+    response: reportSchema,
+    etag: true,
+    errors: [422],
+  })
   async withdrawIncident(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -169,6 +211,14 @@ export class ReportsController {
 
   @Post(':id/submit')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Submit the report (again, after an amendment)',
+    body: submitReportRequestSchema,
+    bodyRequired: false,
+    response: reportSchema,
+    etag: true,
+    errors: [422],
+  })
   async submit(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -185,6 +235,14 @@ export class ReportsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw a submitted report',
+    body: withdrawReportRequestSchema,
+    bodyRequired: false,
+    response: reportSchema,
+    etag: true,
+    errors: [422],
+  })
   async withdraw(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -204,6 +262,13 @@ export class ReportsController {
 
   @Post(':id/reopen')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reopen a compiled report for changes (coordinator)',
+    body: reopenReportRequestSchema,
+    response: reportSchema,
+    etag: true,
+    errors: [422],
+  })
   async reopen(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -6,6 +6,7 @@ import type { JobQueue } from '../jobs/job-queue.js';
 import { Projections } from '../projections.service.js';
 import type { ApiClient, HttpAnswer } from '../../reporting/reporting-http-kit.js';
 import { expectOk, HOSTILE_WEEK, startHostileWeek, type HostileWeek } from './testing/hostile-input-kit.js';
+import { PublicJsonSchemaCheck } from '../../publication/testing/public-json-schema.js';
 
 /**
  * Issue 13, "Done when": fast-check's hostile strings at every command endpoint, as the role that
@@ -386,6 +387,9 @@ for (const store of ['postgres', 'pglite'] as const) {
       expect(String(page.body)).toContain('<!doctype html>');
       const json = await week.anonymous.get(`/public/lagesbilder/${HOSTILE_WEEK}.json`);
       expect(json.status).toBe(200);
+      // Hostile text still makes a document that follows the published schema.
+      const schemaCheck = await PublicJsonSchemaCheck.fromServer(week.app.url);
+      schemaCheck.check(`/public/lagesbilder/${HOSTILE_WEEK}.json`, json);
       const pdf = await fetch(`${week.app.url}/public/lagesbilder/${HOSTILE_WEEK}.pdf`);
       expect(pdf.status).toBe(200);
       expect(

@@ -1,0 +1,34 @@
+import type { Type } from '@nestjs/common';
+import { AuditController } from '../audit/audit.controller.js';
+import { HealthController } from '../health/health.controller.js';
+import { AuthController } from '../identity/auth.controller.js';
+import { OrganisationsController } from '../identity/organisations.controller.js';
+import { UsersController } from '../identity/users.controller.js';
+import { LagesbilderController } from '../lagesbild/lagesbilder.controller.js';
+import { JobsController } from '../publication/jobs.controller.js';
+import { PublicSiteController } from '../publication/public-site.controller.js';
+import {
+  CrimeCategoriesController,
+  PeriodsController,
+  PlacesController,
+} from '../reporting/periods.controller.js';
+import { ReportsController } from '../reporting/reports.controller.js';
+
+/**
+ * Every controller the application maps, in the document's order. The route-coverage test
+ * (openapi-document.e2e.spec.ts) fails when a controller the app maps is missing here.
+ */
+export const API_CONTROLLERS: readonly Type[] = [
+  AuthController,
+  OrganisationsController,
+  UsersController,
+  PeriodsController,
+  CrimeCategoriesController,
+  ReportsController,
+  PlacesController,
+  LagesbilderController,
+  JobsController,
+  AuditController,
+  PublicSiteController,
+  HealthController,
+];
