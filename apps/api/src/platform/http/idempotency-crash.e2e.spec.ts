@@ -1,11 +1,15 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { openPglite, type SqlDatabase } from '@laget/event-store';
 import pg from 'pg';
+import {
+  type BuiltServer as Server,
+  buildServer,
+  builtServerAdminPassword as adminPassword,
+  killBuiltServer,
+  startBuiltServer as startServer,
+} from '../../../../../test/support/built-server.js';
 import { describeWith, createTestDatabase } from '../../../../../test/support/services.js';
 import { adminClient, type ApiClient } from '../../reporting/reporting-http-kit.js';
 
@@ -15,66 +19,8 @@ import { adminClient, type ApiClient } from '../../reporting/reporting-http-kit.
  * a new server on the same database; every command is sent again with its key. Every command
  * must then be applied exactly once, and no retry may be told to wait (409).
  */
-const root = resolve(import.meta.dirname, '../../../../..');
-const adminPassword = 'crash-test-admin-password-1';
 const LOAD_MS = 1_500;
 const WORKERS = 16;
-
-let built: Promise<unknown> | null = null;
-
-/** Builds the API and its libraries into their dist folders (what `npm start` runs), once per run. */
-function buildServer(): Promise<unknown> {
-  const workspaces = ['@laget/event-store', '@laget/permissions', '@laget/contracts', '@laget/api'];
-  built ??= promisify(execFile)('npm', ['run', 'build', ...workspaces.flatMap((w) => ['--workspace', w])], {
-    cwd: root,
-  });
-  return built;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-interface Server {
-  url: string;
-  port: number;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-}
-
-/** Starts the built server; a restart passes the port of the one before (clients keep their URL). */
-async function startServer(env: Record<string, string>, port?: number): Promise<Server> {
-  port ??= await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      LOG_LEVEL: 'warn',
-      LAGET_ADMIN_PASSWORD: adminPassword,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_BASE_URL: url,
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  for (const started = Date.now(); Date.now() - started < 60_000;) {
-    const ready = await fetch(`${url}/health/ready`).catch(() => null);
-    if (ready?.status === 200) return { url, port, child, exited };
-    if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the server did not get ready: ${stderr}`);
-}
 
 interface Command {
   key: string;
@@ -164,10 +110,7 @@ for (const store of ['postgres', 'pglite'] as const) {
     }, 120_000);
 
     afterAll(async () => {
-      if (server && server.child.exitCode === null) {
-        server.child.kill('SIGKILL');
-        await server.exited;
-      }
+      await killBuiltServer(server);
       for (const cleanup of cleanups.reverse()) await cleanup();
     });
 
