@@ -27,8 +27,8 @@ export interface BuiltServer {
   child: ChildProcess;
   /** The exit code, or null when a signal ended it. */
   exited: Promise<number | null>;
-  /** What it wrote to stderr so far (its log at LOG_LEVEL). */
-  stderr(): string;
+  /** What it wrote so far, stdout and stderr (its log at LOG_LEVEL), the last megabyte of it. */
+  output(): string;
 }
 
 /** Starts the built server; a restart passes the port of the one before (clients keep their URL). */
@@ -46,19 +46,21 @@ export async function startBuiltServer(env: Record<string, string>, port?: numbe
       PUBLIC_BASE_URL: url,
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+  let output = '';
+  const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-1_000_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   for (const started = Date.now(); Date.now() - started < 60_000;) {
     const ready = await fetch(`${url}/health/ready`).catch(() => null);
-    if (ready?.status === 200) return { url, port, child, exited, stderr: () => stderr };
-    if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
+    if (ready?.status === 200) return { url, port, child, exited, output: () => output };
+    if (child.exitCode !== null) throw new Error(`the server exited: ${output}`);
     await new Promise((done) => setTimeout(done, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`the server did not get ready: ${stderr}`);
+  throw new Error(`the server did not get ready: ${output}`);
 }
 
 /** Ends a server that may still run (kill -9), for afterAll. */

@@ -35,7 +35,13 @@ export function refuseRequestsWhileClosing(
   fastify: FastifyInstance,
   adapter: ClosingAwareFastifyAdapter,
 ): void {
-  fastify.addHook('onRequest', (request, reply, done) => {
+  // A request in flight is answered with `Connection: close` too: its keep-alive connection would
+  // otherwise hold the closing server open until the client's idle timeout.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (adapter.closing) void reply.header('Connection', 'close');
+    done(null, payload);
+  });
+  fastify.addHook('onRequest', (_request, reply, done) => {
     if (!adapter.closing) return done();
     void reply
       .code(503)
