@@ -109,16 +109,26 @@ export interface ThrowawayRedis {
   destroy(): Promise<void>;
 }
 
-export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
+export interface ThrowawayRedisOptions {
+  /**
+   * Keep the data across stop and start in an append-only file written on every command, as a
+   * production Redis for BullMQ runs (its jobs survive a restart); default off: memory only.
+   */
+  persistent?: boolean;
+}
+
+export async function startThrowawayRedis(options: ThrowawayRedisOptions = {}): Promise<ThrowawayRedis> {
   const port = await freePort();
+  const dir = options.persistent ? mkdtempSync(join(tmpdir(), 'laget-redis-')) : null;
+  const persistence = dir
+    ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '']
+    : ['--save', '', '--appendonly', 'no'];
   let child: ChildProcess | null = null;
   const start = async () => {
     if (child) return;
-    const started = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...persistence], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = started;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('redis-server did not start in 10 s')), 10_000);
@@ -143,6 +153,10 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
       running.kill('SIGKILL');
     });
   };
+  const destroy = async () => {
+    await stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, start, stop, destroy: stop };
+  return { url: `redis://127.0.0.1:${port}`, port, start, stop, destroy };
 }
