@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './throwaway-services.js';
 
@@ -7,7 +7,9 @@ import { freePort } from './throwaway-services.js';
  * The real server as `npm start` runs it (`apps/api/dist/main.js`) in a child process, for tests
  * and benchmarks that kill, signal or restart it (issues 13 and 21).
  */
-export const repositoryRoot = resolve(import.meta.dirname, '../..');
+const twoUp = resolve(import.meta.dirname, '../..');
+/** The checkout; also from the benchmark's compiled copy in `.bench-build/test/support`. */
+export const repositoryRoot = basename(twoUp) === '.bench-build' ? dirname(twoUp) : twoUp;
 export const builtServerAdminPassword = 'crash-test-admin-password-1';
 
 let built: Promise<unknown> | null = null;

@@ -1,8 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * A PostgreSQL cluster and a redis-server of the test's own, on free ports in a temporary folder,
@@ -53,6 +54,12 @@ function runPg(bin: string, args: string[]): void {
   execFileSync(command, commandArgs, { stdio: 'pipe', timeout: 60_000 });
 }
 
+/** runPg without blocking the event loop: a load generator in this process keeps sending meanwhile. */
+async function runPgInBackground(bin: string, args: string[]): Promise<void> {
+  const [command, commandArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+  await promisify(execFile)(command, commandArgs, { timeout: 60_000 });
+}
+
 export interface ThrowawayPostgres {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` (trust authentication). */
   readonly url: string;
@@ -61,6 +68,8 @@ export interface ThrowawayPostgres {
   /** Fast shutdown: open connections get 57P01, as in a managed database's restart. */
   stop(): void;
   restart(): void;
+  /** restart() without blocking this process (for a load running in it meanwhile). */
+  restartInBackground(): Promise<void>;
   /** Stops the cluster and removes its folder. */
   destroy(): void;
 }
@@ -87,6 +96,11 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     start: () => pgCtl('-o', options, '-l', join(dir, 'log'), 'start'),
     stop: () => pgCtl('-m', 'fast', 'stop'),
     restart: () => pgCtl('-m', 'fast', '-o', options, '-l', join(dir, 'log'), 'restart'),
+    restartInBackground: () =>
+      runPgInBackground(join(binDir, 'pg_ctl'), [
+        ...['-D', dataDir, '-w', '-t', '60', '-m', 'fast'],
+        ...['-o', options, '-l', join(dir, 'log'), 'restart'],
+      ]),
     destroy: () => {
       try {
         pgCtl('-m', 'immediate', 'stop');
