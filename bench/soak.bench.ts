@@ -257,7 +257,7 @@ async function verify(
   for (const report of reports) {
     const { token } = reporters.find((r) => r.organisationId === report.organisationId)!;
     const client = new SoakClient(urls, token, stats, 0, () => Date.now() + 30_000);
-    let missing: string[] = [];
+    let missing: string[];
     for (const until = Date.now() + 30_000; ;) {
       const read = await client.read(`/api/reports/${report.id}`);
       const body = read?.body as { status?: string; incidents?: Array<{ problem: string }> } | undefined;

@@ -5,6 +5,7 @@ export interface ProcessExit {
   instance: number;
   code: number | null;
   signal: string | null;
+  /** Seconds since the fleet started. */
   atSecond: number;
   lastLog: string;
 }
@@ -69,7 +70,7 @@ export class SoakFleet {
         code: server.child.exitCode,
         signal: server.child.signalCode,
         atSecond: Math.round((Date.now() - this.startedAt) / 1000),
-        lastLog: server.output().trim().split('\n').slice(-3).join(' ').slice(0, 400),
+        lastLog: firstError(server.output()),
       });
       void this.restart(instance, Date.now());
     });
@@ -92,4 +93,10 @@ export class SoakFleet {
       this.restarting.delete(instance);
     }
   }
+}
+
+/** The first line naming an error in the end of a dead instance's log: why it died. */
+function firstError(output: string): string {
+  const tail = output.slice(-4_000).split('\n');
+  return (tail.find((line) => /error/i.test(line)) ?? tail.slice(-3).join(' ')).trim().slice(0, 400);
 }
