@@ -73,7 +73,7 @@ export interface ShutdownOptions {
  * LAGET_SHUTDOWN_SECONDS, exit 1 anyway (docs/adr/0019). A job cut off then is run again: BullMQ
  * takes a stalled job back, the in-process queue once its lease runs out.
  */
-export function exitGracefullyOnSignals(app: INestApplication, options: ShutdownOptions): void {
+export function exitGracefullyOnSignals(app: INestApplication, options: ShutdownOptions): () => void {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let started = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -103,4 +103,9 @@ export function exitGracefullyOnSignals(app: INestApplication, options: Shutdown
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  // For tests: forget the signals again.
+  return () => {
+    process.off('SIGTERM', shutdown);
+    process.off('SIGINT', shutdown);
+  };
 }
