@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import { startTestApp, type TestApp } from '../../../../../test/support/app.js';
 import {
   type BuiltServer,
@@ -8,8 +11,10 @@ import {
   startBuiltServer,
 } from '../../../../../test/support/built-server.js';
 import { createTestDatabase, describeWith, testRedisUrl } from '../../../../../test/support/services.js';
+import { adminClient, createOrganisation, createUser } from '../../reporting/reporting-http-kit.js';
+import { PUBLISH_LAGESBILD } from '../../publication/publish-lagesbild.job.js';
 import type { ClosingAwareFastifyAdapter } from './graceful-shutdown.js';
-import { requestPublicationBeforeStart, startSlowPost } from './shutdown-fixtures.js';
+import { approveWeekBeforeStart, startSlowPost } from './shutdown-fixtures.js';
 
 /**
  * Issue 21, graceful shutdown: the built server in a child process, a request in flight and the
@@ -66,7 +71,7 @@ for (const jobs of ['in-process', 'bullmq'] as const) {
               }
             : {}),
         };
-        await requestPublicationBeforeStart(env, period);
+        await approveWeekBeforeStart(env, period);
       }, 180_000);
 
       afterAll(async () => {
@@ -76,21 +81,39 @@ for (const jobs of ['in-process', 'bullmq'] as const) {
 
       it('answers the request in flight, exits 0 within the limit, and the publication completes', async () => {
         server = await startBuiltServer(env);
-        // The reactor is queueing (or running) the publication job now; a login is on its way in.
-        const login = await startSlowPost(server.url, '/api/auth/login', {
-          username: 'admin',
-          password: builtServerAdminPassword,
+        const admin = await adminClient(server.url, builtServerAdminPassword);
+        const office = await createOrganisation(admin, 'BF-samordnaren', 'coordinator');
+        const { client: coordinator } = await createUser(admin, {
+          username: 'bf.samordnare',
+          organisationId: office,
+          roles: ['coordinator'],
         });
-        const signalled = Date.now();
+        const { client: secondAdmin } = await createUser(admin, {
+          username: 'admin2',
+          organisationId: null,
+          roles: ['admin'],
+        });
+        // A command on its way in, and the week's publication job running, when SIGTERM comes.
+        const registering = await startSlowPost(
+          server.url,
+          '/api/organisations',
+          { name: 'Registrerad under avstängningen', kind: 'other' },
+          { authorization: `Bearer ${secondAdmin.bearerToken!}` },
+        );
+        expect((await coordinator.post(`/api/lagesbilder/${period}/publish`, {})).status).toBe(202);
+        let atSignal = await publicationJobStates(env);
+        for (const until = Date.now() + 15_000; atSignal.running === 0 && Date.now() < until;)
+          atSignal = await publicationJobStates(env);
         server.child.kill('SIGTERM');
+        const signalled = Date.now();
+        expect(atSignal.running).toBe(1);
         await new Promise((done) => setTimeout(done, 300));
         // A new request now: refused, either by the 503 hook or because nothing listens any more.
         const late = await fetch(`${server.url}/health/ready`).catch(() => null);
         expect([null, 503]).toContain(late ? late.status : null);
 
-        const answered = await login.finish();
-        expect(answered.status).toBe(200);
-        expect(JSON.parse(answered.body)).toMatchObject({ username: 'admin' });
+        const answered = await registering.finish();
+        expect([answered.status, answered.body]).toEqual([201, expect.stringContaining('"id"')]);
         const code = await server.exited;
         const tookMs = Date.now() - signalled;
         expect(code).toBe(0);
@@ -98,6 +121,11 @@ for (const jobs of ['in-process', 'bullmq'] as const) {
         expect(server.output()).toContain('SIGTERM: shutting down');
         expect(server.output()).toMatch(/Shut down in \d+ ms/);
         expect(server.output()).not.toMatch(/did not finish within|Shutdown failed/);
+
+        // Finished or handed back, never left running: a job still 'running' after a graceful exit
+        // would wait for a lease or a stall check before anyone ran it again.
+        const left = await publicationJobStates(env);
+        expect(left.running).toBe(0);
 
         // The next start runs whatever was left and serves the week.
         server = await startBuiltServer(env, server.port);
@@ -107,10 +135,41 @@ for (const jobs of ['in-process', 'bullmq'] as const) {
           if (status !== 200) await new Promise((done) => setTimeout(done, 250));
         }
         expect(status).toBe(200);
-        console.info(`${jobs}: SIGTERM to exit 0 in ${tookMs} ms with a request and a job in flight`);
+        console.info(
+          `${jobs}: SIGTERM to exit 0 in ${tookMs} ms with a request and a publication in flight; ` +
+            `its job at SIGTERM ${JSON.stringify(atSignal)}, at exit ${JSON.stringify(left)}`,
+        );
         server.child.kill('SIGTERM');
         expect(await server.exited).toBe(0);
       }, 180_000);
     },
   );
+}
+
+/** The publication jobs by state, as the stopped server left them (in its jobs table or in Redis). */
+async function publicationJobStates(env: Record<string, string>): Promise<Record<string, number>> {
+  if (env.REDIS_URL) {
+    const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+    const queue = new Queue(PUBLISH_LAGESBILD, { connection, prefix: env.LAGET_QUEUE_PREFIX! });
+    try {
+      const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'completed', 'failed');
+      return { ...counts, running: counts.active ?? 0 };
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  }
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client
+      .query<{ state: string; n: string }>(
+        `SELECT state, count(*) AS n FROM jobs WHERE kind = $1 GROUP BY state`,
+        [PUBLISH_LAGESBILD],
+      )
+      .catch(() => ({ rows: [] as Array<{ state: string; n: string }> })); // no jobs table yet
+    return { running: 0, ...Object.fromEntries(rows.map((row) => [row.state, Number(row.n)])) };
+  } finally {
+    await client.end();
+  }
 }

@@ -12,15 +12,8 @@ import { CommandRunner } from '../commands/command-runner.js';
 import { systemContext } from '../commands/request-context.js';
 import { openStores } from '../stores.js';
 
-/**
- * A week compiled, approved and asked to be published, written straight to the stores of `env`
- * before a server starts on them: the server's reactor then queues the publication job as it
- * starts, as after a deploy.
- */
-export async function requestPublicationBeforeStart(
-  env: Record<string, string>,
-  period: string,
-): Promise<void> {
+/** A week compiled and approved, written straight to the stores of `env` before a server starts on them. */
+export async function approveWeekBeforeStart(env: Record<string, string>, period: string): Promise<void> {
   const stores = await openStores(AppConfig.fromEnvironment(env));
   try {
     const commands = new CommandRunner(stores.eventStore, new SystemClock());
@@ -31,7 +24,6 @@ export async function requestPublicationBeforeStart(
       data: { period, background, reports: weekReports, actorId: 'coordinator-1' },
     });
     await approveAsItStands(run, 'coordinator-1');
-    await run({ type: 'RequestPublication', data: { actorId: 'coordinator-1' } });
   } finally {
     await stores.close();
   }
@@ -47,7 +39,12 @@ export interface SlowRequest {
  * `finish()`: a request the server has begun (its request hooks ran) and cannot answer yet, like
  * a slow client's upload when SIGTERM comes.
  */
-export async function startSlowPost(url: string, path: string, body: unknown): Promise<SlowRequest> {
+export async function startSlowPost(
+  url: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<SlowRequest> {
   const bytes = Buffer.from(JSON.stringify(body));
   const slow: { rest: () => void } = { rest: () => undefined };
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -55,7 +52,7 @@ export async function startSlowPost(url: string, path: string, body: unknown): P
       `${url}${path}`,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) },
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(bytes.length) },
       },
       (response) => {
         let text = '';
