@@ -3,7 +3,7 @@
  * in the same run (README, "Benchmarks"). Pass names to run a subset: `npm run bench -- event-store`.
  * Figures are reported, never asserted: targets live in the issues and the closing notes.
  */
-type Bench = { name: string; run: () => Promise<void> };
+type Bench = { name: string; run: () => Promise<void>; onlyByName?: boolean };
 
 const benches: Bench[] = [
   { name: 'event-store', run: async () => (await import('./event-store.bench.js')).benchEventStore() },
@@ -13,11 +13,13 @@ const benches: Bench[] = [
   { name: 'lagesbild', run: async () => (await import('./lagesbild.bench.js')).benchLagesbild() },
   { name: 'publication', run: async () => (await import('./publication.bench.js')).benchPublication() },
   { name: 'admin-assets', run: async () => (await import('./admin-assets.bench.js')).benchAdminAssets() },
+  // Minutes long, with faults: only when asked for by name (`npm run bench -- soak`).
+  { name: 'soak', run: async () => (await import('./soak.bench.js')).benchSoak(), onlyByName: true },
 ];
 
 const wanted = process.argv.slice(2);
 for (const bench of benches) {
-  if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
+  if (wanted.length > 0 ? !wanted.includes(bench.name) : bench.onlyByName) continue;
   console.log(`\n## ${bench.name}\n`);
   try {
     await bench.run();

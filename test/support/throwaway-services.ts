@@ -54,7 +54,7 @@ function runPg(bin: string, args: string[]): void {
   execFileSync(command, commandArgs, { stdio: 'pipe', timeout: 60_000 });
 }
 
-/** runPg without blocking the event loop, so that an app in this process serves on meanwhile. */
+/** runPg without blocking the event loop, so that an app or a load generator in this process goes on meanwhile. */
 async function runPgAsync(bin: string, args: string[]): Promise<void> {
   const [command, commandArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
   await promisify(execFile)(command, commandArgs, { timeout: 60_000 });
@@ -125,16 +125,26 @@ export interface ThrowawayRedis {
   destroy(): Promise<void>;
 }
 
-export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
+export interface ThrowawayRedisOptions {
+  /**
+   * Keep the data across stop and start in an append-only file written on every command, as a
+   * production Redis for BullMQ runs (its jobs survive a restart); default off: memory only.
+   */
+  persistent?: boolean;
+}
+
+export async function startThrowawayRedis(options: ThrowawayRedisOptions = {}): Promise<ThrowawayRedis> {
   const port = await freePort();
+  const dir = options.persistent ? mkdtempSync(join(tmpdir(), 'laget-redis-')) : null;
+  const persistence = dir
+    ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '']
+    : ['--save', '', '--appendonly', 'no'];
   let child: ChildProcess | null = null;
   const start = async () => {
     if (child) return;
-    const started = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...persistence], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = started;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('redis-server did not start in 10 s')), 10_000);
@@ -159,6 +169,10 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
       running.kill('SIGKILL');
     });
   };
+  const destroy = async () => {
+    await stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, start, stop, destroy: stop };
+  return { url: `redis://127.0.0.1:${port}`, port, start, stop, destroy };
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import accepts from 'accepts';
 import type { FastifyInstance } from 'fastify';
@@ -15,6 +15,10 @@ import { API_CONTROLLERS } from './openapi/api-controllers.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { ApiExceptionFilter } from './platform/http/api-exception.filter.js';
 import { refuseUnstorableRouteInput } from './platform/http/route-input-guard.js';
+import {
+  ClosingAwareFastifyAdapter,
+  refuseRequestsWhileClosing,
+} from './platform/lifecycle/graceful-shutdown.js';
 
 /** Largest request body accepted: a full report of 200 incidents at 4,000 characters a field fits well below it. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -30,7 +34,7 @@ export interface CreateAppOptions extends AppModuleOptions {
  * costs about half of Express's CPU per request (docs/adr/0011).
  */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new ClosingAwareFastifyAdapter({
     trustProxy: 'loopback',
     bodyLimit: BODY_LIMIT_BYTES,
     // Nest's logger (pino, app.module.ts) logs requests; Fastify's own stays off.
@@ -43,12 +47,13 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  refuseRequestsWhileClosing(fastify, adapter);
   acceptEmptyJsonBodies(fastify);
   refuseUnstorableRouteInput(fastify);
   sendSecurityHeaders(fastify, options.config.publicBaseUrl.startsWith('https:'));
   await app.register(fastifyCookie);
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
+  // No app.enableShutdownHooks(): main.ts owns the signals, with a deadline (exitGracefullyOnSignals).
 
   // The document comes from the routes' zod schemas (docs/adr/0021); @nestjs/swagger only serves
   // it and Swagger UI, built on the first request so that a start (or a test) does not pay for it.

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { AppConfig, ConfigurationError } from './config/app-config.js';
 import { startMessage } from './config/start-message.js';
+import { exitGracefullyOnSignals } from './platform/lifecycle/graceful-shutdown.js';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp({ config, bufferLogs: true });
+  exitGracefullyOnSignals(app, { seconds: config.shutdownSeconds, logger: new Logger('Läget') });
   await app.listen(config.port, config.host);
   new Logger('Läget').log(startMessage(config, app.getHttpServer().address()));
 }

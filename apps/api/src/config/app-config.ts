@@ -57,6 +57,12 @@ const environmentSchema = z
     LAGET_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ADMIN_DIST_DIR: z.string().min(1).optional(),
+    LAGET_SHUTDOWN_SECONDS: z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1 second')
+      .max(600, 'must be at most 600 seconds')
+      .default(20),
   })
   .superRefine((env, ctx) => {
     if (env.EVENT_STORE === 'postgres' && !env.DATABASE_URL) {
@@ -97,6 +103,8 @@ export class AppConfig {
   readonly adminPassword: string | undefined;
   readonly logLevel: string;
   readonly adminDistDir: string | undefined;
+  /** How long SIGTERM waits for requests, the running job step and the projections before it forces the exit. */
+  readonly shutdownSeconds: number;
 
   private constructor(env: z.output<typeof environmentSchema>) {
     this.port = env.PORT;
@@ -115,6 +123,7 @@ export class AppConfig {
     this.adminPassword = env.LAGET_ADMIN_PASSWORD;
     this.logLevel = env.LOG_LEVEL;
     this.adminDistDir = env.ADMIN_DIST_DIR;
+    this.shutdownSeconds = env.LAGET_SHUTDOWN_SECONDS;
   }
 
   /** Reads the given variables (process.env by default); empty strings count as unset. */

@@ -75,4 +75,13 @@ describe('the public address and the start message', () => {
         /LAGET_PUBLIC_FRAME_ANCESTORS/,
       );
   });
+
+  it('LAGET_SHUTDOWN_SECONDS defaults to 20 and takes whole seconds from 1 to 600', () => {
+    expect(AppConfig.fromEnvironment({}).shutdownSeconds).toBe(20);
+    expect(AppConfig.fromEnvironment({ LAGET_SHUTDOWN_SECONDS: '45' }).shutdownSeconds).toBe(45);
+    for (const wrong of ['0', '-5', '1.5', 'soon', '601'])
+      expect(() => AppConfig.fromEnvironment({ LAGET_SHUTDOWN_SECONDS: wrong })).toThrow(
+        /LAGET_SHUTDOWN_SECONDS: must be/,
+      );
+  });
 });

@@ -143,6 +143,8 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
       const queues = [PUBLISH_LAGESBILD, PUBLICATION_WEBHOOK, SEND_EMAIL].map(
         (kind) => new Queue(kind, { connection: scheduled.redis, prefix: this.config.queuePrefix }),
       );
+      // Reported by the workers and /health/ready while Redis is away; not an unhandled 'error'.
+      for (const queue of queues) queue.on('error', () => undefined);
       this.bullmq = { queues: [...queues, scheduled.queue], redis: scheduled.redis };
     } else {
       this.scheduler = scheduleInProcess(

@@ -86,7 +86,7 @@ export async function queueHealth(
         : {}),
     };
   } catch (error) {
-    return { status: 'down', backend: jobs.backend, message: describe(error) };
+    return { status: 'down', backend: jobs.backend, message: `Redis does not answer: ${describe(error)}` };
   }
 }
 

@@ -29,6 +29,7 @@ export async function scheduleWithBullmq(
     connection,
     prefix: options.prefix ?? BULLMQ_PREFIX,
   });
+  queue.on('error', () => undefined); // reported by the workers and /health/ready while Redis is away
   const wanted = new Set(slots.map((slot) => `${SCHEDULER_PREFIX}${slotId(slot)}`));
   for (const existing of await queue.getJobSchedulers()) {
     if (existing.key.startsWith(SCHEDULER_PREFIX) && !wanted.has(existing.key)) {

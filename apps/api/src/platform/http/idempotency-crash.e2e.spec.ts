@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite, type SqlDatabase } from '@laget/event-store';
 import pg from 'pg';
+import {
+  type BuiltServer as Server,
+  buildServer,
+  builtServerAdminPassword as adminPassword,
+  killBuiltServer,
+  removeBuiltServer,
+  startBuiltServer as startServer,
+} from '../../../../../test/support/built-server.js';
 import { describeWith, createTestDatabase } from '../../../../../test/support/services.js';
 import { adminClient, type ApiClient } from '../../reporting/reporting-http-kit.js';
-import { buildServer, startServer, stopServer, type ServerProcess } from './testing/api-server-process.js';
 
 /**
  * The crash of issue 13 (docs/adr/0014): the real server, built as `npm start` builds it, in a
@@ -13,7 +20,6 @@ import { buildServer, startServer, stopServer, type ServerProcess } from './test
  * a new server on the same database; every command is sent again with its key. Every command
  * must then be applied exactly once, and no retry may be told to wait (409).
  */
-const adminPassword = 'crash-test-admin-password-1';
 const LOAD_MS = 1_500;
 const WORKERS = 16;
 
@@ -30,7 +36,7 @@ const commandOf = (worker: number, n: number): Command => ({
 /** Sends commands from WORKERS clients until the server dies; returns every command sent. */
 async function loadUntilKilled(
   admin: ApiClient,
-  server: ServerProcess,
+  server: Server,
 ): Promise<{ sent: Command[]; unanswered: number }> {
   const sent: Command[] = [];
   let unanswered = 0;
@@ -89,7 +95,7 @@ for (const store of ['postgres', 'pglite'] as const) {
   describeWith(store === 'postgres' ? ['postgres'] : [], `Idempotency-Key across kill -9 on ${store}`, () => {
     const cleanups: Array<() => Promise<void>> = [];
     let env: Record<string, string>;
-    let server: ServerProcess | null = null;
+    let server: Server | null = null;
 
     beforeAll(async () => {
       await buildServer();
@@ -105,12 +111,12 @@ for (const store of ['postgres', 'pglite'] as const) {
     }, 120_000);
 
     afterAll(async () => {
-      await stopServer(server);
+      await killBuiltServer(server);
       for (const cleanup of cleanups.reverse()) await cleanup();
     });
 
     it('applies every command exactly once and answers every retry, none with 409', async () => {
-      server = await startServer(env, { adminPassword });
+      server = await startServer(env);
       const admin = await adminClient(server.url, adminPassword);
       // The admin's first password was replaced: the session carries over to the next server.
       const started = Date.now();
@@ -120,7 +126,7 @@ for (const store of ['postgres', 'pglite'] as const) {
       expect(unanswered).toBeGreaterThan(0);
 
       const restarting = Date.now();
-      server = await startServer(env, { adminPassword, port: server.port });
+      server = await startServer(env, { port: server.port });
       const restarted = Date.now();
       const statuses = await retryAll(admin, sent);
       const retried = Date.now();
@@ -162,3 +168,6 @@ async function countOnPglite(env: Record<string, string>): Promise<Map<string, n
     await db.close();
   }
 }
+
+// The server was built into a temporary folder of this file's own (test/support/built-server.ts).
+afterAll(() => removeBuiltServer());

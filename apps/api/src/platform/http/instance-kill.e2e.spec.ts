@@ -1,6 +1,13 @@
 import { describeWith, createTestDatabase } from '../../../../../test/support/services.js';
 import { adminClient, type ApiClient } from '../../reporting/reporting-http-kit.js';
-import { buildServer, startServer, stopServer, type ServerProcess } from './testing/api-server-process.js';
+import {
+  type BuiltServer,
+  buildServer,
+  builtServerAdminPassword as adminPassword,
+  killBuiltServer,
+  removeBuiltServer,
+  startBuiltServer,
+} from '../../../../../test/support/built-server.js';
 
 /**
  * Issue 21: two instances of the real server on one PostgreSQL, load on both, kill -9 of the one
@@ -9,7 +16,6 @@ import { buildServer, startServer, stopServer, type ServerProcess } from './test
  * instance's session (and with it its locks), and catch up: a write on the survivor is readable
  * there within seconds, and /health/ready says ready with every projection running.
  */
-const adminPassword = 'kill-test-admin-password-1';
 const WORKERS_EACH = 8;
 const LOAD_BEFORE_KILL_MS = 1_500;
 const LOAD_AFTER_KILL_MS = 1_500;
@@ -17,9 +23,7 @@ const CATCH_UP_MS = 20_000;
 
 type ProjectionStates = Record<string, string>;
 
-async function projectionStates(
-  server: ServerProcess,
-): Promise<{ status: number; states: ProjectionStates }> {
+async function projectionStates(server: BuiltServer): Promise<{ status: number; states: ProjectionStates }> {
   const answer = await fetch(`${server.url}/health/ready`);
   const body = (await answer.json()) as {
     info?: { projections?: { states?: ProjectionStates } };
@@ -55,7 +59,7 @@ async function load(
 }
 
 describeWith(['postgres'], 'kill -9 of one of two instances under load', () => {
-  const servers: ServerProcess[] = [];
+  const servers: BuiltServer[] = [];
   let drop: (() => Promise<void>) | null = null;
 
   beforeAll(async () => {
@@ -63,7 +67,7 @@ describeWith(['postgres'], 'kill -9 of one of two instances under load', () => {
   }, 180_000);
 
   afterAll(async () => {
-    for (const server of servers) await stopServer(server);
+    for (const server of servers) await killBuiltServer(server);
     await drop?.();
   });
 
@@ -72,9 +76,9 @@ describeWith(['postgres'], 'kill -9 of one of two instances under load', () => {
     drop = database.drop;
     const env = { EVENT_STORE: 'postgres', DATABASE_URL: database.url };
     // The first to start takes the projections' locks; the second stands by.
-    const doomed = await startServer(env, { adminPassword });
+    const doomed = await startBuiltServer(env);
     servers.push(doomed);
-    const survivor = await startServer(env, { adminPassword });
+    const survivor = await startBuiltServer(env);
     servers.push(survivor);
     const before = await projectionStates(doomed);
     expect(Object.keys(before.states).length).toBeGreaterThan(0);
@@ -139,3 +143,6 @@ describeWith(['postgres'], 'kill -9 of one of two instances under load', () => {
     );
   }, 120_000);
 });
+
+// The server was built into a temporary folder of this file's own (test/support/built-server.ts).
+afterAll(() => removeBuiltServer());

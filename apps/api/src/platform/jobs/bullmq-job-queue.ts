@@ -156,6 +156,8 @@ export class BullmqJobQueue implements JobQueue {
     let queue = this.queues.get(kind);
     if (!queue) {
       queue = new Queue(kind, { connection: this.connection, prefix: this.prefix });
+      // While Redis is away (issue 21) every reconnect attempt errors; /health/ready reports it.
+      queue.on('error', (error) => this.logger.warn(`BullMQ queue ${kind}: ${error.message}`));
       this.queues.set(kind, queue);
     }
     return queue;
@@ -203,7 +205,11 @@ export class BullmqJobQueue implements JobQueue {
 
 /** BullMQ's workers need `maxRetriesPerRequest: null` (they block; a retry limit would throw instead). */
 export function redisConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null });
+  const connection = new Redis(url, { maxRetriesPerRequest: null });
+  // ioredis prints an error without a listener to the console on every reconnect attempt while
+  // Redis is away; BullMQ's queues and workers report it already (and /health/ready says so).
+  connection.on('error', () => undefined);
+  return connection;
 }
 
 function toView(job: Job, state: JobState, result: unknown = job.returnvalue): JobView {
