@@ -303,6 +303,24 @@ describeOnStores(['pglite', 'postgres'], 'the admin data provider against the ru
       ),
     ).rejects.toMatchObject({ status: 409 });
 
+    const masked = (await dataProvider.changeLagesbild(
+      period,
+      {
+        kind: 'redact',
+        request: { text: 'varje vecka', everywhere: true, legalGround: 'OSL 26 kap. 1 §', reason: 'Prov' },
+      },
+      edited.version,
+    )) as LagesbildAnswers['redact'];
+    expectDocumented('POST', '/api/lagesbilder/{id}/redactions', masked);
+    const made = 'redactions' in masked ? masked.redactions : [masked];
+    expect(made.length).toBeGreaterThanOrEqual(1);
+    const lifted = (await dataProvider.changeLagesbild(
+      period,
+      { kind: 'lift', redactionId: made[0]!.id, reason: 'Inte känsligt' },
+      masked.version,
+    )) as LagesbildAnswers['lift'];
+    expectDocumented('DELETE', '/api/lagesbilder/{id}/redactions/{redactionId}', lifted);
+
     const defined = (await dataProvider.changeLagesbild(
       period,
       {
@@ -316,7 +334,7 @@ describeOnStores(['pglite', 'postgres'], 'the admin data provider against the ru
           incidentIds: null,
         },
       },
-      edited.version,
+      lifted.version,
     )) as LagesbildAnswers['defineAudience'];
     expectDocumented('PUT', '/api/lagesbilder/{id}/audiences/{name}', defined);
 
@@ -328,17 +346,60 @@ describeOnStores(['pglite', 'postgres'], 'the admin data provider against the ru
     expect(history.length).toBeGreaterThanOrEqual(3);
     const redactions = await dataProvider.getLagesbildRedactions(period);
     expectDocumented('GET', '/api/lagesbilder/{id}/redactions', redactions);
-    expect(redactions).toEqual([]);
+    // Every mask the "everywhere" redaction made, except the one lifted.
+    expect(redactions?.map((r) => r.id).sort()).toEqual(
+      made
+        .slice(1)
+        .map((r) => r.id)
+        .sort(),
+    );
     const suggestions: RedactionSuggestion[] = await dataProvider.getLagesbildSuggestions(period);
     expectDocumented('GET', '/api/lagesbilder/{id}/redaction-suggestions', suggestions);
     const amendments: Amendment[] = await dataProvider.getLagesbildAmendments(period);
     expectDocumented('GET', '/api/lagesbilder/{id}/amendments', amendments);
     expect(amendments).toEqual([]);
 
+    const second = (await dataProvider.changeLagesbild(
+      period,
+      {
+        kind: 'defineAudience',
+        audience: {
+          name: 'skolan',
+          title: 'Skolan',
+          organisationIds: [organisations.school],
+          roles: [],
+          sectionIds: ['conclusions'],
+          incidentIds: null,
+        },
+      },
+      defined.version,
+    )) as LagesbildAnswers['defineAudience'];
+    const removed = (await dataProvider.changeLagesbild(
+      period,
+      { kind: 'removeAudience', name: 'skolan' },
+      second.version,
+    )) as LagesbildAnswers['removeAudience'];
+    expectDocumented('DELETE', '/api/lagesbilder/{id}/audiences/{name}', removed);
+
+    // The mask made elsewhere is suggested for the background's "Varje vecka": approval waits
+    // until each suggestion is masked or dismissed.
+    let version = removed.version;
+    const waiting = await dataProvider.getLagesbildSuggestions(period);
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
+    for (const suggestion of waiting) {
+      const dismissed = (await dataProvider.changeLagesbild(
+        period,
+        { kind: 'dismiss', suggestion },
+        version,
+      )) as LagesbildAnswers['dismiss'];
+      expectDocumented('POST', '/api/lagesbilder/{id}/redaction-suggestions/dismiss', dismissed);
+      version = dismissed.version;
+    }
+
     const approved = (await dataProvider.changeLagesbild(
       period,
       { kind: 'approve' },
-      defined.version,
+      version,
     )) as LagesbildAnswers['approve'];
     expectDocumented('POST', '/api/lagesbilder/{id}/approve', approved);
     expect(approved.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -351,7 +412,7 @@ describeOnStores(['pglite', 'postgres'], 'the admin data provider against the ru
     jobId = published.jobId;
   });
 
-  it('jobs: getOne follows the publication job; getList by state with total', async () => {
+  it('jobs: getOne follows the publication job; getList by state with total; then the lägesbild is retracted', async () => {
     await browser.switchTo('admin');
     let job: JobView | undefined;
     // As PublishPanel does: the job is enqueued after the publish answer, so a 404 means "not yet".
@@ -377,6 +438,16 @@ describeOnStores(['pglite', 'postgres'], 'the admin data provider against the ru
     expect(completed.total).toBeGreaterThanOrEqual(1);
     expect(completed.data.map((j) => j.id)).toContain(jobId);
     expect(completed.data.every((j) => j.state === 'completed')).toBe(true);
+
+    await browser.switchTo('bf.samordnare');
+    const live = await dataProvider.getLagesbild(period, 'internal');
+    const retracted = (await dataProvider.changeLagesbild(
+      period,
+      { kind: 'retract', reason: 'Prov av återkallelse' },
+      live.version,
+    )) as LagesbildAnswers['retract'];
+    expectDocumented('POST', '/api/lagesbilder/{id}/retract', retracted);
+    expect(retracted.version).toBeGreaterThan(live.version);
   });
 
   it('audit: getList newest first with pagination, total and a type filter', async () => {
