@@ -6,3 +6,4 @@ export * from './free-text.js';
 export * from './api-answers.js';
 export * from './responses.js';
 export * from './public-lagesbild.js';
+export * from './lagesbild-answer-schemas.js';

@@ -153,6 +153,27 @@ export const reportSchema = z
   })
   .meta({ id: 'Report' });
 
+/**
+ * One row of `GET /api/reports`: a report without its content (narrative, incidents, statistics),
+ * with how many incidents it holds and where its period stands. `GET /api/reports/:id` has the rest.
+ */
+export const reportSummarySchema = z
+  .object({
+    id: z.string(),
+    period: z.string(),
+    organisationId: z.string(),
+    openedById: z.string(),
+    status: z.enum(['draft', 'submitted', 'amended', 'withdrawn']),
+    attendance: z.enum(ATTENDANCES),
+    incidentCount: z.number().int(),
+    submissions: z.number().int(),
+    submittedAt: z.string().nullable(),
+    periodStatus: z.enum(['open', 'compiled', 'published']),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ReportSummary' });
+export type ReportSummary = z.output<typeof reportSummarySchema>;
+
 const complianceState = z.enum(['on_time', 'late', 'pending', 'missing']);
 
 export const periodSchema = z

@@ -10,7 +10,7 @@ import {
   TextInput,
 } from 'react-admin';
 import { useMediaQuery, type Theme } from '@mui/material';
-import type { ReportView } from '@laget/contracts';
+import type { ReportSummary } from '@laget/contracts';
 import { StatusChip } from '../shared/StatusChip.js';
 import { WeekField } from '../shared/WeekField.js';
 import { swedishDateTime, weekLabel } from '../shared/week.js';
@@ -38,7 +38,7 @@ export function ReportList() {
   return (
     <List sort={{ field: 'period', order: 'DESC' }} filters={filters}>
       {small ? (
-        <SimpleList<ReportView & { id: string }>
+        <SimpleList<ReportSummary & { id: string }>
           primaryText={(r) => weekLabel(r.period)}
           secondaryText={(r) => <StatusChip status={r.status} />}
           linkType="edit"
@@ -49,14 +49,12 @@ export function ReportList() {
           <ReferenceField source="organisationId" reference="organisations" link={false}>
             <TextField source="name" />
           </ReferenceField>
-          <FunctionField<ReportView> source="status" render={(r) => <StatusChip status={r.status} />} />
-          <FunctionField<ReportView>
+          <FunctionField<ReportSummary> source="status" render={(r) => <StatusChip status={r.status} />} />
+          <FunctionField<ReportSummary>
             label="resources.reports.fields.incidents"
-            render={(r) =>
-              String((r as ReportView & { incidentCount?: number }).incidentCount ?? r.incidents?.length ?? 0)
-            }
+            render={(r) => String(r.incidentCount)}
           />
-          <FunctionField<ReportView>
+          <FunctionField<ReportSummary>
             label="laget.periods.submitted_at"
             source="submittedAt"
             render={(r) => swedishDateTime(r.submittedAt)}

@@ -13,7 +13,16 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
-import { acceptedJobSchema, lagesbildDocumentSchema, redactionSuggestionSchema } from '@laget/contracts';
+import {
+  acceptedJobSchema,
+  approveAnswerSchema,
+  lagesbildDocumentSchema,
+  reconfirmAnswerSchema,
+  redactAnswerSchema,
+  redactionOverviewSchema,
+  redactionSuggestionSchema,
+  versionAnswerSchema,
+} from '@laget/contracts';
 import {
   applyRedactionRequest,
   approveLagesbildRequest,
@@ -206,7 +215,7 @@ export class LagesbilderController {
   @ApiOperation({
     summary: 'Remove a target group',
     params: z.object({ id: periodId, name: audienceName }),
-    response: lagesbildDocumentSchema,
+    response: versionAnswerSchema,
   })
   async removeAudience(
     @CurrentLagesbildCaller() caller: LagesbildCaller,
@@ -226,9 +235,7 @@ export class LagesbilderController {
   @ApiOperation({
     summary: 'The redactions with legal ground, reason, current path and whether they are stale',
     params: z.object({ id: periodId }),
-    response: z
-      .array(z.record(z.string(), z.unknown()))
-      .meta({ description: 'Redactions with legal ground, reason, path and staleness' }),
+    response: z.array(redactionOverviewSchema),
   })
   async redactions(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
     return this.lagesbilder.redactions(caller, parseInput(periodId, id, 'params'));
@@ -240,7 +247,7 @@ export class LagesbilderController {
       'Mask a span, leave an item or section out of the open version, or mask every occurrence of a text ({text, everywhere: true})',
     params: z.object({ id: periodId }),
     body: applyRedactionRequest,
-    response: lagesbildDocumentSchema,
+    response: redactAnswerSchema,
     errors: [422],
   })
   async redact(
@@ -265,7 +272,7 @@ export class LagesbilderController {
     summary: 'Lift a redaction, with a reason (recorded)',
     params: z.object({ id: periodId }),
     body: liftRedactionRequest,
-    response: lagesbildDocumentSchema,
+    response: versionAnswerSchema,
     errors: [422],
   })
   async lift(
@@ -291,7 +298,7 @@ export class LagesbilderController {
     summary: 'Re-confirm a stale mask on the text as it reads now',
     params: z.object({ id: periodId }),
     body: reconfirmRedactionRequest,
-    response: lagesbildDocumentSchema,
+    response: reconfirmAnswerSchema,
     errors: [422],
   })
   async reconfirm(
@@ -327,7 +334,7 @@ export class LagesbilderController {
     summary: 'Dismiss a suggestion (recorded); it stays dismissed while its text is unchanged',
     params: z.object({ id: periodId }),
     body: dismissSuggestionRequest,
-    response: lagesbildDocumentSchema,
+    response: versionAnswerSchema,
     errors: [422],
   })
   async dismiss(
@@ -352,7 +359,7 @@ export class LagesbilderController {
     params: z.object({ id: periodId }),
     body: approveLagesbildRequest,
     bodyRequired: false,
-    response: lagesbildDocumentSchema,
+    response: approveAnswerSchema,
     errors: [422],
     errorNotes: {
       409: 'Changed since the version sent, or suggestions neither masked nor dismissed: `details.unhandledSuggestions` lists them',
@@ -404,7 +411,7 @@ export class LagesbilderController {
     summary: 'Retract the live publication, with a reason (recorded)',
     params: z.object({ id: periodId }),
     body: retractPublicationRequest,
-    response: lagesbildDocumentSchema,
+    response: versionAnswerSchema,
     errors: [422],
   })
   async retract(

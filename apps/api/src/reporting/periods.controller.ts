@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
 import { parseInput } from '../platform/http/validation.js';
+import { notFound } from '../platform/domain/domain-error.js';
 import { pageQuery } from './reports.controller.js';
 import { CurrentCaller } from './reporting-caller.js';
 import { ReportingService, type Caller } from './reporting.service.js';
@@ -103,6 +104,16 @@ export class PlacesController {
     const places = await this.reporting.listPlaces(retired === 'true');
     response.header('X-Total-Count', String(places.length));
     return places;
+  }
+
+  // react-admin's edit page reads one record (getOne). The register is small and every logged-in
+  // user may read all of it, so one place is read from the same list as GET /api/places.
+  @Get(':id')
+  @ApiOperation({ summary: 'One place of the register, retired or not', response: placeSchema })
+  async get(@CurrentCaller() _caller: Caller, @Param('id') id: string) {
+    const place = (await this.reporting.listPlaces(true)).find((candidate) => candidate.id === id);
+    if (!place) throw notFound('Place');
+    return place;
   }
 
   @Post()

@@ -1,4 +1,4 @@
-import type { PlaceView, ReportStatus } from '@laget/contracts';
+import type { Attendance, PlaceView, ReportStatus, ReportSummary } from '@laget/contracts';
 import { notFound } from '../platform/domain/domain-error.js';
 import { placeOf, type PlaceRegisterState } from './place-register.decider.js';
 
@@ -6,19 +6,8 @@ import { placeOf, type PlaceRegisterState } from './place-register.decider.js';
  * Rows of the reporting read models (reporting.projections.ts) as the API answers them: the
  * report list and the place register.
  */
-export interface ReportListItem {
-  id: string;
-  period: string;
-  organisationId: string;
-  openedById: string;
-  status: ReportStatus;
-  attendance: string;
-  incidentCount: number;
-  submissions: number;
-  submittedAt: string | null;
-  periodStatus: 'open' | 'compiled' | 'published';
-  version: number;
-}
+/** A row of the report list: the contract's type, so the OpenAPI document describes what is sent. */
+export type ReportListItem = ReportSummary;
 
 export interface ReportListRow {
   report_id: string;
@@ -41,7 +30,7 @@ export function toListItem(row: ReportListRow): ReportListItem {
     organisationId: row.organisation_id,
     openedById: row.opened_by_id,
     status: row.status,
-    attendance: row.attendance,
+    attendance: row.attendance as Attendance,
     incidentCount: Number(row.incident_count),
     submissions: Number(row.submissions),
     submittedAt: row.last_submitted_at === null ? null : new Date(row.last_submitted_at).toISOString(),

@@ -13,7 +13,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
-import { reportSchema } from '@laget/contracts';
+import { reportSchema, reportSummarySchema } from '@laget/contracts';
 import {
   addIncidentRequestSchema,
   editIncidentRequestSchema,
@@ -68,7 +68,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Reports the caller may see; filters: period, organisationId, status',
     query: listQuery,
-    response: z.array(reportSchema),
+    response: z.array(reportSummarySchema),
     paged: true,
   })
   async list(
