@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@laget/event-store';
+import { isDatabaseUnavailable, type RecordedEvent } from '@laget/event-store';
 import type { ProjectionStall } from '@laget/contracts';
 
 export type { ProjectionStall } from '@laget/contracts';
@@ -41,17 +41,6 @@ export class ProjectionLagError extends Error {
 
 /** SQLSTATE classes of a lost or busy server, not of the event: 08 connection, 53 resources, 57 operator, 58 system, 40 rollback. */
 const transientSqlState = /^(08|53|57|58|40)|^55P03$/;
-const transientNodeCodes = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
 const transientMessage =
   /connection (terminated|closed|ended|lost|refused)|terminated unexpectedly|timeout|timed out/i;
 
@@ -61,13 +50,14 @@ const transientMessage =
  * the projection's code) fails the same way on every retry: it counts toward a stall.
  */
 export function isTransient(error: unknown): boolean {
+  // A database that cannot be reached (what the HTTP layer answers 503 for) is always transient;
+  // a projection also waits out a busy or rolled-back server (the broader classes above).
+  if (isDatabaseUnavailable(error)) return true;
   const seen = new Set<unknown>();
   for (let e: unknown = error; e && typeof e === 'object' && !seen.has(e); e = (e as Error).cause) {
     seen.add(e);
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (transientSqlState.test(code) || transientNodeCodes.has(code))) {
-      return true;
-    }
+    if (typeof code === 'string' && transientSqlState.test(code)) return true;
     if (e instanceof Error && transientMessage.test(e.message)) return true;
     if (e instanceof EventApplyError) continue;
   }
