@@ -8,5 +8,6 @@ export * from './sql/postgres-database.js';
 export * from './sql/pglite-database.js';
 export * from './sql/sql-event-store.js';
 export * from './sql/sql-checkpoint.js';
+export * from './sql/startup-schema.js';
 export * from './kurrent/kurrent-event-store.js';
 export { freshPglite } from './testing.js';

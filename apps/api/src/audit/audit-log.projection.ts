@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@laget/event-store';
+import { type SqlExecutor, createIndexIfMissing } from '@laget/event-store';
 import { type ProjectedEvent, defineProjection } from '../platform/projections/projection.js';
 
 /**
@@ -24,9 +24,21 @@ export const auditLogProjection = defineProjection({
         ip text,
         data jsonb NOT NULL
       )`);
-    await sql.query('CREATE INDEX IF NOT EXISTS audit_log_stream ON audit_log (stream_id, global_position)');
-    await sql.query('CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor_id, global_position)');
-    await sql.query('CREATE INDEX IF NOT EXISTS audit_log_occurred ON audit_log (occurred_at)');
+    await createIndexIfMissing(
+      sql,
+      'audit_log_stream',
+      'CREATE INDEX audit_log_stream ON audit_log (stream_id, global_position)',
+    );
+    await createIndexIfMissing(
+      sql,
+      'audit_log_actor',
+      'CREATE INDEX audit_log_actor ON audit_log (actor_id, global_position)',
+    );
+    await createIndexIfMissing(
+      sql,
+      'audit_log_occurred',
+      'CREATE INDEX audit_log_occurred ON audit_log (occurred_at)',
+    );
   },
   reset: async (sql) => {
     await sql.query('TRUNCATE audit_log');

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { SqlDatabase } from '@laget/event-store';
+import { type SqlDatabase, createIndexIfMissing, withStartupSchemaLock } from '@laget/event-store';
 import type { OrganisationKind } from '@laget/contracts';
 import type { Role } from '@laget/permissions';
 import { AppConfig } from '../config/app-config.js';
@@ -7,7 +7,7 @@ import { systemContext } from '../platform/commands/request-context.js';
 import { READ_DB } from '../platform/platform.tokens.js';
 import { AccountsService } from './accounts.service.js';
 import { IDENTITY_READ_MODEL_DDL } from './identity.projection.js';
-import { IDENTITY_TABLES_DDL } from './identity.tables.js';
+import { IDENTITY_SESSIONS_USER_INDEX, IDENTITY_TABLES_DDL } from './identity.tables.js';
 import { OrganisationsReadModel } from './organisations.read-model.js';
 import { generateOneTimePassword } from './password-hasher.js';
 import { UsersReadModel } from './users.read-model.js';
@@ -79,8 +79,10 @@ export class IdentityFirstStart implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const statement of [...IDENTITY_READ_MODEL_DDL, ...IDENTITY_TABLES_DDL])
-      await this.db.query(statement);
+    await withStartupSchemaLock(this.db, async (tx) => {
+      for (const statement of [...IDENTITY_READ_MODEL_DDL, ...IDENTITY_TABLES_DDL]) await tx.query(statement);
+      await createIndexIfMissing(tx, 'identity_sessions_user', IDENTITY_SESSIONS_USER_INDEX);
+    });
     await this.ensureAdmin();
     if (this.config.demo) await this.loadDemo();
   }

@@ -17,7 +17,6 @@ export const IDENTITY_TABLES_DDL = [
      absolute_expires_at timestamptz NOT NULL,
      ip text
    )`,
-  `CREATE INDEX IF NOT EXISTS identity_sessions_user ON identity_sessions (user_id)`,
   `CREATE TABLE IF NOT EXISTS identity_api_tokens (
      id text PRIMARY KEY,
      owner_id text NOT NULL,
@@ -39,3 +38,6 @@ export const IDENTITY_TABLES_DDL = [
      expire bigint
    )`,
 ];
+
+/** Created through createIndexIfMissing: CREATE INDEX IF NOT EXISTS locks the table even when it exists. */
+export const IDENTITY_SESSIONS_USER_INDEX = `CREATE INDEX IF NOT EXISTS identity_sessions_user ON identity_sessions (user_id)`;

@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import type { EventStore, SqlDatabase } from '@laget/event-store';
+import { type EventStore, type SqlDatabase, withStartupSchemaLock } from '@laget/event-store';
 import { AppConfig } from '../config/app-config.js';
 import { Clock, SystemClock } from './commands/clock.js';
 import { CommandRunner } from './commands/command-runner.js';
@@ -33,7 +33,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.stores.readDb.query(IDEMPOTENCY_TABLE_DDL);
+    await withStartupSchemaLock(this.stores.readDb, (tx) => tx.query(IDEMPOTENCY_TABLE_DDL));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { DocumentSection } from '@laget/contracts';
-import type { SqlDatabase, SqlExecutor } from '@laget/event-store';
+import { type SqlDatabase, type SqlExecutor, withStartupSchemaLock } from '@laget/event-store';
 import { canonicalJson, sha256 } from '../lagesbild/content-hash.js';
 import { sha256Hex } from './content-hash.js';
 import { storableJson } from '../platform/storable-text.js';
@@ -35,7 +35,7 @@ export class PublicationArtefacts {
   constructor(private readonly db: SqlDatabase) {}
 
   static async open(db: SqlDatabase): Promise<PublicationArtefacts> {
-    await setupArtefactTables(db);
+    await withStartupSchemaLock(db, setupArtefactTables);
     return new PublicationArtefacts(db);
   }
 

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@laget/event-store';
+import { type SqlExecutor, addColumnIfMissing, createIndexIfMissing } from '@laget/event-store';
 import type { DomainEvent } from '../platform/domain/decider.js';
 import {
   defineProjection,
@@ -34,10 +34,14 @@ export const reportListProjection = defineProjection<ReportEvent>({
         version integer NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await sql.query(
+    await createIndexIfMissing(
+      sql,
+      'reporting_reports_period',
       'CREATE INDEX IF NOT EXISTS reporting_reports_period ON reporting_reports (period, organisation_id)',
     );
-    await sql.query(
+    await createIndexIfMissing(
+      sql,
+      'reporting_reports_organisation',
       'CREATE INDEX IF NOT EXISTS reporting_reports_organisation ON reporting_reports (organisation_id, period)',
     );
   },
@@ -214,9 +218,7 @@ export const periodStatusProjection = defineProjection<PeriodStatusEvent>({
         status text NOT NULL,
         compilation integer NOT NULL
       )`);
-    await sql.query(
-      'ALTER TABLE reporting_periods ADD COLUMN IF NOT EXISTS compiled_early boolean NOT NULL DEFAULT false',
-    );
+    await addColumnIfMissing(sql, 'reporting_periods', 'compiled_early', 'boolean NOT NULL DEFAULT false');
   },
   reset: async (sql) => {
     await sql.query('DELETE FROM reporting_periods');

@@ -95,8 +95,18 @@ export const schema = [
   // own, no longer called.
   `DROP FUNCTION IF EXISTS event_store.append_events(text, text, integer, uuid[], text[], text[], text[])`,
   `DROP FUNCTION IF EXISTS event_store.append_events(text, text, integer, uuid[], text[], text[], text[], text[], integer[])`,
-  appendFunction,
 ];
+
+/**
+ * CREATE OR REPLACE FUNCTION takes an exclusive lock on the function and rewrites its catalogue row
+ * even when nothing changed; a start compares the stored body with this one first and replaces
+ * the function only when it differs (a new version of it, or a first start).
+ */
+export const replaceAppendFunction = appendFunction;
+export const appendFunctionUnchanged = `
+  SELECT prosrc = $1 AS unchanged FROM pg_proc
+  WHERE oid = to_regprocedure('event_store.append_events(text, text, integer, uuid[], text[], text[], text[], text[], integer[], text)')`;
+export const appendFunctionBody = /\$\$([\s\S]*)\$\$/.exec(appendFunction)![1]!;
 
 export const append = `SELECT stream_version, global_position FROM event_store.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
 

@@ -16,6 +16,7 @@ import type {
 import { ANY, NO_STREAM, STREAM_EXISTS, type ExpectedVersion } from '../expected-version.js';
 import { PollingSubscription } from '../polling-subscription.js';
 import { InFlight } from './in-flight.js';
+import { withStartupSchemaLock } from './startup-schema.js';
 import { findKeyedAppend, MAX_KEY_LENGTH } from './sql-keyed-appends.js';
 import { compareSqlCheckpoints, decodeSqlCheckpoint, encodeSqlCheckpoint } from './sql-checkpoint.js';
 import type { SqlDatabase, SqlExecutor } from './sql-database.js';
@@ -101,11 +102,17 @@ export class SqlEventStore implements EventStore {
     this.gatherMs = options.gatherMs ?? 50;
   }
 
+  /**
+   * Creates the schema; one step of the start-up schema work that instances sharing the database
+   * serialise (withStartupSchemaLock), since CREATE … IF NOT EXISTS alone races.
+   */
   async init(): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      // Serialises concurrent first starts of several instances; CREATE … IF NOT EXISTS alone races.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['laget.event-store.schema']);
+    await withStartupSchemaLock(this.db, async (tx) => {
       for (const statement of sql.schema) await tx.query(statement);
+      const { rows } = await tx.query<{ unchanged: boolean }>(sql.appendFunctionUnchanged, [
+        sql.appendFunctionBody,
+      ]);
+      if (!rows[0]?.unchanged) await tx.query(sql.replaceAppendFunction);
     });
   }
 

@@ -1,4 +1,9 @@
-import type { SqlDatabase, SqlExecutor } from '@laget/event-store';
+import {
+  type SqlDatabase,
+  type SqlExecutor,
+  createIndexIfMissing,
+  withStartupSchemaLock,
+} from '@laget/event-store';
 import {
   type EnqueueOptions,
   type JobContext,
@@ -72,7 +77,7 @@ export class InProcessJobQueue implements JobQueue {
 
   /** Creates the `jobs` table when missing. */
   static async open(options: InProcessJobQueueOptions): Promise<InProcessJobQueue> {
-    await setupJobsTable(options.db);
+    await withStartupSchemaLock(options.db, setupJobsTable);
     return new InProcessJobQueue(options);
   }
 
@@ -269,11 +274,18 @@ export async function setupJobsTable(sql: SqlExecutor): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-  await sql.query(
+  // Guarded: CREATE INDEX IF NOT EXISTS locks the table even when the index exists.
+  await createIndexIfMissing(
+    sql,
+    'jobs_due',
     `CREATE INDEX IF NOT EXISTS jobs_due ON jobs (run_at) WHERE state IN ('queued', 'running')`,
   );
   // Finished jobs stay in the table, so listing one state (GET /api/jobs) must not scan them all.
-  await sql.query(`CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, updated_at DESC, id DESC)`);
+  await createIndexIfMissing(
+    sql,
+    'jobs_by_state',
+    `CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, updated_at DESC, id DESC)`,
+  );
 }
 
 function toView(row: JobRow): JobView {

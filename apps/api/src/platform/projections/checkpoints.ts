@@ -1,4 +1,4 @@
-import type { Checkpoint, SqlExecutor } from '@laget/event-store';
+import { type Checkpoint, type SqlExecutor, addColumnIfMissing } from '@laget/event-store';
 import type { ProjectionStall } from './projection-failures.js';
 
 /**
@@ -35,7 +35,7 @@ export async function setupCheckpointTable(sql: SqlExecutor): Promise<void> {
     )`);
   // Where a projection stalled (docs/adr/0016): kept here so that every instance, standby ones
   // included, and a restarted one, reports it until the checkpoint moves past it.
-  await sql.query(`ALTER TABLE projection_checkpoints ADD COLUMN IF NOT EXISTS stall jsonb`);
+  await addColumnIfMissing(sql, 'projection_checkpoints', 'stall', 'jsonb');
 }
 
 export async function recordStall(sql: SqlExecutor, stall: ProjectionStall): Promise<void> {

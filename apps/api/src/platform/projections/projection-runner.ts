@@ -1,4 +1,9 @@
-import type { EventStore, RecordedEvent, SqlDatabase } from '@laget/event-store';
+import {
+  type EventStore,
+  type RecordedEvent,
+  type SqlDatabase,
+  withStartupSchemaLock,
+} from '@laget/event-store';
 import { readStalls, setupCheckpointTable } from './checkpoints.js';
 import type { ProjectionStall } from './projection-failures.js';
 import type { Projection } from './projection.js';
@@ -134,9 +139,8 @@ export class ProjectionRunner {
   }
 
   private async setup(): Promise<void> {
-    // Serialised across instances: concurrent CREATE TABLE IF NOT EXISTS can still collide in PostgreSQL.
-    await this.options.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('laget:projection-setup'))`);
+    // One step of the start-up schema work, serialised across instances (docs/adr/0019).
+    await withStartupSchemaLock(this.options.db, async (tx) => {
       await setupCheckpointTable(tx);
       for (const worker of this.workers.values()) await worker.projection.setup(tx);
     });

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { SqlDatabase, SqlExecutor } from '@laget/event-store';
+import { type SqlDatabase, type SqlExecutor, withStartupSchemaLock } from '@laget/event-store';
 import type { EmailTransportKind } from './email.decider.js';
 import { storable } from '../../storable-text.js';
 
@@ -58,7 +58,7 @@ export class OutboxEmailTransport implements EmailTransport {
   private constructor(private readonly db: SqlDatabase) {}
 
   static async open(db: SqlDatabase): Promise<OutboxEmailTransport> {
-    await setupOutboxTable(db);
+    await withStartupSchemaLock(db, setupOutboxTable);
     return new OutboxEmailTransport(db);
   }
 
