@@ -2,6 +2,13 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { sv } from 'date-fns/locale';
 import type { IncidentItem, LagesbildView } from '@laget/contracts';
+import {
+  calendarOf,
+  defaultPeriodSettings,
+  parsePeriod,
+  type IsoWeekday,
+  type PeriodSettings,
+} from '../reporting/period.js';
 
 /**
  * The Swedish words the PDF and the public pages share, so that both print the seed's layout
@@ -14,6 +21,8 @@ export interface MunicipalityProfile {
   title?: string;
   /** Where the public site links "more about the work", e.g. the municipality's BRÅ page. */
   aboutUrl?: string;
+  /** Weekday of the EST meeting that discusses a week (LAGET_MEETING_WEEKDAY); Monday by default. */
+  meetingWeekday?: IsoWeekday;
 }
 
 export const timeZone = 'Europe/Stockholm';
@@ -44,6 +53,25 @@ export function weekLabel(period: string): string {
   const match = /^(\d{4})-W(\d{2})$/.exec(period);
   if (!match) throw new Error(`Not an ISO week: ${period}`);
   return `v${match[2]} ${match[1]}`;
+}
+
+/**
+ * The seed's meeting line: "Effektiv samordning för Trygghet v01 – Månadsmöte" when the meeting
+ * that discusses the week is the month's first (the extended månadsmöte), else without the suffix.
+ */
+export function meetingLine(period: string, profile: MunicipalityProfile): string {
+  const { monthlyMeeting } = calendarOf(parsePeriod(period), periodSettingsFor(profile.meetingWeekday ?? 1));
+  const line = `Effektiv samordning för Trygghet ${weekLabel(period).split(' ')[0]}`;
+  return monthlyMeeting ? `${line} – Månadsmöte` : line;
+}
+
+// One settings object per weekday, so that calendarOf's per-settings memo is reused.
+const settingsByWeekday = new Map<IsoWeekday, PeriodSettings>();
+function periodSettingsFor(meetingWeekday: IsoWeekday): PeriodSettings {
+  let settings = settingsByWeekday.get(meetingWeekday);
+  if (!settings)
+    settingsByWeekday.set(meetingWeekday, (settings = { ...defaultPeriodSettings, meetingWeekday }));
+  return settings;
 }
 
 /** "ÖPPEN VERSION", or "INTERN VERSION – <audience>" for a target-group version. */

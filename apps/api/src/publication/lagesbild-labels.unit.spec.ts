@@ -5,6 +5,7 @@ import {
   documentTitle,
   isoDate,
   letterhead,
+  meetingLine,
   paragraphs,
   swedishDate,
   versionLabel,
@@ -26,6 +27,24 @@ describe('the words the PDF and public pages share', () => {
     expect(weekLabel('2024-W48')).toBe('v48 2024');
     expect(weekLabel('2025-W01')).toBe('v01 2025');
     expect(() => weekLabel('2024-48')).toThrow('Not an ISO week');
+  });
+
+  it("writes the seed's meeting line, naming the month's first meeting a månadsmöte", () => {
+    // v48 2024 is discussed on Monday 2 December: the first meeting of the month.
+    expect(meetingLine('2024-W48', norberg)).toBe('Effektiv samordning för Trygghet v48 – Månadsmöte');
+    expect(meetingLine('2025-W01', norberg)).toBe('Effektiv samordning för Trygghet v01 – Månadsmöte');
+    expect(meetingLine('2024-W49', norberg)).toBe('Effektiv samordning för Trygghet v49');
+    // With the meeting on Tuesdays, v47 2024 is discussed on Tuesday 26 November, v48 on 3 December.
+    expect(meetingLine('2024-W47', { ...norberg, meetingWeekday: 2 })).toBe(
+      'Effektiv samordning för Trygghet v47',
+    );
+    expect(meetingLine('2024-W48', { ...norberg, meetingWeekday: 2 })).toBe(
+      'Effektiv samordning för Trygghet v48 – Månadsmöte',
+    );
+    // With the meeting on Sundays, v48 2024 is discussed on Sunday 8 December: not the first.
+    expect(meetingLine('2024-W48', { ...norberg, meetingWeekday: 7 })).toBe(
+      'Effektiv samordning för Trygghet v48',
+    );
   });
 
   it('names the version: open, internal, or internal for an audience', () => {

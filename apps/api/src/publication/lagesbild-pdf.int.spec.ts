@@ -62,15 +62,17 @@ describeWithPoppler('renderLagesbildPdf (read back with poppler)', () => {
       expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
     });
 
-    it('starts with the letterhead, title, week, version and publication date', () => {
-      const top = seedStructure.children[0]?.children.slice(0, 4).map((n) => [n.tag, structText(n)]);
+    it('starts with the letterhead, title, week, version, meeting line and publication date', () => {
+      const top = seedStructure.children[0]?.children.slice(0, 5).map((n) => [n.tag, structText(n)]);
       expect(seedStructure.children[0]?.tag).toBe('Document');
       expect(top).toEqual([
         ['P', 'NORBERGS KOMMUN'],
         ['H1', 'Lokal lägesbild avseende brottslighet och otrygghet för Norbergs kommun'],
         ['P', 'v48 2024 ÖPPEN VERSION'],
+        ['P', 'Effektiv samordning för Trygghet v48 – Månadsmöte'],
         ['P', 'Publicerad 2 december 2024'],
       ]);
+      expect(pdfText(seedPdf, 1)).toContain('Effektiv samordning för Trygghet v48 – Månadsmöte');
     });
 
     it('has every section, in order, as a Sect with an H2 and its paragraphs', () => {

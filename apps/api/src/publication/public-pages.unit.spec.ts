@@ -35,6 +35,8 @@ describe('the public page of one week', () => {
       '<h1>Lokal lägesbild avseende brottslighet och otrygghet för Norbergs kommun</h1>',
     );
     expect(page).toContain('<p class="version">v48 2024 ÖPPEN VERSION</p>');
+    // The seed's meeting line: v48 2024 is discussed on Monday 2 December, the month's first meeting.
+    expect(page).toContain('<p class="meeting">Effektiv samordning för Trygghet v48 – Månadsmöte</p>');
     expect(page).toContain('Publicerad <time datetime="2024-12-02T09:30:00+01:00">2 december 2024</time>');
     expect(page).toContain('<p class="letterhead">NORBERGS KOMMUN</p>');
   });
