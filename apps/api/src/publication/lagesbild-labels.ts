@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { sv } from 'date-fns/locale';
-import type { IncidentItem, LagesbildView } from '@laget/contracts';
+import { assessmentText, type IncidentItem, type LagesbildView } from '@laget/contracts';
 import {
   calendarOf,
   defaultPeriodSettings,
@@ -92,10 +92,8 @@ export function isoDate(date: Date): string {
   return format(new TZDate(date.getTime(), timeZone), 'yyyy-MM-dd');
 }
 
-/** The assessment column: severity 1–5 and whose activity it concerns, "3 – E A". */
-export function assessmentText(assessment: IncidentItem['assessment']): string {
-  return `${assessment.severity} – ${assessment.scope.split('').join(' ')}`;
-}
+/** The assessment column, "3 – E A": the contracts' wording, shared with the admin panel. */
+export { assessmentText };
 
 export function incidentCells(item: IncidentItem): string[] {
   return [
