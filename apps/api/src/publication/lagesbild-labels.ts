@@ -74,6 +74,21 @@ function periodSettingsFor(meetingWeekday: IsoWeekday): PeriodSettings {
   return settings;
 }
 
+/** The name of the municipality's BRÅ page as the seed links it: "Brottsförebyggande arbete (BRÅ) – Norbergs kommun". */
+export function aboutLinkText(profile: MunicipalityProfile): string {
+  return `Brottsförebyggande arbete (BRÅ) – ${profile.name}`;
+}
+
+/**
+ * The seed's closing line of the open version, with the BRÅ page's address written out (a PDF
+ * reader can follow it): null when no page is configured.
+ */
+export function publishedOnLine(profile: MunicipalityProfile): string | null {
+  if (!profile.aboutUrl) return null;
+  const genitive = /[sxz]$/.test(profile.name) ? profile.name : `${profile.name}s`;
+  return `Rapporten publiceras på ${genitive} hemsida: ${aboutLinkText(profile)}, ${profile.aboutUrl}`;
+}
+
 /** "ÖPPEN VERSION", or "INTERN VERSION – <audience>" for a target-group version. */
 export function versionLabel(view: LagesbildView, audienceName?: string): string {
   if (view === 'open') return 'ÖPPEN VERSION';

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { canonicalJson, contentHash } from './content-hash.js';
 import {
+  aboutLinkText,
   assessmentText,
   documentTitle,
   isoDate,
   letterhead,
   meetingLine,
   paragraphs,
+  publishedOnLine,
   swedishDate,
   versionLabel,
   weekLabel,
@@ -45,6 +47,17 @@ describe('the words the PDF and public pages share', () => {
     expect(meetingLine('2024-W48', { ...norberg, meetingWeekday: 7 })).toBe(
       'Effektiv samordning för Trygghet v48',
     );
+  });
+
+  it('names the BRÅ page and where the report is published as the seed does', () => {
+    expect(aboutLinkText(norberg)).toBe('Brottsförebyggande arbete (BRÅ) – Norbergs kommun');
+    expect(publishedOnLine(norberg)).toBe(
+      'Rapporten publiceras på Norbergs kommuns hemsida: Brottsförebyggande arbete (BRÅ) – Norbergs kommun, https://www.norberg.se/bra',
+    );
+    expect(publishedOnLine({ name: 'Hjo', aboutUrl: 'https://hjo.example/bra' })).toContain(
+      'på Hjos hemsida',
+    );
+    expect(publishedOnLine({ name: 'Norbergs kommun' })).toBeNull();
   });
 
   it('names the version: open, internal, or internal for an audience', () => {

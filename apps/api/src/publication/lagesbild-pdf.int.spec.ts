@@ -75,6 +75,15 @@ describeWithPoppler('renderLagesbildPdf (read back with poppler)', () => {
       expect(pdfText(seedPdf, 1)).toContain('Effektiv samordning för Trygghet v48 – Månadsmöte');
     });
 
+    it("ends with the seed's line naming the BRÅ page where the report is published", () => {
+      const last = seedStructure.children[0]?.children.at(-1) as StructNode;
+      expect([last.tag, structText(last)]).toEqual([
+        'P',
+        'Rapporten publiceras på Norbergs kommuns hemsida: Brottsförebyggande arbete (BRÅ) – Norbergs kommun, https://www.norberg.se/bra',
+      ]);
+      expect(normalise(pdfText(seedPdf))).toContain('Rapporten publiceras på Norbergs kommuns hemsida');
+    });
+
     it('has every section, in order, as a Sect with an H2 and its paragraphs', () => {
       const sects = findAll(seedStructure, 'Sect');
       expect(sects.map((s) => structText(s.children[0] as StructNode))).toEqual(
@@ -161,6 +170,8 @@ describeWithPoppler('renderLagesbildPdf (read back with poppler)', () => {
       const text = pdfText(pdf);
       for (const secret of redactedStrings) expect(squeeze(text)).toContain(squeeze(secret));
       expect(normalise(text)).toContain('v49 2024 INTERN VERSION');
+      // An internal version is not what the municipality's site publishes.
+      expect(normalise(text)).not.toContain('Rapporten publiceras på');
     });
 
     it('names the audience of a target-group version', async () => {

@@ -9,6 +9,7 @@ import {
   letterhead,
   meetingLine,
   paragraphs,
+  publishedOnLine,
   statisticColumns,
   swedishDate,
   versionLabel,
@@ -117,6 +118,16 @@ export async function renderLagesbildPdf(
     published,
   });
   for (const section of doc.sections) writeSection(pdf, root, section);
+  const publishedOn = doc.view === 'open' ? publishedOnLine(options.municipality) : null;
+  if (publishedOn) {
+    pdf.x = margins.left;
+    block(pdf, root, 'P', () =>
+      pdf
+        .font('Regular')
+        .fontSize(size.body)
+        .text(pdfWritable(publishedOn), { width: contentWidth(pdf) }),
+    );
+  }
   root.end();
 
   writeRunningHeadersAndFooters(

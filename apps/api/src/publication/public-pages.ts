@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import type { DocumentSection, IncidentItem, PublicLagesbild, StatisticItem } from '@laget/contracts';
 import { html, SafeHtml, textWithBreaks } from './html.js';
 import {
+  aboutLinkText,
   documentTitle,
   incidentCells,
   incidentColumns,
@@ -112,7 +113,7 @@ function layout(
                     (EST). <a href="${urls.feed()}">Prenumerera (Atom)</a>${
                       site.municipality.aboutUrl
                         ? html` ·
-                            <a href="${site.municipality.aboutUrl}">Om det brottsförebyggande arbetet</a>`
+                            <a href="${site.municipality.aboutUrl}">${aboutLinkText(site.municipality)}</a>`
                         : ''
                     }
                   </p>

@@ -66,6 +66,12 @@ describe('the public page of one week', () => {
     expect(page).toContain('@media print');
   });
 
+  it("links the municipality's BRÅ page with the seed's words", () => {
+    expect(page).toContain(
+      '<a href="https://www.norberg.se/bra">Brottsförebyggande arbete (BRÅ) – Norbergs kommun</a>',
+    );
+  });
+
   it('escapes every text it shows', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (text, problem) => {
