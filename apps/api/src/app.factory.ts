@@ -15,6 +15,7 @@ import { API_CONTROLLERS } from './openapi/api-controllers.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { ApiExceptionFilter } from './platform/http/api-exception.filter.js';
 import { refuseUnstorableRouteInput } from './platform/http/route-input-guard.js';
+import { RouteMappingAtDebugLogger } from './platform/logging/startup-logger.js';
 import {
   ClosingAwareFastifyAdapter,
   refuseRequestsWhileClosing,
@@ -45,7 +46,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     bodyParser: false, // JSON only, parsed as acceptEmptyJsonBodies says
     forceCloseConnections: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new RouteMappingAtDebugLogger(app.get(Logger)));
   const fastify = app.getHttpAdapter().getInstance();
   refuseRequestsWhileClosing(fastify, adapter);
   acceptEmptyJsonBodies(fastify);

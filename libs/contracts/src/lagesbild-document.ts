@@ -28,6 +28,14 @@ export interface IncidentItem {
   comment: string;
 }
 
+/**
+ * The assessment as the seed writes it: severity 1–5, a dash, and the scope's letters apart,
+ * "2 – E A". The one wording for the public page, the PDF and the admin panel's preview.
+ */
+export function assessmentText(assessment: IncidentItem['assessment']): string {
+  return `${assessment.severity} – ${assessment.scope.split('').join(' ')}`;
+}
+
 /** One row of the police statistics: a total (händelserapporter, ärenden, brott) or a crime category count. */
 export interface StatisticItem {
   id: string;

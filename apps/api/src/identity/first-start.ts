@@ -33,6 +33,23 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{
   },
 ];
 
+/** The first start's one-time password as a few lines that are easy to spot among the log lines. */
+export function oneTimePasswordBlock(password: string): string {
+  const rule = '='.repeat(72);
+  return [
+    '',
+    rule,
+    '  Läget: first start. Log in as "admin" with this one-time password:',
+    '',
+    `      ${password}`,
+    '',
+    '  It is shown only now; you must change it at first login.',
+    rule,
+    '',
+    '',
+  ].join('\n');
+}
+
 /** Demo mode only (LAGET_DEMO=1): every demo login has this password, documented in the README. */
 export const DEMO_PASSWORD = 'Demo-Lagesbild-v48';
 
@@ -111,10 +128,10 @@ export class IdentityFirstStart implements OnApplicationBootstrap {
         'Created the login "admin" with the password from LAGET_ADMIN_PASSWORD; it must be changed at first login.',
       );
     } else {
-      // Printed once, on purpose: the operator needs it to log in the first time.
-      this.logger.warn(
-        `Created the login "admin" with the one-time password ${password} (shown only now; change it at first login).`,
-      );
+      // Printed once, on purpose: the operator needs it to log in the first time. As a plain block
+      // on stdout rather than in a JSON log line, so it stands out in `docker logs`.
+      this.logger.warn('Created the login "admin"; its one-time password is printed once, as a block.');
+      process.stdout.write(oneTimePasswordBlock(password));
     }
   }
 

@@ -1,7 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { sv } from 'date-fns/locale';
-import type { IncidentItem, LagesbildView } from '@laget/contracts';
+import { assessmentText, type IncidentItem, type LagesbildView } from '@laget/contracts';
+import {
+  calendarOf,
+  defaultPeriodSettings,
+  parsePeriod,
+  type IsoWeekday,
+  type PeriodSettings,
+} from '../reporting/period.js';
 
 /**
  * The Swedish words the PDF and the public pages share, so that both print the seed's layout
@@ -14,6 +21,8 @@ export interface MunicipalityProfile {
   title?: string;
   /** Where the public site links "more about the work", e.g. the municipality's BRÅ page. */
   aboutUrl?: string;
+  /** Weekday of the EST meeting that discusses a week (LAGET_MEETING_WEEKDAY); Monday by default. */
+  meetingWeekday?: IsoWeekday;
 }
 
 export const timeZone = 'Europe/Stockholm';
@@ -46,6 +55,40 @@ export function weekLabel(period: string): string {
   return `v${match[2]} ${match[1]}`;
 }
 
+/**
+ * The seed's meeting line: "Effektiv samordning för Trygghet v01 – Månadsmöte" when the meeting
+ * that discusses the week is the month's first (the extended månadsmöte), else without the suffix.
+ */
+export function meetingLine(period: string, profile: MunicipalityProfile): string {
+  const { monthlyMeeting } = calendarOf(parsePeriod(period), periodSettingsFor(profile.meetingWeekday ?? 1));
+  const line = `Effektiv samordning för Trygghet ${weekLabel(period).split(' ')[0]}`;
+  return monthlyMeeting ? `${line} – Månadsmöte` : line;
+}
+
+// One settings object per weekday, so that calendarOf's per-settings memo is reused.
+const settingsByWeekday = new Map<IsoWeekday, PeriodSettings>();
+function periodSettingsFor(meetingWeekday: IsoWeekday): PeriodSettings {
+  let settings = settingsByWeekday.get(meetingWeekday);
+  if (!settings)
+    settingsByWeekday.set(meetingWeekday, (settings = { ...defaultPeriodSettings, meetingWeekday }));
+  return settings;
+}
+
+/** The name of the municipality's BRÅ page as the seed links it: "Brottsförebyggande arbete (BRÅ) – Norbergs kommun". */
+export function aboutLinkText(profile: MunicipalityProfile): string {
+  return `Brottsförebyggande arbete (BRÅ) – ${profile.name}`;
+}
+
+/**
+ * The seed's closing line of the open version, with the BRÅ page's address written out (a PDF
+ * reader can follow it): null when no page is configured.
+ */
+export function publishedOnLine(profile: MunicipalityProfile): string | null {
+  if (!profile.aboutUrl) return null;
+  const genitive = /[sxz]$/.test(profile.name) ? profile.name : `${profile.name}s`;
+  return `Rapporten publiceras på ${genitive} hemsida: ${aboutLinkText(profile)}, ${profile.aboutUrl}`;
+}
+
 /** "ÖPPEN VERSION", or "INTERN VERSION – <audience>" for a target-group version. */
 export function versionLabel(view: LagesbildView, audienceName?: string): string {
   if (view === 'open') return 'ÖPPEN VERSION';
@@ -64,10 +107,8 @@ export function isoDate(date: Date): string {
   return format(new TZDate(date.getTime(), timeZone), 'yyyy-MM-dd');
 }
 
-/** The assessment column: severity 1–5 and whose activity it concerns, "3 – E A". */
-export function assessmentText(assessment: IncidentItem['assessment']): string {
-  return `${assessment.severity} – ${assessment.scope.split('').join(' ')}`;
-}
+/** The assessment column, "3 – E A": the contracts' wording, shared with the admin panel. */
+export { assessmentText };
 
 export function incidentCells(item: IncidentItem): string[] {
   return [

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { canonicalJson, contentHash } from './content-hash.js';
 import {
+  aboutLinkText,
   assessmentText,
   documentTitle,
   isoDate,
   letterhead,
+  meetingLine,
   paragraphs,
+  publishedOnLine,
   swedishDate,
   versionLabel,
   weekLabel,
@@ -26,6 +29,35 @@ describe('the words the PDF and public pages share', () => {
     expect(weekLabel('2024-W48')).toBe('v48 2024');
     expect(weekLabel('2025-W01')).toBe('v01 2025');
     expect(() => weekLabel('2024-48')).toThrow('Not an ISO week');
+  });
+
+  it("writes the seed's meeting line, naming the month's first meeting a månadsmöte", () => {
+    // v48 2024 is discussed on Monday 2 December: the first meeting of the month.
+    expect(meetingLine('2024-W48', norberg)).toBe('Effektiv samordning för Trygghet v48 – Månadsmöte');
+    expect(meetingLine('2025-W01', norberg)).toBe('Effektiv samordning för Trygghet v01 – Månadsmöte');
+    expect(meetingLine('2024-W49', norberg)).toBe('Effektiv samordning för Trygghet v49');
+    // With the meeting on Tuesdays, v47 2024 is discussed on Tuesday 26 November, v48 on 3 December.
+    expect(meetingLine('2024-W47', { ...norberg, meetingWeekday: 2 })).toBe(
+      'Effektiv samordning för Trygghet v47',
+    );
+    expect(meetingLine('2024-W48', { ...norberg, meetingWeekday: 2 })).toBe(
+      'Effektiv samordning för Trygghet v48 – Månadsmöte',
+    );
+    // With the meeting on Sundays, v48 2024 is discussed on Sunday 8 December: not the first.
+    expect(meetingLine('2024-W48', { ...norberg, meetingWeekday: 7 })).toBe(
+      'Effektiv samordning för Trygghet v48',
+    );
+  });
+
+  it('names the BRÅ page and where the report is published as the seed does', () => {
+    expect(aboutLinkText(norberg)).toBe('Brottsförebyggande arbete (BRÅ) – Norbergs kommun');
+    expect(publishedOnLine(norberg)).toBe(
+      'Rapporten publiceras på Norbergs kommuns hemsida: Brottsförebyggande arbete (BRÅ) – Norbergs kommun, https://www.norberg.se/bra',
+    );
+    expect(publishedOnLine({ name: 'Hjo', aboutUrl: 'https://hjo.example/bra' })).toContain(
+      'på Hjos hemsida',
+    );
+    expect(publishedOnLine({ name: 'Norbergs kommun' })).toBeNull();
   });
 
   it('names the version: open, internal, or internal for an audience', () => {

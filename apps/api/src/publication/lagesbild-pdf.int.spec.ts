@@ -62,15 +62,26 @@ describeWithPoppler('renderLagesbildPdf (read back with poppler)', () => {
       expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
     });
 
-    it('starts with the letterhead, title, week, version and publication date', () => {
-      const top = seedStructure.children[0]?.children.slice(0, 4).map((n) => [n.tag, structText(n)]);
+    it('starts with the letterhead, title, week, version, meeting line and publication date', () => {
+      const top = seedStructure.children[0]?.children.slice(0, 5).map((n) => [n.tag, structText(n)]);
       expect(seedStructure.children[0]?.tag).toBe('Document');
       expect(top).toEqual([
         ['P', 'NORBERGS KOMMUN'],
         ['H1', 'Lokal lägesbild avseende brottslighet och otrygghet för Norbergs kommun'],
         ['P', 'v48 2024 ÖPPEN VERSION'],
+        ['P', 'Effektiv samordning för Trygghet v48 – Månadsmöte'],
         ['P', 'Publicerad 2 december 2024'],
       ]);
+      expect(pdfText(seedPdf, 1)).toContain('Effektiv samordning för Trygghet v48 – Månadsmöte');
+    });
+
+    it("ends with the seed's line naming the BRÅ page where the report is published", () => {
+      const last = seedStructure.children[0]?.children.at(-1) as StructNode;
+      expect([last.tag, structText(last)]).toEqual([
+        'P',
+        'Rapporten publiceras på Norbergs kommuns hemsida: Brottsförebyggande arbete (BRÅ) – Norbergs kommun, https://www.norberg.se/bra',
+      ]);
+      expect(normalise(pdfText(seedPdf))).toContain('Rapporten publiceras på Norbergs kommuns hemsida');
     });
 
     it('has every section, in order, as a Sect with an H2 and its paragraphs', () => {
@@ -159,6 +170,8 @@ describeWithPoppler('renderLagesbildPdf (read back with poppler)', () => {
       const text = pdfText(pdf);
       for (const secret of redactedStrings) expect(squeeze(text)).toContain(squeeze(secret));
       expect(normalise(text)).toContain('v49 2024 INTERN VERSION');
+      // An internal version is not what the municipality's site publishes.
+      expect(normalise(text)).not.toContain('Rapporten publiceras på');
     });
 
     it('names the audience of a target-group version', async () => {

@@ -7,7 +7,9 @@ import {
   incidentCells,
   incidentColumns,
   letterhead,
+  meetingLine,
   paragraphs,
+  publishedOnLine,
   statisticColumns,
   swedishDate,
   versionLabel,
@@ -112,9 +114,20 @@ export async function renderLagesbildPdf(
     title,
     week,
     version,
+    meeting: meetingLine(doc.period, options.municipality),
     published,
   });
   for (const section of doc.sections) writeSection(pdf, root, section);
+  const publishedOn = doc.view === 'open' ? publishedOnLine(options.municipality) : null;
+  if (publishedOn) {
+    pdf.x = margins.left;
+    block(pdf, root, 'P', () =>
+      pdf
+        .font('Regular')
+        .fontSize(size.body)
+        .text(pdfWritable(publishedOn), { width: contentWidth(pdf) }),
+    );
+  }
   root.end();
 
   writeRunningHeadersAndFooters(
@@ -149,7 +162,14 @@ function artifact(pdf: TaggedPdf, draw: () => void): void {
 function writeTitleBlock(
   pdf: TaggedPdf,
   root: StructElement,
-  t: { letterhead: string; title: string; week: string; version: string; published: string },
+  t: {
+    letterhead: string;
+    title: string;
+    week: string;
+    version: string;
+    meeting: string;
+    published: string;
+  },
 ): void {
   const width = contentWidth(pdf);
   pdf.x = margins.left;
@@ -177,6 +197,8 @@ function writeTitleBlock(
   block(pdf, root, 'P', () =>
     pdf.font('Bold').fontSize(size.version).text(`${t.week} ${t.version}`, { width }),
   );
+  pdf.moveDown(0.2);
+  block(pdf, root, 'P', () => pdf.font('Regular').fontSize(size.body).text(t.meeting, { width }));
   pdf.moveDown(0.2);
   block(pdf, root, 'P', () =>
     pdf.font('Regular').fontSize(size.body).fillColor(colour.muted).text(t.published, { width }),

@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import type { DocumentSection, IncidentItem, PublicLagesbild, StatisticItem } from '@laget/contracts';
 import { html, SafeHtml, textWithBreaks } from './html.js';
 import {
+  aboutLinkText,
   documentTitle,
   incidentCells,
   incidentColumns,
@@ -11,6 +12,7 @@ import {
   statisticColumns,
   swedishDate,
   timeZone,
+  meetingLine,
   versionLabel,
   weekLabel,
   type MunicipalityProfile,
@@ -43,6 +45,7 @@ const styles = `
 .laget h1{font-size:1.75rem;line-height:1.25;margin:.5rem 0}
 .laget h2{font-size:1.3rem;margin:2rem 0 .5rem}
 .laget .version{font-weight:700;font-size:1.1rem;margin:.25rem 0}
+.laget .meeting{margin:.25rem 0}
 .laget .meta{color:#4a4a4a;margin:.25rem 0}
 .laget .notice{border-left:4px solid #8a5300;background:#fff8e6;padding:.5rem 1rem;margin:1rem 0}
 .laget .notice h2{margin-top:.25rem;font-size:1.1rem}
@@ -110,7 +113,7 @@ function layout(
                     (EST). <a href="${urls.feed()}">Prenumerera (Atom)</a>${
                       site.municipality.aboutUrl
                         ? html` ·
-                            <a href="${site.municipality.aboutUrl}">Om det brottsförebyggande arbetet</a>`
+                            <a href="${site.municipality.aboutUrl}">${aboutLinkText(site.municipality)}</a>`
                         : ''
                     }
                   </p>
@@ -231,6 +234,7 @@ export function renderLagesbildPage(
   const body = html`<article>
     <h1>${title}</h1>
     <p class="version">${week} ${versionLabel(doc.view)}</p>
+    <p class="meeting">${meetingLine(doc.period, site.municipality)}</p>
     <p class="meta">
       Publicerad ${time(publication.publishedAt)}${publication.correction ? ' (rättad version)' : ''}
     </p>

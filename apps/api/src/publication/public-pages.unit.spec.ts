@@ -35,6 +35,8 @@ describe('the public page of one week', () => {
       '<h1>Lokal lägesbild avseende brottslighet och otrygghet för Norbergs kommun</h1>',
     );
     expect(page).toContain('<p class="version">v48 2024 ÖPPEN VERSION</p>');
+    // The seed's meeting line: v48 2024 is discussed on Monday 2 December, the month's first meeting.
+    expect(page).toContain('<p class="meeting">Effektiv samordning för Trygghet v48 – Månadsmöte</p>');
     expect(page).toContain('Publicerad <time datetime="2024-12-02T09:30:00+01:00">2 december 2024</time>');
     expect(page).toContain('<p class="letterhead">NORBERGS KOMMUN</p>');
   });
@@ -62,6 +64,12 @@ describe('the public page of one week', () => {
     expect(page).toContain('href="https://laget.norberg.example/public/lagesbilder/2024-W48.json"');
     expect(page).toContain('type="application/atom+xml"');
     expect(page).toContain('@media print');
+  });
+
+  it("links the municipality's BRÅ page with the seed's words", () => {
+    expect(page).toContain(
+      '<a href="https://www.norberg.se/bra">Brottsförebyggande arbete (BRÅ) – Norbergs kommun</a>',
+    );
   });
 
   it('escapes every text it shows', () => {

@@ -219,10 +219,14 @@ describe('reminder schedule', () => {
 describe('publication settings', () => {
   it('defaults to the seed municipality, no webhook, Friday 10:00 reminders', () => {
     expect(publicationSettingsFrom({})).toEqual({
-      municipality: { name: 'Norbergs kommun' },
+      municipality: { name: 'Norbergs kommun', meetingWeekday: 1 },
       webhook: null,
       reminders: { weekdays: [5], time: '10:00' },
     });
+  });
+
+  it("takes the meeting weekday from the reporting calendar's LAGET_MEETING_WEEKDAY", () => {
+    expect(publicationSettingsFrom({ LAGET_MEETING_WEEKDAY: '3' }).municipality.meetingWeekday).toBe(3);
   });
 
   it('wants a secret with a webhook and rejects bad schedules, naming the variable', () => {

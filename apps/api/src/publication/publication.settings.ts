@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportingSettingsFrom } from '../reporting/reporting.settings.js';
 import type { MunicipalityProfile } from './lagesbild-labels.js';
 
 /**
@@ -58,7 +59,11 @@ export function publicationSettingsFrom(
     );
   }
   const env = parsed.data;
-  const municipality: MunicipalityProfile = { name: env.LAGET_MUNICIPALITY_NAME };
+  const municipality: MunicipalityProfile = {
+    name: env.LAGET_MUNICIPALITY_NAME,
+    // The meeting line names the månadsmöte; the weekday is the reporting calendar's (one setting).
+    meetingWeekday: reportingSettingsFrom(source).meetingWeekday,
+  };
   if (env.LAGET_MUNICIPALITY_TITLE) municipality.title = env.LAGET_MUNICIPALITY_TITLE;
   if (env.LAGET_MUNICIPALITY_ABOUT_URL) municipality.aboutUrl = env.LAGET_MUNICIPALITY_ABOUT_URL;
   return {
