@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { raSwedish } from './sv-ra.js';
 import { lagesbildSwedish } from './sv-lagesbild.js';
+import { withSentenceCaseTitles } from './sentence-case.js';
 
 /** Läget's own words in Swedish: resource and field names and the panel's texts. */
 export const lagetSwedish = {
@@ -391,4 +392,5 @@ export type LagetMessages = typeof lagetSwedish;
 export const swedishMessages: TranslationMessages = {
   ra: raSwedish,
   ...lagetSwedish,
+  resources: withSentenceCaseTitles(lagetSwedish.resources, (name) => `Skapa ${name}`),
 };
