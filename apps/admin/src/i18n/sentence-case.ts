@@ -4,9 +4,13 @@
  * `ra.page.create` or `ra.page.empty`; it reads `resources.<name>.page.create` and
  * `resources.<name>.forcedCaseName` first, so each resource gets those, in lower case.
  */
-interface ResourceWords {
+/** The shape of react-admin's messages (its StringMap). */
+interface Words {
+  [key: string]: Words | string | undefined;
+}
+
+interface ResourceWords extends Words {
   name: string;
-  [key: string]: unknown;
 }
 
 /** "Plats" → "plats"; an acronym keeps its capitals ("API-nyckel"). */
@@ -14,14 +18,14 @@ export function lowerFirst(word: string): string {
   return /^\p{Lu}\p{Lu}/u.test(word) ? word : word.charAt(0).toLocaleLowerCase('sv') + word.slice(1);
 }
 
-export function withSentenceCaseTitles<R extends Record<string, ResourceWords>>(
-  resources: R,
+export function withSentenceCaseTitles(
+  resources: Record<string, ResourceWords>,
   create: (singular: string) => string,
-): R {
+): Record<string, Words> {
   return Object.fromEntries(
     Object.entries(resources).map(([resource, words]) => {
       const forms = words.name.split('||||').map((form) => lowerFirst(form.trim()));
-      const page = (words.page as Record<string, string> | undefined) ?? {};
+      const page = typeof words.page === 'object' ? words.page : {};
       return [
         resource,
         {
@@ -31,5 +35,5 @@ export function withSentenceCaseTitles<R extends Record<string, ResourceWords>>(
         },
       ];
     }),
-  ) as R;
+  );
 }
