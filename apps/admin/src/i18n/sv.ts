@@ -297,6 +297,8 @@ export const lagetSwedish = {
     },
     report: {
       title: 'Rapport %{week}: %{organisation}',
+      // The app bar's title: on a 390 px phone it has room for about twelve characters.
+      bar_title: 'Rapport %{week}',
       help_intro:
         'Rapportera vad som har hänt den gångna veckan när det gäller brottslighet och otrygghet. Utkastet sparas medan du skriver.',
       narrative_help:
@@ -358,7 +360,7 @@ export const lagetSwedish = {
       frequency_help: 'Hur ofta händer det?',
       severity: 'Bedömning (1–5)',
       severity_help:
-        'Sammanställd bedömning: hur allvarligt är problemet just nu? 1 = lindrigt, 5 = mycket allvarligt.',
+        'Sammanställd bedömning: hur allvarligt är problemet just nu? 1 = %{lowest}, 5 = %{highest}.',
       scope: 'Berör',
       scope_help: 'E = egen verksamhet, A = andra, EA = båda',
       scope_E: 'E – egen verksamhet',
