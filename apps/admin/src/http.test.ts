@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage } from './http.js';
+import { errorMessage, newRequestId } from './http.js';
 
 describe('error messages a person can act on', () => {
   it("keeps the server's words where they name a field or a rule", () => {
@@ -15,5 +15,34 @@ describe('error messages a person can act on', () => {
     );
     expect(errorMessage(429, {})).toMatch(/För många försök/);
     expect(errorMessage(418, undefined)).toBe('Servern svarade 418');
+  });
+});
+
+describe('server errors', () => {
+  it('say in Swedish that something broke, with the reference to quote, not the English body', () => {
+    const text = errorMessage(
+      500,
+      { statusCode: 500, message: 'Something went wrong on our side; it has been logged.' },
+      'a1b2c3d4e5f6',
+    );
+    expect(text).toBe('Något gick fel hos oss; felet är loggat. (Referens: a1b2c3d4e5f6)');
+  });
+
+  it("show the Swedish half of the API's bilingual outage message", () => {
+    const text = errorMessage(
+      503,
+      {
+        message:
+          'Databasen går inte att nå just nu; försök igen om en stund / The database cannot be reached right now; try again shortly.',
+      },
+      'ref',
+    );
+    expect(text).toBe('Databasen går inte att nå just nu; försök igen om en stund (Referens: ref)');
+  });
+
+  it('make request ids the API accepts as correlation ids', () => {
+    const id = newRequestId();
+    expect(id).toMatch(/^[0-9a-f]{12}$/);
+    expect(newRequestId()).not.toBe(id);
   });
 });

@@ -39,6 +39,10 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (unsafe.has(method) && csrfToken) headers.set('X-CSRF-Token', csrfToken);
   if (options.ifMatch !== undefined) headers.set('If-Match', String(options.ifMatch));
+  // The API records this as the correlation id of what the request causes; a person reporting a
+  // server error can quote it (shown in the error toast).
+  const requestId = newRequestId();
+  headers.set('X-Request-Id', requestId);
   const response = await fetch(path, {
     method,
     headers,
@@ -56,19 +60,41 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
     }
   }
   if (!response.ok) {
-    throw new HttpError(errorMessage(response.status, json), response.status, json);
+    const reference = response.headers.get('X-Request-Id') ?? requestId;
+    throw new HttpError(errorMessage(response.status, json, reference), response.status, json);
   }
   return { status: response.status, headers: response.headers, json: json as T };
 }
 
+/** Twelve hex digits: short enough to read out on the phone, unique enough to find in the logs. */
+export function newRequestId(): string {
+  // getRandomValues, unlike randomUUID, also exists on a plain-HTTP address in the LAN.
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** A message a person can act on: the server's own words when it gave any, else the status's meaning. */
-export function errorMessage(status: number, body: unknown): string {
+export function errorMessage(status: number, body: unknown, reference?: string): string {
   // For these the status says all a person can act on; the server's words may be English.
   if (plainStatuses.has(status)) return statusMessages[status]!;
   const message = (body as ApiErrorBody | undefined)?.message;
+  if (status >= 500) {
+    const text = serverFailure(status, typeof message === 'string' ? message : undefined);
+    return reference ? `${text} (Referens: ${reference})` : text;
+  }
   if (Array.isArray(message) && message.length > 0) return message.join('; ');
   if (typeof message === 'string' && message.length > 0) return message;
   return statusMessages[status] ?? `Servern svarade ${status}`;
+}
+
+/**
+ * A server failure in Swedish: the Swedish half of a bilingual answer ("svenska / English", the
+ * API's style for outages), else the status's meaning — a 500's body is English only.
+ */
+function serverFailure(status: number, message: string | undefined): string {
+  const split = message?.indexOf(' / ') ?? -1;
+  if (message && split > 0) return message.slice(0, split).trim();
+  return statusMessages[status] ?? `Servern svarade ${status}.`;
 }
 
 const plainStatuses = new Set([401, 403, 404, 429]);
@@ -81,4 +107,8 @@ const statusMessages: Record<number, string> = {
   409: 'Någon annan har ändrat detta under tiden.',
   422: 'Det går inte i det här läget av arbetsflödet.',
   429: 'För många försök. Vänta en stund och försök igen.',
+  500: 'Något gick fel hos oss; felet är loggat.',
+  502: 'Servern går inte att nå just nu; försök igen om en stund.',
+  503: 'Tjänsten är inte tillgänglig just nu; försök igen om en stund.',
+  504: 'Servern svarade inte i tid; försök igen om en stund.',
 };

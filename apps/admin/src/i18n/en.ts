@@ -295,6 +295,7 @@ export const lagetEnglish: LagetMessages = {
     },
     report: {
       title: 'Report %{week}: %{organisation}',
+      bar_title: 'Report %{week}',
       help_intro:
         'Report what happened last week concerning crime and insecurity. The draft is saved as you write.',
       narrative_help:
@@ -355,7 +356,8 @@ export const lagetEnglish: LagetMessages = {
       frequency: 'Frequency',
       frequency_help: 'How often does it happen?',
       severity: 'Assessment (1–5)',
-      severity_help: 'Overall assessment: how serious is the problem right now? 1 = minor, 5 = very serious.',
+      severity_help:
+        'Overall assessment: how serious is the problem right now? 1 = %{lowest}, 5 = %{highest}.',
       scope: 'Concerns',
       scope_help: 'E = own activity, A = others, EA = both',
       scope_E: 'E – own activity',

@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { raSwedish } from './sv-ra.js';
 import { lagesbildSwedish } from './sv-lagesbild.js';
+import { withSentenceCaseTitles } from './sentence-case.js';
 
 /** Läget's own words in Swedish: resource and field names and the panel's texts. */
 export const lagetSwedish = {
@@ -296,6 +297,8 @@ export const lagetSwedish = {
     },
     report: {
       title: 'Rapport %{week}: %{organisation}',
+      // The app bar's title: on a 390 px phone it has room for about twelve characters.
+      bar_title: 'Rapport %{week}',
       help_intro:
         'Rapportera vad som har hänt den gångna veckan när det gäller brottslighet och otrygghet. Utkastet sparas medan du skriver.',
       narrative_help:
@@ -357,7 +360,7 @@ export const lagetSwedish = {
       frequency_help: 'Hur ofta händer det?',
       severity: 'Bedömning (1–5)',
       severity_help:
-        'Sammanställd bedömning: hur allvarligt är problemet just nu? 1 = lindrigt, 5 = mycket allvarligt.',
+        'Sammanställd bedömning: hur allvarligt är problemet just nu? 1 = %{lowest}, 5 = %{highest}.',
       scope: 'Berör',
       scope_help: 'E = egen verksamhet, A = andra, EA = båda',
       scope_E: 'E – egen verksamhet',
@@ -391,4 +394,5 @@ export type LagetMessages = typeof lagetSwedish;
 export const swedishMessages: TranslationMessages = {
   ra: raSwedish,
   ...lagetSwedish,
+  resources: withSentenceCaseTitles(lagetSwedish.resources, (name) => `Skapa ${name}`),
 };

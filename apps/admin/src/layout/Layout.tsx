@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import KeyIcon from '@mui/icons-material/Key';
-import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import { ListItemIcon, ListItemText, MenuItem, type Theme, useMediaQuery } from '@mui/material';
 import { Link } from 'react-router-dom';
 import {
   AppBar,
@@ -14,6 +14,7 @@ import {
 } from 'react-admin';
 import { lazyPage } from '../shared/lazy-page.js';
 import { Menu } from './Menu.js';
+import { userMenuLabel } from './user-menu-label.js';
 
 // Inside react-admin's Layout, whose Suspense boundary shows while it loads (docs/adr/0022).
 const ChangePasswordPage = lazyPage(() => import('../auth/ChangePasswordPage.js'), 'ChangePasswordPage');
@@ -34,10 +35,9 @@ function ChangePasswordItem() {
 function LagetAppBar() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
-  // The button shows the person's name, so its accessible name must contain it (WCAG 2.5.3).
-  const label = identity?.fullName
-    ? `${translate('ra.auth.user_menu')}: ${identity.fullName}`
-    : 'ra.auth.user_menu';
+  // The same breakpoint at which react-admin's UserMenu shows the name instead of an icon.
+  const nameShown = useMediaQuery<Theme>((theme) => theme.breakpoints.up('sm'));
+  const label = userMenuLabel(identity?.fullName, nameShown, translate);
   return (
     <AppBar
       toolbar={<LocalesMenuButton />}

@@ -17,10 +17,11 @@ import {
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import { INCIDENT_SCOPES, SEVERITY_LABELS, type IncidentView, type PlaceView } from '@laget/contracts';
+import { INCIDENT_SCOPES, type IncidentView, type PlaceView } from '@laget/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { api } from '../http.js';
 import type { IncidentInput } from './useReport.js';
+import { severityHelpWords, severityWord } from './severity-words.js';
 
 const empty: IncidentInput = {
   problem: '',
@@ -178,11 +179,13 @@ export function IncidentDialog({
                     key={level}
                     value={String(level)}
                     control={<Radio />}
-                    label={`${level} ${SEVERITY_LABELS[level][locale === 'en' ? 'en' : 'sv'].toLowerCase()}`}
+                    label={`${level} ${severityWord(level, locale)}`}
                   />
                 ))}
               </RadioGroup>
-              <FormHelperText id="severity-help">{translate('laget.incident.severity_help')}</FormHelperText>
+              <FormHelperText id="severity-help">
+                {translate('laget.incident.severity_help', severityHelpWords(locale))}
+              </FormHelperText>
             </FormControl>
             <FormControl>
               <FormLabel id="scope-label">{translate('laget.incident.scope')}</FormLabel>

@@ -26,7 +26,7 @@ import {
 } from '@laget/contracts';
 import { Confirm, Title, useCanAccess, useGetOne, useNotify, useTranslate } from 'react-admin';
 import { StatusChip } from '../shared/StatusChip.js';
-import { swedishDateTime, weekLabel } from '../shared/week.js';
+import { swedishDateTime, weekLabel, weekNumberLabel } from '../shared/week.js';
 import { CompiledEarlyNotice } from './CompiledEarlyNotice.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { IncidentCard } from './IncidentCard.js';
@@ -122,7 +122,7 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
 
   return (
     <Box sx={{ p: { xs: 1, sm: 2 }, maxWidth: 960 }}>
-      <Title title={title} />
+      <Title title={translate('laget.report.bar_title', { week: weekNumberLabel(report.period) })} />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
         <Typography component="h1" variant="h5" sx={{ flex: 1 }}>
           {title}

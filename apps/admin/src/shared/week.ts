@@ -28,6 +28,12 @@ export function weekLabel(period: string, prefix = 'v'): string {
   return parsed ? `${prefix}${parsed.week} ${parsed.year}` : period;
 }
 
+/** "v48": for a phone's app bar, where the page's heading below carries the year. */
+export function weekNumberLabel(period: string, prefix = 'v'): string {
+  const parsed = parsePeriod(period);
+  return parsed ? `${prefix}${parsed.week}` : period;
+}
+
 /** The ISO week a calendar day (in Stockholm, given as y-m-d) belongs to. */
 export function isoWeekOf(date: Date): IsoWeek {
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
