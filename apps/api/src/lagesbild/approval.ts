@@ -1,6 +1,6 @@
 import type { UnhandledSuggestion } from '@laget/contracts';
 import { conflict } from '../platform/domain/domain-error.js';
-import type { LagesbildState } from './lagesbild.decider.js';
+import type { LagesbildState } from './lagesbild-state.js';
 import { redactionSuggestions } from './redaction-suggestions.js';
 import type { ScannerOptions } from './suggestion-scanner.js';
 

@@ -2,7 +2,7 @@ import type { DocumentItem, DocumentSection, LagesbildDocument } from '@laget/co
 import { MASK_MARKER } from '@laget/contracts';
 import { DomainError } from '../platform/domain/domain-error.js';
 import { canonicalJson, sha256 } from './content-hash.js';
-import type { LagesbildState, LagesbildStatus } from './lagesbild.decider.js';
+import type { LagesbildState, LagesbildStatus } from './lagesbild-state.js';
 import { emptyCoordinatorTexts, layoutSections } from './lagesbild-layout.js';
 import { maskText, type Span } from './mask-text.js';
 import { openStatisticsText } from './open-statistics.js';

@@ -1,5 +1,12 @@
 import { DomainError, ruleBroken } from '../platform/domain/domain-error.js';
-import type { LagesbildCommand, LagesbildEvent, LagesbildState } from './lagesbild.decider.js';
+import type {
+  LagesbildCommand,
+  LagesbildEvent,
+  LagesbildState,
+  MaskEverywhereCommand,
+} from './lagesbild-state.js';
+
+export type { MaskEverywhereCommand } from './lagesbild-state.js';
 import { maskedRegions } from './mask-text.js';
 import { isStale } from './redaction-staleness.js';
 import { textFields } from './redaction-target.js';
@@ -11,18 +18,6 @@ import { textFields } from './redaction-target.js';
  * in): each occurrence becomes its own recorded redaction, through the same rules as a single
  * mask, all with the one legal ground and reason the coordinator chose.
  */
-export interface MaskEverywhereCommand {
-  type: 'MaskEverywhere';
-  data: {
-    text: string;
-    legalGround: string;
-    reason: string;
-    /** The new redactions are named `<redactionIdPrefix>-<n>` (the caller makes it unique). */
-    redactionIdPrefix: string;
-    actorId: string;
-  };
-}
-
 export interface Occurrence {
   sectionId: string;
   path: string;

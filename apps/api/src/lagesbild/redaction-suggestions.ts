@@ -1,6 +1,6 @@
 import type { RedactionSuggestion } from '@laget/contracts';
 import { sha256 } from './content-hash.js';
-import type { LagesbildState } from './lagesbild.decider.js';
+import type { LagesbildState } from './lagesbild-state.js';
 import { maskedRegions, type Span } from './mask-text.js';
 import type { MaskRedaction } from './redaction.js';
 import { isStale } from './redaction-staleness.js';
