@@ -29,7 +29,9 @@ import {
  * after Redis is back. A redis-server of the test's own, persistent as production runs it.
  */
 const describeWithRedisServer = (name: string, fn: () => void) =>
-  throwawayServicesAvailable().redis ? describeWith(['postgres'], name, fn) : describe.skip(name, fn);
+  throwawayServicesAvailable().redis
+    ? describeWith(['postgres'], name, fn)
+    : describe.skip(`${name} (skipped: no redis-server binary to start a Redis of the test's own)`, fn);
 
 describeWithRedisServer('publication across a Redis outage (BullMQ)', () => {
   let redis: ThrowawayRedis;

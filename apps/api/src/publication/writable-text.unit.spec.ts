@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { LagesbildDocument } from '@laget/contracts';
-import { SaxesParser } from 'saxes';
+import { xmlProblems } from './testing/xml-problems.js';
 import { norberg, norbergPublishedAt, norbergWeek48 } from './fixtures/norberg-v48-2024.fixture.js';
 import { norbergSite, week48Corrected, week48First } from './fixtures/published-revisions.fixture.js';
 import { renderLagesbildPdf } from './lagesbild-pdf.js';
@@ -12,22 +12,6 @@ import { mapDocumentText, pdfWritable, xmlWritable } from './writable-text.js';
 
 /** Stored before the edge refused it: every character a format may choke on, around real words. */
 const HOSTILE = 'Före\u0000 jul\ud800 på\uFFFF skolan\u0008\u001b\uFDD0\udc00 🚲\u0085 slut';
-
-/** Well-formed XML 1.0 by a conforming parser; it works on code units, so surrogates are checked here. */
-function xmlProblems(xml: string): string[] {
-  const problems: string[] = [];
-  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(xml)) {
-    problems.push('lone surrogate');
-  }
-  const parser = new SaxesParser();
-  parser.on('error', (error) => problems.push(error.message));
-  try {
-    parser.write(xml).close();
-  } catch (error) {
-    problems.push(String(error));
-  }
-  return problems;
-}
 
 function hostileRevision(base: PublishedRevision, text: string): PublishedRevision {
   return {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SaxesParser } from 'saxes';
+import { xmlProblems } from '../../publication/testing/xml-problems.js';
 import { describeWith } from '../../../../../test/support/services.js';
 import { JOB_QUEUE } from '../platform.tokens.js';
 import type { JobQueue } from '../jobs/job-queue.js';
@@ -444,20 +444,4 @@ async function makeApprovable(week: HostileWeek): Promise<void> {
     });
     expect(dismissed.status).toBeLessThan(300);
   }
-}
-
-/** Well-formed XML by a conforming parser; it reads code units, so lone surrogates are checked here. */
-function xmlProblems(xml: string): string[] {
-  const problems: string[] = [];
-  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(xml)) {
-    problems.push('lone surrogate');
-  }
-  const parser = new SaxesParser();
-  parser.on('error', (error) => problems.push(error.message));
-  try {
-    parser.write(xml).close();
-  } catch (error) {
-    problems.push(String(error));
-  }
-  return problems;
 }
