@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { WrongExpectedVersionError } from '../errors.js';
-import type { Checkpoint, EventMetadata, NewEvent, RecordedEvent } from '../event.js';
+import type { NewEvent, RecordedEvent } from '../event.js';
 import type { EventStore } from '../event-store.js';
 import { ANY, NO_STREAM, STREAM_EXISTS } from '../expected-version.js';
 import { idempotentAppendContract } from './idempotent-append.contract.js';
+import {
+  committedAfter,
+  event,
+  lastCheckpoint,
+  metadata,
+  readAllFrom,
+  settle,
+  stream,
+} from './contract-helpers.js';
+import { subscriptionsContract } from './subscriptions.contract.js';
 
 /**
  * The one contract every EventStore adapter passes. An adapter's `*.int.spec.ts` calls
@@ -27,66 +37,6 @@ export interface EventStoreContractOptions {
    * it cannot, say why; the case is then listed as skipped with that reason.
    */
   outOfOrderCommit: { possible: true } | { possible: false; reason: string };
-}
-
-const metadata: EventMetadata = {
-  actorId: 'user-1',
-  organisationId: 'org-polisen',
-  correlationId: 'c0ffee00-0000-4000-8000-000000000001',
-  causationId: null,
-  occurredAt: '2024-11-25T08:30:00+01:00',
-};
-
-function event(type: string, data: unknown, extra: Partial<NewEvent> = {}): NewEvent {
-  return { type, data, metadata, ...extra };
-}
-
-function stream(prefix: string): string {
-  return `${prefix}-${randomUUID()}`;
-}
-
-/** Everything readAll returns after `from`, page by page. */
-async function readAllFrom(
-  store: EventStore,
-  from: Checkpoint | null,
-  pageSize = 1000,
-): Promise<RecordedEvent[]> {
-  const all: RecordedEvent[] = [];
-  let checkpoint = from;
-  for (;;) {
-    const page = await store.readAll(checkpoint, pageSize);
-    all.push(...page.events);
-    if (page.events.length < pageSize) return all;
-    checkpoint = page.checkpoint;
-  }
-}
-
-/**
- * Everything committed after `from` up to now. readAll alone may lag behind a commit while any
- * older transaction of the database server is still open (that is the no-skip rule at work), so
- * "up to now" is asked of a subscription, which waits for exactly that.
- */
-async function committedAfter(store: EventStore, from: Checkpoint | null): Promise<RecordedEvent[]> {
-  const delivered: RecordedEvent[] = [];
-  const subscription = store.subscribe({ from, onEvent: async (e) => void delivered.push(e) });
-  try {
-    await subscription.caughtUp();
-  } finally {
-    await subscription.stop();
-  }
-  return delivered;
-}
-
-async function lastCheckpoint(store: EventStore): Promise<Checkpoint | null> {
-  return (await committedAfter(store, null)).at(-1)?.checkpoint ?? null;
-}
-
-async function settle<T>(promises: Promise<T>[]): Promise<{ won: T[]; lost: unknown[] }> {
-  const results = await Promise.allSettled(promises);
-  return {
-    won: results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])),
-    lost: results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : [])),
-  };
 }
 
 export function eventStoreContract(options: EventStoreContractOptions): void {
@@ -430,89 +380,7 @@ export function eventStoreContract(options: EventStoreContractOptions): void {
     });
   });
 
-  describe('subscriptions', () => {
-    it('delivers every event exactly once and in order: the history, then what is appended while it runs', async () => {
-      const id = stream('history');
-      await store.append(
-        id,
-        Array.from({ length: 30 }, (_, i) => event('Old', { i })),
-        { expectedVersion: NO_STREAM },
-      );
-      const delivered: RecordedEvent[] = [];
-      const subscription = store.subscribe({
-        from: null,
-        batchSize: 7,
-        onEvent: async (e) => {
-          delivered.push(e);
-        },
-      });
-      try {
-        // Concurrent live writers to distinct streams while the subscriber catches up.
-        await Promise.all(
-          Array.from({ length: 4 }, async (_, w) => {
-            const sid = stream(`live-${w}`);
-            for (let v = 0; v < 10; v++) {
-              await store.append(sid, [event('Live', { w, v })], { expectedVersion: v });
-            }
-          }),
-        );
-        await subscription.caughtUp();
-        const everything = await committedAfter(store, null);
-        expect(delivered.map((e) => e.eventId)).toEqual(everything.map((e) => e.eventId));
-        expect(new Set(delivered.map((e) => e.eventId)).size).toBe(delivered.length);
-
-        // And after catching up, live.
-        const late = stream('late');
-        await store.append(late, [event('Late', {})], { expectedVersion: NO_STREAM });
-        await subscription.caughtUp();
-        expect(delivered.at(-1)!.streamId).toBe(late);
-      } finally {
-        await subscription.stop();
-      }
-    });
-
-    it('resumes after a checkpoint without repeating it, and stops delivering once stopped', async () => {
-      const id = stream('resume');
-      await store.append(id, [event('A', {}), event('B', {}), event('C', {})], {
-        expectedVersion: NO_STREAM,
-      });
-      const [, b] = await store.readStream(id);
-      const delivered: RecordedEvent[] = [];
-      const subscription = store.subscribe({
-        from: b!.checkpoint,
-        onEvent: async (e) => void delivered.push(e),
-      });
-      await subscription.caughtUp();
-      expect(delivered.filter((e) => e.streamId === id).map((e) => e.type)).toEqual(['C']);
-      await subscription.stop();
-      const count = delivered.length;
-      await store.append(id, [event('D', {})], { expectedVersion: 3 });
-      // A second subscriber proves D is readable; the stopped one never sees it.
-      const witness = store.subscribe({ from: b!.checkpoint, onEvent: async () => undefined });
-      await witness.caughtUp();
-      await witness.stop();
-      expect(delivered).toHaveLength(count);
-    });
-
-    it('stops on a failing handler and reports the error, without skipping the failed event', async () => {
-      const id = stream('failing');
-      await store.append(id, [event('Poison', {})], { expectedVersion: NO_STREAM });
-      const [poison] = await store.readStream(id);
-      const from = null;
-      const failure = new Error('handler failed');
-      const reported = new Promise<unknown>((resolve) => {
-        const subscription = store.subscribe({
-          from,
-          onEvent: async (e) => {
-            if (e.eventId === poison!.eventId) throw failure;
-          },
-          onError: resolve,
-        });
-        void subscription.caughtUp().catch(() => undefined);
-      });
-      expect(await reported).toBe(failure);
-    });
-  });
+  subscriptionsContract(() => store);
 
   const outOfOrder = options.outOfOrderCommit;
   const title = 'never skips an event whose transaction took an earlier position but committed later';
