@@ -2,25 +2,24 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { requestForLog, responseForLog } from './platform/http/request-log.js';
-import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { features as allFeatures } from './features.js';
 import { HealthModule } from './health/health.module.js';
-import { IdentityModule } from './identity/identity.module.js';
-import { LagesbildModule } from './lagesbild/lagesbild.module.js';
+import type { FeatureManifest } from './platform/feature.js';
 import type { Clock } from './platform/commands/clock.js';
 import { PlatformModule } from './platform/platform.module.js';
-import { ReportingModule } from './reporting/reporting.module.js';
-import { PublicationModule } from './publication/publication.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
   clock?: Clock;
+  /** Every feature by default (features.ts). */
+  features?: readonly FeatureManifest[];
 }
 
-/** Läget's API: the platform and one module per capability (STYLE.md). */
+/** Läget's API: the platform and the module of each feature in features.ts (STYLE.md). */
 @Module({})
 export class AppModule {
-  static forRoot({ config, clock }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, clock, features = allFeatures }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -32,13 +31,9 @@ export class AppModule {
           },
         }),
         CqrsModule.forRoot(),
-        PlatformModule.forRoot({ config, ...(clock ? { clock } : {}) }),
+        PlatformModule.forRoot({ config, features, ...(clock ? { clock } : {}) }),
         HealthModule,
-        IdentityModule,
-        ReportingModule,
-        AuditModule,
-        LagesbildModule,
-        PublicationModule,
+        ...features.map((feature) => feature.module),
       ],
     };
   }

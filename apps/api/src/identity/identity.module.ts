@@ -7,9 +7,7 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsStore } from './credentials.store.js';
 import { IdentityFirstStart } from './first-start.js';
-import { identityProjection } from './identity.projection.js';
 import { IdentitySettings } from './identity.settings.js';
-import { Projections } from '../platform/projections.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { OrganisationsController } from './organisations.controller.js';
 import { OrganisationsReadModel } from './organisations.read-model.js';
@@ -42,9 +40,4 @@ import { UsersReadModel } from './users.read-model.js';
   ],
   exports: [OrganisationsReadModel, UsersReadModel, AccountsService, IdentityFirstStart],
 })
-export class IdentityModule {
-  constructor(projections: Projections) {
-    // The command side applies its events at once; the runner keeps the read model rebuildable from the log.
-    projections.register(identityProjection);
-  }
-}
+export class IdentityModule {}

@@ -10,6 +10,7 @@ import {
 import { type EventStore, type SqlDatabase, withStartupSchemaLock } from '@laget/event-store';
 import { AppConfig } from '../config/app-config.js';
 import { Clock, SystemClock } from './commands/clock.js';
+import { FEATURES, type FeatureManifest } from './feature.js';
 import { CommandRunner } from './commands/command-runner.js';
 import { IDEMPOTENCY_TABLE_DDL, IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { EVENT_STORE, JOB_QUEUE, READ_DB } from './platform.tokens.js';
@@ -45,6 +46,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
 
 export interface PlatformOptions {
   config: AppConfig;
+  features: readonly FeatureManifest[];
   clock?: Clock;
 }
 
@@ -56,11 +58,12 @@ export interface PlatformOptions {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot({ config, clock = new SystemClock() }: PlatformOptions): DynamicModule {
+  static forRoot({ config, features, clock = new SystemClock() }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
       providers: [
         { provide: AppConfig, useValue: config },
+        { provide: FEATURES, useValue: features },
         { provide: Clock, useValue: clock },
         { provide: STORES, useFactory: () => openStores(config) },
         { provide: EVENT_STORE, useFactory: (stores: Stores) => stores.eventStore, inject: [STORES] },
@@ -82,6 +85,7 @@ export class PlatformModule {
       ],
       exports: [
         AppConfig,
+        FEATURES,
         Clock,
         EVENT_STORE,
         READ_DB,

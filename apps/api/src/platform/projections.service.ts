@@ -1,15 +1,21 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EventStore, SqlDatabase } from '@laget/event-store';
+import { AppConfig } from '../config/app-config.js';
 import type { DomainEvent } from './domain/decider.js';
-import { EVENT_STORE, READ_DB } from './platform.tokens.js';
+import { FEATURES, type FeatureManifest } from './feature.js';
+import { emailReactor } from './jobs/email/send-email.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { reactorProjection } from './jobs/reactor.js';
+import { EVENT_STORE, JOB_QUEUE, READ_DB } from './platform.tokens.js';
 import type { Projection } from './projections/projection.js';
 import type { ProjectionStall } from './projections/projection-failures.js';
 import { ProjectionRunner, type WaitOptions } from './projections/projection-runner.js';
 import { Upcasters } from './projections/upcasters.js';
 
 /**
- * The application's one ProjectionRunner. Feature modules register their projections (and
- * reactors) in their constructors, which Nest runs before any init hook; the runner starts once,
+ * The application's one ProjectionRunner, over the read models, reactors and upcasters the
+ * features declare in their manifests (platform/feature.ts) and the platform's own e-mail
+ * reactor. The runner starts once,
  * on the first `ensureStarted()`, whichever module's init asks first (so a module that needs its
  * read models while it initialises, e.g. to seed demo data, just awaits it).
  */
@@ -24,7 +30,18 @@ export class Projections implements OnModuleInit {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_DB) private readonly db: SqlDatabase,
-  ) {}
+    @Inject(JOB_QUEUE) jobs: JobQueue,
+    @Inject(FEATURES) features: readonly FeatureManifest[],
+    config: AppConfig,
+  ) {
+    for (const feature of features) {
+      this.register(...feature.projections);
+      for (const reactor of feature.reactors?.(config) ?? []) this.register(reactorProjection(reactor, jobs));
+      feature.upcasters?.(this.upcasters);
+    }
+    // Reminders and account e-mails are sent by the platform's e-mail job, whoever asks for them.
+    this.register(reactorProjection(emailReactor(), jobs));
+  }
 
   register<Event extends DomainEvent>(...projections: Projection<Event>[]): void {
     if (this.runner) throw new Error('Projections must be registered before the application starts');

@@ -21,9 +21,8 @@ import { SESSION_COOKIE } from '../identity/auth.guard.js';
 import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner } from '../platform/commands/command-runner.js';
 import { openEmailTransport, type EmailTransport } from '../platform/jobs/email/email-transport.js';
-import { SEND_EMAIL, emailReactor, registerSendEmail } from '../platform/jobs/email/send-email.js';
+import { SEND_EMAIL, registerSendEmail } from '../platform/jobs/email/send-email.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
-import { reactorProjection } from '../platform/jobs/reactor.js';
 import { EVENT_STORE, JOB_QUEUE, READ_DB } from '../platform/platform.tokens.js';
 import { Projections } from '../platform/projections.service.js';
 import { ReportingModule } from '../reporting/reporting.module.js';
@@ -33,14 +32,12 @@ import { PublicationArtefacts } from './publication-artefacts.js';
 import {
   PUBLICATION_WEBHOOK,
   publicationWebhookProcessor,
-  publicationWebhookReactor,
 } from './publication-webhook.js';
 import { publicationSettingsFrom, type PublicationSettings } from './publication.settings.js';
 import { PUBLICATION_ARTEFACTS, PUBLICATION_SETTINGS } from './publication.tokens.js';
 import { PublicSiteController } from './public-site.controller.js';
 import { PublicSiteService } from './public-site.service.js';
-import { publicPublicationsProjection } from './public-publications.projection.js';
-import { PUBLISH_LAGESBILD, publicationReactor, publishLagesbildProcessor } from './publish-lagesbild.job.js';
+import { PUBLISH_LAGESBILD, publishLagesbildProcessor } from './publish-lagesbild.job.js';
 import { BULL_BOARD_PATH, bullBoardPlugin, queueHealth, type QueueHealth } from './queue-operations.js';
 import { reminderSlots } from './reminder-schedule.js';
 import { scheduleInProcess, scheduleWithBullmq, type ReminderScheduler } from './reminder-scheduler.js';
@@ -77,16 +74,6 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
   ) {
     this.sessions = new SessionsStore(db, clock, new IdentitySettings());
     this.tokens = new ApiTokensStore(db, clock);
-    projections.register(
-      publicPublicationsProjection,
-      reactorProjection(publicationReactor(), jobs),
-      reactorProjection(publicationWebhookReactor(settings.webhook !== null), jobs),
-    );
-    // The e-mail job belongs to the platform; reminders need it running, so it is wired here
-    // unless another module has done so already.
-    if (!projections.names.includes('reactor-email'))
-      projections.register(reactorProjection(emailReactor(), jobs));
-
     jobs.registerProcessor(
       PUBLISH_LAGESBILD,
       publishLagesbildProcessor({ store, artefacts, clock, municipality: settings.municipality }),

@@ -9,6 +9,7 @@ import { CommandRunner } from '../platform/commands/command-runner.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import { PlatformModule } from '../platform/platform.module.js';
 import { ReportingModule } from './reporting.module.js';
+import { reportingFeature } from './reporting.feature.js';
 import { ReportingProjections } from './reporting-projections.runner.js';
 import { REPORTING_SETTINGS } from './reporting.tokens.js';
 import { ReportingService } from './reporting.service.js';
@@ -60,7 +61,7 @@ describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
       LOG_LEVEL: 'warn',
     });
     module = await Test.createTestingModule({
-      imports: [PlatformModule.forRoot({ config, clock }), ReportingModule],
+      imports: [PlatformModule.forRoot({ config, clock, features: [reportingFeature] }), ReportingModule],
     }).compile();
     await module.init();
     reporting = module.get(ReportingService);
@@ -359,7 +360,7 @@ describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
       LOG_LEVEL: 'warn',
     });
     const demo = await Test.createTestingModule({
-      imports: [PlatformModule.forRoot({ config, clock }), ReportingModule],
+      imports: [PlatformModule.forRoot({ config, clock, features: [reportingFeature] }), ReportingModule],
     }).compile();
     await demo.init();
     try {

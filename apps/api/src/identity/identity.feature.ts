@@ -1,0 +1,12 @@
+import { defineFeature } from '../platform/feature.js';
+import { identityProjection } from './identity.projection.js';
+import { IdentityModule } from './identity.module.js';
+
+/** Organisations, logins, sessions and tokens (platform/feature.ts). */
+export const identityFeature = defineFeature({
+  name: 'identity',
+  module: IdentityModule,
+  commandHandlers: [],
+  queryHandlers: [],
+  projections: [identityProjection],
+});

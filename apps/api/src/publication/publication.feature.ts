@@ -1,0 +1,19 @@
+import { defineFeature } from '../platform/feature.js';
+import { publicationWebhookReactor } from './publication-webhook.js';
+import { PublicationModule } from './publication.module.js';
+import { publicationSettingsFrom } from './publication.settings.js';
+import { publicPublicationsProjection } from './public-publications.projection.js';
+import { publicationReactor } from './publish-lagesbild.job.js';
+
+/** The public site, its feed and PDFs, publication jobs and reminders (platform/feature.ts). */
+export const publicationFeature = defineFeature({
+  name: 'publication',
+  module: PublicationModule,
+  commandHandlers: [],
+  queryHandlers: [],
+  projections: [publicPublicationsProjection],
+  reactors: () => [
+    publicationReactor(),
+    publicationWebhookReactor(publicationSettingsFrom().webhook !== null),
+  ],
+});
