@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { requestForLog, responseForLog } from './platform/http/request-log.js';
 import type { AppConfig } from './config/app-config.js';
@@ -30,7 +29,6 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
           },
         }),
-        CqrsModule.forRoot(),
         PlatformModule.forRoot({ config, features, ...(clock ? { clock } : {}) }),
         HealthModule,
         ...features.map((feature) => feature.module),

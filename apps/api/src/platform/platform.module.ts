@@ -7,6 +7,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { type EventStore, type SqlDatabase, withStartupSchemaLock } from '@laget/event-store';
 import { AppConfig } from '../config/app-config.js';
 import { Clock, SystemClock } from './commands/clock.js';
@@ -61,6 +62,8 @@ export class PlatformModule {
   static forRoot({ config, features, clock = new SystemClock() }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
+      // The CommandBus and QueryBus every feature dispatches on (docs/adr/0023).
+      imports: [CqrsModule.forRoot()],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: FEATURES, useValue: features },
