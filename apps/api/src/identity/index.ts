@@ -2,6 +2,7 @@ export { IdentityModule } from './identity.module.js';
 export { Public, CurrentActor, CurrentAbility, AllowBeforePasswordChange } from './decorators.js';
 export type { CurrentActorInfo, AuthenticatedRequest } from './actor.js';
 export { requestContext } from './actor.js';
+export { CurrentCaller, type Caller, type SignedInCaller } from './caller.js';
 export { OrganisationsReadModel } from './organisations.read-model.js';
 export { UsersReadModel } from './users.read-model.js';
 export { identityProjection } from './identity.projection.js';
