@@ -1,5 +1,6 @@
 # Läget API serving the built admin panel. Build: docker build -t laget .
-FROM node:20-bookworm-slim AS build
+# Node 26 is the current LTS (since October 2026); the test machines run Node 20.20 (README).
+FROM node:26-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
@@ -11,7 +12,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:26-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=build /app /app
