@@ -1,45 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  Body,
-  Controller,
-  Delete,
-  ForbiddenException,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
-import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
-import { apiTokenSchema, issuedApiTokenSchema, meSchema } from '@laget/contracts';
-import { z } from 'zod';
-import {
+  apiTokenSchema,
   changePasswordRequestSchema,
   createApiTokenRequestSchema,
+  issuedApiTokenSchema,
   loginRequestSchema,
+  meSchema,
   type ApiTokenDto,
   type IssuedApiTokenDto,
   type MeDto,
 } from '@laget/contracts';
-import { asSubject, type AppAbility } from '@laget/permissions';
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { AppConfig } from '../config/app-config.js';
-import { notFound } from '../platform/domain/domain-error.js';
-import { apiError } from '../platform/http/api-error.js';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
 import { parseInput } from '../platform/http/validation.js';
-import { requestContext, type AuthenticatedRequest, type CurrentActorInfo } from './actor.js';
-import { ApiTokensStore } from './api-tokens.store.js';
+import { requestContext, type AuthenticatedRequest } from './actor.js';
 import { SESSION_COOKIE } from './auth.guard.js';
-import { AuthService, TooManyAttempts } from './auth.service.js';
-import { AllowBeforePasswordChange, CurrentAbility, CurrentActor, Public } from './decorators.js';
+import { TooManyAttempts } from './auth-errors.js';
+import { CurrentCaller, type SignedInCaller } from './caller.js';
+import {
+  ChangeOwnPasswordCommand,
+  IssueApiTokenCommand,
+  LoginCommand,
+  LogoutCommand,
+  RevokeApiTokenCommand,
+} from './commands/index.js';
+import { AllowBeforePasswordChange, Public } from './decorators.js';
+import { forbidden, sendPage } from './http-helpers.js';
 import { IdentitySettings } from './identity.settings.js';
+import { ListApiTokensQuery, MeQuery } from './queries/index.js';
+
+/** The session of this request, where it is one (null with a Bearer token). */
+const sessionOf = (request: AuthenticatedRequest) =>
+  request.auth?.method === 'session' ? request.auth : null;
 
 @ApiCapability('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(
-    private readonly auth: AuthService,
-    private readonly tokens: ApiTokensStore,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
     private readonly config: AppConfig,
     private readonly settings: IdentitySettings,
   ) {}
@@ -60,10 +62,8 @@ export class AuthController {
   ): Promise<MeDto> {
     const { username, password } = parseInput(loginRequestSchema, body);
     try {
-      const { cookieValue, user, csrfToken } = await this.auth.login(
-        username,
-        password,
-        requestContext(request),
+      const { cookieValue, user, csrfToken } = await this.commandBus.execute(
+        new LoginCommand(requestContext(request), username, password),
       );
       response.setCookie(SESSION_COOKIE, cookieValue, {
         httpOnly: true,
@@ -72,7 +72,7 @@ export class AuthController {
         path: '/',
         maxAge: Math.floor(this.settings.sessionAbsoluteMs / 1000), // @fastify/cookie counts seconds
       });
-      return this.auth.me(user, csrfToken);
+      return await this.queryBus.execute(new MeQuery(user, csrfToken));
     } catch (error) {
       if (error instanceof TooManyAttempts)
         response.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
@@ -87,10 +87,10 @@ export class AuthController {
   async logout(
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: FastifyReply,
-    @CurrentActor() actor: CurrentActorInfo,
+    @CurrentCaller() caller: SignedInCaller,
   ): Promise<void> {
-    if (request.auth?.method === 'session')
-      await this.auth.logout(actor, request.auth.sessionIdHash, requestContext(request));
+    const session = sessionOf(request);
+    if (session) await this.commandBus.execute(new LogoutCommand(caller, session.sessionIdHash));
     response.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
@@ -100,9 +100,8 @@ export class AuthController {
     summary: 'Who is logged in, with packed CASL rules and the CSRF token',
     response: meSchema,
   })
-  me(@Req() request: AuthenticatedRequest): MeDto {
-    const csrf = request.auth?.method === 'session' ? request.auth.csrfToken : null;
-    return this.auth.me(request.user!, csrf);
+  me(@Req() request: AuthenticatedRequest): Promise<MeDto> {
+    return this.queryBus.execute(new MeQuery(request.user!, sessionOf(request)?.csrfToken ?? null));
   }
 
   @AllowBeforePasswordChange()
@@ -115,12 +114,13 @@ export class AuthController {
   })
   async changePassword(
     @Req() request: AuthenticatedRequest,
-    @CurrentActor() actor: CurrentActorInfo,
+    @CurrentCaller() caller: SignedInCaller,
     @Body() body: unknown,
   ): Promise<void> {
     const { currentPassword, newPassword } = parseInput(changePasswordRequestSchema, body);
-    const keep = request.auth?.method === 'session' ? request.auth.sessionIdHash : undefined;
-    await this.auth.changePassword(actor, currentPassword, newPassword, requestContext(request), keep);
+    await this.commandBus.execute(
+      new ChangeOwnPasswordCommand(caller, currentPassword, newPassword, sessionOf(request)?.sessionIdHash),
+    );
   }
 
   @Post('tokens')
@@ -132,19 +132,16 @@ export class AuthController {
   })
   async issueToken(
     @Req() request: AuthenticatedRequest,
-    @CurrentActor() actor: CurrentActorInfo,
+    @CurrentCaller() caller: SignedInCaller,
     @Body() body: unknown,
   ): Promise<IssuedApiTokenDto> {
     // A token that could mint tokens would outlive its own revocation through its children.
-    if (request.auth?.method !== 'session')
-      throw new ForbiddenException(
-        apiError(
-          403,
-          'Nya token skapas bara från en inloggad session, inte med en token (tokens are issued from a session only)',
-        ),
+    if (!sessionOf(request))
+      throw forbidden(
+        'Nya token skapas bara från en inloggad session, inte med en token (tokens are issued from a session only)',
       );
     const { name, expiresInDays } = parseInput(createApiTokenRequestSchema, body);
-    return this.auth.issueToken(actor, name, expiresInDays, requestContext(request));
+    return this.commandBus.execute(new IssueApiTokenCommand(caller, name, expiresInDays));
   }
 
   @Get('tokens')
@@ -154,28 +151,16 @@ export class AuthController {
     paged: true,
   })
   async listTokens(
-    @CurrentActor() actor: CurrentActorInfo,
-    @CurrentAbility() ability: AppAbility,
+    @CurrentCaller() caller: SignedInCaller,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApiTokenDto[]> {
-    const all = ability.can('read', asSubject('ApiToken', { id: '*', ownerId: '*' }));
-    const tokens = await this.tokens.list(all ? null : actor.userId);
-    response.header('X-Total-Count', String(tokens.length));
-    return tokens;
+    return sendPage(response, await this.queryBus.execute(new ListApiTokensQuery(caller)));
   }
 
   @Delete('tokens/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a token' })
-  async revokeToken(
-    @Req() request: AuthenticatedRequest,
-    @CurrentActor() actor: CurrentActorInfo,
-    @CurrentAbility() ability: AppAbility,
-    @Param('id') id: string,
-  ): Promise<void> {
-    const token = await this.tokens.get(id);
-    if (!token || !ability.can('delete', asSubject('ApiToken', { id: token.id, ownerId: token.ownerId })))
-      throw notFound('API token');
-    if (!token.revoked) await this.auth.revokeToken(token.id, token.ownerId, actor, requestContext(request));
+  async revokeToken(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string): Promise<void> {
+    await this.commandBus.execute(new RevokeApiTokenCommand(caller, id));
   }
 }

@@ -16,7 +16,10 @@ export const ALLOWED_BEFORE_PASSWORD_CHANGE = 'laget:allowedBeforePasswordChange
 /** Routes a login with a one-time password may use before choosing its own (me, password, logout). */
 export const AllowBeforePasswordChange = () => SetMetadata(ALLOWED_BEFORE_PASSWORD_CHANGE, true);
 
-/** `{userId, username, displayName, organisationId, roles}` of the logged-in caller (401 on a public route without one). */
+/**
+ * `{userId, username, displayName, organisationId, roles}` of the logged-in caller (401 on a public route without one).
+ * @deprecated Use `@CurrentCaller()` (caller.ts); kept while audit's and publication's controllers still use it.
+ */
 export const CurrentActor = createParamDecorator(
   (_data: unknown, context: ExecutionContext): CurrentActorInfo => {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -25,7 +28,10 @@ export const CurrentActor = createParamDecorator(
   },
 );
 
-/** The caller's CASL ability; on a public route without a login, the anonymous visitor's. */
+/**
+ * The caller's CASL ability; on a public route without a login, the anonymous visitor's.
+ * @deprecated Use `@CurrentCaller()` (caller.ts); kept while audit's and publication's controllers still use it.
+ */
 export const CurrentAbility = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AppAbility => {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();

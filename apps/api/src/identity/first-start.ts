@@ -5,7 +5,11 @@ import type { Role } from '@laget/permissions';
 import { AppConfig } from '../config/app-config.js';
 import { systemContext } from '../platform/commands/request-context.js';
 import { READ_DB } from '../platform/platform.tokens.js';
-import { AccountsService } from './accounts.service.js';
+import { CreateUserCommand, CreateUserHandler } from './commands/create-user.command.js';
+import {
+  RegisterOrganisationCommand,
+  RegisterOrganisationHandler,
+} from './commands/register-organisation.command.js';
 import { IDENTITY_READ_MODEL_DDL } from './identity.projection.js';
 import { IDENTITY_SESSIONS_USER_INDEX, IDENTITY_TABLES_DDL } from './identity.tables.js';
 import { OrganisationsReadModel } from './organisations.read-model.js';
@@ -82,6 +86,9 @@ const demoUsers = (): DemoUser[] => [
  * exists, from LAGET_ADMIN_PASSWORD or a random password printed once; in demo mode also the
  * seed's organisations and logins. Safe on several instances at once: usernames are reserved by
  * stream, so a second instance's attempt is a conflict that is ignored.
+ *
+ * It calls the command handlers themselves, not the CommandBus: @nestjs/cqrs binds its handlers
+ * in its own onApplicationBootstrap, which need not have run before this one.
  */
 @Injectable()
 export class IdentityFirstStart implements OnApplicationBootstrap {
@@ -90,7 +97,8 @@ export class IdentityFirstStart implements OnApplicationBootstrap {
   constructor(
     @Inject(READ_DB) private readonly db: SqlDatabase,
     private readonly config: AppConfig,
-    private readonly accounts: AccountsService,
+    private readonly registerOrganisation: RegisterOrganisationHandler,
+    private readonly createUser: CreateUserHandler,
     private readonly users: UsersReadModel,
     private readonly organisations: OrganisationsReadModel,
   ) {}
@@ -108,16 +116,18 @@ export class IdentityFirstStart implements OnApplicationBootstrap {
     if ((await this.users.anyActiveAdmin()) || (await this.users.byUsername('admin'))) return;
     const password = this.config.adminPassword ?? generateOneTimePassword();
     try {
-      await this.accounts.createUser(
-        {
-          username: 'admin',
-          displayName: 'Systemadministratör',
-          email: null,
-          organisationId: null,
-          roles: ['admin'],
-        },
-        systemContext(),
-        password,
+      await this.createUser.execute(
+        new CreateUserCommand(
+          systemContext(),
+          {
+            username: 'admin',
+            displayName: 'Systemadministratör',
+            email: null,
+            organisationId: null,
+            roles: ['admin'],
+          },
+          { password },
+        ),
       );
     } catch (error) {
       if (isConflict(error)) return;
@@ -141,9 +151,12 @@ export class IdentityFirstStart implements OnApplicationBootstrap {
     for (const organisation of DEMO_ORGANISATIONS) {
       if (await this.organisations.get(organisation.id)) continue;
       try {
-        await this.accounts.registerOrganisation(
-          { organisationId: organisation.id, name: organisation.name, kind: organisation.kind },
-          context,
+        await this.registerOrganisation.execute(
+          new RegisterOrganisationCommand(context, {
+            organisationId: organisation.id,
+            name: organisation.name,
+            kind: organisation.kind,
+          }),
         );
       } catch (error) {
         if (!isConflict(error)) throw error;
@@ -152,9 +165,10 @@ export class IdentityFirstStart implements OnApplicationBootstrap {
     for (const user of demoUsers()) {
       if (await this.users.byUsername(user.username)) continue;
       try {
-        const { userId } = await this.accounts.createUser({ ...user, email: null }, context, DEMO_PASSWORD);
         // Demo logins start ready to use, without the forced change.
-        await this.accounts.changeOwnPassword(userId, DEMO_PASSWORD, context);
+        await this.createUser.execute(
+          new CreateUserCommand(context, { ...user, email: null }, { password: DEMO_PASSWORD, ready: true }),
+        );
       } catch (error) {
         if (!isConflict(error)) throw error;
       }

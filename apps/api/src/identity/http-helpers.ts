@@ -1,11 +1,12 @@
-import { ForbiddenException } from '@nestjs/common';
 import { listQuerySchema, type ListQuery } from '@laget/contracts';
 import type { FastifyReply } from 'fastify';
-import { apiError } from '../platform/http/api-error.js';
+import { DomainError } from '../platform/domain/domain-error.js';
 import { parseInput, ValidationFailed } from '../platform/http/validation.js';
+import type { Page, PageRequest } from './queries/page.js';
 
-export function forbidden(message = 'Du får inte göra detta (not allowed)'): ForbiddenException {
-  return new ForbiddenException(apiError(403, message));
+/** 403 with the contract's body (the one exception filter maps the DomainError). */
+export function forbidden(message = 'Du får inte göra detta (not allowed)'): DomainError {
+  return new DomainError('forbidden', message);
 }
 
 /** `?page=&perPage=&sort=&order=` → offset/limit (CONTRACT.md "Lists"). */
@@ -28,8 +29,34 @@ export function pageOf(
   };
 }
 
+/** The page a list route's query asks for, as the list queries take it. */
+export function pageRequestOf(query: Record<string, unknown>): PageRequest {
+  const page = pageOf(query);
+  return {
+    offset: page.offset,
+    limit: page.limit,
+    ...(page.sort ? { sort: page.sort } : {}),
+    order: page.direction,
+  };
+}
+
 export function setTotal(reply: FastifyReply, total: number): void {
   reply.header('X-Total-Count', String(total));
+}
+
+/** A list route's answer: the page's items, with the whole list's length in X-Total-Count. */
+export function sendPage<T>(reply: FastifyReply, page: Page<T>): T[] {
+  setTotal(reply, page.total);
+  return page.items;
+}
+
+/** A list's filter without the parameters the query did not give (the read models test for presence). */
+export function givenOnly<T extends Record<string, unknown>>(
+  filter: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
 
 export function booleanQuery(value: unknown, field: string): boolean | undefined {

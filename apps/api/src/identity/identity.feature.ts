@@ -1,4 +1,6 @@
 import { defineFeature } from '../platform/feature.js';
+import { identityCommandHandlers } from './commands/index.js';
+import { identityQueryHandlers } from './queries/index.js';
 import { identityProjection } from './identity.projection.js';
 import { IdentityModule } from './identity.module.js';
 
@@ -6,7 +8,7 @@ import { IdentityModule } from './identity.module.js';
 export const identityFeature = defineFeature({
   name: 'identity',
   module: IdentityModule,
-  commandHandlers: [],
-  queryHandlers: [],
+  commandHandlers: identityCommandHandlers,
+  queryHandlers: identityQueryHandlers,
   projections: [identityProjection],
 });

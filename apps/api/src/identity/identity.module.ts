@@ -1,10 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccountsService } from './accounts.service.js';
 import { ApiTokensStore } from './api-tokens.store.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
-import { AuthService } from './auth.service.js';
+import {
+  FailedAttempts,
+  identityCommandHandlers,
+  IdentityStreams,
+  OrganisationCheck,
+} from './commands/index.js';
+import { identityQueryHandlers } from './queries/index.js';
 import { CredentialsStore } from './credentials.store.js';
 import { IdentityFirstStart } from './first-start.js';
 import { IdentitySettings } from './identity.settings.js';
@@ -18,7 +23,8 @@ import { UsersReadModel } from './users.read-model.js';
 
 /**
  * Organisations, logins, sessions and tokens, and the global authentication guard that every
- * other module relies on (import `@Public`, `@CurrentActor`, `@CurrentAbility` from './identity').
+ * other module relies on (import `@Public` and `@CurrentCaller` from './identity'). Its state
+ * changes are commands (commands/) and its reads queries (queries/) on the buses.
  * Global, so that any module can inject OrganisationsReadModel and UsersReadModel.
  */
 @Global()
@@ -33,11 +39,14 @@ import { UsersReadModel } from './users.read-model.js';
     LoginThrottle,
     OrganisationsReadModel,
     UsersReadModel,
-    AccountsService,
-    AuthService,
+    IdentityStreams,
+    OrganisationCheck,
+    FailedAttempts,
+    ...identityCommandHandlers,
+    ...identityQueryHandlers,
     IdentityFirstStart,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [OrganisationsReadModel, UsersReadModel, AccountsService, IdentityFirstStart],
+  exports: [OrganisationsReadModel, UsersReadModel, IdentityFirstStart],
 })
 export class IdentityModule {}

@@ -1,4 +1,4 @@
-import { given } from './decider-testing.js';
+import { deciderSpec } from '../platform/domain/testing/decider-spec.js';
 import { organisationDecider, type OrganisationEvent } from './organisation.decider.js';
 
 const registered: OrganisationEvent = {
@@ -8,7 +8,8 @@ const registered: OrganisationEvent = {
 
 describe('Organisation', () => {
   it('is registered with a name and a kind', () =>
-    given(organisationDecider, [])
+    deciderSpec(organisationDecider)
+      .given([])
       .when({
         type: 'RegisterOrganisation',
         data: { organisationId: 'skolan', name: 'Skolan', kind: 'school' },
@@ -16,7 +17,8 @@ describe('Organisation', () => {
       .then([registered]));
 
   it('cannot be registered twice', () =>
-    given(organisationDecider, [registered])
+    deciderSpec(organisationDecider)
+      .given([registered])
       .when({
         type: 'RegisterOrganisation',
         data: { organisationId: 'skolan', name: 'Skolan', kind: 'school' },
@@ -24,7 +26,8 @@ describe('Organisation', () => {
       .thenThrows({ kind: 'conflict' }));
 
   it('is renamed, and the old name is kept in the event', () =>
-    given(organisationDecider, [registered])
+    deciderSpec(organisationDecider)
+      .given([registered])
       .when({ type: 'RenameOrganisation', data: { name: 'Norbergs skolor' } })
       .then([
         {
@@ -34,17 +37,20 @@ describe('Organisation', () => {
       ]));
 
   it('records nothing when renamed to its own name', () =>
-    given(organisationDecider, [registered])
+    deciderSpec(organisationDecider)
+      .given([registered])
       .when({ type: 'RenameOrganisation', data: { name: 'Skolan' } })
       .then([]));
 
   it('refuses an empty name', () =>
-    given(organisationDecider, [registered])
+    deciderSpec(organisationDecider)
+      .given([registered])
       .when({ type: 'RenameOrganisation', data: { name: '  ' } })
       .thenThrows({ kind: 'invalid', details: { field: 'name' } }));
 
   it('changes kind', () =>
-    given(organisationDecider, [registered])
+    deciderSpec(organisationDecider)
+      .given([registered])
       .when({ type: 'ChangeOrganisationKind', data: { kind: 'municipal_company' } })
       .then([
         {
@@ -54,10 +60,11 @@ describe('Organisation', () => {
       ]));
 
   it('is deactivated, keeping its history, and deactivating again records nothing', () => {
-    given(organisationDecider, [registered])
+    deciderSpec(organisationDecider)
+      .given([registered])
       .when({ type: 'DeactivateOrganisation', data: {} })
       .then([{ type: 'OrganisationDeactivated', data: { organisationId: 'skolan' } }]);
-    const deactivated = given(organisationDecider, [
+    const deactivated = deciderSpec(organisationDecider).given([
       registered,
       { type: 'OrganisationDeactivated', data: { organisationId: 'skolan' } },
     ]);
@@ -66,15 +73,14 @@ describe('Organisation', () => {
   });
 
   it('is reactivated', () =>
-    given(organisationDecider, [
-      registered,
-      { type: 'OrganisationDeactivated', data: { organisationId: 'skolan' } },
-    ])
+    deciderSpec(organisationDecider)
+      .given([registered, { type: 'OrganisationDeactivated', data: { organisationId: 'skolan' } }])
       .when({ type: 'ReactivateOrganisation', data: {} })
       .then([{ type: 'OrganisationReactivated', data: { organisationId: 'skolan' } }]));
 
   it('that does not exist cannot be changed', () =>
-    given(organisationDecider, [])
+    deciderSpec(organisationDecider)
+      .given([])
       .when({ type: 'RenameOrganisation', data: { name: 'X' } })
       .thenThrows({ kind: 'not_found' }));
 });

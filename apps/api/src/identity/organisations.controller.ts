@@ -7,33 +7,31 @@ import {
   Patch,
   Post,
   Query,
-  Req,
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
-import { listQuerySchema, organisationSchema } from '@laget/contracts';
-import { z } from 'zod';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   createOrganisationRequestSchema,
+  listQuerySchema,
   ORGANISATION_KINDS,
+  organisationSchema,
   updateOrganisationRequestSchema,
   type OrganisationDto,
 } from '@laget/contracts';
-import { asSubject, type AppAbility } from '@laget/permissions';
+import { asSubject } from '@laget/permissions';
 import type { FastifyReply } from 'fastify';
-import { notFound } from '../platform/domain/domain-error.js';
+import { z } from 'zod';
+import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
 import { parseInput } from '../platform/http/validation.js';
-import { AccountsService } from './accounts.service.js';
-import { requestContext, type AuthenticatedRequest } from './actor.js';
-import { CurrentAbility } from './decorators.js';
-import { booleanQuery, forbidden, oneOfQuery, pageOf, setTotal } from './http-helpers.js';
-import type { OrganisationCommand } from './organisation.decider.js';
-import { OrganisationsReadModel } from './organisations.read-model.js';
+import { CurrentCaller, type SignedInCaller } from './caller.js';
+import { ChangeOrganisationCommand, RegisterOrganisationCommand } from './commands/index.js';
+import { booleanQuery, forbidden, givenOnly, oneOfQuery, pageRequestOf, sendPage } from './http-helpers.js';
+import { GetOrganisationQuery, ListOrganisationsQuery } from './queries/index.js';
 
-/** The list's query as pageOf, booleanQuery and oneOfQuery read it, for the OpenAPI document. */
+/** The list's query as pageRequestOf, booleanQuery and oneOfQuery read it, for the OpenAPI document. */
 const organisationListQuery = listQuerySchema.extend({
   active: z.enum(['true', 'false']).optional(),
   kind: z.enum(ORGANISATION_KINDS).optional(),
@@ -43,8 +41,8 @@ const organisationListQuery = listQuerySchema.extend({
 @Controller('api/organisations')
 export class OrganisationsController {
   constructor(
-    private readonly organisations: OrganisationsReadModel,
-    private readonly accounts: AccountsService,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
   ) {}
 
   @Get()
@@ -56,24 +54,16 @@ export class OrganisationsController {
   })
   async list(
     @Query() query: Record<string, unknown>,
-    @CurrentAbility() ability: AppAbility,
+    @CurrentCaller() { ability }: SignedInCaller,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<OrganisationDto[]> {
     if (!ability.can('read', 'Organisation')) throw forbidden();
-    const page = pageOf(query);
-    const active = booleanQuery(query.active, 'active');
-    const kind = oneOfQuery(query.kind, 'kind', ORGANISATION_KINDS);
-    const { items, total } = await this.organisations.list(
-      { ...(active === undefined ? {} : { active }), ...(kind === undefined ? {} : { kind }) },
-      {
-        offset: page.offset,
-        limit: page.limit,
-        ...(page.sort ? { sort: page.sort } : {}),
-        order: page.direction,
-      },
-    );
-    setTotal(response, total);
-    return items;
+    const page = pageRequestOf(query);
+    const filter = givenOnly({
+      active: booleanQuery(query.active, 'active'),
+      kind: oneOfQuery(query.kind, 'kind', ORGANISATION_KINDS),
+    });
+    return sendPage(response, await this.queryBus.execute(new ListOrganisationsQuery(filter, page)));
   }
 
   @Post()
@@ -84,32 +74,20 @@ export class OrganisationsController {
     response: organisationSchema,
     errors: [422],
   })
-  async create(
-    @Req() request: AuthenticatedRequest,
-    @CurrentAbility() ability: AppAbility,
-    @Body() body: unknown,
-  ): Promise<OrganisationDto> {
-    if (!ability.can('create', 'Organisation')) throw forbidden();
+  async create(@CurrentCaller() caller: SignedInCaller, @Body() body: unknown): Promise<OrganisationDto> {
+    if (!caller.ability.can('create', 'Organisation')) throw forbidden();
     const data = parseInput(createOrganisationRequestSchema, body);
-    const result = await this.accounts.registerOrganisation(data, requestContext(request));
-    const state = result.state;
+    const { state, version } = await this.commandBus.execute(
+      new RegisterOrganisationCommand(caller.context, data),
+    );
     if (state.status !== 'registered') throw new Error('organisation not registered');
-    return {
-      id: state.id,
-      name: state.name,
-      kind: state.kind,
-      active: state.active,
-      version: result.version,
-    };
+    return { id: state.id, name: state.name, kind: state.kind, active: state.active, version };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'An organisation', response: organisationSchema })
-  async get(@Param('id') id: string, @CurrentAbility() ability: AppAbility): Promise<OrganisationDto> {
-    const organisation = await this.organisations.get(id);
-    if (!organisation || !ability.can('read', asSubject('Organisation', { id })))
-      throw notFound('Organisation');
-    return organisation;
+  get(@Param('id') id: string, @CurrentCaller() caller: SignedInCaller): Promise<OrganisationDto> {
+    return this.queryBus.execute(new GetOrganisationQuery(caller, id));
   }
 
   @Patch(':id')
@@ -120,31 +98,16 @@ export class OrganisationsController {
     errors: [422],
   })
   async update(
-    @Req() request: AuthenticatedRequest,
     @Param('id') id: string,
-    @CurrentAbility() ability: AppAbility,
+    @CurrentCaller() caller: SignedInCaller,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: unknown,
   ): Promise<OrganisationDto> {
-    const organisation = await this.organisations.get(id);
-    if (!organisation || !ability.can('read', asSubject('Organisation', { id })))
-      throw notFound('Organisation');
-    if (!ability.can('update', asSubject('Organisation', { id }))) throw forbidden();
+    await this.queryBus.execute(new GetOrganisationQuery(caller, id));
+    if (!caller.ability.can('update', asSubject('Organisation', { id }))) throw forbidden();
     const expectedVersion = expectedVersionOf(ifMatch, body);
-    const data = parseInput(updateOrganisationRequestSchema, body);
-    const commands: OrganisationCommand[] = [];
-    if (data.name !== undefined) commands.push({ type: 'RenameOrganisation', data: { name: data.name } });
-    if (data.kind !== undefined) commands.push({ type: 'ChangeOrganisationKind', data: { kind: data.kind } });
-    if (data.active === false) commands.push({ type: 'DeactivateOrganisation', data: {} });
-    if (data.active === true) commands.push({ type: 'ReactivateOrganisation', data: {} });
-    if (commands.length === 0 && expectedVersion !== undefined && expectedVersion !== organisation.version)
-      await this.accounts.changeOrganisation(
-        id,
-        [{ type: 'RenameOrganisation', data: { name: organisation.name } }],
-        requestContext(request),
-        expectedVersion,
-      );
-    await this.accounts.changeOrganisation(id, commands, requestContext(request), expectedVersion);
-    return (await this.organisations.get(id))!;
+    const changes = parseInput(updateOrganisationRequestSchema, body);
+    await this.commandBus.execute(new ChangeOrganisationCommand(caller, id, changes, expectedVersion));
+    return this.queryBus.execute(new GetOrganisationQuery(caller, id));
   }
 }

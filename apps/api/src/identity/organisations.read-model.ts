@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SqlDatabase } from '@laget/event-store';
 import type { OrganisationDto, OrganisationKind } from '@laget/contracts';
 import { READ_DB } from '../platform/platform.tokens.js';
+import type { Page, PageRequest } from './queries/page.js';
 
 interface OrganisationRow {
   id: string;
@@ -53,10 +54,7 @@ export class OrganisationsReadModel {
     return (await this.list(filter, { offset: 0, limit: 10_000 })).items;
   }
 
-  async list(
-    filter: OrganisationFilter,
-    page: { offset: number; limit: number; sort?: string; order?: 'ASC' | 'DESC' },
-  ): Promise<{ items: OrganisationDto[]; total: number }> {
+  async list(filter: OrganisationFilter, page: PageRequest): Promise<Page<OrganisationDto>> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.active !== undefined) where.push(`active = $${params.push(filter.active)}`);

@@ -1,4 +1,4 @@
-import { given } from './decider-testing.js';
+import { deciderSpec } from '../platform/domain/testing/decider-spec.js';
 import { userDecider, type UserEvent } from './user.decider.js';
 
 const created: UserEvent = {
@@ -17,14 +17,15 @@ const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u1' }
 
 describe('User', () => {
   it('is created by an admin with a one-time password that must be changed', () => {
-    given(userDecider, [])
+    deciderSpec(userDecider)
+      .given([])
       .when({
         type: 'CreateUser',
         data: { ...(created.data as Extract<UserEvent, { type: 'UserCreated' }>['data']) },
       })
       .then([created, { type: 'OneTimePasswordIssued', data: { userId: 'u1', reason: 'created' } }]);
     expect(
-      given(userDecider, [
+      deciderSpec(userDecider).given([
         created,
         { type: 'OneTimePasswordIssued', data: { userId: 'u1', reason: 'created' } },
       ]).state,
@@ -35,7 +36,8 @@ describe('User', () => {
   });
 
   it('holds each role once', () =>
-    given(userDecider, [])
+    deciderSpec(userDecider)
+      .given([])
       .when({
         type: 'CreateUser',
         data: {
@@ -63,7 +65,8 @@ describe('User', () => {
       ]));
 
   it('cannot be created twice', () =>
-    given(userDecider, [created])
+    deciderSpec(userDecider)
+      .given([created])
       .when({
         type: 'CreateUser',
         data: {
@@ -78,7 +81,8 @@ describe('User', () => {
       .thenThrows({ kind: 'conflict' }));
 
   it('records changed details field by field, before and after', () =>
-    given(userDecider, [created])
+    deciderSpec(userDecider)
+      .given([created])
       .when({
         type: 'ChangeUserDetails',
         data: { displayName: 'Anna A', email: 'anna@example.org', organisationId: 'nvk' },
@@ -97,12 +101,14 @@ describe('User', () => {
       ]));
 
   it('records nothing when the details are unchanged', () =>
-    given(userDecider, [created])
+    deciderSpec(userDecider)
+      .given([created])
       .when({ type: 'ChangeUserDetails', data: { displayName: 'Anna Andersson' } })
       .then([]));
 
   it('changes roles and remembers the previous ones; the same set in another order is no change', () => {
-    given(userDecider, [created])
+    deciderSpec(userDecider)
+      .given([created])
       .when({ type: 'ChangeUserRoles', data: { roles: ['reporter', 'est_member'] } })
       .then([
         {
@@ -110,47 +116,62 @@ describe('User', () => {
           data: { userId: 'u1', roles: ['reporter', 'est_member'], previousRoles: ['reporter'] },
         },
       ]);
-    given(userDecider, [
-      created,
-      {
-        type: 'UserRolesChanged',
-        data: { userId: 'u1', roles: ['reporter', 'est_member'], previousRoles: ['reporter'] },
-      },
-    ])
+    deciderSpec(userDecider)
+      .given([
+        created,
+        {
+          type: 'UserRolesChanged',
+          data: { userId: 'u1', roles: ['reporter', 'est_member'], previousRoles: ['reporter'] },
+        },
+      ])
       .when({ type: 'ChangeUserRoles', data: { roles: ['est_member', 'reporter'] } })
       .then([]);
   });
 
   it('is deactivated and reactivated', () => {
-    given(userDecider, [created]).when({ type: 'DeactivateUser', data: {} }).then([deactivated]);
-    given(userDecider, [created, deactivated]).when({ type: 'DeactivateUser', data: {} }).then([]);
-    given(userDecider, [created, deactivated])
+    deciderSpec(userDecider).given([created]).when({ type: 'DeactivateUser', data: {} }).then([deactivated]);
+    deciderSpec(userDecider)
+      .given([created, deactivated])
+      .when({ type: 'DeactivateUser', data: {} })
+      .then([]);
+    deciderSpec(userDecider)
+      .given([created, deactivated])
       .when({ type: 'ReactivateUser', data: {} })
       .then([{ type: 'UserReactivated', data: { userId: 'u1' } }]);
   });
 
   it('gets a new one-time password on reset, which forces a change again', () => {
-    const afterReset = given(userDecider, [
+    const afterReset = deciderSpec(userDecider).given([
       created,
       passwordChanged,
       { type: 'OneTimePasswordIssued', data: { userId: 'u1', reason: 'reset' } },
     ]);
     expect(afterReset.state).toMatchObject({ mustChangePassword: true });
-    given(userDecider, [created, passwordChanged])
+    deciderSpec(userDecider)
+      .given([created, passwordChanged])
       .when({ type: 'IssueOneTimePassword', data: { reason: 'reset' } })
       .then([{ type: 'OneTimePasswordIssued', data: { userId: 'u1', reason: 'reset' } }]);
   });
 
   it('cannot have its password reset while deactivated', () =>
-    given(userDecider, [created, deactivated])
+    deciderSpec(userDecider)
+      .given([created, deactivated])
       .when({ type: 'IssueOneTimePassword', data: { reason: 'reset' } })
       .thenThrows({ kind: 'rule' }));
 
   it('changes its own password, which lifts the forced change', () => {
-    given(userDecider, [created]).when({ type: 'ChangeOwnPassword', data: {} }).then([passwordChanged]);
-    expect(given(userDecider, [created, passwordChanged]).state).toMatchObject({ mustChangePassword: false });
+    deciderSpec(userDecider)
+      .given([created])
+      .when({ type: 'ChangeOwnPassword', data: {} })
+      .then([passwordChanged]);
+    expect(deciderSpec(userDecider).given([created, passwordChanged]).state).toMatchObject({
+      mustChangePassword: false,
+    });
   });
 
   it('that does not exist cannot be changed', () =>
-    given(userDecider, []).when({ type: 'DeactivateUser', data: {} }).thenThrows({ kind: 'not_found' }));
+    deciderSpec(userDecider)
+      .given([])
+      .when({ type: 'DeactivateUser', data: {} })
+      .thenThrows({ kind: 'not_found' }));
 });

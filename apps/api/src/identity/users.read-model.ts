@@ -3,6 +3,7 @@ import type { SqlDatabase } from '@laget/event-store';
 import type { UserDto } from '@laget/contracts';
 import { isRole, type Role } from '@laget/permissions';
 import { READ_DB } from '../platform/platform.tokens.js';
+import type { Page, PageRequest } from './queries/page.js';
 
 export interface UserRow {
   id: string;
@@ -68,6 +69,15 @@ export class UsersReadModel {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  /** The logins of an organisation, active or not (whose access ends when it is deactivated). */
+  async idsInOrganisation(organisationId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ id: string }>(
+      'SELECT id FROM identity_users WHERE organisation_id = $1',
+      [organisationId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async anyActiveAdmin(): Promise<boolean> {
     const { rows } = await this.db.query(
       `SELECT 1 FROM identity_users WHERE active AND roles @> '["admin"]'::jsonb LIMIT 1`,
@@ -75,10 +85,7 @@ export class UsersReadModel {
     return rows.length > 0;
   }
 
-  async list(
-    filter: UserFilter,
-    page: { offset: number; limit: number; sort?: string; order?: 'ASC' | 'DESC' },
-  ): Promise<{ items: UserRecord[]; total: number }> {
+  async list(filter: UserFilter, page: PageRequest): Promise<Page<UserRecord>> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.organisationId !== undefined)
