@@ -38,6 +38,14 @@ import { UsersReadModel } from './users.read-model.js';
     IdentityFirstStart,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [OrganisationsReadModel, UsersReadModel, AccountsService, IdentityFirstStart],
+  // SessionsStore and ApiTokensStore: for the one route the guard does not see (publication's Bull Board).
+  exports: [
+    OrganisationsReadModel,
+    UsersReadModel,
+    AccountsService,
+    IdentityFirstStart,
+    SessionsStore,
+    ApiTokensStore,
+  ],
 })
 export class IdentityModule {}
