@@ -1,15 +1,11 @@
-import { Controller, Get, HttpException, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Controller, Get, HttpException, ServiceUnavailableException } from '@nestjs/common';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
 import { z } from 'zod';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { type EventStore, type SqlDatabase, isDatabaseUnavailable } from '@laget/event-store';
-import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../platform/http/public.decorator.js';
 import { apiError } from '../platform/http/api-error.js';
 import type { ProjectionStall } from '../platform/projections/projection-failures.js';
-import { PublicationWiring } from '../publication/publication.module.js';
-import { Projections } from '../platform/projections.service.js';
+import { ReadinessProbes } from './readiness-probes.js';
 
 /**
  * `/health` answers as long as the process serves HTTP (liveness); `/health/ready` names each
@@ -21,11 +17,7 @@ import { Projections } from '../platform/projections.service.js';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly indicator: HealthIndicatorService,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(READ_DB) private readonly readDb: SqlDatabase,
-    private readonly moduleRef: ModuleRef,
-    private readonly projections: Projections,
+    private readonly probes: ReadinessProbes,
   ) {}
 
   @Get()
@@ -50,54 +42,13 @@ export class HealthController {
   async ready() {
     try {
       return await this.health.check([
-        () => this.probe('eventStore', this.eventStore.kind, () => this.eventStore.readAll(null, 1)),
-        () => this.probe('readStore', this.readDb.engine, () => this.readDb.query('SELECT 1')),
-        () => this.jobsProbe(),
-        () => this.projectionsProbe(),
+        () => this.probes.eventStoreProbe(),
+        () => this.probes.readStoreProbe(),
+        () => this.probes.jobsProbe(),
+        () => this.probes.projectionsProbe(),
       ]);
     } catch (error) {
       throw notReady(error);
-    }
-  }
-
-  /**
-   * Down while a read model is stalled at an event it cannot apply (docs/adr/0016), naming the
-   * projection, the event's position and type, and the reason, so whoever runs Läget sees it.
-   */
-  private async projectionsProbe() {
-    const indicator = this.indicator.check('projections');
-    try {
-      const stalled = await this.projections.stalls();
-      const states = Object.fromEntries(this.projections.status().map((s) => [s.name, s.state]));
-      return stalled.length > 0 ? indicator.down({ stalled, states }) : indicator.up({ states });
-    } catch (error) {
-      return indicator.down({
-        ...(isDatabaseUnavailable(error) ? { database: 'unreachable' } : {}),
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
-
-  /** The job queue as the publication module runs it (BullMQ on Redis, or in-process). */
-  private async jobsProbe() {
-    const indicator = this.indicator.check('jobs');
-    const wiring = this.moduleRef.get(PublicationWiring, { strict: false });
-    const health = await wiring.health();
-    const { status, ...details } = health;
-    return status === 'down' ? indicator.down(details) : indicator.up(details);
-  }
-
-  private async probe(key: string, kind: string, check: () => Promise<unknown>) {
-    const indicator = this.indicator.check(key);
-    try {
-      await check();
-      return indicator.up({ kind });
-    } catch (error) {
-      return indicator.down({
-        kind,
-        ...(isDatabaseUnavailable(error) ? { database: 'unreachable' } : {}),
-        message: error instanceof Error ? error.message : String(error),
-      });
     }
   }
 }

@@ -47,6 +47,7 @@ import { UsersReadModel } from './users.read-model.js';
     IdentityFirstStart,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [OrganisationsReadModel, UsersReadModel, IdentityFirstStart],
+  // SessionsStore and ApiTokensStore: for the one route the guard does not see (publication's Bull Board).
+  exports: [OrganisationsReadModel, UsersReadModel, IdentityFirstStart, SessionsStore, ApiTokensStore],
 })
 export class IdentityModule {}

@@ -1,24 +1,15 @@
-import {
-  Controller,
-  ForbiddenException,
-  Get,
-  Inject,
-  NotFoundException,
-  Param,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
-import { jobSchema, jobSummarySchema } from '@laget/contracts';
-import { listQuerySchema } from '@laget/contracts';
-import { type AppAbility, asSubject } from '@laget/permissions';
+import { jobSchema, jobSummarySchema, listQuerySchema } from '@laget/contracts';
+import { asSubject } from '@laget/permissions';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { CurrentAbility } from '../identity/decorators.js';
-import { apiError } from '../platform/http/api-error.js';
+import { CurrentCaller, type SignedInCaller } from '../identity/index.js';
+import { DomainError } from '../platform/domain/domain-error.js';
 import { parseInput } from '../platform/http/validation.js';
-import type { JobQueue, JobState, JobSummary, JobView } from '../platform/jobs/job-queue.js';
-import { JOB_QUEUE } from '../platform/platform.tokens.js';
+import type { JobState, JobSummary, JobView } from '../platform/jobs/job-queue.js';
+import { GetJobQuery, ListJobsQuery } from './queries/index.js';
 
 const perPageProblem = 'perPage ska vara ett heltal 1–100 (must be a whole number from 1 to 100)';
 const jobStates = ['queued', 'running', 'completed', 'failed'] as const satisfies readonly JobState[];
@@ -42,7 +33,7 @@ const jobListQuery = listQuerySchema.extend({
 @ApiCapability('jobs')
 @Controller('api/jobs')
 export class JobsController {
-  constructor(@Inject(JOB_QUEUE) private readonly jobs: JobQueue) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
   @ApiOperation({
@@ -54,16 +45,14 @@ export class JobsController {
   })
   async list(
     @Query() query: unknown,
-    @CurrentAbility() ability: AppAbility,
+    @CurrentCaller() caller: SignedInCaller,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<JobSummary[]> {
-    if (!ability.can('read', 'Job')) throw forbidden();
+    if (!caller.ability.can('read', 'Job')) throw forbidden();
     const { state, page, perPage } = parseInput(jobListQuery, query, 'query');
-    const { items, total } = await this.jobs.listJobs({
-      state,
-      offset: (page - 1) * perPage,
-      limit: perPage,
-    });
+    const { items, total } = await this.queryBus.execute(
+      new ListJobsQuery({ state, offset: (page - 1) * perPage, limit: perPage }),
+    );
     response.header('X-Total-Count', String(total));
     return items;
   }
@@ -73,14 +62,12 @@ export class JobsController {
     summary: 'A job: {id, kind, state: queued/running/completed/failed, attempts, result?, error?}',
     response: jobSchema,
   })
-  async get(@Param('id') id: string, @CurrentAbility() ability: AppAbility): Promise<JobView> {
-    if (!ability.can('read', asSubject('Job', { id }))) throw forbidden();
-    const job = /^[\w.-]{1,200}$/.test(id) && !/^\d+$/.test(id) ? await this.jobs.getJob(id) : null;
-    if (!job) throw new NotFoundException(apiError(404, `Inget jobb ${id} (no such job)`));
-    return job;
+  async get(@Param('id') id: string, @CurrentCaller() caller: SignedInCaller): Promise<JobView> {
+    if (!caller.ability.can('read', asSubject('Job', { id }))) throw forbidden();
+    return this.queryBus.execute(new GetJobQuery(id));
   }
 }
 
-function forbidden(): ForbiddenException {
-  return new ForbiddenException(apiError(403, 'Du får inte se jobb (not allowed to read jobs)'));
+function forbidden(): DomainError {
+  return new DomainError('forbidden', 'Du får inte se jobb (not allowed to read jobs)');
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
 import { periodId, publicLagesbildListSchema, publicLagesbildSchema } from '@laget/contracts';
 import { z } from 'zod';
@@ -6,9 +7,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
 import { AppConfig } from '../config/app-config.js';
 import { Public } from '../platform/http/public.decorator.js';
-import { apiError } from '../platform/http/api-error.js';
+import { DomainError } from '../platform/domain/domain-error.js';
 import { sha256Hex } from './content-hash.js';
-import { PublicSiteService, type PublicResource } from './public-site.service.js';
+import {
+  PublicListQuery,
+  PublicPublicationQuery,
+  type PublicResource,
+  PublicSchemaQuery,
+} from './queries/index.js';
 
 const WEEK_FILE = /^(\d{4}-W\d{2})(?:\.(json|pdf))?$/;
 const PUBLICATION_FILE = /^([1-9]\d{0,3})(?:\.(json|pdf))?$/;
@@ -25,7 +31,7 @@ export class PublicSiteController {
   private readonly policy: string;
 
   constructor(
-    private readonly site: PublicSiteService,
+    private readonly queryBus: QueryBus,
     config: AppConfig,
   ) {
     this.policy = publicContentSecurityPolicy(config.publicFrameAncestors);
@@ -44,7 +50,7 @@ export class PublicSiteController {
     @Req() req: FastifyRequest,
     @Res() res: FastifyReply,
   ) {
-    send(req, res, this.policy, await this.site.list('html', embed === '1'));
+    send(req, res, this.policy, await this.queryBus.execute(new PublicListQuery('html', embed === '1')));
   }
 
   @Get('lagesbilder.json')
@@ -53,7 +59,7 @@ export class PublicSiteController {
     response: publicLagesbildListSchema,
   })
   async listJson(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
-    send(req, res, this.policy, await this.site.list('json', false));
+    send(req, res, this.policy, await this.queryBus.execute(new PublicListQuery('json')));
   }
 
   @Get('feed.atom')
@@ -62,7 +68,7 @@ export class PublicSiteController {
     produces: { 'application/atom+xml': undefined },
   })
   async feed(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
-    send(req, res, this.policy, await this.site.feed());
+    send(req, res, this.policy, await this.queryBus.execute(new PublicListQuery('atom')));
   }
 
   /** The JSON Schema every public JSON document names in `$schema` and its `describedby` link. */
@@ -71,8 +77,8 @@ export class PublicSiteController {
     summary: 'JSON Schema of the public lägesbild JSON (a publication; the list under $defs)',
     produces: { 'application/schema+json': z.record(z.string(), z.unknown()) },
   })
-  schema(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
-    send(req, res, this.policy, this.site.schema());
+  async schema(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
+    send(req, res, this.policy, await this.queryBus.execute(new PublicSchemaQuery()));
   }
 
   /** `2024-W48`, `2024-W48.json`, `2024-W48.pdf`: the week's latest publication. */
@@ -97,7 +103,9 @@ export class PublicSiteController {
     const match = WEEK_FILE.exec(file);
     if (!match) throw notPublished();
     const [, period = '', format] = match;
-    const found = await this.site.publication(period, null, formatOf(format), embed === '1');
+    const found = await this.queryBus.execute(
+      new PublicPublicationQuery(period, null, formatOf(format), embed === '1'),
+    );
     if (!found) throw notPublished();
     send(req, res, this.policy, found, `lagesbild-${period}`);
   }
@@ -126,7 +134,9 @@ export class PublicSiteController {
     const match = PUBLICATION_FILE.exec(file);
     if (!match || !WEEK_FILE.test(period) || period.includes('.')) throw notPublished();
     const [, number = '', format] = match;
-    const found = await this.site.publication(period, Number(number), formatOf(format), embed === '1');
+    const found = await this.queryBus.execute(
+      new PublicPublicationQuery(period, Number(number), formatOf(format), embed === '1'),
+    );
     if (!found) throw notPublished();
     send(req, res, this.policy, found, `lagesbild-${period}-${number}`);
   }
@@ -147,10 +157,8 @@ function formatOf(extension: string | undefined): 'html' | 'json' | 'pdf' {
   return extension === 'json' || extension === 'pdf' ? extension : 'html';
 }
 
-function notPublished(): NotFoundException {
-  return new NotFoundException(
-    apiError(404, 'Ingen publicerad lägesbild finns här (nothing published here)'),
-  );
+function notPublished(): DomainError {
+  return new DomainError('not_found', 'Ingen publicerad lägesbild finns här (nothing published here)');
 }
 
 /**

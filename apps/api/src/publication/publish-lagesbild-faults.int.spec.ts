@@ -12,6 +12,7 @@ import { systemContext } from '../platform/commands/request-context.js';
 import { openStores, type Stores } from '../platform/stores.js';
 import { renderLagesbildPdf } from './lagesbild-pdf.js';
 import { PublicationArtefacts } from './publication-artefacts.js';
+import { publicationBuses } from './testing/publication-buses.js';
 import { type PublishDependencies, publishLagesbildProcessor } from './publish-lagesbild.job.js';
 
 /**
@@ -25,6 +26,7 @@ describe.each(engines)('publish-lagesbild with hostile or unrenderable content (
   let cleanup: () => Promise<void>;
   let commands: CommandRunner;
   let artefacts: PublicationArtefacts;
+  let buses: Awaited<ReturnType<typeof publicationBuses>>;
   const clock = new SystemClock();
   let week = 20;
 
@@ -41,9 +43,11 @@ describe.each(engines)('publish-lagesbild with hostile or unrenderable content (
       cleanup = () => rm(dir, { recursive: true, force: true });
     }
     commands = new CommandRunner(stores.eventStore, clock);
+    buses = await publicationBuses(commands);
     artefacts = await PublicationArtefacts.open(stores.readDb);
   });
   afterAll(async () => {
+    await buses?.close();
     await stores?.close();
     await cleanup?.();
   });
@@ -69,7 +73,7 @@ describe.each(engines)('publish-lagesbild with hostile or unrenderable content (
 
   const publish = (period: string, deps: Partial<PublishDependencies> = {}, attempt = 1) =>
     publishLagesbildProcessor({
-      store: stores.eventStore,
+      ...buses,
       artefacts,
       clock,
       municipality: { name: 'Norbergs kommun' },

@@ -12,6 +12,7 @@ import { systemContext } from '../platform/commands/request-context.js';
 import { BullmqJobQueue, redisConnection } from '../platform/jobs/bullmq-job-queue.js';
 import { openStores, type Stores } from '../platform/stores.js';
 import { PublicationArtefacts } from './publication-artefacts.js';
+import { publicationBuses } from './testing/publication-buses.js';
 import {
   PUBLISH_LAGESBILD,
   type PublishDependencies,
@@ -29,6 +30,7 @@ describeWith(['postgres', 'redis'], 'publish-lagesbild job on BullMQ: crashes, d
   let stores: Stores;
   let commands: CommandRunner;
   let artefacts: PublicationArtefacts;
+  let buses: Awaited<ReturnType<typeof publicationBuses>>;
   const clock = new SystemClock();
   const prefix = `laget-test-${randomUUID()}`;
   let week = 10;
@@ -40,6 +42,7 @@ describeWith(['postgres', 'redis'], 'publish-lagesbild job on BullMQ: crashes, d
       AppConfig.fromEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: database.url }),
     );
     commands = new CommandRunner(stores.eventStore, clock);
+    buses = await publicationBuses(commands);
     artefacts = await PublicationArtefacts.open(stores.readDb);
   });
 
@@ -48,6 +51,7 @@ describeWith(['postgres', 'redis'], 'publish-lagesbild job on BullMQ: crashes, d
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
+    await buses?.close();
     await stores?.close();
     await drop?.();
   });
@@ -79,7 +83,7 @@ describeWith(['postgres', 'redis'], 'publish-lagesbild job on BullMQ: crashes, d
 
   function bullProcessor(deps: Partial<PublishDependencies> = {}) {
     const processor = publishLagesbildProcessor({
-      store: stores.eventStore,
+      ...buses,
       artefacts,
       clock,
       municipality,
@@ -177,7 +181,7 @@ describeWith(['postgres', 'redis'], 'publish-lagesbild job on BullMQ: crashes, d
       jobs.registerProcessor(
         PUBLISH_LAGESBILD,
         publishLagesbildProcessor({
-          store: stores.eventStore,
+          ...buses,
           artefacts,
           clock,
           municipality,
@@ -201,7 +205,7 @@ describeWith(['postgres', 'redis'], 'publish-lagesbild job on BullMQ: crashes, d
   it('refuses to publish content that is not the approved revision', async () => {
     const { period } = await approvedWeek();
     // Forge a second request for content that was never approved by changing the stored hash.
-    const processor = publishLagesbildProcessor({ store: stores.eventStore, artefacts, clock, municipality });
+    const processor = publishLagesbildProcessor({ ...buses, artefacts, clock, municipality });
     await stores.eventStore.append(
       lagesbildStreamId(period),
       [

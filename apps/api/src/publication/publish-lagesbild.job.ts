@@ -1,37 +1,30 @@
-import type { DocumentSection, LagesbildDocument } from '@laget/contracts';
-import type { EventStore } from '@laget/event-store';
+import type { LagesbildDocument } from '@laget/contracts';
+import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Clock } from '../platform/commands/clock.js';
-import { CommandRunner } from '../platform/commands/command-runner.js';
 import { systemContext } from '../platform/commands/request-context.js';
-import { jobIdFor, type JobProcessor } from '../platform/jobs/job-queue.js';
+import type { JobProcessor } from '../platform/jobs/job-queue.js';
 import type { Reactor } from '../platform/jobs/reactor.js';
-import { type LagesbildEvent, lagesbildDecider, lagesbildStreamId } from '../lagesbild/lagesbild.decider.js';
-import { openContentHash, openSections } from '../lagesbild/lagesbild-views.js';
+import type { LagesbildEvent } from '../lagesbild/lagesbild.decider.js';
+import { RecordPublicationCommand } from './commands/record-publication.command.js';
+import { RecordPublicationFailureCommand } from './commands/record-publication-failure.command.js';
 import { renderLagesbildPdf } from './lagesbild-pdf.js';
 import type { MunicipalityProfile } from './lagesbild-labels.js';
+import { periodOfStream } from './lagesbild-stream.js';
 import type { PublicationArtefacts } from './publication-artefacts.js';
+import { PUBLISH_LAGESBILD } from './publication-job-id.js';
+import { publicDocument } from './published-revision.js';
+import { PublicationToPublishQuery } from './queries/publication-to-publish.query.js';
 import { describeRenderFault, locateRenderFault, unusualTexts } from './render-fault.js';
 
-export const PUBLISH_LAGESBILD = 'publish-lagesbild';
+// Defined in publication-job-id.ts (and periodOfStream in lagesbild-stream.ts); named here too
+// for the code that thinks of them as the job's.
+export { PUBLISH_LAGESBILD, publicationJobIdFor } from './publication-job-id.js';
+export { periodOfStream } from './lagesbild-stream.js';
 
 /** Ids only: BullMQ keeps payloads readable in Redis, and the content is in the event store. */
 export type PublishLagesbildPayload = { period: string; publicationNumber: number };
 
-/**
- * The id of the job that a `PublicationRequested` event starts. The publish endpoint answers it
- * (`202 {jobId}`) from the event it appended, so both sides must derive it the same way: here.
- */
-export function publicationJobIdFor(publicationRequestedEventId: string): string {
-  return jobIdFor(PUBLISH_LAGESBILD, publicationRequestedEventId);
-}
-
-export function periodOfStream(streamId: string): string {
-  const prefix = lagesbildStreamId('');
-  if (!streamId.startsWith(prefix)) throw new Error(`Not a lägesbild stream: ${streamId}`);
-  return streamId.slice(prefix.length);
-}
-
-/** Every PublicationRequested asks for one publication job. */
+/** Every PublicationRequested asks for one publication job (its id: publicationJobIdFor). */
 export function publicationReactor(): Reactor<LagesbildEvent> {
   return {
     name: 'publication',
@@ -67,7 +60,10 @@ export interface PublishResult {
 export type PublishStep = 'loaded' | 'content-stored' | 'pdf-stored' | 'recorded';
 
 export interface PublishDependencies {
-  store: EventStore;
+  /** Records the outcome (RecordPublicationCommand, RecordPublicationFailureCommand). */
+  commandBus: CommandBus;
+  /** Reads the week to publish (PublicationToPublishQuery). */
+  queryBus: QueryBus;
   artefacts: PublicationArtefacts;
   clock: Clock;
   municipality: MunicipalityProfile;
@@ -93,19 +89,16 @@ class PublicationRefused extends Error {
 export function publishLagesbildProcessor(
   deps: PublishDependencies,
 ): JobProcessor<PublishLagesbildPayload, PublishResult> {
-  const commands = new CommandRunner(deps.store, deps.clock);
-  const decider = lagesbildDecider();
   const step = async (name: PublishStep, job: { id: string; attempt: number }) => {
     if (deps.afterStep) await deps.afterStep(name, job);
   };
 
   return async (job) => {
     const { period, publicationNumber } = job.payload;
-    const streamId = lagesbildStreamId(period);
     const context = systemContext(job.id, job.id);
-    const { state, exists } = await commands.load(streamId, decider);
-    if (!exists) throw new Error(`There is no lägesbild for ${period} in this store`);
-    const publication = state.publications.find((candidate) => candidate.number === publicationNumber);
+    const found = await deps.queryBus.execute(new PublicationToPublishQuery(period, publicationNumber));
+    if (!found) throw new Error(`There is no lägesbild for ${period} in this store`);
+    const { publication, open } = found;
     if (!publication) throw new Error(`Publication ${publicationNumber} of ${period} was never requested`);
 
     if (publication.state === 'published' || publication.state === 'retracted') {
@@ -113,21 +106,20 @@ export function publishLagesbildProcessor(
       if (!done?.pdfHash) throw new Error(`Publication ${period} #${publicationNumber} has no stored PDF`);
       return { ...resultOf(done, done.pdfHash), alreadyPublished: true };
     }
-    if (publication.state === 'failed') {
+    if (publication.state === 'failed' || !open) {
       throw new PublicationRefused(`Publication ${period} #${publicationNumber} was recorded as failed`);
     }
 
     try {
       await step('loaded', job);
-      // While a publication is requested the decider refuses every content change, so the state
-      // now is the state that was approved; the hash proves it.
-      const contentHash = openContentHash(state);
+      // The open version is what was approved only if it hashes to the approved content hash.
+      const contentHash = open.contentHash;
       if (contentHash !== publication.contentHash) {
         throw new PublicationRefused(
           `The open version of ${period} hashes to ${contentHash}, not the approved ${publication.contentHash}`,
         );
       }
-      const document = publicDocument(period, publication.number, publication.revision, openSections(state));
+      const document = publicDocument(period, publication.number, publication.revision, open.sections);
       await deps.artefacts.putContent(contentHash, period, document.sections).catch((error: unknown) => {
         const unusual = unusualTexts(document.sections, '/sections');
         throw new Error(
@@ -166,55 +158,24 @@ export function publishLagesbildProcessor(
       }
       await step('pdf-stored', job);
 
-      await commands.run(
-        streamId,
-        decider,
-        {
-          type: 'RecordPublication',
-          data: {
-            publicationNumber,
-            contentHash,
-            publishedAt: rendering.publishedAt.toISOString(),
-            pdfHash,
-          },
-        },
-        { context },
+      await deps.commandBus.execute(
+        new RecordPublicationCommand(context, period, {
+          publicationNumber,
+          contentHash,
+          publishedAt: rendering.publishedAt.toISOString(),
+          pdfHash,
+        }),
       );
       await step('recorded', job);
       return resultOf(rendering, pdfHash);
     } catch (error) {
       if (error instanceof PublicationRefused || job.attempt >= job.maxAttempts) {
-        await commands.run(
-          streamId,
-          decider,
-          { type: 'RecordPublicationFailure', data: { publicationNumber, error: describe(error) } },
-          { context },
+        await deps.commandBus.execute(
+          new RecordPublicationFailureCommand(context, period, { publicationNumber, error: describe(error) }),
         );
       }
       throw error;
     }
-  };
-}
-
-/**
- * The open document as the public site, its JSON and the PDF show it, built from the stored open
- * sections. `version` is the publication's number: a published document never changes, a
- * correction is the week's next publication.
- */
-export function publicDocument(
-  period: string,
-  publicationNumber: number,
-  revision: number,
-  sections: DocumentSection[],
-): LagesbildDocument {
-  return {
-    id: period,
-    period,
-    status: 'published',
-    revision,
-    version: publicationNumber,
-    view: 'open',
-    sections,
   };
 }
 

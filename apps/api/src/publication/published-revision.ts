@@ -1,4 +1,4 @@
-import type { LagesbildDocument } from '@laget/contracts';
+import type { DocumentSection, LagesbildDocument } from '@laget/contracts';
 
 /**
  * One publication of a week's open version, as the public site shows it. A week published again
@@ -33,4 +33,26 @@ export function latestPerWeek(revisions: readonly PublishedRevision[]): Publishe
       latest.set(revision.period, revision);
   }
   return [...latest.values()].sort(newestFirst);
+}
+
+/**
+ * The open document as the public site, its JSON and the PDF show it, built from the stored open
+ * sections. `version` is the publication's number: a published document never changes, a
+ * correction is the week's next publication.
+ */
+export function publicDocument(
+  period: string,
+  publicationNumber: number,
+  revision: number,
+  sections: DocumentSection[],
+): LagesbildDocument {
+  return {
+    id: period,
+    period,
+    status: 'published',
+    revision,
+    version: publicationNumber,
+    view: 'open',
+    sections,
+  };
 }

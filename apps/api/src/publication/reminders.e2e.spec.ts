@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { QueryBus } from '@nestjs/cqrs';
 import { Queue } from 'bullmq';
 import { SMTPServer } from 'smtp-server';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
@@ -9,7 +10,7 @@ import { FixedClock } from '../platform/commands/clock.js';
 import { redisConnection } from '../platform/jobs/bullmq-job-queue.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { JOB_QUEUE } from '../platform/platform.tokens.js';
-import { PublicationWiring } from './publication.module.js';
+import { QueueHealthQuery } from './queries/index.js';
 import { SEND_REMINDERS } from './send-reminders.job.js';
 
 interface Received {
@@ -167,7 +168,7 @@ describeWith(['postgres', 'redis'], 'reminder schedule and operations on BullMQ'
   });
 
   it('reports queue health for /health/ready', async () => {
-    const health = await test.app.get(PublicationWiring).health();
+    const health = await test.app.get(QueryBus).execute(new QueueHealthQuery());
     expect(health).toMatchObject({ status: 'up', backend: 'bullmq' });
   });
 });

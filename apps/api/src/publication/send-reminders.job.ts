@@ -1,11 +1,11 @@
 import type { ComplianceEntry } from '@laget/contracts';
-import type { CommandRunner } from '../platform/commands/command-runner.js';
+import type { CommandBus } from '@nestjs/cqrs';
 import { systemContext } from '../platform/commands/request-context.js';
 import { DomainError } from '../platform/domain/domain-error.js';
-import { requestEmail } from '../platform/jobs/email/send-email.js';
 import type { JobProcessor } from '../platform/jobs/job-queue.js';
 import type { PeriodSettings } from '../reporting/period.js';
 import { deadlineOf, parsePeriod } from '../reporting/period.js';
+import { RequestReminderCommand } from './commands/request-reminder.command.js';
 import { swedishDate, weekLabel } from './lagesbild-labels.js';
 import { reminderEmailId, reminderPeriod } from './reminder-schedule.js';
 
@@ -20,7 +20,8 @@ export interface ReminderRecipient {
 }
 
 export interface SendRemindersDependencies {
-  commands: CommandRunner;
+  /** Where the reminders are requested (RequestReminderCommand). */
+  commandBus: CommandBus;
   now: () => Date;
   periodSettings: PeriodSettings;
   /** Who has and has not reported for the week (the reporting module's compliance). */
@@ -61,9 +62,8 @@ export function sendRemindersProcessor(
       if (reporters.length === 0) result.unreachable.push(organisation.organisationId);
       for (const reporter of reporters) {
         try {
-          await requestEmail(
-            deps.commands,
-            {
+          await deps.commandBus.execute(
+            new RequestReminderCommand(systemContext(job.id, job.id), {
               emailId: reminderEmailId(
                 period,
                 job.payload.slot,
@@ -71,10 +71,8 @@ export function sendRemindersProcessor(
                 reporter.userId,
               ),
               to: reporter.email,
-              purpose: 'reminder',
               ...reminderText(period, organisation.organisationName, reporter.displayName, deps),
-            },
-            systemContext(job.id, job.id),
+            }),
           );
           result.requested++;
         } catch (error) {

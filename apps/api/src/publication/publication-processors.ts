@@ -1,0 +1,108 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { EventStore, SqlDatabase } from '@laget/event-store';
+import { AppConfig } from '../config/app-config.js';
+import { UsersReadModel } from '../identity/index.js';
+import { Clock } from '../platform/commands/clock.js';
+import { openEmailTransport, type EmailTransport } from '../platform/jobs/email/email-transport.js';
+import { registerSendEmail } from '../platform/jobs/email/send-email.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
+import { EVENT_STORE, JOB_QUEUE, READ_DB } from '../platform/platform.tokens.js';
+import { ReportingService } from '../reporting/reporting.service.js';
+import type { PublicationArtefacts } from './publication-artefacts.js';
+import { PUBLICATION_WEBHOOK, publicationWebhookProcessor } from './publication-webhook.js';
+import type { PublicationSettings } from './publication.settings.js';
+import { PUBLICATION_ARTEFACTS, PUBLICATION_SETTINGS } from './publication.tokens.js';
+import { PUBLISH_LAGESBILD, publishLagesbildProcessor } from './publish-lagesbild.job.js';
+import { SEND_REMINDERS, sendRemindersProcessor, type ReminderRecipient } from './send-reminders.job.js';
+
+/**
+ * Runs the publication's jobs in this process: publishing, the webhook, reminders and the
+ * e-mail they ask for. The jobs are enqueued by the checkpointed reactors of the manifest
+ * (publication.feature.ts), never by the in-memory EventBus, so none is lost to a crash. The
+ * processors record what they did through the CommandBus, and are registered once the bus has
+ * its handlers (@nestjs/cqrs registers them in onApplicationBootstrap, which runs for the
+ * global platform first): a job left from before a restart may start the moment it is registered.
+ */
+@Injectable()
+export class PublicationProcessors implements OnApplicationBootstrap, OnApplicationShutdown {
+  private emailTransport: EmailTransport | null = null;
+
+  constructor(
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    @Inject(PUBLICATION_ARTEFACTS) private readonly artefacts: PublicationArtefacts,
+    @Inject(PUBLICATION_SETTINGS) private readonly settings: PublicationSettings,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly reporting: ReportingService,
+    private readonly users: UsersReadModel,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { jobs, clock, settings, config } = this;
+    jobs.registerProcessor(
+      PUBLISH_LAGESBILD,
+      publishLagesbildProcessor({
+        commandBus: this.commandBus,
+        queryBus: this.queryBus,
+        artefacts: this.artefacts,
+        clock,
+        municipality: settings.municipality,
+      }),
+    );
+    if (settings.webhook) {
+      jobs.registerProcessor(
+        PUBLICATION_WEBHOOK,
+        publicationWebhookProcessor({
+          ...settings.webhook,
+          baseUrl: config.publicBaseUrl,
+          now: () => clock.now(),
+        }),
+      );
+    }
+    jobs.registerProcessor(
+      SEND_REMINDERS,
+      sendRemindersProcessor({
+        commandBus: this.commandBus,
+        now: () => clock.now(),
+        periodSettings: this.reporting.settings,
+        compliance: async (period) => (await this.reporting.getPeriod(period)).compliance ?? [],
+        reporters: (organisationId) => this.reporters(organisationId),
+        municipalityName: settings.municipality.name,
+        publicBaseUrl: config.publicBaseUrl,
+      }),
+    );
+    await this.registerEmail();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.emailTransport?.close();
+  }
+
+  /** The platform's e-mail job, which sends the reminders (and account e-mails). */
+  private async registerEmail(): Promise<void> {
+    this.emailTransport = await openEmailTransport({ smtpUrl: this.config.smtpUrl, db: this.db });
+    try {
+      registerSendEmail(this.jobs, { store: this.store, transport: this.emailTransport, clock: this.clock });
+    } catch (error) {
+      if (!(error instanceof Error && error.message.includes('registered already'))) throw error;
+      await this.emailTransport.close();
+      this.emailTransport = null;
+    }
+  }
+
+  /** The active reporters of an organisation that have an e-mail address. */
+  private async reporters(organisationId: string): Promise<ReminderRecipient[]> {
+    const { items } = await this.users.list(
+      { organisationId, role: 'reporter', active: true },
+      { offset: 0, limit: 500 },
+    );
+    return items
+      .filter((user) => user.email)
+      .map((user) => ({ userId: user.id, displayName: user.displayName, email: user.email! }));
+  }
+}

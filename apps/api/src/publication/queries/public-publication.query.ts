@@ -1,0 +1,74 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { SqlDatabase } from '@laget/event-store';
+import { READ_DB } from '../../platform/platform.tokens.js';
+import { publicationJson, renderLagesbildPage, type PublicSite } from '../public-pages.js';
+import { loadVisiblePublications } from '../public-publications.projection.js';
+import { PublicUrls } from '../public-urls.js';
+import type { PublicationArtefacts } from '../publication-artefacts.js';
+import { PUBLICATION_ARTEFACTS, PUBLIC_SITE } from '../publication.tokens.js';
+import { publicDocument, type PublishedRevision } from '../published-revision.js';
+import { HTML, JSON_TYPE, type PublicResource, withoutContent } from './public-resource.js';
+
+/**
+ * A week's latest publication, or with `publicationNumber` one particular one, as HTML, JSON or
+ * PDF. Only published, non-retracted publications are found; anything else is null (404).
+ */
+export class PublicPublicationQuery extends Query<PublicResource | null> {
+  constructor(
+    readonly period: string,
+    readonly publicationNumber: number | null,
+    readonly format: 'html' | 'json' | 'pdf',
+    readonly embed = false,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(PublicPublicationQuery)
+export class PublicPublicationHandler implements IQueryHandler<PublicPublicationQuery> {
+  constructor(
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    @Inject(PUBLICATION_ARTEFACTS) private readonly artefacts: PublicationArtefacts,
+    @Inject(PUBLIC_SITE) private readonly site: PublicSite,
+  ) {}
+
+  async execute(query: PublicPublicationQuery): Promise<PublicResource | null> {
+    const { period, publicationNumber, format, embed } = query;
+    // No read-after-write wait, as for the lists (PublicListHandler).
+    const history = await loadVisiblePublications(this.db, period);
+    const entry =
+      publicationNumber === null
+        ? history[0]
+        : history.find((candidate) => candidate.publicationNumber === publicationNumber);
+    if (!entry) return null;
+    const immutable = publicationNumber !== null;
+    if (format === 'pdf') {
+      const rendering = await this.artefacts.rendering(period, entry.publicationNumber);
+      const pdf = rendering?.pdfHash ? await this.artefacts.pdf(rendering.pdfHash) : null;
+      return pdf ? { body: pdf, contentType: 'application/pdf', immutable } : null;
+    }
+    const sections = await this.artefacts.content(entry.contentHash);
+    if (!sections) return null;
+    const publication: PublishedRevision = {
+      ...entry,
+      document: publicDocument(period, entry.publicationNumber, entry.revision, sections),
+    };
+    if (format === 'json') {
+      return {
+        body: JSON.stringify(publicationJson(publication, this.site)),
+        contentType: JSON_TYPE,
+        immutable,
+        describedBy: new PublicUrls(this.site.baseUrl).schema(),
+      };
+    }
+    const others = history.map((other) =>
+      other.publicationNumber === entry.publicationNumber ? publication : withoutContent(other),
+    );
+    return {
+      body: renderLagesbildPage(publication, this.site, others, { embed }),
+      contentType: HTML,
+      immutable,
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
+import { Test } from '@nestjs/testing';
+import { CommandRunner } from '../../platform/commands/command-runner.js';
+import { publicationCommandHandlers } from '../commands/index.js';
+import { PublicationToPublishHandler } from '../queries/publication-to-publish.query.js';
+
+/**
+ * The CommandBus and QueryBus with the publication's command handlers and the publish job's
+ * query, over `runner`, for specs that drive the job processors without the whole application.
+ */
+export async function publicationBuses(
+  runner: CommandRunner,
+): Promise<{ commandBus: CommandBus; queryBus: QueryBus; close: () => Promise<void> }> {
+  const module = await Test.createTestingModule({
+    imports: [CqrsModule.forRoot()],
+    providers: [
+      { provide: CommandRunner, useValue: runner },
+      ...publicationCommandHandlers,
+      PublicationToPublishHandler,
+    ],
+  }).compile();
+  // init() runs onApplicationBootstrap, where @nestjs/cqrs registers the handlers.
+  await module.init();
+  return { commandBus: module.get(CommandBus), queryBus: module.get(QueryBus), close: () => module.close() };
+}
