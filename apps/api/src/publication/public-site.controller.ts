@@ -7,7 +7,7 @@ import fresh from 'fresh';
 import { AppConfig } from '../config/app-config.js';
 import { Public } from '../platform/http/public.decorator.js';
 import { apiError } from '../platform/http/api-error.js';
-import { sha256Hex } from './content-hash.js';
+import { sha256Hex } from '../lagesbild/content-hash.js';
 import { PublicSiteService, type PublicResource } from './public-site.service.js';
 
 const WEEK_FILE = /^(\d{4}-W\d{2})(?:\.(json|pdf))?$/;

@@ -3,8 +3,9 @@ import type { EventStore } from '@laget/event-store';
 import type { Clock } from '../platform/commands/clock.js';
 import { CommandRunner } from '../platform/commands/command-runner.js';
 import { systemContext } from '../platform/commands/request-context.js';
-import { jobIdFor, type JobProcessor } from '../platform/jobs/job-queue.js';
+import type { JobProcessor } from '../platform/jobs/job-queue.js';
 import type { Reactor } from '../platform/jobs/reactor.js';
+import { PUBLISH_LAGESBILD } from '../lagesbild/publication-job-id.js';
 import { type LagesbildEvent, lagesbildDecider, lagesbildStreamId } from '../lagesbild/lagesbild.decider.js';
 import { openContentHash, openSections } from '../lagesbild/lagesbild-views.js';
 import { renderLagesbildPdf } from './lagesbild-pdf.js';
@@ -12,18 +13,11 @@ import type { MunicipalityProfile } from './lagesbild-labels.js';
 import type { PublicationArtefacts } from './publication-artefacts.js';
 import { describeRenderFault, locateRenderFault, unusualTexts } from './render-fault.js';
 
-export const PUBLISH_LAGESBILD = 'publish-lagesbild';
+// Defined once with the lägesbild, whose publish endpoint answers the same job id.
+export { PUBLISH_LAGESBILD, publicationJobIdFor } from '../lagesbild/publication-job-id.js';
 
 /** Ids only: BullMQ keeps payloads readable in Redis, and the content is in the event store. */
 export type PublishLagesbildPayload = { period: string; publicationNumber: number };
-
-/**
- * The id of the job that a `PublicationRequested` event starts. The publish endpoint answers it
- * (`202 {jobId}`) from the event it appended, so both sides must derive it the same way: here.
- */
-export function publicationJobIdFor(publicationRequestedEventId: string): string {
-  return jobIdFor(PUBLISH_LAGESBILD, publicationRequestedEventId);
-}
 
 export function periodOfStream(streamId: string): string {
   const prefix = lagesbildStreamId('');
