@@ -1,0 +1,37 @@
+import type { ApplyRedactionRequest } from '@laget/contracts';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '../../identity/index.js';
+import { newIdFor } from '../../platform/commands/request-context.js';
+import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
+import { redactionCommand } from '../redaction-commands.js';
+
+/** What a redaction answers: the result, and the id its redactions are named by (`<id>` or `<id>-<n>`). */
+export type RedactionResult = LagesbildResult & { redactionId: string };
+
+/** Mask a span, leave an item or section out, or mask every occurrence of a text. */
+export class ApplyRedactionCommand extends Command<RedactionResult> {
+  constructor(
+    readonly caller: Caller,
+    readonly period: string,
+    readonly request: ApplyRedactionRequest,
+    readonly expectedVersion?: number,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ApplyRedactionCommand)
+export class ApplyRedactionHandler implements ICommandHandler<ApplyRedactionCommand> {
+  constructor(private readonly lagesbild: LagesbildAggregate) {}
+
+  async execute({
+    caller,
+    period,
+    request,
+    expectedVersion,
+  }: ApplyRedactionCommand): Promise<RedactionResult> {
+    const redactionId = newIdFor(caller.context, 'redaction'); // a retry names the same redaction
+    const command = redactionCommand(request, redactionId, caller.context.actorId);
+    return { ...(await this.lagesbild.run(caller, period, command, expectedVersion)), redactionId };
+  }
+}

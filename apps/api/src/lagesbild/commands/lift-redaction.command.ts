@@ -1,0 +1,25 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '../../identity/index.js';
+import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
+
+/** Lift a redaction, with a reason (recorded). */
+export class LiftRedactionCommand extends Command<LagesbildResult> {
+  constructor(
+    readonly caller: Caller,
+    readonly period: string,
+    readonly data: { redactionId: string; reason: string },
+    readonly expectedVersion?: number,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LiftRedactionCommand)
+export class LiftRedactionHandler implements ICommandHandler<LiftRedactionCommand> {
+  constructor(private readonly lagesbild: LagesbildAggregate) {}
+
+  execute({ caller, period, data, expectedVersion }: LiftRedactionCommand): Promise<LagesbildResult> {
+    const command = { type: 'LiftRedaction', data: { ...data, actorId: caller.context.actorId } } as const;
+    return this.lagesbild.run(caller, period, command, expectedVersion);
+  }
+}
