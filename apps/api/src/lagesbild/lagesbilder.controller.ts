@@ -22,8 +22,6 @@ import {
   redactionOverviewSchema,
   redactionSuggestionSchema,
   versionAnswerSchema,
-} from '@laget/contracts';
-import {
   applyRedactionRequest,
   approveLagesbildRequest,
   audienceName,
@@ -68,7 +66,8 @@ import {
   ListRedactionSuggestionsQuery,
   ListRedactionsQuery,
   ReadLagesbildQuery,
-  type ViewRequest,
+  viewOf,
+  viewQuery,
 } from './queries/index.js';
 import { requireAllowed, requireMayRedact, requireMayUpdate } from './lagesbild-access.js';
 import { audienceDocument } from './lagesbild-views.js';
@@ -80,18 +79,8 @@ import {
   versionAnswer,
 } from './lagesbild-answers.js';
 
-const viewQuery = z.object({
-  view: z
-    .union([z.enum(['draft', 'internal', 'open']), z.string().regex(/^audience:[a-z0-9][a-z0-9-]{0,39}$/)])
-    .default('internal'),
-});
 const routeId = z.string().min(1).max(200);
 const audienceBody = defineAudienceRequest.omit({ name: true });
-
-function viewOf(raw: string): ViewRequest {
-  if (raw.startsWith('audience:')) return { kind: 'audience', name: raw.slice('audience:'.length) };
-  return { kind: raw as 'draft' | 'internal' | 'open' };
-}
 
 /**
  * The lägesbild of a week (CONTRACT.md, "lagesbilder"): parse, check what the caller may do with
@@ -126,7 +115,9 @@ export class LagesbilderController {
       caller.ability.can('create', asSubject('Lagesbild', { id: period, view: 'internal', status: 'draft' })),
     );
     return documentAnswer(
-      await this.commandBus.execute(new CompileLagesbildCommand(caller, period, confirmEarly === true)),
+      await this.commandBus.execute(
+        new CompileLagesbildCommand(caller, period, { confirmEarly: confirmEarly === true }),
+      ),
     );
   }
 
@@ -279,7 +270,9 @@ export class LagesbilderController {
     const expectedVersion = expectedVersionOf(ifMatch);
     requireMayUpdate(caller, period);
     return versionAnswer(
-      await this.commandBus.execute(new RemoveAudienceCommand(caller, period, audience, expectedVersion)),
+      await this.commandBus.execute(
+        new RemoveAudienceCommand(caller, period, { name: audience }, expectedVersion),
+      ),
     );
   }
 
@@ -434,7 +427,12 @@ export class LagesbilderController {
     // Who may approve depends on the week's status: ApproveLagesbildHandler checks it.
     return approveAnswer(
       await this.commandBus.execute(
-        new ApproveLagesbildCommand(caller, period, contentHash, expectedVersionOf(ifMatch, body)),
+        new ApproveLagesbildCommand(
+          caller,
+          period,
+          contentHash ? { contentHash } : {},
+          expectedVersionOf(ifMatch, body),
+        ),
       ),
     );
   }
@@ -460,7 +458,7 @@ export class LagesbilderController {
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireAllowed(caller, caller.ability.can('create', asSubject('Publication', { published: false })));
     const { jobId, version } = await this.commandBus.execute(
-      new RequestPublicationCommand(caller, period, correction, expectedVersion),
+      new RequestPublicationCommand(caller, period, correction ? { correction } : {}, expectedVersion),
     );
     return { jobId, version };
   }
@@ -485,7 +483,9 @@ export class LagesbilderController {
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireAllowed(caller, caller.ability.can('delete', asSubject('Publication', { published: true })));
     return versionAnswer(
-      await this.commandBus.execute(new RetractPublicationCommand(caller, period, reason, expectedVersion)),
+      await this.commandBus.execute(
+        new RetractPublicationCommand(caller, period, { reason }, expectedVersion),
+      ),
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { ApplyRedactionRequest } from '@laget/contracts';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '../../identity/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { newIdFor } from '../../platform/commands/request-context.js';
+import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 import { redactionCommand } from '../redaction-commands.js';
 
@@ -9,16 +9,7 @@ import { redactionCommand } from '../redaction-commands.js';
 export type RedactionResult = LagesbildResult & { redactionId: string };
 
 /** Mask a span, leave an item or section out, or mask every occurrence of a text. */
-export class ApplyRedactionCommand extends Command<RedactionResult> {
-  constructor(
-    readonly caller: Caller,
-    readonly period: string,
-    readonly request: ApplyRedactionRequest,
-    readonly expectedVersion?: number,
-  ) {
-    super();
-  }
-}
+export class ApplyRedactionCommand extends LagesbildChange<ApplyRedactionRequest, RedactionResult> {}
 
 @CommandHandler(ApplyRedactionCommand)
 export class ApplyRedactionHandler implements ICommandHandler<ApplyRedactionCommand> {
@@ -27,7 +18,7 @@ export class ApplyRedactionHandler implements ICommandHandler<ApplyRedactionComm
   async execute({
     caller,
     period,
-    request,
+    data: request,
     expectedVersion,
   }: ApplyRedactionCommand): Promise<RedactionResult> {
     const redactionId = newIdFor(caller.context, 'redaction'); // a retry names the same redaction

@@ -1,22 +1,13 @@
 import { asSubject } from '@laget/permissions';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '../../identity/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireAllowed } from '../lagesbild-access.js';
+import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 import { internalDocument } from '../lagesbild-views.js';
 import { ScannerOptionsSource } from '../scanner-options.js';
 
 /** Approve the open version as it stands; `contentHash` is the one the approver read (409 when it has changed). */
-export class ApproveLagesbildCommand extends Command<LagesbildResult> {
-  constructor(
-    readonly caller: Caller,
-    readonly period: string,
-    readonly contentHash: string | undefined,
-    readonly expectedVersion?: number,
-  ) {
-    super();
-  }
-}
+export class ApproveLagesbildCommand extends LagesbildChange<{ contentHash?: string }> {}
 
 @CommandHandler(ApproveLagesbildCommand)
 export class ApproveLagesbildHandler implements ICommandHandler<ApproveLagesbildCommand> {
@@ -28,7 +19,7 @@ export class ApproveLagesbildHandler implements ICommandHandler<ApproveLagesbild
   async execute({
     caller,
     period,
-    contentHash,
+    data,
     expectedVersion,
   }: ApproveLagesbildCommand): Promise<LagesbildResult> {
     // Who may approve depends on the week's status and the four-eyes setting: checked on the loaded week.
@@ -46,7 +37,7 @@ export class ApproveLagesbildHandler implements ICommandHandler<ApproveLagesbild
         type: 'ApproveLagesbild',
         data: {
           actorId: caller.context.actorId,
-          ...(contentHash ? { contentHash } : {}),
+          ...(data.contentHash ? { contentHash: data.contentHash } : {}),
           scanner: await this.scannerOptions.options(),
         },
       },

@@ -1,18 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '../../identity/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
 /** New text for one of the coordinator's sections (Bakgrund, samordnarens rapport, Övrigt, Slutsatser). */
-export class EditSectionCommand extends Command<LagesbildResult> {
-  constructor(
-    readonly caller: Caller,
-    readonly period: string,
-    readonly data: { sectionId: string; text: string },
-    readonly expectedVersion?: number,
-  ) {
-    super();
-  }
-}
+export class EditSectionCommand extends LagesbildChange<{ sectionId: string; text: string }> {}
 
 @CommandHandler(EditSectionCommand)
 export class EditSectionHandler implements ICommandHandler<EditSectionCommand> {

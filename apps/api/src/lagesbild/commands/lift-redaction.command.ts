@@ -1,18 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '../../identity/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
 /** Lift a redaction, with a reason (recorded). */
-export class LiftRedactionCommand extends Command<LagesbildResult> {
-  constructor(
-    readonly caller: Caller,
-    readonly period: string,
-    readonly data: { redactionId: string; reason: string },
-    readonly expectedVersion?: number,
-  ) {
-    super();
-  }
-}
+export class LiftRedactionCommand extends LagesbildChange<{ redactionId: string; reason: string }> {}
 
 @CommandHandler(LiftRedactionCommand)
 export class LiftRedactionHandler implements ICommandHandler<LiftRedactionCommand> {

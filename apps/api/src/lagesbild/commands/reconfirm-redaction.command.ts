@@ -1,18 +1,13 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '../../identity/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
 /** Re-confirm a stale mask on the text as it reads now. */
-export class ReconfirmRedactionCommand extends Command<LagesbildResult> {
-  constructor(
-    readonly caller: Caller,
-    readonly period: string,
-    readonly data: { redactionId: string; start: number; end: number },
-    readonly expectedVersion?: number,
-  ) {
-    super();
-  }
-}
+export class ReconfirmRedactionCommand extends LagesbildChange<{
+  redactionId: string;
+  start: number;
+  end: number;
+}> {}
 
 @CommandHandler(ReconfirmRedactionCommand)
 export class ReconfirmRedactionHandler implements ICommandHandler<ReconfirmRedactionCommand> {

@@ -1,6 +1,6 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '../../identity/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { conflict } from '../../platform/domain/domain-error.js';
+import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 import type { Correction } from '../lagesbild-state.js';
 import { publicationJobIdFor } from '../publication-job-id.js';
@@ -9,16 +9,10 @@ import { publicationJobIdFor } from '../publication-job-id.js';
 export type PublicationRequestResult = LagesbildResult & { jobId: string };
 
 /** Hand the approved revision to the publication job; a republication says what was corrected and why. */
-export class RequestPublicationCommand extends Command<PublicationRequestResult> {
-  constructor(
-    readonly caller: Caller,
-    readonly period: string,
-    readonly correction: Correction | undefined,
-    readonly expectedVersion?: number,
-  ) {
-    super();
-  }
-}
+export class RequestPublicationCommand extends LagesbildChange<
+  { correction?: Correction },
+  PublicationRequestResult
+> {}
 
 @CommandHandler(RequestPublicationCommand)
 export class RequestPublicationHandler implements ICommandHandler<RequestPublicationCommand> {
@@ -27,7 +21,7 @@ export class RequestPublicationHandler implements ICommandHandler<RequestPublica
   async execute({
     caller,
     period,
-    correction,
+    data,
     expectedVersion,
   }: RequestPublicationCommand): Promise<PublicationRequestResult> {
     const result = await this.lagesbild.run(
@@ -35,7 +29,10 @@ export class RequestPublicationHandler implements ICommandHandler<RequestPublica
       period,
       {
         type: 'RequestPublication',
-        data: { actorId: caller.context.actorId, ...(correction ? { correction } : {}) },
+        data: {
+          actorId: caller.context.actorId,
+          ...(data.correction ? { correction: data.correction } : {}),
+        },
       },
       expectedVersion,
     );

@@ -1,20 +1,11 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '../../identity/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '../../platform/domain/domain-error.js';
 import { ReportingService } from '../../reporting/reporting.service.js';
+import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
 /** Take a report's latest submitted version in (a recorded recompile). */
-export class TakeInReportCommand extends Command<LagesbildResult> {
-  constructor(
-    readonly caller: Caller,
-    readonly period: string,
-    readonly data: { reportId: string; reason: string },
-    readonly expectedVersion?: number,
-  ) {
-    super();
-  }
-}
+export class TakeInReportCommand extends LagesbildChange<{ reportId: string; reason: string }> {}
 
 @CommandHandler(TakeInReportCommand)
 export class TakeInReportHandler implements ICommandHandler<TakeInReportCommand> {

@@ -10,7 +10,7 @@ export { ListAmendmentsQuery, type Amendment } from './list-amendments.query.js'
 export { ListAudiencesQuery } from './list-audiences.query.js';
 export { ListRedactionSuggestionsQuery } from './list-redaction-suggestions.query.js';
 export { ListRedactionsQuery } from './list-redactions.query.js';
-export { ReadLagesbildQuery, type ViewRequest } from './read-lagesbild.query.js';
+export { ReadLagesbildQuery, type ViewRequest, viewOf, viewQuery } from './read-lagesbild.query.js';
 
 /** Every read of a week's lägesbild, one handler per query (lagesbild.feature.ts). */
 export const lagesbildQueryHandlers = [

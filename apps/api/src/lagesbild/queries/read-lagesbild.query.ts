@@ -1,6 +1,7 @@
 import type { LagesbildDocument } from '@laget/contracts';
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { z } from 'zod';
 import { ANY, type EventStore } from '@laget/event-store';
 import { asSubject } from '@laget/permissions';
 import type { Caller } from '../../identity/index.js';
@@ -17,6 +18,18 @@ import { audienceDocument, draftDocument, internalDocument, openDocument } from 
 /** A parsed `?view=`. */
 export type ViewRequest =
   { kind: 'draft' } | { kind: 'internal' } | { kind: 'open' } | { kind: 'audience'; name: string };
+
+/** `?view=draft|internal|open|audience:<name>`, internal when absent. */
+export const viewQuery = z.object({
+  view: z
+    .union([z.enum(['draft', 'internal', 'open']), z.string().regex(/^audience:[a-z0-9][a-z0-9-]{0,39}$/)])
+    .default('internal'),
+});
+
+export function viewOf(raw: string): ViewRequest {
+  if (raw.startsWith('audience:')) return { kind: 'audience', name: raw.slice('audience:'.length) };
+  return { kind: raw as 'draft' | 'internal' | 'open' };
+}
 
 /**
  * The week as the caller may see it. Who may read a view depends on the week (its status, an
