@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ReportingModule } from '../reporting/reporting.module.js';
-import { LagesbilderController } from './lagesbilder.controller.js';
-import { LagesbildService } from './lagesbild.service.js';
+import { lagesbildCommandHandlers } from './commands/index.js';
+import { LagesbildAggregate } from './lagesbild-aggregate.js';
 import { LAGESBILD_SETTINGS, lagesbildSettingsFrom } from './lagesbild.settings.js';
+import { LagesbilderController } from './lagesbilder.controller.js';
+import { lagesbildQueryHandlers } from './queries/index.js';
 import { ScannerOptionsSource } from './scanner-options.js';
 
 /** Compile, versions, redactions, suggestions, approval and publication requests (issue 5). */
@@ -12,9 +14,11 @@ import { ScannerOptionsSource } from './scanner-options.js';
   controllers: [LagesbilderController],
   providers: [
     { provide: LAGESBILD_SETTINGS, useFactory: () => lagesbildSettingsFrom() },
-    LagesbildService,
+    LagesbildAggregate,
     ScannerOptionsSource,
+    ...lagesbildCommandHandlers,
+    ...lagesbildQueryHandlers,
   ],
-  exports: [LagesbildService, LAGESBILD_SETTINGS],
+  exports: [LAGESBILD_SETTINGS],
 })
 export class LagesbildModule {}

@@ -22,8 +22,6 @@ import {
   redactionOverviewSchema,
   redactionSuggestionSchema,
   versionAnswerSchema,
-} from '@laget/contracts';
-import {
   applyRedactionRequest,
   approveLagesbildRequest,
   audienceName,
@@ -44,28 +42,59 @@ import { Public } from '../platform/http/public.decorator.js';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
 import { parseInput } from '../platform/http/validation.js';
-import { CurrentLagesbildCaller, type LagesbildCaller } from './lagesbild-caller.js';
-import { LagesbildService, type ViewRequest } from './lagesbild.service.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { asSubject } from '@laget/permissions';
+import { type Caller, CurrentCaller, type SignedInCaller } from '../identity/index.js';
+import {
+  ApplyRedactionCommand,
+  ApproveLagesbildCommand,
+  CompileLagesbildCommand,
+  DefineAudienceCommand,
+  DismissSuggestionCommand,
+  EditSectionCommand,
+  LiftRedactionCommand,
+  ReconfirmRedactionCommand,
+  RemoveAudienceCommand,
+  RequestPublicationCommand,
+  RetractPublicationCommand,
+  TakeInReportCommand,
+} from './commands/index.js';
+import {
+  LagesbildHistoryQuery,
+  ListAmendmentsQuery,
+  ListAudiencesQuery,
+  ListRedactionSuggestionsQuery,
+  ListRedactionsQuery,
+  ReadLagesbildQuery,
+  viewOf,
+  viewQuery,
+} from './queries/index.js';
+import { requireAllowed, requireMayRedact, requireMayUpdate } from './lagesbild-access.js';
+import { audienceDocument } from './lagesbild-views.js';
+import {
+  approveAnswer,
+  documentAnswer,
+  reconfirmAnswer,
+  redactAnswer,
+  versionAnswer,
+} from './lagesbild-answers.js';
 
-const viewQuery = z.object({
-  view: z
-    .union([z.enum(['draft', 'internal', 'open']), z.string().regex(/^audience:[a-z0-9][a-z0-9-]{0,39}$/)])
-    .default('internal'),
-});
 const routeId = z.string().min(1).max(200);
 const audienceBody = defineAudienceRequest.omit({ name: true });
 
-function viewOf(raw: string): ViewRequest {
-  if (raw.startsWith('audience:')) return { kind: 'audience', name: raw.slice('audience:'.length) };
-  return { kind: raw as 'draft' | 'internal' | 'open' };
-}
-
-/** The lägesbild of a week (CONTRACT.md, "lagesbilder"): thin: parse, authorise in the service, dispatch. */
+/**
+ * The lägesbild of a week (CONTRACT.md, "lagesbilder"): parse, check what the caller may do with
+ * the week (lagesbild-access.ts; what depends on the loaded week is checked by its handler),
+ * dispatch the command or query, answer.
+ */
 @ApiCapability('lagesbilder')
 @Controller('api/lagesbilder')
 @UseInterceptors(IdempotencyInterceptor)
 export class LagesbilderController {
-  constructor(private readonly lagesbilder: LagesbildService) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -79,9 +108,17 @@ export class LagesbilderController {
       422: 'No report is submitted yet',
     },
   })
-  async compile(@CurrentLagesbildCaller() caller: LagesbildCaller, @Body() body: unknown) {
+  async compile(@CurrentCaller() caller: SignedInCaller, @Body() body: unknown) {
     const { period, confirmEarly } = parseInput(compileLagesbildRequest, body);
-    return this.lagesbilder.compile(caller, period, confirmEarly === true);
+    requireAllowed(
+      caller,
+      caller.ability.can('create', asSubject('Lagesbild', { id: period, view: 'internal', status: 'draft' })),
+    );
+    return documentAnswer(
+      await this.commandBus.execute(
+        new CompileLagesbildCommand(caller, period, { confirmEarly: confirmEarly === true }),
+      ),
+    );
   }
 
   @Get(':id')
@@ -93,14 +130,10 @@ export class LagesbilderController {
     response: lagesbildDocumentSchema,
     errors: [403],
   })
-  async read(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
-    @Param('id') id: string,
-    @Query() query: unknown,
-  ) {
+  async read(@CurrentCaller('visitor') caller: Caller, @Param('id') id: string, @Query() query: unknown) {
     const period = parseInput(periodId, id, 'params');
     const { view } = parseInput(viewQuery, query, 'query');
-    return this.lagesbilder.read(caller, period, viewOf(view));
+    return this.queryBus.execute(new ReadLagesbildQuery(caller, period, viewOf(view)));
   }
 
   @Patch(':id/sections/:sectionId')
@@ -112,19 +145,19 @@ export class LagesbilderController {
     errors: [422],
   })
   async editSection(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Param('sectionId') sectionId: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
     const { text } = parseInput(editSectionRequest, body);
-    return this.lagesbilder.editSection(
-      caller,
-      parseInput(periodId, id, 'params'),
-      parseInput(routeId, sectionId, 'params'),
-      text,
-      expectedVersionOf(ifMatch, body),
+    const period = parseInput(periodId, id, 'params');
+    const data = { sectionId: parseInput(routeId, sectionId, 'params'), text };
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    requireMayUpdate(caller, period);
+    return documentAnswer(
+      await this.commandBus.execute(new EditSectionCommand(caller, period, data, expectedVersion)),
     );
   }
 
@@ -137,8 +170,11 @@ export class LagesbilderController {
       .array(z.record(z.string(), z.unknown()))
       .meta({ description: 'History entries, oldest first' }),
   })
-  async history(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
-    return this.lagesbilder.history(caller, parseInput(periodId, id, 'params'));
+  async history(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
+    const period = parseInput(periodId, id, 'params');
+    // Those who may see what was masked and why (coordinator, reviewer); an admin has the audit trail without contents.
+    requireMayRedact(caller, period, 'read');
+    return this.queryBus.execute(new LagesbildHistoryQuery(period));
   }
 
   @Get(':id/amendments')
@@ -147,8 +183,10 @@ export class LagesbilderController {
     params: z.object({ id: periodId }),
     response: z.array(z.record(z.string(), z.unknown())),
   })
-  async amendments(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
-    return this.lagesbilder.amendments(caller, parseInput(periodId, id, 'params'));
+  async amendments(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
+    const period = parseInput(periodId, id, 'params');
+    requireMayUpdate(caller, period);
+    return this.queryBus.execute(new ListAmendmentsQuery(period));
   }
 
   @Post(':id/reports/:reportId/take-in')
@@ -161,19 +199,19 @@ export class LagesbilderController {
     errors: [422],
   })
   async takeIn(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Param('reportId') reportId: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
     const { reason } = parseInput(takeInReportRequest, body);
-    return this.lagesbilder.takeIn(
-      caller,
-      parseInput(periodId, id, 'params'),
-      parseInput(routeId, reportId, 'params'),
-      reason,
-      expectedVersionOf(ifMatch, body),
+    const period = parseInput(periodId, id, 'params');
+    const data = { reportId: parseInput(routeId, reportId, 'params'), reason };
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    requireMayUpdate(caller, period);
+    return documentAnswer(
+      await this.commandBus.execute(new TakeInReportCommand(caller, period, data, expectedVersion)),
     );
   }
 
@@ -183,8 +221,10 @@ export class LagesbilderController {
     params: z.object({ id: periodId }),
     response: z.array(defineAudienceRequest),
   })
-  async audiences(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
-    return this.lagesbilder.audiences(caller, parseInput(periodId, id, 'params'));
+  async audiences(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
+    const period = parseInput(periodId, id, 'params');
+    requireMayUpdate(caller, period);
+    return this.queryBus.execute(new ListAudiencesQuery(period));
   }
 
   @Put(':id/audiences/:name')
@@ -196,19 +236,21 @@ export class LagesbilderController {
     errors: [422],
   })
   async defineAudience(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Param('name') name: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
     const request = parseInput(audienceBody, body);
-    return this.lagesbilder.defineAudience(
-      caller,
-      parseInput(periodId, id, 'params'),
-      { ...request, name: parseInput(audienceName, name, 'params') },
-      expectedVersionOf(ifMatch, body),
+    const period = parseInput(periodId, id, 'params');
+    const audience = { ...request, name: parseInput(audienceName, name, 'params') };
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    requireMayUpdate(caller, period);
+    const { state, version } = await this.commandBus.execute(
+      new DefineAudienceCommand(caller, period, audience, expectedVersion),
     );
+    return audienceDocument(state, audience.name, version);
   }
 
   @Delete(':id/audiences/:name')
@@ -218,16 +260,19 @@ export class LagesbilderController {
     response: versionAnswerSchema,
   })
   async removeAudience(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Param('name') name: string,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.lagesbilder.removeAudience(
-      caller,
-      parseInput(periodId, id, 'params'),
-      parseInput(audienceName, name, 'params'),
-      expectedVersionOf(ifMatch),
+    const period = parseInput(periodId, id, 'params');
+    const audience = parseInput(audienceName, name, 'params');
+    const expectedVersion = expectedVersionOf(ifMatch);
+    requireMayUpdate(caller, period);
+    return versionAnswer(
+      await this.commandBus.execute(
+        new RemoveAudienceCommand(caller, period, { name: audience }, expectedVersion),
+      ),
     );
   }
 
@@ -237,8 +282,10 @@ export class LagesbilderController {
     params: z.object({ id: periodId }),
     response: z.array(redactionOverviewSchema),
   })
-  async redactions(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
-    return this.lagesbilder.redactions(caller, parseInput(periodId, id, 'params'));
+  async redactions(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
+    const period = parseInput(periodId, id, 'params');
+    requireMayRedact(caller, period, 'read');
+    return this.queryBus.execute(new ListRedactionsQuery(period));
   }
 
   @Post(':id/redactions')
@@ -251,7 +298,7 @@ export class LagesbilderController {
     errors: [422],
   })
   async redact(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
@@ -259,12 +306,13 @@ export class LagesbilderController {
     // A union's refusal says only "invalid input": parse the asked-for kind so the reply names the field.
     const everywhere = typeof body === 'object' && body !== null && 'everywhere' in body;
     const request = parseInput(everywhere ? maskEverywhereRequest : applyRedactionRequest, body);
-    return this.lagesbilder.redact(
-      caller,
-      parseInput(periodId, id, 'params'),
-      request,
-      expectedVersionOf(ifMatch, body),
+    const period = parseInput(periodId, id, 'params');
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    requireMayRedact(caller, period, 'create');
+    const result = await this.commandBus.execute(
+      new ApplyRedactionCommand(caller, period, request, expectedVersion),
     );
+    return redactAnswer(result, 'everywhere' in request);
   }
 
   @Delete(':id/redactions/:redactionId')
@@ -276,19 +324,19 @@ export class LagesbilderController {
     errors: [422],
   })
   async lift(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Param('redactionId') redactionId: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
     const { reason } = parseInput(liftRedactionRequest, body ?? {});
-    return this.lagesbilder.lift(
-      caller,
-      parseInput(periodId, id, 'params'),
-      parseInput(routeId, redactionId, 'params'),
-      reason,
-      expectedVersionOf(ifMatch, body),
+    const period = parseInput(periodId, id, 'params');
+    const data = { redactionId: parseInput(routeId, redactionId, 'params'), reason };
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    requireMayRedact(caller, period, 'delete');
+    return versionAnswer(
+      await this.commandBus.execute(new LiftRedactionCommand(caller, period, data, expectedVersion)),
     );
   }
 
@@ -302,20 +350,21 @@ export class LagesbilderController {
     errors: [422],
   })
   async reconfirm(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Param('redactionId') redactionId: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
     const { start, end } = parseInput(reconfirmRedactionRequest, body);
-    return this.lagesbilder.reconfirm(
-      caller,
-      parseInput(periodId, id, 'params'),
-      parseInput(routeId, redactionId, 'params'),
-      { start, end },
-      expectedVersionOf(ifMatch, body),
+    const period = parseInput(periodId, id, 'params');
+    const data = { redactionId: parseInput(routeId, redactionId, 'params'), start, end };
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    requireMayRedact(caller, period, 'create');
+    const result = await this.commandBus.execute(
+      new ReconfirmRedactionCommand(caller, period, data, expectedVersion),
     );
+    return reconfirmAnswer(result, data.redactionId);
   }
 
   @Get(':id/redaction-suggestions')
@@ -324,8 +373,10 @@ export class LagesbilderController {
     params: z.object({ id: periodId }),
     response: z.array(redactionSuggestionSchema),
   })
-  async suggestions(@CurrentLagesbildCaller() caller: LagesbildCaller, @Param('id') id: string) {
-    return this.lagesbilder.suggestions(caller, parseInput(periodId, id, 'params'));
+  async suggestions(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
+    const period = parseInput(periodId, id, 'params');
+    requireMayRedact(caller, period, 'create');
+    return this.queryBus.execute(new ListRedactionSuggestionsQuery(period));
   }
 
   @Post(':id/redaction-suggestions/dismiss')
@@ -338,17 +389,17 @@ export class LagesbilderController {
     errors: [422],
   })
   async dismiss(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
     const request = parseInput(dismissSuggestionRequest, body);
-    return this.lagesbilder.dismissSuggestion(
-      caller,
-      parseInput(periodId, id, 'params'),
-      request,
-      expectedVersionOf(ifMatch, body),
+    const period = parseInput(periodId, id, 'params');
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    requireMayRedact(caller, period, 'create');
+    return versionAnswer(
+      await this.commandBus.execute(new DismissSuggestionCommand(caller, period, request, expectedVersion)),
     );
   }
 
@@ -366,17 +417,23 @@ export class LagesbilderController {
     },
   })
   async approve(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
     const { contentHash } = parseInput(approveLagesbildRequest, body ?? {});
-    return this.lagesbilder.approve(
-      caller,
-      parseInput(periodId, id, 'params'),
-      contentHash,
-      expectedVersionOf(ifMatch, body),
+    const period = parseInput(periodId, id, 'params');
+    // Who may approve depends on the week's status: ApproveLagesbildHandler checks it.
+    return approveAnswer(
+      await this.commandBus.execute(
+        new ApproveLagesbildCommand(
+          caller,
+          period,
+          contentHash ? { contentHash } : {},
+          expectedVersionOf(ifMatch, body),
+        ),
+      ),
     );
   }
 
@@ -391,18 +448,19 @@ export class LagesbilderController {
     errors: [422],
   })
   async publish(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
     const { correction } = parseInput(publishLagesbildRequest, body ?? {});
-    return this.lagesbilder.publish(
-      caller,
-      parseInput(periodId, id, 'params'),
-      correction,
-      expectedVersionOf(ifMatch, body),
+    const period = parseInput(periodId, id, 'params');
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    requireAllowed(caller, caller.ability.can('create', asSubject('Publication', { published: false })));
+    const { jobId, version } = await this.commandBus.execute(
+      new RequestPublicationCommand(caller, period, correction ? { correction } : {}, expectedVersion),
     );
+    return { jobId, version };
   }
 
   @Post(':id/retract')
@@ -415,17 +473,19 @@ export class LagesbilderController {
     errors: [422],
   })
   async retract(
-    @CurrentLagesbildCaller() caller: LagesbildCaller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
     const { reason } = parseInput(retractPublicationRequest, body);
-    return this.lagesbilder.retract(
-      caller,
-      parseInput(periodId, id, 'params'),
-      reason,
-      expectedVersionOf(ifMatch, body),
+    const period = parseInput(periodId, id, 'params');
+    const expectedVersion = expectedVersionOf(ifMatch, body);
+    requireAllowed(caller, caller.ability.can('delete', asSubject('Publication', { published: true })));
+    return versionAnswer(
+      await this.commandBus.execute(
+        new RetractPublicationCommand(caller, period, { reason }, expectedVersion),
+      ),
     );
   }
 }

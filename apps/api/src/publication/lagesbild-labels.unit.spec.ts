@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, contentHash } from './content-hash.js';
+import { canonicalJson, contentHash } from '../lagesbild/content-hash.js';
 import {
   aboutLinkText,
   assessmentText,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { DocumentSection, IncidentItem, LagesbildDocument, StatisticItem } from '@laget/contracts';
-import { contentHash } from './content-hash.js';
+import { contentHash } from '../lagesbild/content-hash.js';
 import {
   documentTitle,
   incidentCells,

@@ -1,7 +1,7 @@
 import type { SqlDatabase } from '@laget/event-store';
 import type { LagesbildEvent } from '../lagesbild/lagesbild.decider.js';
 import { defineProjection } from '../platform/projections/projection.js';
-import { periodOfStream } from './lagesbild-stream.js';
+import { periodOfStream } from '../lagesbild/lagesbild-stream.js';
 
 /**
  * Which publications exist and which are live: a projection of the lägesbild's publication events

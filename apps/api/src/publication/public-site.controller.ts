@@ -8,7 +8,7 @@ import fresh from 'fresh';
 import { AppConfig } from '../config/app-config.js';
 import { Public } from '../platform/http/public.decorator.js';
 import { DomainError } from '../platform/domain/domain-error.js';
-import { sha256Hex } from './content-hash.js';
+import { sha256Hex } from '../lagesbild/content-hash.js';
 import {
   PublicListQuery,
   PublicPublicationQuery,

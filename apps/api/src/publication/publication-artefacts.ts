@@ -1,7 +1,6 @@
 import type { DocumentSection } from '@laget/contracts';
 import { type SqlDatabase, type SqlExecutor, withStartupSchemaLock } from '@laget/event-store';
-import { canonicalJson, sha256 } from '../lagesbild/content-hash.js';
-import { sha256Hex } from './content-hash.js';
+import { canonicalJson, sha256, sha256Hex } from '../lagesbild/content-hash.js';
 import { storableJson } from '../platform/storable-text.js';
 
 /**

@@ -12,7 +12,7 @@ import { BullBoardLogin } from './bull-board-login.js';
 import { PUBLICATION_WEBHOOK } from './publication-webhook.js';
 import type { PublicationSettings } from './publication.settings.js';
 import { PUBLICATION_SETTINGS } from './publication.tokens.js';
-import { PUBLISH_LAGESBILD } from './publication-job-id.js';
+import { PUBLISH_LAGESBILD } from '../lagesbild/publication-job-id.js';
 import { BULL_BOARD_PATH, bullBoardPlugin, queueHealth, type QueueHealth } from './queue-operations.js';
 import { reminderSlots } from './reminder-schedule.js';
 import { scheduleInProcess, scheduleWithBullmq, type ReminderScheduler } from './reminder-scheduler.js';

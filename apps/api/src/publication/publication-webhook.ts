@@ -3,7 +3,7 @@ import type { LagesbildEvent } from '../lagesbild/lagesbild.decider.js';
 import type { JobProcessor } from '../platform/jobs/job-queue.js';
 import type { Reactor } from '../platform/jobs/reactor.js';
 import { PublicUrls } from './public-urls.js';
-import { periodOfStream } from './lagesbild-stream.js';
+import { periodOfStream } from '../lagesbild/lagesbild-stream.js';
 
 export const PUBLICATION_WEBHOOK = 'publication-webhook';
 

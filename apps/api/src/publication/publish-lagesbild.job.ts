@@ -9,17 +9,17 @@ import { RecordPublicationCommand } from './commands/record-publication.command.
 import { RecordPublicationFailureCommand } from './commands/record-publication-failure.command.js';
 import { renderLagesbildPdf } from './lagesbild-pdf.js';
 import type { MunicipalityProfile } from './lagesbild-labels.js';
-import { periodOfStream } from './lagesbild-stream.js';
+import { periodOfStream } from '../lagesbild/lagesbild-stream.js';
 import type { PublicationArtefacts } from './publication-artefacts.js';
-import { PUBLISH_LAGESBILD } from './publication-job-id.js';
+import { PUBLISH_LAGESBILD } from '../lagesbild/publication-job-id.js';
 import { publicDocument } from './published-revision.js';
 import { PublicationToPublishQuery } from './queries/publication-to-publish.query.js';
 import { describeRenderFault, locateRenderFault, unusualTexts } from './render-fault.js';
 
-// Defined in publication-job-id.ts (and periodOfStream in lagesbild-stream.ts); named here too
+// Defined once with the lägesbild (its publish endpoint answers the same job id); named here too
 // for the code that thinks of them as the job's.
-export { PUBLISH_LAGESBILD, publicationJobIdFor } from './publication-job-id.js';
-export { periodOfStream } from './lagesbild-stream.js';
+export { PUBLISH_LAGESBILD, publicationJobIdFor } from '../lagesbild/publication-job-id.js';
+export { periodOfStream } from '../lagesbild/lagesbild-stream.js';
 
 /** Ids only: BullMQ keeps payloads readable in Redis, and the content is in the event store. */
 export type PublishLagesbildPayload = { period: string; publicationNumber: number };

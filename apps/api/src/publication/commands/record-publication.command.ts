@@ -3,7 +3,7 @@ import { lagesbildStreamId } from '../../lagesbild/lagesbild.decider.js';
 import type { LagesbildState } from '../../lagesbild/lagesbild-state.js';
 import { CommandRunner, type RunResult } from '../../platform/commands/command-runner.js';
 import type { RequestContext } from '../../platform/commands/request-context.js';
-import { publicationDecider } from '../lagesbild-stream.js';
+import { publicationDecider } from '../publication-decider.js';
 
 /**
  * The publish job's success: `LagesbildPublished` on the week's stream, naming the content and

@@ -4,7 +4,7 @@ import { lagesbildStreamId } from '../../lagesbild/lagesbild.decider.js';
 import type { Publication } from '../../lagesbild/lagesbild-state.js';
 import { openContentHash, openSections } from '../../lagesbild/lagesbild-views.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
-import { publicationDecider } from '../lagesbild-stream.js';
+import { publicationDecider } from '../publication-decider.js';
 
 /** What the publish job works from: the requested publication and, while it is requested, the open version now. */
 export interface PublicationToPublish {

@@ -1,4 +1,4 @@
-import { lagesbildDecider, lagesbildStreamId } from '../lagesbild/lagesbild.decider.js';
+import { lagesbildDecider } from '../lagesbild/lagesbild.decider.js';
 
 /**
  * The lägesbild decider as the publication's handlers fold and append with it. One instance for
@@ -7,10 +7,3 @@ import { lagesbildDecider, lagesbildStreamId } from '../lagesbild/lagesbild.deci
  * The default policy: recording a publication's outcome does not depend on it.
  */
 export const publicationDecider = lagesbildDecider();
-
-/** The period a lägesbild stream is about: `lagesbild-2024-W48` → `2024-W48`. */
-export function periodOfStream(streamId: string): string {
-  const prefix = lagesbildStreamId('');
-  if (!streamId.startsWith(prefix)) throw new Error(`Not a lägesbild stream: ${streamId}`);
-  return streamId.slice(prefix.length);
-}

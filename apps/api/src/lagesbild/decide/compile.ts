@@ -1,0 +1,110 @@
+import { conflict, DomainError, ruleBroken } from '../../platform/domain/domain-error.js';
+import { earlyCompileOf } from '../early-compile.js';
+import { isCoordinatorSectionId } from '../lagesbild-layout.js';
+import type { LagesbildCommand, LagesbildEvent, LagesbildState } from '../lagesbild-state.js';
+import { type CommandOf, invalid, requireCompiled, requireEditable } from './guards.js';
+
+/*
+ * Compiling a week and changing what it is compiled from: the coordinator's own sections and the
+ * reports taken in after compile.
+ */
+
+/** One snapshot of every submitted report; once per week (amendments are taken in). */
+export function decideCompile(
+  command: CommandOf<LagesbildCommand, 'CompileLagesbild'>,
+  state: LagesbildState,
+): LagesbildEvent[] {
+  const { period, background, reports, actorId, timing } = command.data;
+  if (state.status !== 'not_compiled') {
+    throw conflict(
+      `${state.period ?? period} är redan sammanställd; ta in ändrade rapporter i stället / ${state.period ?? period} is already compiled; take amended reports in instead`,
+    );
+  }
+  if (reports.length === 0)
+    throw ruleBroken(
+      'Inga rapporter är inskickade för veckan än / Nothing has been submitted for this period yet',
+    );
+  const organisations = new Set(reports.map((report) => report.organisationId));
+  if (organisations.size !== reports.length) {
+    throw invalid('Each organisation may contribute one report', { organisationIds: [...organisations] });
+  }
+  const early = earlyCompileOf(timing, actorId);
+  return [
+    {
+      type: 'LagesbildCompiled',
+      data: {
+        period,
+        background,
+        reports: [...reports],
+        takenVersions: reports.map(({ reportId, organisationId, reportVersion }) => ({
+          reportId,
+          organisationId,
+          reportVersion,
+        })),
+        by: actorId,
+        ...(early ? { early } : {}),
+      },
+    },
+  ];
+}
+
+/** A coordinator section's new text; the sections from reports are not edited here. */
+export function decideEditSection(
+  command: CommandOf<LagesbildCommand, 'EditSection'>,
+  state: LagesbildState,
+): LagesbildEvent[] {
+  requireEditable(state);
+  const { sectionId, text, actorId } = command.data;
+  if (!state.sections.some((section) => section.id === sectionId)) {
+    throw new DomainError('not_found', `Avsnittet finns inte / Section "${sectionId}" was not found`);
+  }
+  if (!isCoordinatorSectionId(sectionId)) {
+    throw new DomainError(
+      'forbidden',
+      `Avsnittet kommer från en aktörs rapport och redigeras inte här / Section "${sectionId}" comes from a report and is not edited here`,
+      {
+        sectionId,
+      },
+    );
+  }
+  if (state.texts[sectionId] === text) return [];
+  return [{ type: 'SectionEdited', data: { sectionId, text, by: actorId } }];
+}
+
+/** Notes a report submitted again after compile, once per newer version. */
+export function decideFlagAmendedReport(
+  command: CommandOf<LagesbildCommand, 'FlagAmendedReport'>,
+  state: LagesbildState,
+): LagesbildEvent[] {
+  requireCompiled(state);
+  const taken = state.reports.find((report) => report.reportId === command.data.reportId);
+  const alreadyFlagged = state.flaggedAmendments.some(
+    (flag) => flag.reportId === command.data.reportId && flag.reportVersion >= command.data.reportVersion,
+  );
+  if ((taken && taken.reportVersion >= command.data.reportVersion) || alreadyFlagged) return [];
+  return [{ type: 'AmendedReportFlagged', data: { ...command.data } }];
+}
+
+/** A newer submitted version of a report replaces the one taken (a recorded recompile). */
+export function decideTakeInReport(
+  command: CommandOf<LagesbildCommand, 'TakeInReport'>,
+  state: LagesbildState,
+): LagesbildEvent[] {
+  requireEditable(state);
+  const { report, reason, actorId } = command.data;
+  const previous = state.reports.find((candidate) => candidate.organisationId === report.organisationId);
+  if (previous && previous.reportVersion >= report.reportVersion) {
+    throw conflict(
+      `Den här versionen är inte nyare än den som redan är med / Version ${report.reportVersion} of this report is not newer than the one taken in`,
+      {
+        takenVersion: previous.reportVersion,
+      },
+    );
+  }
+  return [
+    {
+      type: 'ReportTakenIn',
+      data: { report, previousVersion: previous?.reportVersion ?? null, reason, by: actorId },
+    },
+  ];
+}

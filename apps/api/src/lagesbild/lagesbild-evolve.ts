@@ -1,0 +1,175 @@
+import { assertNever } from '../platform/domain/decider.js';
+import { emptyCoordinatorTexts, isCoordinatorSectionId, layoutSections } from './lagesbild-layout.js';
+import type { LagesbildEvent, LagesbildState, Publication } from './lagesbild-state.js';
+
+/*
+ * How each lägesbild event changes the state. Events are facts already recorded: evolve never
+ * refuses, and an event it cannot apply (a section edited that is no longer a coordinator's)
+ * leaves the state as it was.
+ */
+
+/** A change to what the open version would show: a new revision, and any approval lapses. */
+function contentChanged(state: LagesbildState, changes: Partial<LagesbildState>): LagesbildState {
+  return { ...state, ...changes, revision: state.revision + 1, status: 'compiled', approval: null };
+}
+
+function withPublication(
+  state: LagesbildState,
+  number: number,
+  change: (publication: Publication) => Publication,
+): Publication[] {
+  return state.publications.map((publication) =>
+    publication.number === number ? change(publication) : publication,
+  );
+}
+
+export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): LagesbildState {
+  switch (event.type) {
+    case 'LagesbildCompiled': {
+      const texts = emptyCoordinatorTexts(event.data.background);
+      const reports = event.data.reports;
+      return {
+        ...contentChanged(state, {}),
+        period: event.data.period,
+        reports,
+        texts,
+        sections: layoutSections(reports, texts),
+        lastEditorId: event.data.by,
+      };
+    }
+    case 'SectionEdited': {
+      if (!isCoordinatorSectionId(event.data.sectionId)) return state;
+      const texts = { ...state.texts, [event.data.sectionId]: event.data.text };
+      return contentChanged(state, {
+        texts,
+        sections: layoutSections(state.reports, texts),
+        lastEditorId: event.data.by,
+      });
+    }
+    case 'AmendedReportFlagged':
+      return {
+        ...state,
+        flaggedAmendments: [
+          ...state.flaggedAmendments.filter((flag) => flag.reportId !== event.data.reportId),
+          event.data,
+        ],
+      };
+    case 'ReportTakenIn': {
+      const { report } = event.data;
+      const index = state.reports.findIndex(
+        (candidate) => candidate.organisationId === report.organisationId,
+      );
+      const reports =
+        index >= 0
+          ? state.reports.map((candidate, i) => (i === index ? report : candidate))
+          : [...state.reports, report];
+      return contentChanged(state, {
+        reports,
+        sections: layoutSections(reports, state.texts),
+        flaggedAmendments: state.flaggedAmendments.filter(
+          (flag) => !(flag.reportId === report.reportId && flag.reportVersion <= report.reportVersion),
+        ),
+        lastEditorId: event.data.by,
+      });
+    }
+    case 'AudienceDefined':
+      return {
+        ...state,
+        audiences: [
+          ...state.audiences.filter((audience) => audience.name !== event.data.audience.name),
+          event.data.audience,
+        ],
+      };
+    case 'AudienceRemoved':
+      return { ...state, audiences: state.audiences.filter((audience) => audience.name !== event.data.name) };
+    case 'RedactionApplied':
+      return contentChanged(state, {
+        redactions: [...state.redactions, event.data.redaction],
+        lastRedactorId: event.data.by,
+      });
+    case 'SuggestionAccepted':
+      return state;
+    case 'RedactionLifted':
+      return contentChanged(state, {
+        redactions: state.redactions.filter((redaction) => redaction.id !== event.data.redactionId),
+        lastRedactorId: event.data.by,
+      });
+    case 'RedactionReconfirmed': {
+      const { redactionId, start, end, anchorHash, by } = event.data;
+      return contentChanged(state, {
+        redactions: state.redactions.map((redaction) =>
+          redaction.id === redactionId && redaction.kind === 'mask'
+            ? { ...redaction, start, end, anchorHash }
+            : redaction,
+        ),
+        lastRedactorId: by,
+      });
+    }
+    case 'SuggestionDismissed': {
+      const { sectionId, itemId, field, start, end, kind, anchorHash } = event.data;
+      return {
+        ...state,
+        dismissedSuggestions: [
+          ...state.dismissedSuggestions,
+          { sectionId, itemId, field, start, end, kind, anchorHash },
+        ],
+      };
+    }
+    case 'LagesbildApproved':
+      return {
+        ...state,
+        status: 'approved',
+        approval: {
+          revision: event.data.revision,
+          contentHash: event.data.contentHash,
+          approvedBy: event.data.by,
+        },
+      };
+    case 'PublicationRequested':
+      return {
+        ...state,
+        status: 'publication_requested',
+        publications: [
+          ...state.publications,
+          {
+            number: event.data.publicationNumber,
+            revision: event.data.revision,
+            contentHash: event.data.contentHash,
+            correction: event.data.correction,
+            state: 'requested',
+            publishedAt: null,
+          },
+        ],
+      };
+    case 'LagesbildPublished':
+      return {
+        ...state,
+        status: state.status === 'publication_requested' ? 'published' : state.status,
+        publications: withPublication(state, event.data.publicationNumber, (publication) => ({
+          ...publication,
+          state: 'published',
+          publishedAt: event.data.publishedAt,
+        })),
+      };
+    case 'PublicationFailed':
+      return {
+        ...state,
+        status: state.status === 'publication_requested' ? 'approved' : state.status,
+        publications: withPublication(state, event.data.publicationNumber, (publication) => ({
+          ...publication,
+          state: 'failed',
+        })),
+      };
+    case 'PublicationRetracted':
+      return {
+        ...state,
+        status: state.status === 'published' ? 'retracted' : state.status,
+        publications: withPublication(state, event.data.publicationNumber, (publication) => ({
+          ...publication,
+          state: 'retracted',
+        })),
+      };
+    default:
+      return assertNever(event);
+  }
+}
