@@ -14,6 +14,7 @@ import { StatusChip } from '../shared/StatusChip.js';
 import { WeekField } from '../shared/WeekField.js';
 import { weekLabel } from '../shared/week.js';
 import { exactPeriod, parseWeekQuery } from '../weeks/week-search.js';
+import { weekSearchMeta } from '../weeks/weeks-data.js';
 
 type Week = PeriodView & { id: string; reported?: number; expected?: number };
 
@@ -62,7 +63,8 @@ export function LagesbildList() {
       : '';
   return (
     <List
-      resource="weeks"
+      resource="periods"
+      queryOptions={{ meta: weekSearchMeta }}
       sort={{ field: 'activity', order: 'DESC' }}
       perPage={25}
       exporter={false}

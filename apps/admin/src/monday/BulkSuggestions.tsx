@@ -78,35 +78,36 @@ export function BulkSuggestions({
     return true;
   }
 
-  if (suggestions.length === 0 && !progress)
-    return <Typography color="text.secondary">{translate('laget.lagesbild.no_suggestions')}</Typography>;
-
   const allSelected = suggestions.length > 0 && selected.length === suggestions.length;
   return (
     <Stack spacing={1}>
-      <Button
-        variant="contained"
-        disabled={busy || personal.length === 0}
-        onClick={() => setAsking({ action: 'mask', suggestions: personal })}
-      >
-        {translate('laget.lagesbild.monday.mask_personal', { smart_count: personal.length })}
-      </Button>
-      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Button
-          variant="outlined"
-          disabled={busy || selected.length === 0}
-          onClick={() => setAsking({ action: 'mask', suggestions: selected })}
-        >
-          {translate('laget.lagesbild.monday.mask_selected', { smart_count: selected.length })}
-        </Button>
-        <Button
-          variant="outlined"
-          disabled={busy || selected.length === 0}
-          onClick={() => setAsking({ action: 'dismiss', suggestions: selected })}
-        >
-          {translate('laget.lagesbild.monday.dismiss_selected', { smart_count: selected.length })}
-        </Button>
-      </Stack>
+      {suggestions.length > 0 && (
+        <>
+          <Button
+            variant="contained"
+            disabled={busy || personal.length === 0}
+            onClick={() => setAsking({ action: 'mask', suggestions: personal })}
+          >
+            {translate('laget.lagesbild.monday.mask_personal', { smart_count: personal.length })}
+          </Button>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            <Button
+              variant="outlined"
+              disabled={busy || selected.length === 0}
+              onClick={() => setAsking({ action: 'mask', suggestions: selected })}
+            >
+              {translate('laget.lagesbild.monday.mask_selected', { smart_count: selected.length })}
+            </Button>
+            <Button
+              variant="outlined"
+              disabled={busy || selected.length === 0}
+              onClick={() => setAsking({ action: 'dismiss', suggestions: selected })}
+            >
+              {translate('laget.lagesbild.monday.dismiss_selected', { smart_count: selected.length })}
+            </Button>
+          </Stack>
+        </>
+      )}
       {progress && (
         <Box role="status" aria-live="polite">
           <Typography variant="body2">
@@ -145,6 +146,9 @@ export function BulkSuggestions({
           }
           label={translate('laget.lagesbild.monday.select_all')}
         />
+      )}
+      {suggestions.length === 0 && (
+        <Typography color="text.secondary">{translate('laget.lagesbild.no_suggestions')}</Typography>
       )}
       <List dense disablePadding aria-label={translate('laget.lagesbild.suggestions')}>
         {suggestions.map((suggestion) => {

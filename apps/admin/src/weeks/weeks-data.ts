@@ -43,12 +43,18 @@ export function weeksPage(
   return { data: sorted.slice((page - 1) * perPage, page * perPage), total: sorted.length };
 }
 
-/** A `weeks` resource over the API's periods, searchable and sorted as the lägesbilder list wants. */
+/**
+ * The periods list asked with `meta: { weekSearch: true }` (the lägesbilder list): searchable and
+ * sorted here. It stays the `periods` resource so that react-admin's access check (CASL) knows it.
+ */
+export const weekSearchMeta = { weekSearch: true } as const;
+
 export function withWeekSearch<Provider extends DataProvider>(base: Provider): Provider {
   return {
     ...base,
     async getList<RecordType extends RaRecord>(resource: string, params: GetListParams) {
-      if (resource !== 'weeks') return base.getList<RecordType>(resource, params);
+      if (resource !== 'periods' || params.meta?.weekSearch !== true)
+        return base.getList<RecordType>(resource, params);
       const page = weeksPage(await loadAllWeeks(base, params.signal), params);
       return page as unknown as { data: RecordType[]; total: number };
     },
