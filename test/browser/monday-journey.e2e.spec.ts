@@ -188,6 +188,13 @@ describeWith(['postgres', 'redis', 'chromium'], "the coordinator's Monday in the
       const openText = await open.innerText();
       for (const hidden of [personnummer, phone, email]) expect(openText).not.toContain(hidden);
       await screen('45-monday-masked');
+
+      // The steps follow when the lägesbild is scrolled: still in view at the bottom of the page.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const box = await steps.boundingBox();
+      expect(box?.y).toBeGreaterThanOrEqual(0);
+      expect(box?.y).toBeLessThan(200);
+      await page.evaluate(() => window.scrollTo(0, 0));
     },
     stepTimeout,
   );
@@ -247,6 +254,8 @@ describeWith(['postgres', 'redis', 'chromium'], "the coordinator's Monday in the
         .filter({ hasText: weekLabel(week) })
         .waitFor();
       await page.getByRole('textbox', { name: 'Sök vecka' }).fill(weekLabel(week));
+      // The header row and the one week found.
+      await page.getByRole('row').nth(2).waitFor({ state: 'detached' });
       const rows = page.getByRole('row');
       await rows
         .filter({ hasText: weekLabel(week) })

@@ -89,6 +89,7 @@ export const lagesbildEnglish: LagesbildMessages = {
     monday: "Monday's situation picture: %{week}",
   },
   monday: {
+    compiled: 'The situation picture is compiled (revision %{revision}).',
     title: 'Monday: situation picture %{week}',
     steps: "The week's steps",
     no_week: 'There is no week to compile yet.',

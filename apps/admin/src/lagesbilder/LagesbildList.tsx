@@ -64,6 +64,8 @@ export function LagesbildList() {
   return (
     <List
       resource="periods"
+      // The list reads the periods, but it is the lägesbilder's list: its title says so.
+      title={translate('resources.lagesbilder.name', { smart_count: 2 })}
       queryOptions={{ meta: weekSearchMeta }}
       sort={{ field: 'activity', order: 'DESC' }}
       perPage={25}

@@ -183,8 +183,7 @@ function MondayWeek({ id }: { id: string }) {
             <Step number={2} title={translate('laget.lagesbild.compile')}>
               {compiled ? (
                 <Typography>
-                  {translate('laget.lagesbild.compiled')} (
-                  {translate('laget.lagesbild.revision', { revision: doc.revision })})
+                  {translate('laget.lagesbild.monday.compiled', { revision: doc.revision })}
                 </Typography>
               ) : mayCompile ? (
                 <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
