@@ -195,6 +195,12 @@ describeWith(['postgres', 'redis', 'chromium'], "the coordinator's Monday in the
       expect(box?.y).toBeGreaterThanOrEqual(0);
       expect(box?.y).toBeLessThan(200);
       await page.evaluate(() => window.scrollTo(0, 0));
+
+      // On a phone the steps come first and nothing is wider than the screen.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await screen('45b-monday-phone');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.setViewportSize({ width: 1280, height: 900 });
     },
     stepTimeout,
   );

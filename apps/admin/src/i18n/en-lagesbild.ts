@@ -89,6 +89,7 @@ export const lagesbildEnglish: LagesbildMessages = {
     monday: "Monday's situation picture: %{week}",
   },
   monday: {
+    link: 'Monday view',
     compiled: 'The situation picture is compiled (revision %{revision}).',
     title: 'Monday: situation picture %{week}',
     steps: "The week's steps",

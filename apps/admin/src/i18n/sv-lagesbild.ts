@@ -86,6 +86,7 @@ export const lagesbildSwedish = {
     monday: 'Måndagens lägesbild: %{week}',
   },
   monday: {
+    link: 'Måndagsvyn',
     compiled: 'Lägesbilden är sammanställd (revision %{revision}).',
     title: 'Måndag: lägesbild %{week}',
     steps: 'Veckans steg',

@@ -4,6 +4,7 @@ import type { JobView } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
 import { explainedFailure } from '../shared/job-failure.js';
 import { lagesbildApi } from './lagesbild-api.js';
+import { publicationProgress } from './publication-progress.js';
 
 const pollMs = 1000;
 
@@ -45,22 +46,13 @@ export const jobRunning = (jobId: string | undefined, job: JobView | undefined) 
  */
 export function PublicationProgress({ job }: { job: JobView | undefined }) {
   const translate = useTranslate();
-  const state = job?.state ?? 'queued';
-  const running = state === 'queued' || state === 'running';
+  const { key, attempt, running } = publicationProgress(job);
   return (
     <Box role="status" aria-live="polite">
-      {state !== 'failed' && (
-        <Typography variant="body2">
-          {translate(`laget.lagesbild.publication_progress.${state}`, {
-            smart_count: Math.max(1, job?.attempts ?? 1),
-          })}
-        </Typography>
+      {job?.state !== 'failed' && (
+        <Typography variant="body2">{translate(key, { smart_count: attempt })}</Typography>
       )}
-      {running && (
-        <LinearProgress
-          aria-label={translate(`laget.lagesbild.publication_progress.${state}`, { smart_count: 1 })}
-        />
-      )}
+      {running && <LinearProgress aria-label={translate(key, { smart_count: 1 })} />}
       {job?.state === 'failed' && (
         <Alert severity="error">
           {translate('laget.lagesbild.publish_failed', {

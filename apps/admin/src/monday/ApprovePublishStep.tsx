@@ -9,15 +9,10 @@ import type { LagesbildChange } from '../lagesbilder/lagesbild-data.js';
 import { swedishError } from '../lagesbilder/lagesbild-errors.js';
 import { jobRunning, PublicationProgress, useJob } from '../lagesbilder/PublicationProgress.js';
 import type { PublicationState } from '../lagesbilder/publication-state.js';
+import { isFourEyesRefusal } from '../lagesbilder/publication-progress.js';
 import { waitingSuggestionsOf } from '../lagesbilder/suggestion-actions.js';
 import { WaitingSuggestions } from '../lagesbilder/WaitingSuggestions.js';
 import { weekLabel } from '../shared/week.js';
-
-/** A 422 naming the last editor or redactor is the four-eyes rule (lagesbild.decider.ts). */
-const isFourEyes = (caught: unknown) => {
-  const details = (caught as { body?: { details?: Record<string, unknown> } })?.body?.details;
-  return Boolean(details && ('lastEditorId' in details || 'lastRedactorId' in details));
-};
 
 /**
  * Approve and publish after one confirmation: two requests (two events), the second only once
@@ -71,7 +66,7 @@ export function ApprovePublishStep({
     try {
       if (doc.status === 'compiled') await change({ kind: 'approve' });
     } catch (caught) {
-      setFourEyes(isFourEyes(caught));
+      setFourEyes(isFourEyesRefusal(caught));
       setWaiting(waitingSuggestionsOf(caught) ?? []);
       setError(swedishError(caught));
       return true; // The refusal is shown beside the button, where the next step is.
