@@ -35,7 +35,12 @@ export function BulkDialog({
   suggestions: RedactionSuggestion[];
   grounds: readonly string[];
   onClose: () => void;
-  onConfirm: (action: BulkAction, legalGround: string, reason: string) => Promise<boolean>;
+  onConfirm: (
+    action: BulkAction,
+    suggestions: RedactionSuggestion[],
+    legalGround: string,
+    reason: string,
+  ) => Promise<unknown>;
 }) {
   const translate = useTranslate();
   const [legalGround, setLegalGround] = useState('');
@@ -55,7 +60,7 @@ export function BulkDialog({
     setTouched(true);
     if (!action || groundMissing || !reason.trim()) return;
     onClose();
-    void onConfirm(action, legalGround.trim(), reason.trim());
+    void onConfirm(action, suggestions, legalGround.trim(), reason.trim());
   }
 
   const title = translate(`laget.lagesbild.monday.${action ?? 'mask'}_title`, {

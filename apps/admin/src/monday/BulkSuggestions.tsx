@@ -67,15 +67,14 @@ export function BulkSuggestions({
     setSelection((current) => new Set(selectedOf(current, suggestions).map((s) => s.id)));
   }, [suggestions]);
 
-  async function run(action: BulkAction, legalGround: string, reason: string): Promise<boolean> {
-    if (!asking) return false;
+  // The suggestions come from the dialog that asked: the run outlives the dialog's state.
+  async function run(action: BulkAction, chosen: RedactionSuggestion[], legalGround: string, reason: string) {
     setFailed([]);
-    const outcome = await onRun({ action, suggestions: asking.suggestions, legalGround, reason }, (p) =>
+    const outcome = await onRun({ action, suggestions: chosen, legalGround, reason }, (p) =>
       setProgress({ ...p, action }),
     );
     setFailed(outcome.failed);
     setSelection(new Set());
-    return true;
   }
 
   const allSelected = suggestions.length > 0 && selected.length === suggestions.length;
