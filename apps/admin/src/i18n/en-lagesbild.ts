@@ -54,7 +54,6 @@ export const lagesbildEnglish: LagesbildMessages = {
   approve: 'Approve the open version',
   approved: 'The open version is approved',
   publish: 'Publish',
-  publishing: 'Publishing …',
   published: 'Published',
   publish_failed: 'Publication failed: %{error}',
   public_link: 'Show the published page',
@@ -67,10 +66,6 @@ export const lagesbildEnglish: LagesbildMessages = {
   kind_address: 'Address',
   kind_name: 'Name',
   kind_masked_elsewhere: 'Masked elsewhere',
-  job_state_queued: 'Queued',
-  job_state_running: 'Running',
-  job_state_completed: 'Completed',
-  job_state_failed: 'Failed',
   publication_progress: {
     queued: 'The publication is waiting for its turn …',
     running: 'Publishing … |||| Publishing … (attempt %{smart_count})',

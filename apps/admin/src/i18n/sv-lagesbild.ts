@@ -51,7 +51,6 @@ export const lagesbildSwedish = {
   approve: 'Godkänn öppen version',
   approved: 'Den öppna versionen är godkänd',
   publish: 'Publicera',
-  publishing: 'Publicerar …',
   published: 'Publicerad',
   publish_failed: 'Publiceringen misslyckades: %{error}',
   public_link: 'Visa den publicerade sidan',
@@ -64,10 +63,6 @@ export const lagesbildSwedish = {
   kind_address: 'Adress',
   kind_name: 'Namn',
   kind_masked_elsewhere: 'Maskerat på annat ställe',
-  job_state_queued: 'I kö',
-  job_state_running: 'Pågår',
-  job_state_completed: 'Klar',
-  job_state_failed: 'Misslyckades',
   publication_progress: {
     queued: 'Publiceringen väntar på sin tur …',
     running: 'Publicerar … |||| Publicerar … (försök %{smart_count})',
