@@ -27,6 +27,7 @@ import lagesbilder from './lagesbilder/index.js';
 import organisations from './organisations/index.js';
 import places from './places/index.js';
 import { withPlaceRegister } from './places/place-register-data.js';
+import { withWeekSearch } from './weeks/weeks-data.js';
 import periods from './periods/index.js';
 import reports from './reports/index.js';
 import users from './users/index.js';
@@ -34,7 +35,7 @@ import { lazyPage } from './shared/lazy-page.js';
 import { theme } from './theme.js';
 import tokens from './tokens/index.js';
 
-const appDataProvider = withPlaceRegister(dataProvider);
+const appDataProvider = withWeekSearch(withPlaceRegister(dataProvider));
 const store = localStorageStore();
 
 // Every page but the login loads with its route (docs/adr/0022): the login page's first load
@@ -46,6 +47,7 @@ const LagesbildHistoryPage = lazyPage(
   'LagesbildHistoryPage',
 );
 const MyReport = lazyPage(() => import('./reports/MyReport.js'), 'MyReport');
+const MondayPage = lazyPage(() => import('./monday/MondayPage.js'), 'MondayPage');
 export function App() {
   return (
     // What react-admin's <Admin> does (AdminContext + CssBaseline + CoreAdminUI + Notification),
@@ -87,6 +89,23 @@ export function App() {
               element={
                 <CanAccess action="list" resource="redactions" accessDenied={<AccessDenied />}>
                   <LagesbildHistoryPage />
+                </CanAccess>
+              }
+            />
+            {/* The coordinator's Monday: who may compile may use it. */}
+            <Route
+              path="/mandag"
+              element={
+                <CanAccess action="create" resource="lagesbilder" accessDenied={<AccessDenied />}>
+                  <MondayPage />
+                </CanAccess>
+              }
+            />
+            <Route
+              path="/mandag/:id"
+              element={
+                <CanAccess action="create" resource="lagesbilder" accessDenied={<AccessDenied />}>
+                  <MondayPage />
                 </CanAccess>
               }
             />

@@ -16,6 +16,7 @@ import { StalledProjectionsAlert } from './StalledProjectionsAlert.js';
 import { todoWeek } from './todo-week.js';
 import { useFailedJobs } from './useFailedJobs.js';
 import { useLagesbildWaiting } from './useLagesbildWaiting.js';
+import { useWeekLinks } from './useWeekLinks.js';
 
 /**
  * The coordinator's Monday: who has reported for the week open now, and what waits: amendments
@@ -47,6 +48,7 @@ export function CoordinatorCard() {
   );
   const waiting = (amended.data ?? []).filter((report) => report.status === 'amended');
   const lagesbild = useLagesbildWaiting(true);
+  const links = useWeekLinks();
   const { canAccess: mayReadJobs } = useCanAccess({ action: 'list', resource: 'jobs' });
   const jobs = useFailedJobs(Boolean(mayReadJobs));
   const nothingWaiting = waiting.length === 0 && lagesbild.items.length === 0 && jobs.failures.length === 0;
@@ -64,6 +66,24 @@ export function CoordinatorCard() {
           {translate('laget.roles.coordinator')}
         </Typography>
         <StalledProjectionsAlert />
+        {/* One click into the Monday screen for the week due; the weeks people look for next to it. */}
+        <Stack direction="row" spacing={1} useFlexGap sx={{ mb: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+          {links.monday && (
+            <Button component={Link} to={`/mandag/${encodeURIComponent(links.monday)}`} variant="contained">
+              {translate('laget.lagesbild.weeks.monday', { week: weekLabel(links.monday) })}
+            </Button>
+          )}
+          {links.lastCompiled && links.lastCompiled !== links.monday && (
+            <Button component={Link} to={`/lagesbilder/${encodeURIComponent(links.lastCompiled)}/show`}>
+              {translate('laget.lagesbild.weeks.last_compiled', { week: weekLabel(links.lastCompiled) })}
+            </Button>
+          )}
+          {links.demo && (
+            <Button component={Link} to={`/lagesbilder/${encodeURIComponent(links.demo)}/show`}>
+              {translate('laget.lagesbild.weeks.demo', { week: weekLabel(links.demo) })}
+            </Button>
+          )}
+        </Stack>
         <Typography component="h3" variant="subtitle1">
           {period
             ? translate('laget.dashboard.reporting_for', { week: weekLabel(period.id) })

@@ -135,6 +135,12 @@ export function LagesbildPage() {
             {translate('laget.lagesbild.revision', { revision: doc.revision })}
           </Typography>
         )}
+        {mayCompile && (
+          // The same week on the Monday screen: compile, suggestions in bulk, approve and publish.
+          <Button component={RouterLink} to={`/mandag/${encodeURIComponent(id)}`} size="small">
+            {translate('laget.lagesbild.monday.link')}
+          </Button>
+        )}
         {compiled && mayReadRedactions && (
           <Button
             component={RouterLink}

@@ -1,50 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, LinearProgress, Link, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Link, Stack, TextField, Typography } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import PublishIcon from '@mui/icons-material/Publish';
 import UndoIcon from '@mui/icons-material/Undo';
 import type { LagesbildDocument, UnhandledSuggestion } from '@laget/contracts';
 import { useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import type { JobView, PublishAnswer } from '@laget/contracts';
+import type { PublishAnswer } from '@laget/contracts';
 import type { LagesbildChange } from './lagesbild-data.js';
-import { lagesbildApi } from './lagesbild-api.js';
 import { swedishError } from './lagesbild-errors.js';
-import { explainedFailure } from '../shared/job-failure.js';
 import { weekLabel } from '../shared/week.js';
 import type { PublicationState } from './publication-state.js';
 import { waitingSuggestionsOf } from './suggestion-actions.js';
 import { WaitingSuggestions } from './WaitingSuggestions.js';
-
-const pollMs = 1000;
-
-/** Follows a publication job until it has finished one way or the other. */
-function useJob(jobId: string | undefined): JobView | undefined {
-  const [job, setJob] = useState<JobView | undefined>();
-  useEffect(() => {
-    setJob(undefined);
-    if (!jobId) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const next = await lagesbildApi.job(jobId);
-        if (stopped) return;
-        setJob(next);
-        if (next.state === 'completed' || next.state === 'failed') return;
-      } catch {
-        // A job not yet visible to the reader is polled again.
-      }
-      if (!stopped) timer = setTimeout(poll, pollMs);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId]);
-  return job;
-}
+import { jobRunning, PublicationProgress, useJob } from './PublicationProgress.js';
 
 /** A refusal asking for the correction note: the API's 400 names the field. */
 const wantsCorrection = (caught: unknown) =>
@@ -87,7 +56,9 @@ export function PublishPanel({
   const [busy, setBusy] = useState(false);
   const job = useJob(jobId);
   const isCorrection = publication.publishedBefore || askedForCorrection;
-  const publishing = Boolean(jobId) && (!job || job.state === 'queued' || job.state === 'running');
+  // Until the refreshed document says "published", a finished job still counts as publishing:
+  // the publish button must not flash back in between.
+  const publishing = jobRunning(jobId, job) || (job?.state === 'completed' && doc.status === 'approved');
 
   useEffect(() => {
     if (job?.state === 'completed' || job?.state === 'failed') void onChanged();
@@ -194,31 +165,7 @@ export function PublishPanel({
             </Button>
           </>
         )}
-        {jobId && (
-          <Box role="status" aria-live="polite">
-            <Typography variant="body2">
-              {translate('laget.lagesbild.publishing')}{' '}
-              {job ? translate(`laget.lagesbild.job_state_${job.state}`) : ''}
-            </Typography>
-            {publishing && <LinearProgress aria-label={translate('laget.lagesbild.publishing')} />}
-            {job?.state === 'failed' && (
-              <Alert severity="error">
-                {translate('laget.lagesbild.publish_failed', {
-                  error:
-                    explainedFailure(job, translate) ??
-                    translate('laget.dashboard.failed.cause.publish_unknown'),
-                })}
-                {job.error && (
-                  <Typography component="span" variant="caption" sx={{ display: 'block', mt: 0.5 }}>
-                    {translate('laget.dashboard.failed.technical')}{' '}
-                    {/* The server's text is English: screen readers should read it as such. */}
-                    <span lang="en">{job.error}</span>
-                  </Typography>
-                )}
-              </Alert>
-            )}
-          </Box>
-        )}
+        {jobId && (job?.state !== 'completed' || publishing) && <PublicationProgress job={job} />}
         {publication.live !== null && !publishing && (
           <Alert severity="success">
             {translate('laget.lagesbild.published_number', { number: publication.live })}: {publicLink}

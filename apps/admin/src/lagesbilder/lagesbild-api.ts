@@ -45,7 +45,7 @@ export const lagesbildApi = {
       ifMatch: version,
     }),
   redact: (id: string, request: ApplyRedactionRequest, version: number) =>
-    api(`${base(id)}/redactions`, { method: 'POST', body: request, ifMatch: version }),
+    api<{ version: number }>(`${base(id)}/redactions`, { method: 'POST', body: request, ifMatch: version }),
   lift: (id: string, redactionId: string, reason: string, version: number) =>
     api(`${base(id)}/redactions/${encodeURIComponent(redactionId)}`, {
       method: 'DELETE',
@@ -90,8 +90,9 @@ export const lagesbildApi = {
     const { json } = await api<RedactionSuggestion[]>(`${base(id)}/redaction-suggestions`);
     return Array.isArray(json) ? json : [];
   },
-  dismiss: (id: string, suggestion: RedactionSuggestion, version: number) =>
-    api(`${base(id)}/redaction-suggestions/dismiss`, {
+  /** `reason` (optional in the API) goes into the history beside the dismissal. */
+  dismiss: (id: string, suggestion: RedactionSuggestion, version: number, reason?: string) =>
+    api<{ version: number }>(`${base(id)}/redaction-suggestions/dismiss`, {
       method: 'POST',
       body: {
         sectionId: suggestion.sectionId,
@@ -99,6 +100,7 @@ export const lagesbildApi = {
         start: suggestion.start,
         end: suggestion.end,
         kind: suggestion.kind,
+        ...(reason ? { reason } : {}),
       },
       ifMatch: version,
     }),

@@ -41,7 +41,7 @@ export type LagesbildChange =
   | { kind: 'redact'; request: ApplyRedactionRequest }
   | { kind: 'lift'; redactionId: string; reason: string }
   | { kind: 'reconfirm'; redactionId: string; span: { start: number; end: number } }
-  | { kind: 'dismiss'; suggestion: RedactionSuggestion }
+  | { kind: 'dismiss'; suggestion: RedactionSuggestion; reason?: string }
   | { kind: 'defineAudience'; audience: Audience }
   | { kind: 'removeAudience'; name: string }
   | { kind: 'approve' }
@@ -78,7 +78,7 @@ async function changeLagesbild(id: string, change: LagesbildChange, version: num
     case 'reconfirm':
       return json(lagesbildApi.reconfirm(id, change.redactionId, change.span, version));
     case 'dismiss':
-      return json(lagesbildApi.dismiss(id, change.suggestion, version));
+      return json(lagesbildApi.dismiss(id, change.suggestion, version, change.reason));
     case 'defineAudience':
       return json(lagesbildApi.defineAudience(id, change.audience, version));
     case 'removeAudience':
