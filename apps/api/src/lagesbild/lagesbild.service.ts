@@ -14,7 +14,13 @@ import { metadataFor, newIdFor } from '../platform/commands/request-context.js';
 import { DomainError } from '../platform/domain/domain-error.js';
 import { apiError } from '../platform/http/api-error.js';
 import { EVENT_STORE } from '../platform/platform.tokens.js';
-import { ReportingService } from '../reporting/reporting.service.js';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  OrganisationsWithoutReportQuery,
+  ReportingDeadlineQuery,
+  SubmittedSnapshotQuery,
+  SubmittedSnapshotsQuery,
+} from '../reporting/index.js';
 import type { LagesbildCaller } from './lagesbild-caller.js';
 import {
   type Audience,
@@ -64,7 +70,7 @@ export class LagesbildService {
     private readonly runner: CommandRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LAGESBILD_SETTINGS) private readonly settings: LagesbildSettings,
-    private readonly reporting: ReportingService,
+    private readonly queryBus: QueryBus,
     private readonly scannerOptions: ScannerOptionsSource,
     private readonly clock: Clock,
   ) {
@@ -83,7 +89,7 @@ export class LagesbildService {
       if (loaded.exists) {
         throw new DomainError('not_found', `${period} is compiled; read the internal view instead`);
       }
-      const reports = await this.reporting.submittedSnapshots(period);
+      const reports = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
       const document = draftDocument(period, reports, this.settings.background);
       await this.logRead(caller, period, 'draft', 0, 0);
       return document;
@@ -164,7 +170,7 @@ export class LagesbildService {
       ),
     );
     const { state } = await this.loadCompiled(period);
-    const submitted = await this.reporting.submittedSnapshots(period);
+    const submitted = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
     return submitted.flatMap((report) => {
       const taken = state.reports.find((candidate) => candidate.organisationId === report.organisationId);
       if (taken && taken.reportVersion >= report.reportVersion) return [];
@@ -187,11 +193,11 @@ export class LagesbildService {
       caller,
       caller.ability.can('create', asSubject('Lagesbild', { id: period, view: 'internal', status: 'draft' })),
     );
-    const reports = await this.reporting.submittedSnapshots(period);
+    const reports = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
     const timing = {
       at: this.clock.now().toISOString(),
-      deadline: this.reporting.reportingDeadline(period),
-      missingOrganisations: await this.reporting.organisationsWithoutReport(reports),
+      deadline: await this.queryBus.execute(new ReportingDeadlineQuery(period)),
+      missingOrganisations: await this.queryBus.execute(new OrganisationsWithoutReportQuery(reports)),
       confirmEarly,
     };
     const result = await this.run(caller, period, {
@@ -232,7 +238,7 @@ export class LagesbildService {
     expectedVersion?: number,
   ): Promise<LagesbildDocument> {
     this.requireUpdate(caller, period);
-    const report = await this.reporting.submittedSnapshot(reportId);
+    const report = await this.queryBus.execute(new SubmittedSnapshotQuery(reportId));
     if (!report) throw new DomainError('not_found', `Report ${reportId} has no submitted version`);
     const result = await this.run(
       caller,

@@ -7,6 +7,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { QueryBus } from '@nestjs/cqrs';
 import type { EventStore, SqlDatabase } from '@laget/event-store';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -26,13 +27,10 @@ import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { EVENT_STORE, JOB_QUEUE, READ_DB } from '../platform/platform.tokens.js';
 import { Projections } from '../platform/projections.service.js';
 import { ReportingModule } from '../reporting/reporting.module.js';
-import { ReportingService } from '../reporting/reporting.service.js';
+import { GetPeriodQuery, REPORTING_SETTINGS, type ReportingSettings } from '../reporting/index.js';
 import { JobsController } from './jobs.controller.js';
 import { PublicationArtefacts } from './publication-artefacts.js';
-import {
-  PUBLICATION_WEBHOOK,
-  publicationWebhookProcessor,
-} from './publication-webhook.js';
+import { PUBLICATION_WEBHOOK, publicationWebhookProcessor } from './publication-webhook.js';
 import { publicationSettingsFrom, type PublicationSettings } from './publication.settings.js';
 import { PUBLICATION_ARTEFACTS, PUBLICATION_SETTINGS } from './publication.tokens.js';
 import { PublicSiteController } from './public-site.controller.js';
@@ -68,7 +66,8 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly commands: CommandRunner,
-    private readonly reporting: ReportingService,
+    @Inject(REPORTING_SETTINGS) reportingSettings: ReportingSettings,
+    queryBus: QueryBus,
     private readonly users: UsersReadModel,
     private readonly adapterHost: HttpAdapterHost,
   ) {
@@ -93,8 +92,8 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
       sendRemindersProcessor({
         commands,
         now: () => clock.now(),
-        periodSettings: reporting.settings,
-        compliance: async (period) => (await reporting.getPeriod(period)).compliance ?? [],
+        periodSettings: reportingSettings,
+        compliance: async (period) => (await queryBus.execute(new GetPeriodQuery(period))).compliance ?? [],
         reporters: async (organisationId) => {
           const { items } = await users.list(
             { organisationId, role: 'reporter', active: true },

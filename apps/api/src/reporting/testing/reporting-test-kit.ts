@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@laget/event-store';
 import { defineAbilityFor, type Role } from '@laget/permissions';
-import type { Caller } from './reporting.service.js';
+import type { SignedInCaller } from '../../identity/index.js';
 
 /**
  * Test helpers shared by the reporting suites: callers as the identity guard would build them,
  * and organisations registered the way the identity module records them (as events).
  */
-export function callerFor(userId: string, organisationId: string | null, roles: Role[]): Caller {
+export function callerFor(userId: string, organisationId: string | null, roles: Role[]): SignedInCaller {
   const actor = { userId, organisationId, roles };
   return {
-    ...actor,
+    actor: { ...actor, username: userId, displayName: userId },
     ability: defineAbilityFor(actor),
     context: { actorId: userId, organisationId, correlationId: randomUUID() },
   };
