@@ -347,7 +347,7 @@ export class CommandRunner {
 
   /**
    * Runs `work` when this instance's earlier commands on `streamId` are done (StreamTurns): for
-   * commands that append on their own (reporting). `work` must not run a command on the same stream.
+   * commands that append on their own (`runOnMany`). `work` must not run a command on the same stream.
    */
   inTurn<T>(streamId: string, work: () => Promise<T>): Promise<T> {
     return this.turns.take(streamId, work);
@@ -355,7 +355,7 @@ export class CommandRunner {
 
   /**
    * Appends with `key` (commandKey of the request's context) recorded in the same write
-   * (docs/adr/0014). For commands that append on their own (reporting); DuplicateIdempotencyKeyError
+   * (docs/adr/0014). For commands that append on their own (`runOnMany`); DuplicateIdempotencyKeyError
    * says that an earlier attempt of the request appended already, and `replay` answers it.
    */
   async appendKeyed(
