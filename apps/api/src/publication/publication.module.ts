@@ -30,7 +30,10 @@ import { ReportingModule } from '../reporting/reporting.module.js';
 import { GetPeriodQuery, REPORTING_SETTINGS, type ReportingSettings } from '../reporting/index.js';
 import { JobsController } from './jobs.controller.js';
 import { PublicationArtefacts } from './publication-artefacts.js';
-import { PUBLICATION_WEBHOOK, publicationWebhookProcessor } from './publication-webhook.js';
+import {
+  PUBLICATION_WEBHOOK,
+  publicationWebhookProcessor,
+} from './publication-webhook.js';
 import { publicationSettingsFrom, type PublicationSettings } from './publication.settings.js';
 import { PUBLICATION_ARTEFACTS, PUBLICATION_SETTINGS } from './publication.tokens.js';
 import { PublicSiteController } from './public-site.controller.js';
