@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { openPostgres } from '@laget/event-store';
-import { adminClient, createOrganisation, createUser } from '../apps/api/src/reporting/reporting-http-kit.js';
+import { adminClient, createOrganisation, createUser } from '../apps/api/src/reporting/testing/http-kit.js';
 import { addWeeks, formatPeriod, periodContaining } from '../apps/api/src/reporting/period.js';
 import { Projections } from '../apps/api/src/platform/projections.service.js';
 import { startTestApp } from '../test/support/app.js';

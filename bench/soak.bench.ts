@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { lagesbildStreamId } from '../apps/api/src/lagesbild/lagesbild.decider.js';
 import { addWeeks, formatPeriod, periodContaining } from '../apps/api/src/reporting/period.js';
-import { adminClient, createOrganisation, createUser } from '../apps/api/src/reporting/reporting-http-kit.js';
+import { adminClient, createOrganisation, createUser } from '../apps/api/src/reporting/testing/http-kit.js';
 import { builtServerAdminPassword } from '../test/support/built-server.js';
 import {
   startThrowawayPostgres,

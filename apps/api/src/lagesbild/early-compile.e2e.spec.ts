@@ -3,7 +3,7 @@ import { describeWith } from '../../../../test/support/services.js';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { FixedClock } from '../platform/commands/clock.js';
 import { EVENT_STORE } from '../platform/platform.tokens.js';
-import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/reporting-http-kit.js';
+import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/testing/http-kit.js';
 
 /**
  * Issue 13, bullet 5 and the reporting window of bullet 7, over HTTP on both SQL stores: a

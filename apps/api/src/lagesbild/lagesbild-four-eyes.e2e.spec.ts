@@ -1,7 +1,7 @@
 import { describeWith } from '../../../../test/support/services.js';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { FixedClock } from '../platform/commands/clock.js';
-import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/reporting-http-kit.js';
+import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/testing/http-kit.js';
 
 const period = '2024-W48';
 

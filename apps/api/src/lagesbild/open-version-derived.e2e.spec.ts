@@ -5,7 +5,7 @@ import { FixedClock } from '../platform/commands/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { JOB_QUEUE } from '../platform/platform.tokens.js';
 import { Projections } from '../platform/projections.service.js';
-import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/reporting-http-kit.js';
+import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/testing/http-kit.js';
 import { PublicJsonSchemaCheck } from '../publication/testing/public-json-schema.js';
 
 const period = '2024-W48';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationsReadModel } from '../identity/organisations.read-model.js';
 import { UsersReadModel } from '../identity/users.read-model.js';
-import { ReportingService } from '../reporting/reporting.service.js';
+import { QueryBus } from '@nestjs/cqrs';
+import { ListPlacesQuery } from '../reporting/index.js';
 import type { ScannerOptions } from './suggestion-scanner.js';
 
 /**
@@ -15,14 +16,14 @@ export class ScannerOptionsSource {
   constructor(
     private readonly users: UsersReadModel,
     private readonly organisations: OrganisationsReadModel,
-    private readonly reporting: ReportingService,
+    private readonly queryBus: QueryBus,
   ) {}
 
   async options(): Promise<ScannerOptions> {
     const [users, organisations, places] = await Promise.all([
       this.users.list({}, { offset: 0, limit: 5_000 }),
       this.organisations.all(),
-      this.reporting.listPlaces(true),
+      this.queryBus.execute(new ListPlacesQuery(true)),
     ]);
     return {
       knownNames: users.items.map((user) => user.displayName).filter((name) => /\s/.test(name.trim())),

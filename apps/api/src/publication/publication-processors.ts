@@ -8,7 +8,7 @@ import { openEmailTransport, type EmailTransport } from '../platform/jobs/email/
 import { registerSendEmail } from '../platform/jobs/email/send-email.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { EVENT_STORE, JOB_QUEUE, READ_DB } from '../platform/platform.tokens.js';
-import { ReportingService } from '../reporting/reporting.service.js';
+import { GetPeriodQuery, REPORTING_SETTINGS, type ReportingSettings } from '../reporting/index.js';
 import type { PublicationArtefacts } from './publication-artefacts.js';
 import { PUBLICATION_WEBHOOK, publicationWebhookProcessor } from './publication-webhook.js';
 import type { PublicationSettings } from './publication.settings.js';
@@ -38,7 +38,7 @@ export class PublicationProcessors implements OnApplicationBootstrap, OnApplicat
     private readonly clock: Clock,
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
-    private readonly reporting: ReportingService,
+    @Inject(REPORTING_SETTINGS) private readonly reportingSettings: ReportingSettings,
     private readonly users: UsersReadModel,
   ) {}
 
@@ -69,8 +69,9 @@ export class PublicationProcessors implements OnApplicationBootstrap, OnApplicat
       sendRemindersProcessor({
         commandBus: this.commandBus,
         now: () => clock.now(),
-        periodSettings: this.reporting.settings,
-        compliance: async (period) => (await this.reporting.getPeriod(period)).compliance ?? [],
+        periodSettings: this.reportingSettings,
+        compliance: async (period) =>
+          (await this.queryBus.execute(new GetPeriodQuery(period))).compliance ?? [],
         reporters: (organisationId) => this.reporters(organisationId),
         municipalityName: settings.municipality.name,
         publicBaseUrl: config.publicBaseUrl,

@@ -20,7 +20,7 @@ import {
   adminClient,
   createOrganisation,
   createUser,
-} from '../reporting/reporting-http-kit.js';
+} from '../reporting/testing/http-kit.js';
 
 /**
  * Issue 21: Redis goes away while a lägesbild is being published, or is away when a coordinator

@@ -2,7 +2,7 @@ import { MAX_INCIDENTS_PER_REPORT } from '@laget/contracts';
 import { describeWith } from '../../../../test/support/services.js';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { FixedClock } from '../platform/commands/clock.js';
-import { ApiClient, adminClient, createOrganisation, createUser } from './reporting-http-kit.js';
+import { ApiClient, adminClient, createOrganisation, createUser } from './testing/http-kit.js';
 
 /**
  * Issue 21: sixteen reporters adding incidents to one report at once, none with If-Match, got 409

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { EditReportRequest, PoliceStatistics } from '@laget/contracts';
 import { defineAbilityFor, type Role } from '@laget/permissions';
+import type { SignedInCaller } from '../identity/index.js';
 import { DomainError } from '../platform/domain/domain-error.js';
-import type { Caller, ReportingService } from './reporting.service.js';
+import {
+  AddIncidentCommand,
+  EditReportCommand,
+  OpenReportCommand,
+  RegisterPlaceCommand,
+  SubmitReportCommand,
+} from './commands/index.js';
+import { ListPlacesQuery } from './queries/index.js';
 
 /** The seed document's week (seed/norberg-lagesbild-v48-2024.txt). */
 export const DEMO_PERIOD = '2024-W48';
@@ -76,10 +85,10 @@ const narratives: Record<Exclude<keyof DemoReporters, 'coordinator'>, EditReport
   cultureLeisure: { attendance: 'not_attending' },
 };
 
-function demoCaller(reporter: DemoReporter, roles: Role[]): Caller {
+function demoCaller(reporter: DemoReporter, roles: Role[]): SignedInCaller {
   const actor = { userId: reporter.userId, organisationId: reporter.organisationId, roles };
   return {
-    ...actor,
+    actor: { ...actor, username: reporter.userId, displayName: reporter.userId },
     ability: defineAbilityFor(actor),
     context: {
       actorId: reporter.userId,
@@ -96,22 +105,27 @@ function demoCaller(reporter: DemoReporter, roles: Role[]): Caller {
  * reporter may open (LAGET_REPORTING_WEEKS_BACK), so the demo coordinator opens the reports,
  * as the coordinator would for an old week, and each reporter fills in and submits its own.
  */
-export async function fileDemoWeek(reporting: ReportingService, reporters: DemoReporters): Promise<void> {
+export async function fileDemoWeek(
+  buses: { commandBus: CommandBus; queryBus: QueryBus },
+  reporters: DemoReporters,
+): Promise<void> {
+  const { commandBus, queryBus } = buses;
   let arenaId: string | null = null;
   const coordinator = reporters.coordinator ? demoCaller(reporters.coordinator, ['coordinator']) : null;
   if (coordinator) {
-    const places = await reporting.listPlaces(true);
+    const places = await queryBus.execute(new ListPlacesQuery(true));
     arenaId = places.find((place) => place.name === 'Frida Hansdotter Arena')?.id ?? null;
     if (!arenaId) {
       arenaId = (
-        await reporting.registerPlace(coordinator, {
-          name: 'Frida Hansdotter Arena',
-          kind: 'sports_facility',
-        })
+        await commandBus.execute(
+          new RegisterPlaceCommand(coordinator, { name: 'Frida Hansdotter Arena', kind: 'sports_facility' }),
+        )
       ).id;
     }
     if (!places.some((place) => place.name === 'Unkan')) {
-      await reporting.registerPlace(coordinator, { name: 'Unkan', kind: 'youth_centre' });
+      await commandBus.execute(
+        new RegisterPlaceCommand(coordinator, { name: 'Unkan', kind: 'youth_centre' }),
+      );
     }
   }
 
@@ -119,19 +133,19 @@ export async function fileDemoWeek(reporting: ReportingService, reporters: DemoR
     const caller = demoCaller(reporters[key], ['reporter']);
     let report;
     try {
-      report = await reporting.openReport(coordinator ?? caller, {
-        period: DEMO_PERIOD,
-        organisationId: caller.organisationId!,
-      });
+      report = await commandBus.execute(
+        new OpenReportCommand(coordinator ?? caller, {
+          period: DEMO_PERIOD,
+          organisationId: caller.actor.organisationId!,
+        }),
+      );
     } catch (error) {
       if (error instanceof DomainError && error.kind === 'conflict') continue; // filed at an earlier start
       throw error;
     }
     if (key === 'nvk') {
-      await reporting.addIncident(
-        caller,
-        report.id,
-        {
+      await commandBus.execute(
+        new AddIncidentCommand(caller, report.id, {
           problem: 'Skadegörelse på handfat på Frida Hansdotter Arena',
           location: 'Inne på toaletten',
           placeId: arenaId,
@@ -140,11 +154,10 @@ export async function fileDemoWeek(reporting: ReportingService, reporters: DemoR
           // The seed marks "E A" and gives no grade; 2 (lindrigt) is our reading of "söndersparkat vattenlås".
           assessment: { severity: 2, scope: 'EA' },
           comment: 'Söndersparkat vattenlås.',
-        },
-        undefined,
+        }),
       );
     }
-    await reporting.editReport(caller, report.id, narratives[key], undefined);
-    await reporting.submitReport(caller, report.id, undefined);
+    await commandBus.execute(new EditReportCommand(caller, report.id, narratives[key]));
+    await commandBus.execute(new SubmitReportCommand(caller, report.id));
   }
 }

@@ -4,11 +4,10 @@ import type { PeriodContext } from './report.decider.js';
 
 /**
  * A period's status after its week comes from the lägesbild module's own facts: its stream
- * `lagesbild-<period>` records each compile, take-in and publication. Reading them where a report
+ * `lagesbildStreamId(period)` records each compile, take-in and publication. Reading them where a report
  * command is decided gives the lock without a second copy of the truth and without waiting for a
  * projection. A week whose lägesbild stream is empty is open.
  */
-export const lagesbildStreamOf = (period: string) => `lagesbild-${period}`;
 
 /** The lägesbild events this module reads; every other event of that stream leaves the status as it is. */
 export const PERIOD_STATUS_EVENT_TYPES = [

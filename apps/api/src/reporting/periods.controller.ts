@@ -19,10 +19,17 @@ import { z } from 'zod';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
 import { parseInput } from '../platform/http/validation.js';
-import { notFound } from '../platform/domain/domain-error.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CurrentCaller, type SignedInCaller } from '../identity/index.js';
+import { EditPlaceCommand, RegisterPlaceCommand, RetirePlaceCommand } from './commands/index.js';
+import {
+  CrimeCategoriesQuery,
+  GetPeriodQuery,
+  GetPlaceQuery,
+  ListPeriodsQuery,
+  ListPlacesQuery,
+} from './queries/index.js';
 import { pageQuery } from './reports.controller.js';
-import { CurrentCaller } from './reporting-caller.js';
-import { ReportingService, type Caller } from './reporting.service.js';
 
 const periodListQuery = z.object({
   ...pageQuery,
@@ -35,7 +42,7 @@ const periodListQuery = z.object({
 @ApiCapability('periods')
 @Controller('api/periods')
 export class PeriodsController {
-  constructor(private readonly reporting: ReportingService) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
   @ApiOperation({
@@ -45,12 +52,12 @@ export class PeriodsController {
     paged: true,
   })
   async list(
-    @CurrentCaller() _caller: Caller,
+    @CurrentCaller() _caller: SignedInCaller,
     @Query() query: unknown,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const { page, perPage } = parseInput(periodListQuery, query, 'query');
-    const result = await this.reporting.listPeriods({ page, perPage });
+    const result = await this.queryBus.execute(new ListPeriodsQuery({ page, perPage }));
     response.header('X-Total-Count', String(result.total));
     return result.items;
   }
@@ -61,8 +68,8 @@ export class PeriodsController {
     params: z.object({ period: periodId }),
     response: periodSchema,
   })
-  async get(@CurrentCaller() _caller: Caller, @Param('period') period: string) {
-    return this.reporting.getPeriod(period);
+  async get(@CurrentCaller() _caller: SignedInCaller, @Param('period') period: string) {
+    return this.queryBus.execute(new GetPeriodQuery(period));
   }
 }
 
@@ -70,15 +77,15 @@ export class PeriodsController {
 @ApiCapability('reports')
 @Controller('api/crime-categories')
 export class CrimeCategoriesController {
-  constructor(private readonly reporting: ReportingService) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
   @ApiOperation({
     summary: 'The crime categories of the police statistics',
     response: z.array(z.object({ key: z.string(), label: z.string() }).loose()),
   })
-  list(@CurrentCaller() _caller: Caller) {
-    return this.reporting.settings.crimeCategories;
+  list(@CurrentCaller() _caller: SignedInCaller) {
+    return this.queryBus.execute(new CrimeCategoriesQuery());
   }
 }
 
@@ -87,7 +94,10 @@ export class CrimeCategoriesController {
 @Controller('api/places')
 @UseInterceptors(IdempotencyInterceptor)
 export class PlacesController {
-  constructor(private readonly reporting: ReportingService) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -97,23 +107,19 @@ export class PlacesController {
     paged: true,
   })
   async list(
-    @CurrentCaller() _caller: Caller,
+    @CurrentCaller() _caller: SignedInCaller,
     @Query('retired') retired: string | undefined,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
-    const places = await this.reporting.listPlaces(retired === 'true');
+    const places = await this.queryBus.execute(new ListPlacesQuery(retired === 'true'));
     response.header('X-Total-Count', String(places.length));
     return places;
   }
 
-  // react-admin's edit page reads one record (getOne). The register is small and every logged-in
-  // user may read all of it, so one place is read from the same list as GET /api/places.
   @Get(':id')
   @ApiOperation({ summary: 'One place of the register, retired or not', response: placeSchema })
-  async get(@CurrentCaller() _caller: Caller, @Param('id') id: string) {
-    const place = (await this.reporting.listPlaces(true)).find((candidate) => candidate.id === id);
-    if (!place) throw notFound('Place');
-    return place;
+  async get(@CurrentCaller() _caller: SignedInCaller, @Param('id') id: string) {
+    return this.queryBus.execute(new GetPlaceQuery(id));
   }
 
   @Post()
@@ -123,8 +129,10 @@ export class PlacesController {
     response: placeSchema,
     errors: [422],
   })
-  async register(@CurrentCaller() caller: Caller, @Body() body: unknown) {
-    return this.reporting.registerPlace(caller, parseInput(registerPlaceRequestSchema, body));
+  async register(@CurrentCaller() caller: SignedInCaller, @Body() body: unknown) {
+    return this.commandBus.execute(
+      new RegisterPlaceCommand(caller, parseInput(registerPlaceRequestSchema, body)),
+    );
   }
 
   @Patch(':id')
@@ -135,13 +143,15 @@ export class PlacesController {
     errors: [422],
   })
   async edit(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
   ) {
     const request = parseInput(editPlaceRequestSchema, body);
-    return this.reporting.editPlace(caller, id, request, expectedVersionOf(ifMatch, body));
+    return this.commandBus.execute(
+      new EditPlaceCommand(caller, id, request, expectedVersionOf(ifMatch, body)),
+    );
   }
 
   @Delete(':id')
@@ -151,10 +161,10 @@ export class PlacesController {
     errors: [422],
   })
   async retire(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
   ) {
-    return this.reporting.retirePlace(caller, id, expectedVersionOf(ifMatch));
+    return this.commandBus.execute(new RetirePlaceCommand(caller, id, expectedVersionOf(ifMatch)));
   }
 }

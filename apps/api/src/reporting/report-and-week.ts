@@ -1,19 +1,12 @@
+import { Injectable } from '@nestjs/common';
 import type { IncidentView, ReportView } from '@laget/contracts';
-import {
-  DuplicateIdempotencyKeyError,
-  NO_STREAM,
-  WrongExpectedVersionError,
-  type EventStore,
-} from '@laget/event-store';
-import type { Clock } from '../platform/commands/clock.js';
-import type { CommandRunner, LoadedStream } from '../platform/commands/command-runner.js';
-import { commandKey, metadataFor, type RequestContext } from '../platform/commands/request-context.js';
-import { retryOnConflict, staleDecisionOr } from '../platform/commands/retry-on-conflict.js';
+import { CommandRunner, type LoadedStream } from '../platform/commands/command-runner.js';
+import type { RequestContext } from '../platform/commands/request-context.js';
 import { notFound } from '../platform/domain/domain-error.js';
-import { lagesbildStreamOf, periodStatusFolder, toPeriodContext, type PeriodState } from './period-status.js';
+import { lagesbildStreamId } from '../lagesbild/lagesbild-stream.js';
+import { periodStatusFolder, toPeriodContext, type PeriodState } from './period-status.js';
 import { tryParsePeriod } from './period.js';
 import {
-  evolveReport,
   isLocked,
   reportDecider,
   type Incident,
@@ -39,16 +32,14 @@ export type LoadedReport = ReportAndWeek & { state: OpenReport };
 
 /**
  * How a command on a report is decided and appended (docs/adr/0012, 0014, 0018): on the report
- * and its week, guarded by the week's lägesbild stream so that nothing lands in a week compiled
- * meanwhile, under the request's Idempotency-Key, decided again on fresh state when the append
- * meets a newer version of either stream.
+ * and its week through the platform runner's `runOnMany`, the append to the report guarded by
+ * the week's lägesbild stream so that nothing lands in a week compiled meanwhile, under the
+ * request's Idempotency-Key, decided again on fresh state when the append meets a newer version
+ * of either stream. The report command handlers share it; it keeps no loop of its own.
  */
+@Injectable()
 export class ReportAndWeekCommands {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly clock: Clock,
-    private readonly eventStore: EventStore,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   /** The report and its week as they are now (read in one round trip). */
   async load(reportId: string): Promise<ReportAndWeek> {
@@ -59,123 +50,25 @@ export class ReportAndWeekCommands {
 
   /**
    * Decides a command on a report and its week and appends it. `decide` checks everything
-   * (visibility, permissions, If-Match) and throws to refuse.
-   *
-   * First, without reading, on the report and week as this instance last saw them: most commands
-   * of a reporter follow their own previous one, and this makes them one round trip. Whenever
-   * that would refuse, change nothing or meet a moved stream, both are read afresh and the command
-   * decided again, so every refusal and every answer rests on current state. A writer that lost a
-   * race, to a writer of the report or to a compile of the week, is decided again on what the
-   * winner left (retryOnConflict); with If-Match `decide` then refuses a moved report: 409.
+   * (visibility, permissions, If-Match) and throws to refuse; with If-Match it refuses a report
+   * that moved since (409), while a moved week alone is decided again.
    */
-  async decide(
+  decide(
     context: RequestContext,
     reportId: string,
     decide: (current: ReportAndWeek) => ReportEvent[] | Promise<ReportEvent[]>,
   ): Promise<ReportView> {
     const streams = reportAndWeekStreams(reportId);
     if (!streams) throw notFound('Report');
-    // Once per command, outside the attempts: every attempt records the same key.
-    const key = commandKey(context, reportStream(reportId));
-    // This instance's commands on the report take turns; only other instances race it.
-    return this.runner.inTurn(reportStream(reportId), async () => {
-      const remembered = this.runner.remembered(streams);
-      if (remembered) {
-        const current = reportAndWeek(streams, remembered);
-        const events = await Promise.resolve()
-          .then(() => decide(current))
-          .catch(() => []);
-        if (events.length > 0) {
-          try {
-            return await this.append(context, reportId, current, events, key);
-          } catch (error) {
-            if (!(error instanceof WrongExpectedVersionError)) throw error;
-          }
-        }
-      }
-      return retryOnConflict(async () => {
-        const current = reportAndWeek(streams, await this.runner.loadMany(streams));
-        let events: ReportEvent[];
-        try {
-          events = await decide(current);
-        } catch (error) {
-          // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
-          const applied = await this.appliedBefore(context, reportId, key);
-          if (applied) return applied;
-          throw error;
-        }
-        if (events.length === 0) {
-          const applied = await this.appliedBefore(context, reportId, key);
-          if (applied) return applied;
-          if (current.state.status === 'none') throw notFound('Report');
-          return reportView(current.state, current.version, current.period);
-        }
-        try {
-          return await this.append(context, reportId, current, events, key);
-        } catch (error) {
-          throw staleDecisionOr(error);
-        }
-      });
+    return this.runner.runOnMany(streams, {
+      context,
+      decide: (current) => decide(reportAndWeek(streams, current)),
+      answer: (result, [, week]) => {
+        const state = result.state;
+        if (state.status === 'none') throw notFound('Report');
+        return reportView(state, result.version, toPeriodContext(week.state, state.organisationId));
+      },
     });
-  }
-
-  /**
-   * The answer to a command this request's Idempotency-Key applied before (a retry, docs/adr/0014):
-   * the report as that append left it, in its week as it is now. Null where nothing was applied.
-   */
-  private async appliedBefore(
-    context: RequestContext,
-    reportId: string,
-    key: string | undefined,
-  ): Promise<ReportView | null> {
-    const applied = await this.runner.appliedBefore(reportStream(reportId), reportDecider, context, key);
-    if (!applied || applied.state.status === 'none') return null;
-    const week = await this.runner.load(lagesbildStreamOf(applied.state.period), periodStatusFolder);
-    return reportView(
-      applied.state,
-      applied.version,
-      toPeriodContext(week.state, applied.state.organisationId),
-    );
-  }
-
-  private async append(
-    context: RequestContext,
-    reportId: string,
-    current: ReportAndWeek,
-    events: ReportEvent[],
-    key: string | undefined,
-  ): Promise<ReportView> {
-    const metadata = metadataFor(context, this.clock.now());
-    let appended;
-    try {
-      appended = await this.runner.appendKeyed(
-        reportStream(reportId),
-        events.map((event) => ({ type: event.type, data: event.data, metadata })),
-        {
-          expectedVersion: current.version > 0 ? current.version : NO_STREAM,
-          // KurrentDB cannot guard: there a compile racing this append by one round trip can still
-          // miss it (docs/adr/0012); PostgreSQL and PGlite close that gap.
-          ...(this.eventStore.appendGuards
-            ? { guards: [{ streamId: current.weekStream, version: current.weekVersion }] }
-            : {}),
-        },
-        context,
-        key,
-      );
-    } catch (error) {
-      if (!(error instanceof DuplicateIdempotencyKeyError)) throw error;
-      const applied = await this.runner.replay(
-        reportStream(reportId),
-        reportDecider,
-        error.recorded,
-        context,
-        error.idempotencyKey,
-      );
-      return reportView(applied.state as OpenReport, applied.version, current.period);
-    }
-    const state = events.reduce(evolveReport, current.state) as OpenReport;
-    this.runner.remember(reportStream(reportId), reportDecider, state, appended.nextExpectedVersion);
-    return reportView(state, appended.nextExpectedVersion, current.period);
   }
 }
 
@@ -188,7 +81,7 @@ function reportAndWeekStreams(reportId: string) {
   if (!tryParsePeriod(period)) return null;
   return [
     { streamId: reportStream(reportId), folder: reportDecider },
-    { streamId: lagesbildStreamOf(period), folder: periodStatusFolder },
+    { streamId: lagesbildStreamId(period), folder: periodStatusFolder },
   ] as const;
 }
 

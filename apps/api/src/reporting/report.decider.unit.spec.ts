@@ -1,10 +1,11 @@
 import { DEFAULT_CRIME_CATEGORIES, MAX_INCIDENTS_PER_REPORT } from '@laget/contracts';
-import { DomainError } from '../platform/domain/domain-error.js';
+import { deciderSpec } from '../platform/domain/testing/decider-spec.js';
 import { parseOccurredAt } from './occurred-at.js';
 import {
   decideReport,
   evolveReport,
   initialReportState,
+  reportDecider,
   type IncidentFields,
   type PeriodContext,
   type ReportCommand,
@@ -37,35 +38,15 @@ const incidentReported: ReportEvent = {
 };
 const submitted: ReportEvent = { type: 'ReportSubmitted', data: { submittedAt: at, submission: 1 } };
 
-/** Given these events, when this command: the events decided (or the error thrown). */
-function given(...events: ReportEvent[]) {
-  const state = events.reduce(evolveReport, initialReportState());
-  return {
-    state,
-    when: (command: ReportCommand) => {
-      const run = () => decideReport(command, state);
-      return {
-        then: (expected: Partial<ReportEvent>[]) => expect(run()).toMatchObject(expected),
-        thenNothing: () => expect(run()).toEqual([]),
-        thenRefused: (kind: DomainError['kind']) => {
-          expect(run).toThrow(DomainError);
-          try {
-            run();
-          } catch (error) {
-            expect((error as DomainError).kind).toBe(kind);
-          }
-        },
-      };
-    },
-  };
-}
+const spec = deciderSpec(reportDecider);
 
 const fold = (...events: ReportEvent[]): ReportState => events.reduce(evolveReport, initialReportState());
 
 describe('report decider', () => {
   describe('opening', () => {
     it('opens a draft for an organisation and a period', () => {
-      given()
+      spec
+        .given([])
         .when({
           type: 'OpenReport',
           data: { reportId: 'r1', period: '2024-W48', organisationId: 'nvk', openedById: 'u1', at },
@@ -80,24 +61,27 @@ describe('report decider', () => {
     });
 
     it('refuses a second report for the same pair', () => {
-      given(opened)
+      spec
+        .given([opened])
         .when({
           type: 'OpenReport',
           data: { reportId: 'r1', period: '2024-W48', organisationId: 'nvk', openedById: 'u1', at },
         })
-        .thenRefused('conflict');
+        .thenThrows({ name: 'DomainError', kind: 'conflict' });
     });
 
     it('does not know a report that was never opened', () => {
-      given()
+      spec
+        .given([])
         .when({ type: 'SubmitReport', data: { at, period: open } })
-        .thenRefused('not_found');
+        .thenThrows({ name: 'DomainError', kind: 'not_found' });
     });
   });
 
   describe('incidents', () => {
     it('records an added incident with every field as a change from nothing', () => {
-      given(opened)
+      spec
+        .given([opened])
         .when({ type: 'AddIncident', data: { incidentId: 'i1', incident: handfat, period: open } })
         .then([
           {
@@ -114,18 +98,20 @@ describe('report decider', () => {
     });
 
     it('treats the same incident added twice as one', () => {
-      given(opened, incidentReported)
+      spec
+        .given([opened, incidentReported])
         .when({ type: 'AddIncident', data: { incidentId: 'i1', incident: handfat, period: open } })
         .thenNothing();
     });
 
     it('refuses a different incident under an id already used', () => {
-      given(opened, incidentReported)
+      spec
+        .given([opened, incidentReported])
         .when({
           type: 'AddIncident',
           data: { incidentId: 'i1', incident: { ...handfat, comment: 'x' }, period: open },
         })
-        .thenRefused('conflict');
+        .thenThrows({ name: 'DomainError', kind: 'conflict' });
     });
 
     it(`refuses incident number ${MAX_INCIDENTS_PER_REPORT + 1}`, () => {
@@ -133,13 +119,15 @@ describe('report decider', () => {
         type: 'IncidentReported',
         data: { incidentId: `i${n}`, incident: handfat, changes: [] },
       }));
-      given(opened, ...many)
+      spec
+        .given([opened, ...many])
         .when({ type: 'AddIncident', data: { incidentId: 'new', incident: handfat, period: open } })
-        .thenRefused('rule');
+        .thenThrows({ name: 'DomainError', kind: 'rule' });
     });
 
     it('records an edit as field-level before and after, only for what changed', () => {
-      given(opened, incidentReported)
+      spec
+        .given([opened, incidentReported])
         .when({
           type: 'EditIncident',
           data: {
@@ -163,7 +151,8 @@ describe('report decider', () => {
     });
 
     it('records nothing for an edit that changes nothing', () => {
-      given(opened, incidentReported)
+      spec
+        .given([opened, incidentReported])
         .when({
           type: 'EditIncident',
           data: { incidentId: 'i1', changes: { comment: handfat.comment }, period: open },
@@ -180,7 +169,8 @@ describe('report decider', () => {
     });
 
     it('withdraws an incident, keeping what it said in the event', () => {
-      given(opened, incidentReported)
+      spec
+        .given([opened, incidentReported])
         .when({ type: 'WithdrawIncident', data: { incidentId: 'i1', reason: 'Dubblett', period: open } })
         .then([
           {
@@ -200,15 +190,17 @@ describe('report decider', () => {
     });
 
     it('does not know an incident that is not in the report', () => {
-      given(opened)
+      spec
+        .given([opened])
         .when({ type: 'EditIncident', data: { incidentId: 'nope', changes: { comment: 'x' }, period: open } })
-        .thenRefused('not_found');
+        .thenThrows({ name: 'DomainError', kind: 'not_found' });
     });
   });
 
   describe('narrative, attendance and statistics', () => {
     it('records the narrative with before and after', () => {
-      given(opened)
+      spec
+        .given([opened])
         .when({ type: 'EditReport', data: { narrative: 'Lugnt just nu.', categories, period: open } })
         .then([
           {
@@ -219,7 +211,8 @@ describe('report decider', () => {
     });
 
     it('records "not attending" as a declared attendance', () => {
-      given(opened)
+      spec
+        .given([opened])
         .when({ type: 'EditReport', data: { attendance: 'not_attending', categories, period: open } })
         .then([
           {
@@ -236,7 +229,8 @@ describe('report decider', () => {
         brott: 21,
         categories: [{ category: 'bedrageri', count: 1 }],
       };
-      given(opened)
+      spec
+        .given([opened])
         .when({ type: 'EditReport', data: { statistics, categories, period: open } })
         .then([
           {
@@ -248,7 +242,8 @@ describe('report decider', () => {
         type: 'PoliceStatisticsRecorded',
         data: { changes: [{ field: 'statistics', before: null, after: statistics }] },
       };
-      given(opened, recorded)
+      spec
+        .given([opened, recorded])
         .when({
           type: 'EditReport',
           data: { statistics: { ...statistics, brott: 22 }, categories, period: open },
@@ -285,7 +280,8 @@ describe('report decider', () => {
     });
 
     it('records nothing when nothing changes', () => {
-      given(opened)
+      spec
+        .given([opened])
         .when({
           type: 'EditReport',
           data: { narrative: '', attendance: 'reporting', categories, period: open },
@@ -296,33 +292,46 @@ describe('report decider', () => {
 
   describe('submitting, amending, re-submitting, withdrawing', () => {
     it('submits a report with content', () => {
-      given(opened, incidentReported)
+      spec
+        .given([opened, incidentReported])
         .when({ type: 'SubmitReport', data: { at, period: open } })
         .then([{ type: 'ReportSubmitted', data: { submittedAt: at, submission: 1 } }]);
     });
 
     it('refuses to submit an empty report, and says what to do', () => {
-      given(opened)
+      spec
+        .given([opened])
         .when({ type: 'SubmitReport', data: { at, period: open } })
-        .thenRefused('rule');
+        .thenThrows({ name: 'DomainError', kind: 'rule' });
     });
 
     it('takes "nothing to report" as a real answer', () => {
-      given(opened, {
-        type: 'AttendanceDeclared',
-        data: { changes: [{ field: 'attendance', before: 'reporting', after: 'nothing_to_report' }] },
-      })
-        .when({ type: 'SubmitReport', data: { at, period: open } })
-        .then([{ type: 'ReportSubmitted' }]);
+      expect(
+        spec
+          .given([
+            opened,
+            {
+              type: 'AttendanceDeclared',
+              data: { changes: [{ field: 'attendance', before: 'reporting', after: 'nothing_to_report' }] },
+            },
+          ])
+          .when({ type: 'SubmitReport', data: { at, period: open } })
+          .events(),
+      ).toMatchObject([{ type: 'ReportSubmitted' }]);
     });
 
     it('refuses "nothing to report" next to incidents', () => {
-      given(opened, incidentReported, {
-        type: 'AttendanceDeclared',
-        data: { changes: [{ field: 'attendance', before: 'reporting', after: 'nothing_to_report' }] },
-      })
+      spec
+        .given([
+          opened,
+          incidentReported,
+          {
+            type: 'AttendanceDeclared',
+            data: { changes: [{ field: 'attendance', before: 'reporting', after: 'nothing_to_report' }] },
+          },
+        ])
         .when({ type: 'SubmitReport', data: { at, period: open } })
-        .thenRefused('rule');
+        .thenThrows({ name: 'DomainError', kind: 'rule' });
     });
 
     it('moves a submitted report to amended on a change, and re-submits it', () => {
@@ -331,22 +340,30 @@ describe('report decider', () => {
         data: { changes: [{ field: 'narrative', before: '', after: 'Tillägg' }] },
       });
       expect(amended.status).toBe('amended');
-      given(opened, incidentReported, submitted, {
-        type: 'NarrativeWritten',
-        data: { changes: [{ field: 'narrative', before: '', after: 'Tillägg' }] },
-      })
+      spec
+        .given([
+          opened,
+          incidentReported,
+          submitted,
+          {
+            type: 'NarrativeWritten',
+            data: { changes: [{ field: 'narrative', before: '', after: 'Tillägg' }] },
+          },
+        ])
         .when({ type: 'SubmitReport', data: { at, period: open } })
         .then([{ type: 'ReportResubmitted', data: { submittedAt: at, submission: 2 } }]);
     });
 
     it('refuses to submit an unchanged submitted report again', () => {
-      given(opened, incidentReported, submitted)
+      spec
+        .given([opened, incidentReported, submitted])
         .when({ type: 'SubmitReport', data: { at, period: open } })
-        .thenRefused('conflict');
+        .thenThrows({ name: 'DomainError', kind: 'conflict' });
     });
 
     it('withdraws a submitted report and remembers what it was', () => {
-      given(opened, incidentReported, submitted)
+      spec
+        .given([opened, incidentReported, submitted])
         .when({ type: 'WithdrawReport', data: { at, reason: 'Fel vecka', period: open } })
         .then([
           {
@@ -357,9 +374,10 @@ describe('report decider', () => {
     });
 
     it('refuses to withdraw a draft', () => {
-      given(opened)
+      spec
+        .given([opened])
         .when({ type: 'WithdrawReport', data: { at, reason: null, period: open } })
-        .thenRefused('rule');
+        .thenThrows({ name: 'DomainError', kind: 'rule' });
     });
 
     it('turns a withdrawn report back into a draft when it is edited', () => {
@@ -391,41 +409,52 @@ describe('report decider', () => {
       ['a withdrawal', { type: 'WithdrawReport', data: { at, reason: null, period: compiled } }],
       ['a submission', { type: 'SubmitReport', data: { at, period: compiled } }],
     ])('refuses %s once the period is compiled', (_, command) => {
-      given(opened, incidentReported, submitted).when(command).thenRefused('rule');
+      spec
+        .given([opened, incidentReported, submitted])
+        .when(command)
+        .thenThrows({ name: 'DomainError', kind: 'rule' });
     });
 
     it('lets the coordinator reopen a locked report with a reason, until the next compile', () => {
-      given(opened, incidentReported, submitted)
+      spec
+        .given([opened, incidentReported, submitted])
         .when({ type: 'ReopenReport', data: { reason: 'Polisen kompletterar', period: compiled } })
         .then([{ type: 'ReportReopened', data: { reason: 'Polisen kompletterar', compilation: 1 } }]);
       const reopened: ReportEvent = {
         type: 'ReportReopened',
         data: { reason: 'Polisen kompletterar', compilation: 1 },
       };
-      given(opened, incidentReported, submitted, reopened)
-        .when({ type: 'EditReport', data: { narrative: 'Komplettering', categories, period: compiled } })
-        .then([{ type: 'NarrativeWritten' }]);
-      given(opened, incidentReported, submitted, reopened)
+      expect(
+        spec
+          .given([opened, incidentReported, submitted, reopened])
+          .when({ type: 'EditReport', data: { narrative: 'Komplettering', categories, period: compiled } })
+          .events(),
+      ).toMatchObject([{ type: 'NarrativeWritten' }]);
+      spec
+        .given([opened, incidentReported, submitted, reopened])
         .when({
           type: 'EditReport',
           data: { narrative: 'Komplettering', categories, period: { status: 'compiled', compilation: 2 } },
         })
-        .thenRefused('rule');
+        .thenThrows({ name: 'DomainError', kind: 'rule' });
     });
 
     it('refuses to reopen a report in an open period, or twice', () => {
-      given(opened)
+      spec
+        .given([opened])
         .when({ type: 'ReopenReport', data: { reason: 'x', period: open } })
-        .thenRefused('rule');
-      given(opened, { type: 'ReportReopened', data: { reason: 'x', compilation: 1 } })
+        .thenThrows({ name: 'DomainError', kind: 'rule' });
+      spec
+        .given([opened, { type: 'ReportReopened', data: { reason: 'x', compilation: 1 } }])
         .when({ type: 'ReopenReport', data: { reason: 'y', period: compiled } })
-        .thenRefused('conflict');
+        .thenThrows({ name: 'DomainError', kind: 'conflict' });
     });
 
     it('requires a reason to reopen', () => {
-      given(opened)
+      spec
+        .given([opened])
         .when({ type: 'ReopenReport', data: { reason: '  ', period: compiled } })
-        .thenRefused('invalid');
+        .thenThrows({ name: 'DomainError', kind: 'invalid' });
     });
   });
 });

@@ -1,7 +1,7 @@
 import { describeWith } from '../../../../test/support/services.js';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { DEMO_PASSWORD } from '../identity/index.js';
-import { login } from './reporting-http-kit.js';
+import { login } from './testing/http-kit.js';
 
 describeWith(['postgres'], 'demo mode files the seed week', () => {
   let app: TestApp;

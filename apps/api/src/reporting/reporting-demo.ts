@@ -6,10 +6,10 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppConfig } from '../config/app-config.js';
 import { DEMO_ORGANISATIONS, UsersReadModel } from '../identity/index.js';
 import { fileDemoWeek, type DemoReporters } from './demo-week.js';
-import { ReportingService } from './reporting.service.js';
 
 /** Which demo organisation (identity's DEMO_ORGANISATIONS) files which part of the seed. */
 const SEED_PARTS: Record<keyof DemoReporters, string> = {
@@ -34,11 +34,15 @@ export class ReportingDemo implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly reporting: ReportingService,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
     /** Absent where the app runs without the identity module (some tests): then there is no demo to file. */
     @Optional() @Inject(UsersReadModel) private readonly users: UsersReadModel | null,
   ) {}
 
+  // Not onModuleInit: the CommandBus gets its handlers in CqrsModule's onApplicationBootstrap.
+  // This hook only starts the filing, whose first dispatch follows reads of the database, by
+  // which time every bootstrap hook (they are synchronous) has run.
   onApplicationBootstrap(): void {
     if (!this.config.demo || !this.users) return;
     this.running = this.fileWhenReady().catch((error: unknown) =>
@@ -57,7 +61,7 @@ export class ReportingDemo implements OnApplicationBootstrap, OnModuleDestroy {
       if (this.stopped) return;
       const reporters = await this.demoReporters();
       if (reporters) {
-        await fileDemoWeek(this.reporting, reporters);
+        await fileDemoWeek({ commandBus: this.commandBus, queryBus: this.queryBus }, reporters);
         this.logger.log('Demo: the seed week 2024-W48 is filed');
         return;
       }

@@ -1,4 +1,6 @@
 import { defineFeature } from '../platform/feature.js';
+import { reportingCommandHandlers } from './commands/index.js';
+import { reportingQueryHandlers } from './queries/index.js';
 import { ReportingModule } from './reporting.module.js';
 import { reportingProjections } from './reporting.projections.js';
 
@@ -6,7 +8,7 @@ import { reportingProjections } from './reporting.projections.js';
 export const reportingFeature = defineFeature({
   name: 'reporting',
   module: ReportingModule,
-  commandHandlers: [],
-  queryHandlers: [],
+  commandHandlers: reportingCommandHandlers,
+  queryHandlers: reportingQueryHandlers,
   projections: reportingProjections,
 });

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ReportChanges, ReportGuards, reportingCommandHandlers } from './commands/index.js';
 import { CrimeCategoriesController, PeriodsController, PlacesController } from './periods.controller.js';
+import { reportingQueryHandlers } from './queries/index.js';
+import { ReportAndWeekCommands } from './report-and-week.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportingDemo } from './reporting-demo.js';
 import { ReportingProjections } from './reporting-projections.runner.js';
-import { ReportingService } from './reporting.service.js';
 import { reportingSettingsFrom } from './reporting.settings.js';
 import { REPORTING_SETTINGS } from './reporting.tokens.js';
 
@@ -13,9 +15,14 @@ import { REPORTING_SETTINGS } from './reporting.tokens.js';
   providers: [
     { provide: REPORTING_SETTINGS, useFactory: () => reportingSettingsFrom() },
     ReportingProjections,
-    ReportingService,
+    ReportAndWeekCommands,
+    ReportGuards,
+    ReportChanges,
+    ...reportingCommandHandlers,
+    ...reportingQueryHandlers,
     ReportingDemo,
   ],
-  exports: [ReportingService],
+  // Other features read reporting through its queries on the QueryBus; the settings stay a provider.
+  exports: [REPORTING_SETTINGS],
 })
 export class ReportingModule {}

@@ -30,8 +30,19 @@ import { z } from 'zod';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
 import { parseInput } from '../platform/http/validation.js';
-import { CurrentCaller } from './reporting-caller.js';
-import { ReportingService, type Caller } from './reporting.service.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CurrentCaller, type SignedInCaller } from '../identity/index.js';
+import {
+  AddIncidentCommand,
+  EditIncidentCommand,
+  EditReportCommand,
+  OpenReportCommand,
+  ReopenReportCommand,
+  SubmitReportCommand,
+  WithdrawIncidentCommand,
+  WithdrawReportCommand,
+} from './commands/index.js';
+import { GetReportQuery, ListReportsQuery } from './queries/index.js';
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -62,7 +73,10 @@ const routeId = z.string().max(200);
 @Controller('api/reports')
 @UseInterceptors(IdempotencyInterceptor)
 export class ReportsController {
-  constructor(private readonly reporting: ReportingService) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -72,7 +86,7 @@ export class ReportsController {
     paged: true,
   })
   async list(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Query() query: unknown,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
@@ -81,17 +95,19 @@ export class ReportsController {
       query,
       'query',
     );
-    const result = await this.reporting.listReports(
-      caller,
-      {
-        ...(period ? { period } : {}),
-        ...(organisationId ? { organisationId } : {}),
-        ...(status ? { status } : {}),
-      },
-      { page, perPage },
-      sort && SORTABLE.includes(sort as Sortable)
-        ? { field: sort as Sortable, order: order?.toUpperCase() === 'DESC' ? 'DESC' : 'ASC' }
-        : undefined,
+    const result = await this.queryBus.execute(
+      new ListReportsQuery(
+        caller,
+        {
+          ...(period ? { period } : {}),
+          ...(organisationId ? { organisationId } : {}),
+          ...(status ? { status } : {}),
+        },
+        { page, perPage },
+        sort && SORTABLE.includes(sort as Sortable)
+          ? { field: sort as Sortable, order: order?.toUpperCase() === 'DESC' ? 'DESC' : 'ASC' }
+          : undefined,
+      ),
     );
     response.header('X-Total-Count', String(result.total));
     return result.items;
@@ -106,24 +122,27 @@ export class ReportsController {
     errors: [409, 422],
   })
   async open(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Body() body: unknown,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return withVersion(
       response,
-      await this.reporting.openReport(caller, parseInput(openReportRequestSchema, body)),
+      await this.commandBus.execute(new OpenReportCommand(caller, parseInput(openReportRequestSchema, body))),
     );
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A report with its incidents', response: reportSchema, etag: true })
   async get(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
-    return withVersion(response, await this.reporting.getReport(caller, parseInput(routeId, id, 'params')));
+    return withVersion(
+      response,
+      await this.queryBus.execute(new GetReportQuery(caller, parseInput(routeId, id, 'params'))),
+    );
   }
 
   @Patch(':id')
@@ -135,14 +154,16 @@ export class ReportsController {
     errors: [422],
   })
   async edit(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const request = parseInput(editReportRequestSchema, body);
-    const report = await this.reporting.editReport(caller, id, request, expectedVersionOf(ifMatch, body));
+    const report = await this.commandBus.execute(
+      new EditReportCommand(caller, id, request, expectedVersionOf(ifMatch, body)),
+    );
     return withVersion(response, report);
   }
 
@@ -154,13 +175,15 @@ export class ReportsController {
     errors: [422],
   })
   async addIncident(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
   ) {
     const request = parseInput(addIncidentRequestSchema, body);
-    return this.reporting.addIncident(caller, id, request, expectedVersionOf(ifMatch, body));
+    return this.commandBus.execute(
+      new AddIncidentCommand(caller, id, request, expectedVersionOf(ifMatch, body)),
+    );
   }
 
   @Patch(':id/incidents/:incidentId')
@@ -171,14 +194,16 @@ export class ReportsController {
     errors: [422],
   })
   async editIncident(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Param('incidentId') incidentId: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
   ) {
     const request = parseInput(editIncidentRequestSchema, body);
-    return this.reporting.editIncident(caller, id, incidentId, request, expectedVersionOf(ifMatch, body));
+    return this.commandBus.execute(
+      new EditIncidentCommand(caller, id, incidentId, request, expectedVersionOf(ifMatch, body)),
+    );
   }
 
   @Delete(':id/incidents/:incidentId')
@@ -191,7 +216,7 @@ export class ReportsController {
     errors: [422],
   })
   async withdrawIncident(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Param('incidentId') incidentId: string,
     @Body() body: unknown,
@@ -199,12 +224,14 @@ export class ReportsController {
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const request = parseInput(withdrawIncidentRequestSchema, body ?? {});
-    const report = await this.reporting.withdrawIncident(
-      caller,
-      id,
-      incidentId,
-      request.reason ?? null,
-      expectedVersionOf(ifMatch, body),
+    const report = await this.commandBus.execute(
+      new WithdrawIncidentCommand(
+        caller,
+        id,
+        incidentId,
+        request.reason ?? null,
+        expectedVersionOf(ifMatch, body),
+      ),
     );
     return withVersion(response, report);
   }
@@ -220,7 +247,7 @@ export class ReportsController {
     errors: [422],
   })
   async submit(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
@@ -229,7 +256,7 @@ export class ReportsController {
     parseInput(submitReportRequestSchema, body ?? {});
     return withVersion(
       response,
-      await this.reporting.submitReport(caller, id, expectedVersionOf(ifMatch, body)),
+      await this.commandBus.execute(new SubmitReportCommand(caller, id, expectedVersionOf(ifMatch, body))),
     );
   }
 
@@ -244,18 +271,15 @@ export class ReportsController {
     errors: [422],
   })
   async withdraw(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const request = parseInput(withdrawReportRequestSchema, body ?? {});
-    const report = await this.reporting.withdrawReport(
-      caller,
-      id,
-      request.reason ?? null,
-      expectedVersionOf(ifMatch, body),
+    const report = await this.commandBus.execute(
+      new WithdrawReportCommand(caller, id, request.reason ?? null, expectedVersionOf(ifMatch, body)),
     );
     return withVersion(response, report);
   }
@@ -270,18 +294,15 @@ export class ReportsController {
     errors: [422],
   })
   async reopen(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: SignedInCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const request = parseInput(reopenReportRequestSchema, body);
-    const report = await this.reporting.reopenReport(
-      caller,
-      id,
-      request.reason,
-      expectedVersionOf(ifMatch, body),
+    const report = await this.commandBus.execute(
+      new ReopenReportCommand(caller, id, request.reason, expectedVersionOf(ifMatch, body)),
     );
     return withVersion(response, report);
   }

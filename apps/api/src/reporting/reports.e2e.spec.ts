@@ -3,8 +3,8 @@ import type { EventStore } from '@laget/event-store';
 import { describeOnStores, startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { FixedClock } from '../platform/commands/clock.js';
 import { EVENT_STORE } from '../platform/platform.tokens.js';
-import { ApiClient, adminClient, createOrganisation, createUser } from './reporting-http-kit.js';
-import { compileWeek } from './reporting-test-kit.js';
+import { ApiClient, adminClient, createOrganisation, createUser } from './testing/http-kit.js';
+import { compileWeek } from './testing/reporting-test-kit.js';
 
 const incident = {
   problem: 'Skadegörelse på handfat på Frida Hansdotter Arena',

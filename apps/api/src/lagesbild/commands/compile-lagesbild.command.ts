@@ -1,6 +1,10 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { Clock } from '../../platform/commands/clock.js';
-import { ReportingService } from '../../reporting/reporting.service.js';
+import {
+  OrganisationsWithoutReportQuery,
+  ReportingDeadlineQuery,
+  SubmittedSnapshotsQuery,
+} from '../../reporting/index.js';
 import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
@@ -11,16 +15,16 @@ export class CompileLagesbildCommand extends LagesbildChange<{ confirmEarly: boo
 export class CompileLagesbildHandler implements ICommandHandler<CompileLagesbildCommand> {
   constructor(
     private readonly lagesbild: LagesbildAggregate,
-    private readonly reporting: ReportingService,
+    private readonly queryBus: QueryBus,
     private readonly clock: Clock,
   ) {}
 
   async execute({ caller, period, data }: CompileLagesbildCommand): Promise<LagesbildResult> {
-    const reports = await this.reporting.submittedSnapshots(period);
+    const reports = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
     const timing = {
       at: this.clock.now().toISOString(),
-      deadline: this.reporting.reportingDeadline(period),
-      missingOrganisations: await this.reporting.organisationsWithoutReport(reports),
+      deadline: await this.queryBus.execute(new ReportingDeadlineQuery(period)),
+      missingOrganisations: await this.queryBus.execute(new OrganisationsWithoutReportQuery(reports)),
       confirmEarly: data.confirmEarly,
     };
     return this.lagesbild.run(caller, period, {

@@ -1,6 +1,6 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '../../platform/domain/domain-error.js';
-import { ReportingService } from '../../reporting/reporting.service.js';
+import { SubmittedSnapshotQuery } from '../../reporting/index.js';
 import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
@@ -11,11 +11,11 @@ export class TakeInReportCommand extends LagesbildChange<{ reportId: string; rea
 export class TakeInReportHandler implements ICommandHandler<TakeInReportCommand> {
   constructor(
     private readonly lagesbild: LagesbildAggregate,
-    private readonly reporting: ReportingService,
+    private readonly queryBus: QueryBus,
   ) {}
 
   async execute({ caller, period, data, expectedVersion }: TakeInReportCommand): Promise<LagesbildResult> {
-    const report = await this.reporting.submittedSnapshot(data.reportId);
+    const report = await this.queryBus.execute(new SubmittedSnapshotQuery(data.reportId));
     if (!report) throw new DomainError('not_found', `Report ${data.reportId} has no submitted version`);
     return this.lagesbild.run(
       caller,

@@ -1,5 +1,5 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ReportingService } from '../../reporting/reporting.service.js';
+import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { SubmittedSnapshotsQuery } from '../../reporting/index.js';
 import { LagesbildAggregate } from '../lagesbild-aggregate.js';
 
 /** A report submitted (again) since the week was compiled, not taken in yet. */
@@ -21,12 +21,12 @@ export class ListAmendmentsQuery extends Query<Amendment[]> {
 export class ListAmendmentsHandler implements IQueryHandler<ListAmendmentsQuery> {
   constructor(
     private readonly lagesbild: LagesbildAggregate,
-    private readonly reporting: ReportingService,
+    private readonly queryBus: QueryBus,
   ) {}
 
   async execute({ period }: ListAmendmentsQuery): Promise<Amendment[]> {
     const { state } = await this.lagesbild.loadCompiled(period);
-    const submitted = await this.reporting.submittedSnapshots(period);
+    const submitted = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
     return submitted.flatMap((report) => {
       const taken = state.reports.find((candidate) => candidate.organisationId === report.organisationId);
       if (taken && taken.reportVersion >= report.reportVersion) return [];

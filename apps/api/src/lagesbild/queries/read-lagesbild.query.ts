@@ -1,6 +1,6 @@
 import type { LagesbildDocument } from '@laget/contracts';
 import { Inject } from '@nestjs/common';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { ANY, type EventStore } from '@laget/event-store';
 import { asSubject } from '@laget/permissions';
@@ -9,7 +9,7 @@ import { Clock } from '../../platform/commands/clock.js';
 import { metadataFor } from '../../platform/commands/request-context.js';
 import { DomainError } from '../../platform/domain/domain-error.js';
 import { EVENT_STORE } from '../../platform/platform.tokens.js';
-import { ReportingService } from '../../reporting/reporting.service.js';
+import { SubmittedSnapshotsQuery } from '../../reporting/index.js';
 import { lagesbildNotVisible, requireAllowed } from '../lagesbild-access.js';
 import { LagesbildAggregate } from '../lagesbild-aggregate.js';
 import { lagesbildReadStreamId } from '../lagesbild-stream.js';
@@ -51,7 +51,7 @@ export class ReadLagesbildHandler implements IQueryHandler<ReadLagesbildQuery> {
   constructor(
     private readonly lagesbild: LagesbildAggregate,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly reporting: ReportingService,
+    private readonly queryBus: QueryBus,
     private readonly clock: Clock,
   ) {}
 
@@ -66,7 +66,7 @@ export class ReadLagesbildHandler implements IQueryHandler<ReadLagesbildQuery> {
       if (loaded.exists) {
         throw new DomainError('not_found', `${period} is compiled; read the internal view instead`);
       }
-      const reports = await this.reporting.submittedSnapshots(period);
+      const reports = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
       const document = draftDocument(period, reports, background);
       await this.logRead(caller, period, 'draft', 0, 0);
       return document;

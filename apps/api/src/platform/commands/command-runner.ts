@@ -50,6 +50,29 @@ type StateOf<Load> = Load extends StreamLoad<infer State> ? State : never;
 /** Reads old event schemas into the current one (see platform/projections upcasters). */
 export type Upcast = (event: RecordedEvent) => RecordedEvent;
 
+/** The streams as `loadMany` answers them. */
+export type LoadedStreams<Loads extends readonly StreamLoad[]> = {
+  [K in keyof Loads]: LoadedStream<StateOf<Loads[K]>>;
+};
+
+/** A command decided on several streams and appended to the first of them (see `runOnMany`). */
+export interface ManyStreamCommand<Loads extends readonly [StreamLoad, ...StreamLoad[]], Result> {
+  context: RequestContext;
+  /**
+   * The events for the first stream, decided on all of them as read. Throws to refuse
+   * (permissions, rules, If-Match: the caller compares the version it was given itself, after
+   * whatever must be refused first).
+   */
+  decide: (current: LoadedStreams<Loads>) => DomainEvent[] | Promise<DomainEvent[]>;
+  /**
+   * The command's answer from the first stream after it (as appended, as it stands where nothing
+   * changed, or as an earlier attempt with the request's Idempotency-Key left it) and all the
+   * streams as decided on (read afresh for an earlier attempt's answer). May throw (e.g. a 404
+   * where the first stream does not exist and nothing was decided).
+   */
+  answer: (result: RunResult<StateOf<Loads[0]>>, current: LoadedStreams<Loads>) => Result | Promise<Result>;
+}
+
 /**
  * The one place where commands meet the event store: load the stream, fold it with `evolve`,
  * `decide`, append with the version that was read. A concurrent writer makes the append fail
@@ -196,8 +219,135 @@ export class CommandRunner {
   }
 
   /**
+   * `run` for a command decided on several streams and appended to the first (`loads[0]`), the
+   * append guarded by the versions the others were read at (where the store can guard,
+   * `appendGuards`), so that nothing lands on a decision one of them has since overtaken (a
+   * report in a week compiled meanwhile, docs/adr/0012). Like `run`: this instance's commands on
+   * the first stream take turns; the request's Idempotency-Key is recorded in the append, and a
+   * retry that finds it (or is refused by what its first attempt did) answers from that append;
+   * a lost race is decided again on fresh state (retryOnConflict, docs/adr/0018).
+   *
+   * First, without reading, on the states as this instance last saw them (`remembered`): most
+   * commands follow their writer's previous one, and this makes them one round trip. Whenever
+   * that would refuse, change nothing or meet a moved stream, all streams are read afresh and the
+   * command decided again, so every refusal and every answer rests on current state.
+   */
+  async runOnMany<const Loads extends readonly [StreamLoad, ...StreamLoad[]], Result>(
+    loads: Loads,
+    command: ManyStreamCommand<Loads, Result>,
+  ): Promise<Result> {
+    const streamId = loads[0].streamId;
+    // Once per command, outside the attempts: every attempt records the same key.
+    const key = commandKey(command.context, streamId);
+    return this.inTurn(streamId, async () => {
+      const remembered = this.remembered(loads);
+      if (remembered) {
+        const events = await Promise.resolve()
+          .then(() => command.decide(remembered))
+          .catch((): DomainEvent[] => []);
+        if (events.length > 0) {
+          try {
+            return await this.appendOnMany(loads, remembered, events, command, key);
+          } catch (error) {
+            if (!(error instanceof WrongExpectedVersionError)) throw error;
+          }
+        }
+      }
+      return retryOnConflict(async () => {
+        const current = await this.loadMany(loads);
+        let events: DomainEvent[];
+        try {
+          events = await command.decide(current);
+        } catch (error) {
+          // A retry is often refused by what its first attempt did ("already open", a moved If-Match).
+          const applied = await this.appliedBeforeOnMany(loads, command, key);
+          if (applied) return applied.answer;
+          throw error;
+        }
+        if (events.length === 0) {
+          const applied = await this.appliedBeforeOnMany(loads, command, key);
+          if (applied) return applied.answer;
+          const [first] = current;
+          return command.answer(
+            { state: first.state, version: first.version, events: [], globalPosition: null },
+            current,
+          );
+        }
+        try {
+          return await this.appendOnMany(loads, current, events, command, key);
+        } catch (error) {
+          throw staleDecisionOr(error);
+        }
+      });
+    });
+  }
+
+  private async appliedBeforeOnMany<const Loads extends readonly [StreamLoad, ...StreamLoad[]], Result>(
+    loads: Loads,
+    command: ManyStreamCommand<Loads, Result>,
+    key: string | undefined,
+  ): Promise<{ answer: Result } | null> {
+    const applied = await this.appliedBefore(loads[0].streamId, loads[0].folder, command.context, key);
+    if (!applied) return null;
+    return { answer: await command.answer(applied, await this.loadMany(loads)) };
+  }
+
+  private async appendOnMany<const Loads extends readonly [StreamLoad, ...StreamLoad[]], Result>(
+    loads: Loads,
+    current: LoadedStreams<Loads>,
+    decided: DomainEvent[],
+    command: ManyStreamCommand<Loads, Result>,
+    key: string | undefined,
+  ): Promise<Result> {
+    const [{ streamId, folder }, ...guards] = loads;
+    const [first, ...others] = current as readonly LoadedStream<unknown>[];
+    const events = decided.map((event) => ({ ...event, eventId: randomUUID() }));
+    const metadata = metadataFor(command.context, this.clock.now());
+    let appended;
+    try {
+      appended = await this.appendKeyed(
+        streamId,
+        events.map((event) => ({ eventId: event.eventId, type: event.type, data: event.data, metadata })),
+        {
+          expectedVersion: first!.exists ? first!.version : NO_STREAM,
+          // KurrentDB cannot guard: there a writer of another stream racing this append by one
+          // round trip can still miss it (docs/adr/0012); PostgreSQL and PGlite close that gap.
+          ...(this.store.appendGuards
+            ? {
+                guards: guards.map((guard, index) => ({
+                  streamId: guard.streamId,
+                  version: others[index]!.version,
+                })),
+              }
+            : {}),
+        },
+        command.context,
+        key,
+      );
+    } catch (error) {
+      if (!(error instanceof DuplicateIdempotencyKeyError)) throw error;
+      const applied = await this.replay(
+        streamId,
+        folder,
+        error.recorded,
+        command.context,
+        error.idempotencyKey,
+      );
+      return command.answer(applied, current);
+    }
+    const state = decided.reduce((state, event) => folder.evolve(state, event), first!.state) as StateOf<
+      Loads[0]
+    >;
+    this.cache.set(folder, streamId, state, appended.nextExpectedVersion);
+    return command.answer(
+      { state, version: appended.nextExpectedVersion, events, globalPosition: appended.lastGlobalPosition },
+      current,
+    );
+  }
+
+  /**
    * Runs `work` when this instance's earlier commands on `streamId` are done (StreamTurns): for
-   * commands that append on their own (reporting). `work` must not run a command on the same stream.
+   * commands that append on their own (`runOnMany`). `work` must not run a command on the same stream.
    */
   inTurn<T>(streamId: string, work: () => Promise<T>): Promise<T> {
     return this.turns.take(streamId, work);
@@ -205,7 +355,7 @@ export class CommandRunner {
 
   /**
    * Appends with `key` (commandKey of the request's context) recorded in the same write
-   * (docs/adr/0014). For commands that append on their own (reporting); DuplicateIdempotencyKeyError
+   * (docs/adr/0014). For commands that append on their own (`runOnMany`); DuplicateIdempotencyKeyError
    * says that an earlier attempt of the request appended already, and `replay` answers it.
    */
   async appendKeyed(

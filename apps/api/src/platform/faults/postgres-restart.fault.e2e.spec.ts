@@ -17,7 +17,7 @@ import {
   adminClient,
   createOrganisation,
   createUser,
-} from '../../reporting/reporting-http-kit.js';
+} from '../../reporting/testing/http-kit.js';
 
 /**
  * Issue 21, "connections that come back" (docs/adr/0017): the built server in a process of its

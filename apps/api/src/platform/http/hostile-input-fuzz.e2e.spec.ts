@@ -4,7 +4,7 @@ import { describeWith } from '../../../../../test/support/services.js';
 import { JOB_QUEUE } from '../platform.tokens.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { Projections } from '../projections.service.js';
-import type { ApiClient, HttpAnswer } from '../../reporting/reporting-http-kit.js';
+import type { ApiClient, HttpAnswer } from '../../reporting/testing/http-kit.js';
 import { expectOk, HOSTILE_WEEK, startHostileWeek, type HostileWeek } from './testing/hostile-input-kit.js';
 import { PublicJsonSchemaCheck } from '../../publication/testing/public-json-schema.js';
 

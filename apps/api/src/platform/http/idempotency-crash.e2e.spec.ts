@@ -12,7 +12,7 @@ import {
   startBuiltServer as startServer,
 } from '../../../../../test/support/built-server.js';
 import { describeWith, createTestDatabase } from '../../../../../test/support/services.js';
-import { adminClient, type ApiClient } from '../../reporting/reporting-http-kit.js';
+import { adminClient, type ApiClient } from '../../reporting/testing/http-kit.js';
 
 /**
  * The crash of issue 13 (docs/adr/0014): the real server, built as `npm start` builds it, in a

@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EventStore, SqlDatabase } from '@laget/event-store';
 import { describeWith } from '../../../../../test/support/services.js';
 import { e2eEventStores, startTestApp, type TestApp } from '../../../../../test/support/app.js';
-import {
-  ApiClient,
-  adminClient,
-  createOrganisation,
-  createUser,
-} from '../../reporting/reporting-http-kit.js';
+import { ApiClient, adminClient, createOrganisation, createUser } from '../../reporting/testing/http-kit.js';
 import { FixedClock } from '../commands/clock.js';
 import { EVENT_STORE, READ_DB } from '../platform.tokens.js';
 

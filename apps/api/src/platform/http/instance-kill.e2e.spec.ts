@@ -1,5 +1,5 @@
 import { describeWith, createTestDatabase } from '../../../../../test/support/services.js';
-import { adminClient, type ApiClient } from '../../reporting/reporting-http-kit.js';
+import { adminClient, type ApiClient } from '../../reporting/testing/http-kit.js';
 import {
   type BuiltServer,
   buildServer,

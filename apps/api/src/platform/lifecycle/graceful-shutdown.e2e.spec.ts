@@ -12,7 +12,7 @@ import {
   startBuiltServer,
 } from '../../../../../test/support/built-server.js';
 import { createTestDatabase, describeWith, testRedisUrl } from '../../../../../test/support/services.js';
-import { adminClient, createOrganisation, createUser } from '../../reporting/reporting-http-kit.js';
+import { adminClient, createOrganisation, createUser } from '../../reporting/testing/http-kit.js';
 import { PUBLISH_LAGESBILD } from '../../publication/publish-lagesbild.job.js';
 import type { ClosingAwareFastifyAdapter } from './graceful-shutdown.js';
 import { approveWeekBeforeStart, startSlowPost } from './shutdown-fixtures.js';

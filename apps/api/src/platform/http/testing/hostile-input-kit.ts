@@ -6,7 +6,7 @@ import {
   createOrganisation,
   createUser,
   type HttpAnswer,
-} from '../../../reporting/reporting-http-kit.js';
+} from '../../../reporting/testing/http-kit.js';
 
 /**
  * A week with every role logged in, for the suites that send hostile input over HTTP (issue 13):

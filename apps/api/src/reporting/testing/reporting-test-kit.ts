@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@laget/event-store';
 import { defineAbilityFor, type Role } from '@laget/permissions';
-import type { Caller } from './reporting.service.js';
+import type { SignedInCaller } from '../../identity/index.js';
+import { lagesbildStreamId } from '../../lagesbild/lagesbild-stream.js';
 
 /**
  * Test helpers shared by the reporting suites: callers as the identity guard would build them,
  * and organisations registered the way the identity module records them (as events).
  */
-export function callerFor(userId: string, organisationId: string | null, roles: Role[]): Caller {
+export function callerFor(userId: string, organisationId: string | null, roles: Role[]): SignedInCaller {
   const actor = { userId, organisationId, roles };
   return {
-    ...actor,
+    actor: { ...actor, username: userId, displayName: userId },
     ability: defineAbilityFor(actor),
     context: { actorId: userId, organisationId, correlationId: randomUUID() },
   };
@@ -54,7 +55,7 @@ export async function registerOrganisations(
 /** Records a compile of the week the way the lägesbild module does (its `LagesbildCompiled` fact). */
 export async function compileWeek(store: EventStore, period: string): Promise<void> {
   await store.append(
-    `lagesbild-${period}`,
+    lagesbildStreamId(period),
     [
       {
         type: 'LagesbildCompiled',

@@ -6,15 +6,78 @@ import { AppConfig } from '../config/app-config.js';
 import { FixedClock } from '../platform/commands/clock.js';
 import { DomainError } from '../platform/domain/domain-error.js';
 import { CommandRunner } from '../platform/commands/command-runner.js';
-import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
+import { EVENT_STORE } from '../platform/platform.tokens.js';
 import { PlatformModule } from '../platform/platform.module.js';
 import { ReportingModule } from './reporting.module.js';
 import { reportingFeature } from './reporting.feature.js';
-import { ReportingProjections } from './reporting-projections.runner.js';
-import { REPORTING_SETTINGS } from './reporting.tokens.js';
-import { ReportingService } from './reporting.service.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type {
+  AddIncidentRequest,
+  EditIncidentRequest,
+  EditReportRequest,
+  OpenReportRequest,
+  RegisterPlaceRequest,
+  ReportStatus,
+} from '@laget/contracts';
+import type { SignedInCaller } from '../identity/index.js';
+import { AddIncidentCommand, AddIncidentHandler } from './commands/add-incident.command.js';
+import {
+  EditIncidentCommand,
+  EditReportCommand,
+  OpenReportCommand,
+  RegisterPlaceCommand,
+  ReopenReportCommand,
+  ReportChanges,
+  ReportGuards,
+  SubmitReportCommand,
+} from './commands/index.js';
+import { GetPeriodQuery, GetReportQuery, ListPlacesQuery, ListReportsQuery } from './queries/index.js';
+import { ReportAndWeekCommands } from './report-and-week.js';
 import { DEMO_PERIOD, fileDemoWeek } from './demo-week.js';
-import { callerFor, compileWeek, registerOrganisations } from './reporting-test-kit.js';
+import { callerFor, compileWeek, registerOrganisations } from './testing/reporting-test-kit.js';
+
+type Caller = SignedInCaller;
+
+/** The reporting use cases as this suite calls them: each a command or query on the module's buses. */
+function busesOf(module: TestingModule) {
+  const commands = module.get(CommandBus);
+  const queries = module.get(QueryBus);
+  return {
+    commandBus: commands,
+    queryBus: queries,
+    openReport: (caller: Caller, request: OpenReportRequest) =>
+      commands.execute(new OpenReportCommand(caller, request)),
+    getReport: (caller: Caller, reportId: string) => queries.execute(new GetReportQuery(caller, reportId)),
+    editReport: (caller: Caller, reportId: string, request: EditReportRequest, version: number | undefined) =>
+      commands.execute(new EditReportCommand(caller, reportId, request, version)),
+    submitReport: (caller: Caller, reportId: string, version: number | undefined) =>
+      commands.execute(new SubmitReportCommand(caller, reportId, version)),
+    reopenReport: (caller: Caller, reportId: string, reason: string, version: number | undefined) =>
+      commands.execute(new ReopenReportCommand(caller, reportId, reason, version)),
+    addIncident: (
+      caller: Caller,
+      reportId: string,
+      request: AddIncidentRequest,
+      version: number | undefined,
+    ) => commands.execute(new AddIncidentCommand(caller, reportId, request, version)),
+    editIncident: (
+      caller: Caller,
+      reportId: string,
+      incidentId: string,
+      request: EditIncidentRequest,
+      version: number | undefined,
+    ) => commands.execute(new EditIncidentCommand(caller, reportId, incidentId, request, version)),
+    listReports: (
+      caller: Caller,
+      filter: { period?: string; status?: ReportStatus },
+      page: { page: number; perPage: number },
+    ) => queries.execute(new ListReportsQuery(caller, filter, page)),
+    getPeriod: (period: string) => queries.execute(new GetPeriodQuery(period)),
+    registerPlace: (caller: Caller, request: RegisterPlaceRequest) =>
+      commands.execute(new RegisterPlaceCommand(caller, request)),
+    listPlaces: (includeRetired: boolean) => queries.execute(new ListPlacesQuery(includeRetired)),
+  };
+}
 
 const incident = {
   problem: 'Skadegörelse på handfat på Frida Hansdotter Arena',
@@ -40,9 +103,9 @@ const sectionEdited = (period: string) => ({
 
 const refusal = (kind: DomainError['kind']) => expect.objectContaining({ name: 'DomainError', kind });
 
-describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
+describeWith(['postgres'], 'reporting commands and queries on PostgreSQL', () => {
   let module: TestingModule;
-  let reporting: ReportingService;
+  let reporting: ReturnType<typeof busesOf>;
   let store: EventStore;
   let drop: () => Promise<void>;
   // Friday of 2024-W48, before the Monday 09:00 deadline.
@@ -64,7 +127,7 @@ describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
       imports: [PlatformModule.forRoot({ config, clock, features: [reportingFeature] }), ReportingModule],
     }).compile();
     await module.init();
-    reporting = module.get(ReportingService);
+    reporting = busesOf(module);
     store = module.get(EVENT_STORE);
     await registerOrganisations(store);
   });
@@ -261,14 +324,21 @@ describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
     const report = await reporting.openReport(nvk, { period, organisationId: 'nvk' });
     const colleague = callerFor('u-nvk-3', 'nvk', ['reporter']);
     // The colleague works through another API instance: commands of one instance take turns.
-    const otherInstance = new ReportingService(
-      new CommandRunner(store, clock),
-      clock,
-      module.get(READ_DB),
-      store,
-      module.get(REPORTING_SETTINGS),
-      module.get(ReportingProjections),
+    const otherAddIncident = new AddIncidentHandler(
+      new ReportChanges(
+        new ReportAndWeekCommands(new CommandRunner(store, clock)),
+        module.get(ReportGuards),
+        clock,
+      ),
     );
+    const otherInstance = {
+      addIncident: (
+        caller: Caller,
+        reportId: string,
+        request: AddIncidentRequest,
+        version: number | undefined,
+      ) => otherAddIncident.execute(new AddIncidentCommand(caller, reportId, request, version)),
+    };
     // Before each of the next six appends to the report, another writer comes first: alternately
     // a colleague adds an incident (the report moves) and the coordinator drafts the week (the
     // guard moves).
@@ -365,7 +435,7 @@ describeWith(['postgres'], 'reporting service on PostgreSQL', () => {
     await demo.init();
     try {
       await registerOrganisations(demo.get(EVENT_STORE));
-      const service = demo.get(ReportingService);
+      const service = busesOf(demo);
       await fileDemoWeek(service, reporters);
       await fileDemoWeek(service, reporters);
       const period = await service.getPeriod(DEMO_PERIOD);
