@@ -6,7 +6,7 @@ import { idempotencyOf } from '../platform/http/idempotent-request.js';
 import type { RequestContext } from '../platform/commands/request-context.js';
 import type { UserRecord } from './users.read-model.js';
 
-/** Who is making the request, as every module sees it (`@CurrentActor()`). */
+/** Who is making the request, as every module sees it (the actor of `@CurrentCaller()`). */
 export interface CurrentActorInfo {
   userId: string;
   username: string;

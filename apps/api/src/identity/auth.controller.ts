@@ -18,7 +18,6 @@ import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
 import { parseInput } from '../platform/http/validation.js';
 import { requestContext, type AuthenticatedRequest } from './actor.js';
 import { SESSION_COOKIE } from './auth.guard.js';
-import { TooManyAttempts } from './auth-errors.js';
 import { CurrentCaller, type SignedInCaller } from './caller.js';
 import {
   ChangeOwnPasswordCommand,
@@ -61,23 +60,17 @@ export class AuthController {
     @Body() body: unknown,
   ): Promise<MeDto> {
     const { username, password } = parseInput(loginRequestSchema, body);
-    try {
-      const { cookieValue, user, csrfToken } = await this.commandBus.execute(
-        new LoginCommand(requestContext(request), username, password),
-      );
-      response.setCookie(SESSION_COOKIE, cookieValue, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: this.config.publicBaseUrl.startsWith('https:'),
-        path: '/',
-        maxAge: Math.floor(this.settings.sessionAbsoluteMs / 1000), // @fastify/cookie counts seconds
-      });
-      return await this.queryBus.execute(new MeQuery(user, csrfToken));
-    } catch (error) {
-      if (error instanceof TooManyAttempts)
-        response.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
-      throw error;
-    }
+    const { cookieValue, user, csrfToken } = await this.commandBus.execute(
+      new LoginCommand(requestContext(request), username, password),
+    );
+    response.setCookie(SESSION_COOKIE, cookieValue, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.publicBaseUrl.startsWith('https:'),
+      path: '/',
+      maxAge: Math.floor(this.settings.sessionAbsoluteMs / 1000), // @fastify/cookie counts seconds
+    });
+    return await this.queryBus.execute(new MeQuery(user, csrfToken));
   }
 
   @AllowBeforePasswordChange()

@@ -1,7 +1,5 @@
 export { IdentityModule } from './identity.module.js';
 export { Public, AllowBeforePasswordChange } from './decorators.js';
-// Still used by audit's and publication's controllers until they move to CurrentCaller.
-export { CurrentActor, CurrentAbility } from './decorators.js';
 export type { CurrentActorInfo, AuthenticatedRequest } from './actor.js';
 export { requestContext } from './actor.js';
 export { CurrentCaller, type Caller, type SignedInCaller } from './caller.js';

@@ -1,8 +1,10 @@
 /**
- * A command that the rules refuse. The HTTP layer maps `kind` to a status code
- * (CONTRACT.md): not_found 404, forbidden 403, conflict 409, rule 422, invalid 400.
+ * A command or query that the rules refuse. The HTTP layer maps `kind` to a status code
+ * (CONTRACT.md): invalid 400, unauthenticated 401, forbidden 403, not_found 404, conflict 409,
+ * rule 422, too_many_requests 429 (with `details.retryAfterSeconds`, sent as Retry-After).
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'rule';
+export type DomainErrorKind =
+  'invalid' | 'unauthenticated' | 'not_found' | 'forbidden' | 'conflict' | 'rule' | 'too_many_requests';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

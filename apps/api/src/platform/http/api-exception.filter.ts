@@ -7,10 +7,12 @@ import { apiError, type ApiErrorBody } from './api-error.js';
 
 const statusOfKind: Record<DomainErrorKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   rule: 422,
+  too_many_requests: 429,
 };
 
 /**
@@ -30,6 +32,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     else if (body.statusCode >= 500) this.logger.error(exception);
     if (reply.sent || reply.raw.headersSent) return;
     if (comesBack) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    else if (exception instanceof DomainError && exception.kind === 'too_many_requests')
+      reply.header('Retry-After', String(exception.details?.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
     reply.status(body.statusCode).send(body);
   }
 
