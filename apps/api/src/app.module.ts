@@ -19,6 +19,9 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static forRoot({ config, clock, features = allFeatures }: AppModuleOptions): DynamicModule {
+    // Every feature's settings valid before anything starts, one error naming each bad variable
+    // (main.ts has checked them already; a test's configuration is checked here).
+    config.requireSettings(features);
     return {
       module: AppModule,
       imports: [

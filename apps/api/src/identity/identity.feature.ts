@@ -1,4 +1,5 @@
 import { defineFeature } from '../platform/feature.js';
+import { identitySettingsSchema } from './identity.settings.js';
 import { identityProjection } from './identity.projection.js';
 import { IdentityModule } from './identity.module.js';
 
@@ -9,4 +10,5 @@ export const identityFeature = defineFeature({
   commandHandlers: [],
   queryHandlers: [],
   projections: [identityProjection],
+  settings: identitySettingsSchema,
 });

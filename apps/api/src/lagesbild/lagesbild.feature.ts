@@ -1,4 +1,5 @@
 import { defineFeature } from '../platform/feature.js';
+import { lagesbildSettingsSchema } from './lagesbild.settings.js';
 import { LagesbildModule } from './lagesbild.module.js';
 
 /** Compile, versions, redactions, suggestions and approval (platform/feature.ts). */
@@ -8,4 +9,5 @@ export const lagesbildFeature = defineFeature({
   commandHandlers: [],
   queryHandlers: [],
   projections: [],
+  settings: lagesbildSettingsSchema,
 });

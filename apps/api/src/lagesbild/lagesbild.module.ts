@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ReportingModule } from '../reporting/reporting.module.js';
 import { LagesbilderController } from './lagesbilder.controller.js';
 import { LagesbildService } from './lagesbild.service.js';
-import { LAGESBILD_SETTINGS, lagesbildSettingsFrom } from './lagesbild.settings.js';
+import { LAGESBILD_SETTINGS, lagesbildSettingsOf } from './lagesbild.settings.js';
 import { ScannerOptionsSource } from './scanner-options.js';
 
 /** Compile, versions, redactions, suggestions, approval and publication requests (issue 5). */
@@ -11,7 +12,7 @@ import { ScannerOptionsSource } from './scanner-options.js';
   imports: [ReportingModule, IdentityModule],
   controllers: [LagesbilderController],
   providers: [
-    { provide: LAGESBILD_SETTINGS, useFactory: () => lagesbildSettingsFrom() },
+    { provide: LAGESBILD_SETTINGS, useFactory: lagesbildSettingsOf, inject: [AppConfig] },
     LagesbildService,
     ScannerOptionsSource,
   ],

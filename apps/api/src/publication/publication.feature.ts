@@ -1,7 +1,7 @@
 import { defineFeature } from '../platform/feature.js';
 import { publicationWebhookReactor } from './publication-webhook.js';
 import { PublicationModule } from './publication.module.js';
-import { publicationSettingsFrom } from './publication.settings.js';
+import { publicationSettingsOf, publicationSettingsSchema } from './publication.settings.js';
 import { publicPublicationsProjection } from './public-publications.projection.js';
 import { publicationReactor } from './publish-lagesbild.job.js';
 
@@ -12,8 +12,9 @@ export const publicationFeature = defineFeature({
   commandHandlers: [],
   queryHandlers: [],
   projections: [publicPublicationsProjection],
-  reactors: () => [
+  reactors: (config) => [
     publicationReactor(),
-    publicationWebhookReactor(publicationSettingsFrom().webhook !== null),
+    publicationWebhookReactor(publicationSettingsOf(config).webhook !== null),
   ],
+  settings: publicationSettingsSchema,
 });

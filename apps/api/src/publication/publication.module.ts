@@ -29,11 +29,8 @@ import { ReportingModule } from '../reporting/reporting.module.js';
 import { ReportingService } from '../reporting/reporting.service.js';
 import { JobsController } from './jobs.controller.js';
 import { PublicationArtefacts } from './publication-artefacts.js';
-import {
-  PUBLICATION_WEBHOOK,
-  publicationWebhookProcessor,
-} from './publication-webhook.js';
-import { publicationSettingsFrom, type PublicationSettings } from './publication.settings.js';
+import { PUBLICATION_WEBHOOK, publicationWebhookProcessor } from './publication-webhook.js';
+import { publicationSettingsOf, type PublicationSettings } from './publication.settings.js';
 import { PUBLICATION_ARTEFACTS, PUBLICATION_SETTINGS } from './publication.tokens.js';
 import { PublicSiteController } from './public-site.controller.js';
 import { PublicSiteService } from './public-site.service.js';
@@ -72,7 +69,7 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
     private readonly users: UsersReadModel,
     private readonly adapterHost: HttpAdapterHost,
   ) {
-    this.sessions = new SessionsStore(db, clock, new IdentitySettings());
+    this.sessions = new SessionsStore(db, clock, new IdentitySettings(config));
     this.tokens = new ApiTokensStore(db, clock);
     jobs.registerProcessor(
       PUBLISH_LAGESBILD,
@@ -189,7 +186,7 @@ export class PublicationWiring implements OnModuleInit, OnApplicationShutdown {
   imports: [IdentityModule, ReportingModule],
   controllers: [PublicSiteController, JobsController],
   providers: [
-    { provide: PUBLICATION_SETTINGS, useFactory: () => publicationSettingsFrom() },
+    { provide: PUBLICATION_SETTINGS, useFactory: publicationSettingsOf, inject: [AppConfig] },
     {
       provide: PUBLICATION_ARTEFACTS,
       useFactory: (db: SqlDatabase) => PublicationArtefacts.open(db),

@@ -1,4 +1,5 @@
 import { defineFeature } from '../platform/feature.js';
+import { reportingSettingsSchema } from './reporting.settings.js';
 import { ReportingModule } from './reporting.module.js';
 import { reportingProjections } from './reporting.projections.js';
 
@@ -9,4 +10,5 @@ export const reportingFeature = defineFeature({
   commandHandlers: [],
   queryHandlers: [],
   projections: reportingProjections,
+  settings: reportingSettingsSchema,
 });
