@@ -12,6 +12,7 @@ export default tseslint.config(
       'test-artifacts/**',
       '.bench-build/**',
       '.permissions-doc/**',
+      '.config-doc/**',
     ],
   },
   js.configs.recommended,
