@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { ANY, type SqlDatabase, SqlEventStore, freshPglite, openPostgres } from '@laget/event-store';
+import { ANY, type SqlDatabase, SqlEventStore, openPostgres } from '@laget/event-store';
+import { freshPglite } from '@laget/event-store/testing';
 import { createTestDatabase, serviceAvailable } from '../../../../../test/support/services.js';
 import { ORGANISATION_EVENT_TYPES } from '../../identity/organisation.decider.js';
 import { SECURITY_EVENT_TYPES } from '../../identity/security-events.js';
