@@ -8,5 +8,5 @@ npm run build --silent --workspace @laget/contracts --workspace @laget/event-sto
   --workspace @laget/permissions --workspace @laget/api >/dev/null
 document="$(mktemp -t laget-openapi-XXXXXX.json)"
 trap 'rm -f "$document"' EXIT
-node apps/api/dist/openapi/write-document.js "$document"
+node dist/apps/api/src/openapi/write-document.js "$document"
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx --no-install redocly lint --config redocly.yaml "$document"

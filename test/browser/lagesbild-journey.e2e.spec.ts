@@ -29,7 +29,6 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
   let page: Page;
   let second: Browser | undefined;
   let week = '';
-  const previousFourEyes = process.env.LAGET_FOUR_EYES;
   const reviewerPassword = 'andra-ögonparet-granskar-v48';
   const violations: Record<string, AxeViolation[]> = {};
   const coordinatorPassword = 'måndag-förmiddag-lägesbild';
@@ -40,9 +39,11 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
 
   beforeAll(async () => {
     await buildAdminPanel();
-    // The lägesbild settings are read from the environment when the app starts.
-    process.env.LAGET_FOUR_EYES = '1';
-    app = await startTestApp({ store: 'postgres', redis: process.env.LAGET_JOURNEY_IN_PROCESS_JOBS !== '1' });
+    app = await startTestApp({
+      store: 'postgres',
+      redis: process.env.LAGET_JOURNEY_IN_PROCESS_JOBS !== '1',
+      env: { LAGET_FOUR_EYES: '1' },
+    });
     const first = await logIn(app.url, 'admin', 'test-admin-password-1');
     await first.expect(204, 'POST', '/api/auth/password', {
       currentPassword: 'test-admin-password-1',
@@ -100,8 +101,6 @@ describeWith(['postgres', 'redis', 'chromium'], 'lägesbild journey in the brows
     await second?.close();
     await browser?.close();
     await app?.close();
-    if (previousFourEyes === undefined) delete process.env.LAGET_FOUR_EYES;
-    else process.env.LAGET_FOUR_EYES = previousFourEyes;
   });
 
   afterEach(async () => {

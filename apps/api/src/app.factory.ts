@@ -104,9 +104,20 @@ function sendSecurityHeaders(fastify: FastifyInstance, https: boolean): void {
   });
 }
 
+/**
+ * `apps/admin/dist` of the checkout (or image) this runs from: the nearest folder above this file
+ * holding `apps/api/package.json`. Found by walking up rather than by a fixed `../..`, because the
+ * sources (tests) and `nest build`'s output (`dist/apps/api/src/…`, nest-cli.json) sit at
+ * different depths.
+ */
 function defaultAdminDist(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, '../../admin/dist');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(resolve(dir, 'apps/api/package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return resolve('apps/admin/dist');
+    dir = parent;
+  }
+  return resolve(dir, 'apps/admin/dist');
 }
 
 /** Paths the SPA fallback must never answer: the API, the public site, health and Bull Board. */

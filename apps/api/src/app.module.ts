@@ -7,18 +7,36 @@ import { HealthModule } from './health/health.module.js';
 import type { FeatureManifest } from './platform/feature.js';
 import type { Clock } from './platform/commands/clock.js';
 import { PlatformModule } from './platform/platform.module.js';
+import type { ProjectionsToRun } from './platform/projections.service.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
   clock?: Clock;
   /** Every feature by default (features.ts). */
   features?: readonly FeatureManifest[];
+  /**
+   * `'all'` (default): the application, with every feature's module (HTTP API, jobs, first start,
+   * demo data, reminders) and every projection and reactor. `{ only: [...] }`: a maintenance
+   * process (the rebuild CLI): the platform alone, running just the named read models of the
+   * features' manifests; no feature module is imported, so nothing else starts (docs/adr/0023).
+   */
+  projections?: ProjectionsToRun;
 }
 
 /** Läget's API: the platform and the module of each feature in features.ts (STYLE.md). */
 @Module({})
 export class AppModule {
-  static forRoot({ config, clock, features = allFeatures }: AppModuleOptions): DynamicModule {
+  static forRoot({
+    config,
+    clock,
+    features = allFeatures,
+    projections = 'all',
+  }: AppModuleOptions): DynamicModule {
+    // Every feature's settings valid before anything starts, one error naming each bad variable
+    // (main.ts has checked them already; a test's configuration is checked here).
+    config.requireSettings(features);
+    const platform = PlatformModule.forRoot({ config, features, projections, ...(clock ? { clock } : {}) });
+    if (projections !== 'all') return { module: AppModule, imports: [platform] };
     return {
       module: AppModule,
       imports: [
@@ -29,7 +47,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
           },
         }),
-        PlatformModule.forRoot({ config, features, ...(clock ? { clock } : {}) }),
+        platform,
         HealthModule,
         ...features.map((feature) => feature.module),
       ],

@@ -10,4 +10,3 @@ export * from './sql/sql-event-store.js';
 export * from './sql/sql-checkpoint.js';
 export * from './sql/startup-schema.js';
 export * from './kurrent/kurrent-event-store.js';
-export { freshPglite } from './testing.js';

@@ -1,42 +1,62 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  booleanFlag,
+  ConfigurationError,
+  type Environment,
+  keyPrefix,
+  setVariables,
+  url,
+} from './environment.js';
+
+export { ConfigurationError, type Environment } from './environment.js';
 
 /**
- * Läget's whole configuration, read from the environment once at start and validated, so that a
- * bad or missing variable stops the app with a message naming it (README, "Configuration").
+ * Läget's one configuration: the platform's variables (below), the municipality-wide ones several
+ * features read (`municipalitySchema`, defined once here) and each feature's own, declared as a
+ * zod object in its manifest (`settings`, platform/feature.ts). Read from the environment once at
+ * start and validated together, so that bad or missing variables stop Läget with one message
+ * naming every one of them. Every variable carries `.describe()` text: the README's table is
+ * generated from these schemas (`npm run config:doc`, docs/adr/0023).
  */
-const booleanFlag = z
-  .enum(['0', '1', 'true', 'false'])
-  .optional()
-  .transform((value) => value === '1' || value === 'true');
-
-const url = (protocols: string[]) =>
-  z
-    .url({ message: `must be a URL (${protocols.join(', ')})` })
-    .refine((value) => protocols.some((p) => value.startsWith(`${p}:`)), {
-      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
-    });
-
-const environmentSchema = z
+const platformSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    EVENT_STORE: z.enum(['pglite', 'postgres', 'eventstoredb']).default('pglite'),
-    DATABASE_URL: url(['postgres', 'postgresql']).optional(),
-    EVENTSTORE_URL: url(['kurrentdb', 'esdb', 'kurrent', 'esdb+discover', 'kurrentdb+discover']).optional(),
-    /** Keeps this installation to KurrentDB streams starting with it (several on one server). */
-    EVENTSTORE_STREAM_PREFIX: z
-      .string()
-      .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 characters a–z, 0–9, _ or -')
-      .optional(),
-    REDIS_URL: url(['redis', 'rediss']).optional(),
-    LAGET_QUEUE_PREFIX: z
-      .string()
-      .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 characters a–z, 0–9, _ or -')
-      .default('laget'),
-    DATA_DIR: z.string().min(1).default('./data'),
-    /** Defaults to the address Läget listens on (see defaultPublicBaseUrl). */
-    PUBLIC_BASE_URL: url(['http', 'https']).optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port (0: any free port)'),
+    HOST: z.string().min(1).default('0.0.0.0').describe('address to listen on'),
+    EVENT_STORE: z
+      .enum(['pglite', 'postgres', 'eventstoredb'])
+      .default('pglite')
+      .describe(
+        '`pglite` (embedded, everything in `DATA_DIR`), `postgres` (events and read models in `DATABASE_URL`) or `eventstoredb` (events in EventStoreDB/KurrentDB, read models in `DATABASE_URL` or, without it, PGlite)',
+      ),
+    DATABASE_URL: url(['postgres', 'postgresql'])
+      .optional()
+      .describe(
+        'PostgreSQL, e.g. `postgres://laget:secret@db:5432/laget`; required for `EVENT_STORE=postgres`',
+      ),
+    EVENTSTORE_URL: url(['kurrentdb', 'esdb', 'kurrent', 'esdb+discover', 'kurrentdb+discover'])
+      .optional()
+      .describe(
+        'KurrentDB connection string, e.g. `kurrentdb://localhost:2113?tls=false`; required for `EVENT_STORE=eventstoredb`; KurrentDB 26.1 or newer',
+      ),
+    EVENTSTORE_STREAM_PREFIX: keyPrefix()
+      .optional()
+      .describe(
+        'KurrentDB only: keeps this installation to streams whose names start with it (a–z, 0–9, _ or -), so several can share one server',
+      ),
+    REDIS_URL: url(['redis', 'rediss'])
+      .optional()
+      .describe('Redis for BullMQ jobs, e.g. `redis://localhost:6379`; without it jobs run in-process'),
+    LAGET_QUEUE_PREFIX: keyPrefix()
+      .default('laget')
+      .describe('BullMQ key prefix; instances serving one municipality share it'),
+    DATA_DIR: z.string().min(1).default('./data').describe('where embedded PGlite keeps its files'),
+    PUBLIC_BASE_URL: url(['http', 'https'])
+      .optional()
+      .describe(
+        'the address the public reaches Läget at (links in the feed, PDFs, e-mails); `https://…` turns on secure cookies and HSTS',
+      )
+      .meta({ documentedDefault: '`http://localhost:$PORT`' }),
     LAGET_PUBLIC_FRAME_ANCESTORS: z
       .string()
       .transform((value) => value.split(/[\s,]+/).filter((entry) => entry.length > 0))
@@ -51,18 +71,45 @@ const environmentSchema = z
             .transform((entry) => entry.origin),
         ),
       )
-      .optional(),
-    SMTP_URL: url(['smtp', 'smtps']).optional(),
-    LAGET_DEMO: booleanFlag,
-    LAGET_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ADMIN_DIST_DIR: z.string().min(1).optional(),
+      .optional()
+      .describe(
+        "the municipality's sites that may show the public pages in a frame, as origins separated by spaces (`https://www.kommun.se`); Läget itself always may, no other site",
+      ),
+    SMTP_URL: url(['smtp', 'smtps'])
+      .optional()
+      .describe(
+        'e-mail, e.g. `smtps://user:pass@mail.example.se`; without it e-mails are kept in an outbox shown in the admin panel',
+      ),
+    LAGET_DEMO: booleanFlag()
+      .describe("`1` loads the seed's organisations, logins and week as demo data")
+      .meta({ documentedDefault: 'off' }),
+    LAGET_ADMIN_PASSWORD: z
+      .string()
+      .min(12, 'must be at least 12 characters')
+      .optional()
+      .describe(
+        'password of the first `admin` login (at least 12 characters); without it a random one is printed once to the log',
+      )
+      .meta({ documentedDefault: 'random' }),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info')
+      .describe('pino log level'),
+    ADMIN_DIST_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('where the built admin panel is served from')
+      .meta({ documentedDefault: '`apps/admin/dist`' }),
     LAGET_SHUTDOWN_SECONDS: z.coerce
       .number({ message: 'must be a number of seconds' })
       .int('must be a whole number of seconds')
       .min(1, 'must be at least 1 second')
       .max(600, 'must be at most 600 seconds')
-      .default(20),
+      .default(20)
+      .describe(
+        "on SIGTERM, how long Läget finishes the requests in flight, the running job step and the projections' batch before it exits anyway (docs/adr/0019)",
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.EVENT_STORE === 'postgres' && !env.DATABASE_URL) {
@@ -81,7 +128,37 @@ const environmentSchema = z
     }
   });
 
-export type Environment = z.input<typeof environmentSchema>;
+/**
+ * Variables of the whole municipality that more than one feature reads, defined here once:
+ * identity (the name is a word a password must not lean on; with four eyes only an admin resets
+ * the logins of those who approve), lägesbild (the default Bakgrund; who may approve) and
+ * publication (the PDF header and public pages).
+ */
+export const municipalitySchema = z.object({
+  LAGET_MUNICIPALITY_NAME: z
+    .string()
+    .trim()
+    .min(2)
+    .max(100)
+    .default('Norbergs kommun')
+    .describe('the municipality, in the PDF header, public pages and the default Bakgrund text'),
+  LAGET_FOUR_EYES: booleanFlag()
+    .describe(
+      '`1`: the open version must be approved by someone other than the last person who edited or redacted it, and only an admin resets the logins of reviewers and coordinators',
+    )
+    .meta({ documentedDefault: 'off' }),
+});
+
+/** The platform's and the municipality's schemas, for the README's table (scripts/config-doc.ts). */
+export const platformSettings: readonly SettingsSchema[] = [platformSchema, municipalitySchema];
+
+/** A feature's settings: a zod object of environment variables (FeatureManifest.settings). */
+export type SettingsSchema = z.ZodObject;
+
+/** What declares settings: a feature manifest (platform/feature.ts), structurally. */
+export interface DeclaresSettings {
+  readonly settings?: SettingsSchema;
+}
 
 export class AppConfig {
   readonly port: number;
@@ -105,8 +182,19 @@ export class AppConfig {
   readonly adminDistDir: string | undefined;
   /** How long SIGTERM waits for requests, the running job step and the projections before it forces the exit. */
   readonly shutdownSeconds: number;
+  /** LAGET_MUNICIPALITY_NAME: the municipality's name, for every feature that shows or checks it. */
+  readonly municipalityName: string;
+  /** LAGET_FOUR_EYES: approval by a second person, and admin-only resets of those who approve. */
+  readonly fourEyes: boolean;
 
-  private constructor(env: z.output<typeof environmentSchema>) {
+  /** Each feature's parsed settings, by its schema (settingsOf). */
+  private readonly settings = new Map<SettingsSchema, unknown>();
+
+  private constructor(
+    private readonly variables: Readonly<Record<string, string>>,
+    env: z.output<typeof platformSchema>,
+    municipality: z.output<typeof municipalitySchema>,
+  ) {
     this.port = env.PORT;
     this.host = env.HOST;
     this.eventStore = env.EVENT_STORE;
@@ -124,14 +212,73 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.adminDistDir = env.ADMIN_DIST_DIR;
     this.shutdownSeconds = env.LAGET_SHUTDOWN_SECONDS;
+    this.municipalityName = municipality.LAGET_MUNICIPALITY_NAME;
+    this.fourEyes = municipality.LAGET_FOUR_EYES;
   }
 
-  /** Reads the given variables (process.env by default); empty strings count as unset. */
-  static fromEnvironment(source: Record<string, string | undefined> = process.env): AppConfig {
-    const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-    const parsed = environmentSchema.safeParse(cleaned);
-    if (!parsed.success) throw new ConfigurationError(parsed.error.issues);
-    return new AppConfig(parsed.data);
+  /**
+   * Reads the given variables (main.ts passes process.env: the one place Läget reads it) and
+   * validates the platform's, the municipality's and the given features' settings together;
+   * throws one ConfigurationError naming every bad variable. Empty strings count as unset.
+   */
+  static fromEnvironment(source: Environment, features: readonly DeclaresSettings[] = []): AppConfig {
+    const variables = setVariables(source);
+    const issues: z.core.$ZodIssue[] = [];
+    const parse = <S extends SettingsSchema>(schema: S): z.output<S> | undefined => {
+      const parsed = schema.safeParse(variables);
+      if (parsed.success) return parsed.data;
+      issues.push(...parsed.error.issues);
+      return undefined;
+    };
+    const platform = parse(platformSchema);
+    const municipality = parse(municipalitySchema);
+    const featureSettings = features.flatMap((feature) =>
+      feature.settings ? [[feature.settings, parse(feature.settings)] as const] : [],
+    );
+    if (issues.length > 0 || !platform || !municipality) throw new ConfigurationError(issues);
+    const config = new AppConfig(variables, platform, municipality);
+    for (const [schema, parsed] of featureSettings) config.settings.set(schema, parsed);
+    return config;
+  }
+
+  /**
+   * A feature's settings, parsed from the same variables: validated at start for the features
+   * given to `fromEnvironment` (the application's, main.ts), otherwise on first use (a test that
+   * builds its configuration from a few variables); both throw a ConfigurationError.
+   */
+  settingsOf<S extends SettingsSchema>(schema: S): z.output<S> {
+    if (!this.settings.has(schema)) {
+      const parsed = schema.safeParse(this.variables);
+      if (!parsed.success) throw new ConfigurationError(parsed.error.issues);
+      this.settings.set(schema, parsed.data);
+    }
+    return this.settings.get(schema) as z.output<S>;
+  }
+
+  /** Validates the settings of every given feature at once (AppModule), one error naming every bad variable. */
+  requireSettings(features: readonly DeclaresSettings[]): void {
+    const issues = features.flatMap((feature) => {
+      if (!feature.settings) return [];
+      try {
+        this.settingsOf(feature.settings);
+        return [];
+      } catch (error) {
+        if (error instanceof ConfigurationError) return error.issues;
+        throw error;
+      }
+    });
+    if (issues.length > 0) throw new ConfigurationError(issues);
+  }
+
+  /** The same configuration listening on `port` (main.ts, when PORT=0 left the choice to the system). */
+  withPort(port: number): AppConfig {
+    const config = new AppConfig(
+      this.variables,
+      platformSchema.parse({ ...this.variables, PORT: String(port) }),
+      municipalitySchema.parse(this.variables),
+    );
+    for (const [schema, parsed] of this.settings) config.settings.set(schema, parsed);
+    return config;
   }
 
   /**
@@ -157,14 +304,4 @@ export function listeningUrl({ address, port }: { address: string; port: number 
   const unspecified = ['0.0.0.0', '::', '[::]', ''].includes(address);
   const host = unspecified ? 'localhost' : address.includes(':') ? `[${address}]` : address;
   return `http://${host}:${port}`;
-}
-
-export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
-  constructor(readonly issues: readonly z.core.$ZodIssue[]) {
-    super(
-      'Invalid configuration:\n' +
-        issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`).join('\n'),
-    );
-  }
 }

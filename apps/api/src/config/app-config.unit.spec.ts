@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { AppConfig, ConfigurationError } from './app-config.js';
+import { choosePortIfAny } from './free-port.js';
 import { startMessage } from './start-message.js';
 
 describe('AppConfig', () => {
@@ -83,5 +85,52 @@ describe('the public address and the start message', () => {
       expect(() => AppConfig.fromEnvironment({ LAGET_SHUTDOWN_SECONDS: wrong })).toThrow(
         /LAGET_SHUTDOWN_SECONDS: must be/,
       );
+  });
+});
+
+describe('one configuration: the platform, the municipality and the features', () => {
+  const feature = {
+    settings: z.object({
+      LAGET_EXAMPLE_DAYS: z.coerce.number().int().min(1).default(7).describe('days of the example'),
+    }),
+  };
+
+  it('validates every feature’s settings with the platform’s, naming every bad variable at once', () => {
+    try {
+      AppConfig.fromEnvironment({ PORT: 'many', LAGET_FOUR_EYES: 'kanske', LAGET_EXAMPLE_DAYS: '0' }, [
+        feature,
+      ]);
+      throw new Error('expected a ConfigurationError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      const message = (error as Error).message;
+      for (const variable of ['PORT', 'LAGET_FOUR_EYES', 'LAGET_EXAMPLE_DAYS'])
+        expect(message).toContain(variable);
+    }
+  });
+
+  it('gives a feature its parsed settings, and the municipality’s variables once for all', () => {
+    const config = AppConfig.fromEnvironment(
+      { LAGET_EXAMPLE_DAYS: '3', LAGET_MUNICIPALITY_NAME: 'Fagersta kommun', LAGET_FOUR_EYES: '1' },
+      [feature],
+    );
+    expect(config.settingsOf(feature.settings)).toEqual({ LAGET_EXAMPLE_DAYS: 3 });
+    expect(config.municipalityName).toBe('Fagersta kommun');
+    expect(config.fourEyes).toBe(true);
+    // A configuration built without the feature checks its settings on first use, as strictly.
+    expect(() => AppConfig.fromEnvironment({ LAGET_EXAMPLE_DAYS: 'x' }).settingsOf(feature.settings)).toThrow(
+      /LAGET_EXAMPLE_DAYS/,
+    );
+    expect(() => AppConfig.fromEnvironment({ LAGET_EXAMPLE_DAYS: 'x' }).requireSettings([feature])).toThrow(
+      ConfigurationError,
+    );
+  });
+
+  it('PORT=0 takes a free port before the application is built, so the default public address names it', async () => {
+    const config = await choosePortIfAny(AppConfig.fromEnvironment({ PORT: '0', HOST: '127.0.0.1' }));
+    expect(config.port).toBeGreaterThan(0);
+    expect(config.publicBaseUrl).toBe(`http://127.0.0.1:${config.port}`);
+    const fixed = AppConfig.fromEnvironment({ PORT: '8080' });
+    expect(await choosePortIfAny(fixed)).toBe(fixed);
   });
 });

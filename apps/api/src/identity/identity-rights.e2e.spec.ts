@@ -238,17 +238,15 @@ describeWith(['postgres'], 'four eyes, an https address and the municipality’s
   let app: TestApp;
   let admin: Client;
   let orgId: string;
-  const previous = process.env.LAGET_FOUR_EYES;
   let counter = 0;
   const person = (roles: string[]) => createPerson(app.url, admin, `four-${++counter}`, orgId, roles);
 
   beforeAll(async () => {
-    // Identity reads its settings from the process environment, as in production.
-    process.env.LAGET_FOUR_EYES = '1';
     app = await startTestApp({
       store: 'postgres',
       clock: new FixedClock(new Date('2024-11-27T09:00:00Z')),
       env: {
+        LAGET_FOUR_EYES: '1',
         PUBLIC_BASE_URL: 'https://laget.norberg.example',
         LAGET_PUBLIC_FRAME_ANCESTORS: 'https://www.norberg.example',
       },
@@ -257,8 +255,6 @@ describeWith(['postgres'], 'four eyes, an https address and the municipality’s
     orgId = await createOrganisation(admin, 'Polisen', 'police');
   }, 120_000);
   afterAll(async () => {
-    if (previous === undefined) delete process.env.LAGET_FOUR_EYES;
-    else process.env.LAGET_FOUR_EYES = previous;
     await app?.close();
   });
 

@@ -1,6 +1,7 @@
 import { defineFeature } from '../platform/feature.js';
 import { identityCommandHandlers } from './commands/index.js';
 import { identityQueryHandlers } from './queries/index.js';
+import { identitySettingsSchema } from './identity.settings.js';
 import { identityProjection } from './identity.projection.js';
 import { IdentityModule } from './identity.module.js';
 
@@ -11,4 +12,5 @@ export const identityFeature = defineFeature({
   commandHandlers: identityCommandHandlers,
   queryHandlers: identityQueryHandlers,
   projections: [identityProjection],
+  settings: identitySettingsSchema,
 });

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AppConfig } from '../config/app-config.js';
 import { ApiTokensStore } from './api-tokens.store.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
@@ -31,7 +32,11 @@ import { UsersReadModel } from './users.read-model.js';
 @Module({
   controllers: [AuthController, OrganisationsController, UsersController],
   providers: [
-    { provide: IdentitySettings, useFactory: () => new IdentitySettings() },
+    {
+      provide: IdentitySettings,
+      useFactory: (config: AppConfig) => new IdentitySettings(config),
+      inject: [AppConfig],
+    },
     PasswordHasher,
     CredentialsStore,
     SessionsStore,

@@ -9,13 +9,11 @@ describeWith(['postgres'], 'lagesbild approval with four-eyes on', () => {
   let app: TestApp;
   let coordinator: ApiClient;
   let reviewer: ApiClient;
-  const previous = process.env.LAGET_FOUR_EYES;
 
   beforeAll(async () => {
-    // The lägesbild settings are read from the environment when the app starts.
-    process.env.LAGET_FOUR_EYES = '1';
     app = await startTestApp({
       store: 'postgres',
+      env: { LAGET_FOUR_EYES: '1' },
       clock: new FixedClock(new Date('2024-11-29T10:00:00+01:00')),
     });
     const admin = await adminClient(app.url);
@@ -34,8 +32,6 @@ describeWith(['postgres'], 'lagesbild approval with four-eyes on', () => {
 
   afterAll(async () => {
     await app?.close();
-    if (previous === undefined) delete process.env.LAGET_FOUR_EYES;
-    else process.env.LAGET_FOUR_EYES = previous;
   });
 
   it('the one who redacted may not approve; the reviewer may', async () => {

@@ -1,5 +1,6 @@
 import { defineFeature } from '../platform/feature.js';
 import { lagesbildCommandHandlers } from './commands/index.js';
+import { lagesbildSettingsSchema } from './lagesbild.settings.js';
 import { LagesbildModule } from './lagesbild.module.js';
 import { lagesbildQueryHandlers } from './queries/index.js';
 
@@ -10,4 +11,5 @@ export const lagesbildFeature = defineFeature({
   commandHandlers: lagesbildCommandHandlers,
   queryHandlers: lagesbildQueryHandlers,
   projections: [],
+  settings: lagesbildSettingsSchema,
 });

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ReportingModule } from '../reporting/reporting.module.js';
 import { lagesbildCommandHandlers } from './commands/index.js';
 import { LagesbildAggregate } from './lagesbild-aggregate.js';
-import { LAGESBILD_SETTINGS, lagesbildSettingsFrom } from './lagesbild.settings.js';
 import { LagesbilderController } from './lagesbilder.controller.js';
 import { lagesbildQueryHandlers } from './queries/index.js';
+import { LAGESBILD_SETTINGS, lagesbildSettingsOf } from './lagesbild.settings.js';
 import { ScannerOptionsSource } from './scanner-options.js';
 
 /** Compile, versions, redactions, suggestions, approval and publication requests (issue 5). */
@@ -13,8 +14,8 @@ import { ScannerOptionsSource } from './scanner-options.js';
   imports: [ReportingModule, IdentityModule],
   controllers: [LagesbilderController],
   providers: [
-    { provide: LAGESBILD_SETTINGS, useFactory: () => lagesbildSettingsFrom() },
     LagesbildAggregate,
+    { provide: LAGESBILD_SETTINGS, useFactory: lagesbildSettingsOf, inject: [AppConfig] },
     ScannerOptionsSource,
     ...lagesbildCommandHandlers,
     ...lagesbildQueryHandlers,

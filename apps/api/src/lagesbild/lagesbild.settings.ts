@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { AppConfig } from '../config/app-config.js';
+import type { Environment } from '../config/environment.js';
 import { defaultLegalGrounds, type LagesbildPolicy } from './lagesbild.decider.js';
 
 /**
- * The municipality's lägesbild rules, read from the environment at start and validated:
- *
- * - `LAGET_MUNICIPALITY_NAME` (default `Norbergs kommun`): used in the default Bakgrund text
- * - `LAGET_BACKGROUND_TEXT`: the Bakgrund section every compile starts from (paragraphs separated
- *   by a blank line, or `\n\n` written out); default the seed's text for the municipality
- * - `LAGET_LEGAL_GROUNDS`: the grounds a redaction may cite, separated by `;`
- *   (default `OSL 18 kap. 1 §;OSL 26 kap. 1 §;GDPR art. 9;GDPR art. 10;Uppgift om enskild`)
- * - `LAGET_FOUR_EYES` (`1`/`true` or `0`/`false`; default off): the approver must be someone other
- *   than the last person to edit and the last to redact
+ * The municipality's lägesbild rules: lägesbild's part of the one configuration
+ * (config/app-config.ts), declared in its manifest. LAGET_MUNICIPALITY_NAME (the default Bakgrund
+ * names it) and LAGET_FOUR_EYES (the approver must be someone other than the last person to edit
+ * and the last to redact) are the municipality's, in AppConfig.
  */
 export interface LagesbildSettings {
   background: string;
@@ -29,9 +26,17 @@ export function defaultBackground(municipality: string): string {
   ].join('\n\n');
 }
 
-const environment = z.object({
-  LAGET_MUNICIPALITY_NAME: z.string().trim().min(2).max(100).default('Norbergs kommun'),
-  LAGET_BACKGROUND_TEXT: z.string().trim().min(1).max(10_000).optional(),
+export const lagesbildSettingsSchema = z.object({
+  LAGET_BACKGROUND_TEXT: z
+    .string()
+    .trim()
+    .min(1)
+    .max(10_000)
+    .optional()
+    .describe(
+      'the Bakgrund section every compile starts from (a blank line, or `\\n` written out, separates paragraphs)',
+    )
+    .meta({ documentedDefault: "a text built from the municipality's name" }),
   LAGET_LEGAL_GROUNDS: z
     .string()
     .transform((value) =>
@@ -41,28 +46,22 @@ const environment = z.object({
         .filter((ground) => ground.length > 0),
     )
     .pipe(z.array(z.string().max(200)).min(1, 'must name at least one legal ground'))
-    .optional(),
-  LAGET_FOUR_EYES: z
-    .enum(['0', '1', 'true', 'false'])
     .optional()
-    .transform((value) => value === '1' || value === 'true'),
+    .describe('the legal grounds a redaction may cite, separated by `;`')
+    .meta({ documentedDefault: defaultLegalGrounds.join('; ') }),
 });
 
-export function lagesbildSettingsFrom(
-  source: Record<string, string | undefined> = process.env,
-): LagesbildSettings {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== '' && value !== undefined),
-  );
-  const parsed = environment.safeParse(cleaned);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid lägesbild configuration:\n${problems.join('\n')}`);
-  }
-  const env = parsed.data;
+/** Derived from the one configuration (provided once by LagesbildModule). */
+export function lagesbildSettingsOf(config: AppConfig): LagesbildSettings {
+  const env = config.settingsOf(lagesbildSettingsSchema);
   return {
     background:
-      env.LAGET_BACKGROUND_TEXT?.replace(/\\n/g, '\n') ?? defaultBackground(env.LAGET_MUNICIPALITY_NAME),
-    policy: { legalGrounds: env.LAGET_LEGAL_GROUNDS ?? defaultLegalGrounds, fourEyes: env.LAGET_FOUR_EYES },
+      env.LAGET_BACKGROUND_TEXT?.replace(/\\n/g, '\n') ?? defaultBackground(config.municipalityName),
+    policy: { legalGrounds: env.LAGET_LEGAL_GROUNDS ?? defaultLegalGrounds, fourEyes: config.fourEyes },
   };
+}
+
+/** From these variables alone (tests); throws a ConfigurationError naming a bad one. */
+export function lagesbildSettingsFrom(source: Environment): LagesbildSettings {
+  return lagesbildSettingsOf(AppConfig.fromEnvironment(source, [{ settings: lagesbildSettingsSchema }]));
 }

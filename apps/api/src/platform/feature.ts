@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { AppConfig } from '../config/app-config.js';
 import type { Reactor } from './jobs/reactor.js';
 import type { Projection } from './projections/projection.js';
-import type { Upcasters } from './projections/upcasters.js';
+import { Upcasters } from './projections/upcasters.js';
 
 /**
  * What a feature (identity, reporting, lagesbild, publication, audit) brings to the application,
@@ -35,4 +35,16 @@ export const FEATURES = Symbol('FEATURES');
 /** Declares a feature (a typed identity: the manifest is data). */
 export function defineFeature(manifest: FeatureManifest): FeatureManifest {
   return manifest;
+}
+
+/** Every read model the features declare, in the order of the list. */
+export function projectionsOf(features: readonly FeatureManifest[]): Projection[] {
+  return features.flatMap((feature) => feature.projections);
+}
+
+/** The upcasters every feature registers: how the application, the CLI and tests read old events. */
+export function upcastersOf(features: readonly FeatureManifest[]): Upcasters {
+  const upcasters = new Upcasters();
+  for (const feature of features) feature.upcasters?.(upcasters);
+  return upcasters;
 }

@@ -17,7 +17,7 @@ import { IDEMPOTENCY_TABLE_DDL, IdempotencyInterceptor } from './http/idempotenc
 import { EVENT_STORE, JOB_QUEUE, READ_DB } from './platform.tokens.js';
 import { openJobQueue } from './jobs.provider.js';
 import type { JobQueue } from './jobs/job-queue.js';
-import { Projections } from './projections.service.js';
+import { PROJECTIONS_TO_RUN, Projections, type ProjectionsToRun } from './projections.service.js';
 import { type Stores, openStores } from './stores.js';
 
 const STORES = Symbol('STORES');
@@ -49,6 +49,8 @@ export interface PlatformOptions {
   config: AppConfig;
   features: readonly FeatureManifest[];
   clock?: Clock;
+  /** Every projection and reactor (the application) unless a maintenance process names its own. */
+  projections?: ProjectionsToRun;
 }
 
 /**
@@ -59,7 +61,12 @@ export interface PlatformOptions {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot({ config, features, clock = new SystemClock() }: PlatformOptions): DynamicModule {
+  static forRoot({
+    config,
+    features,
+    clock = new SystemClock(),
+    projections = 'all',
+  }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
       // The CommandBus and QueryBus every feature dispatches on (docs/adr/0023).
@@ -67,6 +74,7 @@ export class PlatformModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: FEATURES, useValue: features },
+        { provide: PROJECTIONS_TO_RUN, useValue: projections },
         { provide: Clock, useValue: clock },
         { provide: STORES, useFactory: () => openStores(config) },
         { provide: EVENT_STORE, useFactory: (stores: Stores) => stores.eventStore, inject: [STORES] },

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EventStore, SqlDatabase } from '@laget/event-store';
 import { AppConfig } from '../config/app-config.js';
 import type { DomainEvent } from './domain/decider.js';
-import { FEATURES, type FeatureManifest } from './feature.js';
+import { FEATURES, type FeatureManifest, projectionsOf, upcastersOf } from './feature.js';
 import { emailReactor } from './jobs/email/send-email.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { reactorProjection } from './jobs/reactor.js';
@@ -10,7 +10,18 @@ import { EVENT_STORE, JOB_QUEUE, READ_DB } from './platform.tokens.js';
 import type { Projection } from './projections/projection.js';
 import type { ProjectionStall } from './projections/projection-failures.js';
 import { ProjectionRunner, type WaitOptions } from './projections/projection-runner.js';
-import { Upcasters } from './projections/upcasters.js';
+import type { Upcasters } from './projections/upcasters.js';
+
+/**
+ * What this process runs on the projection runner (docs/adr/0023). `'all'` is the application:
+ * every read model its features declare, their reactors and the platform's e-mail reactor. A
+ * maintenance process (the rebuild CLI) names the read models it runs, and runs nothing else:
+ * no reactor, so it never enqueues a job or sends a message, and no other read model, so it
+ * neither takes another projection's lock nor writes another table.
+ */
+export type ProjectionsToRun = 'all' | { readonly only: readonly string[] };
+
+export const PROJECTIONS_TO_RUN = Symbol('PROJECTIONS_TO_RUN');
 
 /**
  * The application's one ProjectionRunner, over the read models, reactors and upcasters the
@@ -22,7 +33,7 @@ import { Upcasters } from './projections/upcasters.js';
 @Injectable()
 export class Projections implements OnModuleInit {
   private readonly registered: Projection[] = [];
-  readonly upcasters = new Upcasters();
+  readonly upcasters: Upcasters;
   private runner: ProjectionRunner | null = null;
   private starting: Promise<void> | null = null;
   private readonly logger = new Logger('projections');
@@ -32,12 +43,18 @@ export class Projections implements OnModuleInit {
     @Inject(READ_DB) private readonly db: SqlDatabase,
     @Inject(JOB_QUEUE) jobs: JobQueue,
     @Inject(FEATURES) features: readonly FeatureManifest[],
+    @Inject(PROJECTIONS_TO_RUN) private readonly toRun: ProjectionsToRun,
     config: AppConfig,
   ) {
+    this.upcasters = upcastersOf(features);
+    if (toRun !== 'all') {
+      const declared = projectionsOf(features);
+      this.register(...toRun.only.map((name) => declared.find((p) => p.name === name) ?? unknown(name)));
+      return;
+    }
+    this.register(...projectionsOf(features));
     for (const feature of features) {
-      this.register(...feature.projections);
       for (const reactor of feature.reactors?.(config) ?? []) this.register(reactorProjection(reactor, jobs));
-      feature.upcasters?.(this.upcasters);
     }
     // Reminders and account e-mails are sent by the platform's e-mail job, whoever asks for them.
     this.register(reactorProjection(emailReactor(), jobs));
@@ -59,6 +76,9 @@ export class Projections implements OnModuleInit {
         db: this.db,
         projections: this.registered,
         upcasters: this.upcasters,
+        // A maintenance process is short-lived: where another instance runs its projection, it
+        // checks every second whether that one has replayed it, rather than every five.
+        ...(this.toRun === 'all' ? {} : { lockRetryMs: 1_000 }),
         logger: {
           log: (message) => this.logger.log(message),
           warn: (message) => this.logger.warn(message),
@@ -76,9 +96,10 @@ export class Projections implements OnModuleInit {
     await this.requireRunner().waitUntilCaughtUp({ timeoutMs: 10_000, ...options });
   }
 
-  async rebuild(name: string): Promise<void> {
+  /** Empties the read model and replays the log into it; resolves once it has caught up. */
+  async rebuild(name: string, options: Omit<WaitOptions, 'only'> = {}): Promise<void> {
     await this.ensureStarted();
-    await this.requireRunner().rebuild(name);
+    await this.requireRunner().rebuild(name, options);
   }
 
   get names(): string[] {
@@ -103,4 +124,8 @@ export class Projections implements OnModuleInit {
     if (!this.runner) throw new Error('The projection runner has not started');
     return this.runner;
   }
+}
+
+function unknown(name: string): never {
+  throw new Error(`No feature declares the projection ${name}`);
 }

@@ -1,12 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
-import {
-  SqlEventStore,
-  type SqlDatabase,
-  freshPglite,
-  openPostgres,
-  withStartupSchemaLock,
-} from '@laget/event-store';
+import { SqlEventStore, type SqlDatabase, openPostgres, withStartupSchemaLock } from '@laget/event-store';
+import { freshPglite } from '@laget/event-store/testing';
 import { createTestDatabase, describeWith } from '../../../../test/support/services.js';
 import { auditLogProjection } from '../audit/audit-log.projection.js';
 import { identityProjection } from '../identity/identity.projection.js';

@@ -2,7 +2,7 @@ import { defineFeature } from '../platform/feature.js';
 import { publicationCommandHandlers } from './commands/index.js';
 import { publicationWebhookReactor } from './publication-webhook.js';
 import { PublicationModule } from './publication.module.js';
-import { publicationSettingsFrom } from './publication.settings.js';
+import { publicationSettingsOf, publicationSettingsSchema } from './publication.settings.js';
 import { publicPublicationsProjection } from './public-publications.projection.js';
 import { publicationQueryHandlers } from './queries/index.js';
 import { publicationReactor } from './publish-lagesbild.job.js';
@@ -14,8 +14,9 @@ export const publicationFeature = defineFeature({
   commandHandlers: publicationCommandHandlers,
   queryHandlers: publicationQueryHandlers,
   projections: [publicPublicationsProjection],
-  reactors: () => [
+  reactors: (config) => [
     publicationReactor(),
-    publicationWebhookReactor(publicationSettingsFrom().webhook !== null),
+    publicationWebhookReactor(publicationSettingsOf(config).webhook !== null),
   ],
+  settings: publicationSettingsSchema,
 });

@@ -12,7 +12,7 @@ import { PublicSiteController } from './public-site.controller.js';
 import { PublicationArtefacts } from './publication-artefacts.js';
 import { PublicationProcessors } from './publication-processors.js';
 import { PublicationQueues } from './publication-queues.js';
-import { publicationSettingsFrom, type PublicationSettings } from './publication.settings.js';
+import { publicationSettingsOf, type PublicationSettings } from './publication.settings.js';
 import { PUBLICATION_ARTEFACTS, PUBLICATION_SETTINGS, PUBLIC_SITE } from './publication.tokens.js';
 import { publicationQueryHandlers } from './queries/index.js';
 
@@ -25,7 +25,7 @@ import { publicationQueryHandlers } from './queries/index.js';
   imports: [IdentityModule, ReportingModule],
   controllers: [PublicSiteController, JobsController],
   providers: [
-    { provide: PUBLICATION_SETTINGS, useFactory: () => publicationSettingsFrom() },
+    { provide: PUBLICATION_SETTINGS, useFactory: publicationSettingsOf, inject: [AppConfig] },
     {
       provide: PUBLICATION_ARTEFACTS,
       useFactory: (db: SqlDatabase) => PublicationArtefacts.open(db),

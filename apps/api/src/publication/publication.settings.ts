@@ -1,16 +1,13 @@
 import { z } from 'zod';
-import { reportingSettingsFrom } from '../reporting/reporting.settings.js';
+import { AppConfig } from '../config/app-config.js';
+import { clockTime, type Environment } from '../config/environment.js';
+import { reportingSettingsOf } from '../reporting/reporting.settings.js';
 import type { MunicipalityProfile } from './lagesbild-labels.js';
 
 /**
- * Publication and reminder settings, read from the environment at start and validated:
- *
- * - `LAGET_MUNICIPALITY_NAME` (default `Norbergs kommun`), `LAGET_MUNICIPALITY_TITLE` (the document
- *   title; default the EST wording), `LAGET_MUNICIPALITY_ABOUT_URL` (the municipality's BRÅ page)
- * - `LAGET_PUBLICATION_WEBHOOK_URL` and `LAGET_PUBLICATION_WEBHOOK_SECRET` (at least 32 characters):
- *   after each publication Läget POSTs a small JSON notice there, signed with HMAC-SHA256
- * - `LAGET_REMINDER_DAYS` (ISO weekdays, e.g. `5,7`; default `5`: Friday), `LAGET_REMINDER_TIME`
- *   (`HH:MM` Swedish time; default `10:00`); `LAGET_REMINDER_DAYS=off` turns reminders off
+ * Publication and reminder settings: publication's part of the one configuration
+ * (config/app-config.ts), declared in its manifest. The municipality's name is AppConfig's
+ * (LAGET_MUNICIPALITY_NAME), the meeting weekday the reporting calendar's (LAGET_MEETING_WEEKDAY).
  */
 export interface PublicationSettings {
   municipality: MunicipalityProfile;
@@ -19,21 +16,37 @@ export interface PublicationSettings {
   reminders: { weekdays: number[]; time: string } | null;
 }
 
-const schema = z
+export const publicationSettingsSchema = z
   .object({
-    LAGET_MUNICIPALITY_NAME: z.string().trim().min(2).max(100).default('Norbergs kommun'),
-    LAGET_MUNICIPALITY_TITLE: z.string().trim().min(5).max(200).optional(),
-    LAGET_MUNICIPALITY_ABOUT_URL: z.url({ protocol: /^https?$/ }).optional(),
-    LAGET_PUBLICATION_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-    LAGET_PUBLICATION_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    LAGET_MUNICIPALITY_TITLE: z
+      .string()
+      .trim()
+      .min(5)
+      .max(200)
+      .optional()
+      .describe('the document title on PDFs and public pages')
+      .meta({ documentedDefault: 'the EST wording' }),
+    LAGET_MUNICIPALITY_ABOUT_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe("the municipality's BRÅ page, linked from public pages"),
+    LAGET_PUBLICATION_WEBHOOK_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe('where Läget POSTs a small JSON notice after each publication, signed with HMAC-SHA256'),
+    LAGET_PUBLICATION_WEBHOOK_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .optional()
+      .describe("the webhook's signing secret (at least 32 characters); required with the URL"),
     LAGET_REMINDER_DAYS: z
       .string()
       .regex(/^(off|[1-7](,[1-7])*)$/, 'must be ISO weekdays 1–7 separated by commas, or off')
-      .default('5'),
-    LAGET_REMINDER_TIME: z
-      .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
-      .default('10:00'),
+      .default('5')
+      .describe(
+        'ISO weekdays (e.g. `5,7`) on which organisations that have not reported are reminded; `off` turns reminders off',
+      ),
+    LAGET_REMINDER_TIME: clockTime().default('10:00').describe("the reminders' time, Swedish time"),
   })
   .superRefine((env, ctx) => {
     if (env.LAGET_PUBLICATION_WEBHOOK_URL && !env.LAGET_PUBLICATION_WEBHOOK_SECRET) {
@@ -45,24 +58,13 @@ const schema = z
     }
   });
 
-export function publicationSettingsFrom(
-  source: Record<string, string | undefined> = process.env,
-): PublicationSettings {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== '' && value !== undefined),
-  );
-  const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new Error(
-      'Invalid publication configuration:\n' +
-        parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n'),
-    );
-  }
-  const env = parsed.data;
+/** Derived from the one configuration (provided once by PublicationModule). */
+export function publicationSettingsOf(config: AppConfig): PublicationSettings {
+  const env = config.settingsOf(publicationSettingsSchema);
   const municipality: MunicipalityProfile = {
-    name: env.LAGET_MUNICIPALITY_NAME,
+    name: config.municipalityName,
     // The meeting line names the månadsmöte; the weekday is the reporting calendar's (one setting).
-    meetingWeekday: reportingSettingsFrom(source).meetingWeekday,
+    meetingWeekday: reportingSettingsOf(config).meetingWeekday,
   };
   if (env.LAGET_MUNICIPALITY_TITLE) municipality.title = env.LAGET_MUNICIPALITY_TITLE;
   if (env.LAGET_MUNICIPALITY_ABOUT_URL) municipality.aboutUrl = env.LAGET_MUNICIPALITY_ABOUT_URL;
@@ -80,4 +82,9 @@ export function publicationSettingsFrom(
             time: env.LAGET_REMINDER_TIME,
           },
   };
+}
+
+/** From these variables alone (tests); throws a ConfigurationError naming a bad one. */
+export function publicationSettingsFrom(source: Environment): PublicationSettings {
+  return publicationSettingsOf(AppConfig.fromEnvironment(source, [{ settings: publicationSettingsSchema }]));
 }

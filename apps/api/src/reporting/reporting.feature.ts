@@ -1,6 +1,7 @@
 import { defineFeature } from '../platform/feature.js';
 import { reportingCommandHandlers } from './commands/index.js';
 import { reportingQueryHandlers } from './queries/index.js';
+import { reportingSettingsSchema } from './reporting.settings.js';
 import { ReportingModule } from './reporting.module.js';
 import { reportingProjections } from './reporting.projections.js';
 
@@ -11,4 +12,5 @@ export const reportingFeature = defineFeature({
   commandHandlers: reportingCommandHandlers,
   queryHandlers: reportingQueryHandlers,
   projections: reportingProjections,
+  settings: reportingSettingsSchema,
 });

@@ -1,19 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ReportChanges, ReportGuards, reportingCommandHandlers } from './commands/index.js';
+import { AppConfig } from '../config/app-config.js';
 import { CrimeCategoriesController, PeriodsController, PlacesController } from './periods.controller.js';
 import { reportingQueryHandlers } from './queries/index.js';
 import { ReportAndWeekCommands } from './report-and-week.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportingDemo } from './reporting-demo.js';
 import { ReportingProjections } from './reporting-projections.runner.js';
-import { reportingSettingsFrom } from './reporting.settings.js';
+import { reportingSettingsOf } from './reporting.settings.js';
 import { REPORTING_SETTINGS } from './reporting.tokens.js';
 
 /** Weekly reporting: periods, reports, incidents, police statistics, places and compliance (issue 4). */
 @Module({
   controllers: [ReportsController, PeriodsController, CrimeCategoriesController, PlacesController],
   providers: [
-    { provide: REPORTING_SETTINGS, useFactory: () => reportingSettingsFrom() },
+    { provide: REPORTING_SETTINGS, useFactory: reportingSettingsOf, inject: [AppConfig] },
     ReportingProjections,
     ReportAndWeekCommands,
     ReportGuards,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { freshPglite, openPostgres, type SqlDatabase, type SqlExecutor } from '@laget/event-store';
+import { openPostgres, type SqlDatabase, type SqlExecutor } from '@laget/event-store';
+import { freshPglite } from '@laget/event-store/testing';
 import { createTestDatabase, describeWith } from '../../../../test/support/services.js';
 import type { ProjectedEvent } from '../platform/projections/projection.js';
 import type { ReportEvent } from './report.decider.js';

@@ -1,16 +1,12 @@
 import { DEFAULT_CRIME_CATEGORIES, type CrimeCategory } from '@laget/contracts';
 import { z } from 'zod';
+import { AppConfig } from '../config/app-config.js';
+import { clockTime, type Environment } from '../config/environment.js';
 import { defaultPeriodSettings, type IsoWeekday, type PeriodSettings } from './period.js';
 
 /**
- * The municipality's reporting rules, read from the environment at start and validated:
- *
- * - `LAGET_DEADLINE_DAYS_AFTER_WEEK` (default 1: Monday after the week; 0 = the Sunday, -2 = the Friday)
- * - `LAGET_DEADLINE_TIME` (default `09:00`, Swedish time)
- * - `LAGET_MEETING_WEEKDAY` (1 = Monday … 7 = Sunday; default 1): the EST meeting that discusses a week
- * - `LAGET_CRIME_CATEGORIES`: `key=Label,key=Label,…` replaces the police statistics categories
- * - `LAGET_REPORTING_WEEKS_BACK` (default 4): how many weeks before the running one a reporter may
- *   open a report for (the coordinator may open any week that has started)
+ * The municipality's reporting rules: reporting's part of the one configuration
+ * (config/app-config.ts), declared in its manifest.
  */
 export interface ReportingSettings extends PeriodSettings {
   crimeCategories: readonly CrimeCategory[];
@@ -25,46 +21,62 @@ export const defaultReportingSettings: ReportingSettings = {
   reportingWeeksBack: DEFAULT_REPORTING_WEEKS_BACK,
 };
 
-const environment = z.object({
-  LAGET_DEADLINE_DAYS_AFTER_WEEK: z.coerce.number().int().min(-6).max(7).optional(),
-  LAGET_DEADLINE_TIME: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
-    .optional(),
-  LAGET_MEETING_WEEKDAY: z.coerce.number().int().min(1).max(7).optional(),
+export const reportingSettingsSchema = z.object({
+  LAGET_DEADLINE_DAYS_AFTER_WEEK: z.coerce
+    .number()
+    .int()
+    .min(-6)
+    .max(7)
+    .default(defaultPeriodSettings.deadline.daysAfterWeek)
+    .describe(
+      "the reporting deadline's day, counted from the Sunday that ends the week (1 = Monday after it, 0 = the Sunday, -2 = the Friday)",
+    ),
+  LAGET_DEADLINE_TIME: clockTime()
+    .default(defaultPeriodSettings.deadline.time)
+    .describe("the deadline's time, Swedish time"),
+  LAGET_MEETING_WEEKDAY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7)
+    .default(defaultPeriodSettings.meetingWeekday)
+    .describe(
+      "the EST meeting's weekday (1 = Monday … 7 = Sunday); the first meeting of a month is the månadsmöte",
+    ),
   LAGET_CRIME_CATEGORIES: z
     .string()
     .regex(/^[a-z0-9_]+=[^,=]+(,[a-z0-9_]+=[^,=]+)*$/, 'must be key=Label,key=Label,…')
-    .optional(),
-  LAGET_REPORTING_WEEKS_BACK: z.coerce.number().int().min(0).max(520).optional(),
+    .optional()
+    .describe("`key=Label,key=Label,…` for the police statistics, in place of the seed's categories")
+    .meta({ documentedDefault: "the seed's categories" }),
+  LAGET_REPORTING_WEEKS_BACK: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(520)
+    .default(DEFAULT_REPORTING_WEEKS_BACK)
+    .describe(
+      "a reporter may open the running week's report and this many weeks back; the coordinator any week that has started",
+    ),
 });
 
-export function reportingSettingsFrom(
-  source: Record<string, string | undefined> = process.env,
-): ReportingSettings {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== '' && value !== undefined),
-  );
-  const parsed = environment.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new Error(
-      'Invalid reporting configuration:\n' +
-        parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n'),
-    );
-  }
-  const env = parsed.data;
+/** Derived from the one configuration (provided once by ReportingModule). */
+export function reportingSettingsOf(config: AppConfig): ReportingSettings {
+  const env = config.settingsOf(reportingSettingsSchema);
   return {
-    deadline: {
-      daysAfterWeek: env.LAGET_DEADLINE_DAYS_AFTER_WEEK ?? defaultPeriodSettings.deadline.daysAfterWeek,
-      time: env.LAGET_DEADLINE_TIME ?? defaultPeriodSettings.deadline.time,
-    },
-    meetingWeekday: (env.LAGET_MEETING_WEEKDAY ?? defaultPeriodSettings.meetingWeekday) as IsoWeekday,
+    deadline: { daysAfterWeek: env.LAGET_DEADLINE_DAYS_AFTER_WEEK, time: env.LAGET_DEADLINE_TIME },
+    meetingWeekday: env.LAGET_MEETING_WEEKDAY as IsoWeekday,
     crimeCategories: env.LAGET_CRIME_CATEGORIES
       ? env.LAGET_CRIME_CATEGORIES.split(',').map((pair) => {
           const [key = '', label = ''] = pair.split('=');
           return { key, label: label.trim() };
         })
       : DEFAULT_CRIME_CATEGORIES,
-    reportingWeeksBack: env.LAGET_REPORTING_WEEKS_BACK ?? DEFAULT_REPORTING_WEEKS_BACK,
+    reportingWeeksBack: env.LAGET_REPORTING_WEEKS_BACK,
   };
+}
+
+/** From these variables alone (tests); throws a ConfigurationError naming a bad one. */
+export function reportingSettingsFrom(source: Environment): ReportingSettings {
+  return reportingSettingsOf(AppConfig.fromEnvironment(source, [{ settings: reportingSettingsSchema }]));
 }

@@ -1,3 +1,5 @@
+import { underTest } from '../../config/environment.js';
+
 /**
  * The last folded state of recently used streams, per folder (decider), so that loading a stream
  * reads only the events appended since: a report gets a command per incident, and folding its
@@ -15,7 +17,7 @@ export interface CachedStream<State> {
   version: number;
 }
 
-const freezeStates = process.env.NODE_ENV === 'test';
+const freezeStates = underTest;
 
 export class StreamStateCache {
   private readonly byFolder = new WeakMap<object, Map<string, CachedStream<unknown>>>();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { type SqlDatabase, freshPglite, openPostgres } from '@laget/event-store';
+import { type SqlDatabase, openPostgres } from '@laget/event-store';
+import { freshPglite } from '@laget/event-store/testing';
 import { createTestDatabase, describeWith, testRedisUrl } from '../../../../../test/support/services.js';
 import { BullmqJobQueue } from './bullmq-job-queue.js';
 import { InProcessJobQueue } from './in-process-job-queue.js';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { ANY, type SqlDatabase, SqlEventStore, freshPglite, openPostgres } from '@laget/event-store';
+import { ANY, type SqlDatabase, SqlEventStore, openPostgres } from '@laget/event-store';
+import { freshPglite } from '@laget/event-store/testing';
 import { createTestDatabase, serviceAvailable } from '../../../../../test/support/services.js';
 import { ORGANISATION_EVENT_TYPES } from '../../identity/organisation.decider.js';
 import { SECURITY_EVENT_TYPES } from '../../identity/security-events.js';
@@ -7,8 +8,9 @@ import { USER_EVENT_TYPES } from '../../identity/user.decider.js';
 import { PERIOD_STATUS_EVENT_TYPES } from '../../reporting/period-status.js';
 import { PLACE_EVENT_TYPES } from '../../reporting/place-register.decider.js';
 import { REPORT_EVENT_TYPES } from '../../reporting/report.decider.js';
+import { features } from '../../features.js';
+import { projectionsOf, upcastersOf } from '../feature.js';
 import { ProjectionRunner } from './projection-runner.js';
-import { applicationUpcasters, projectionRegistry } from './registry.js';
 import { everyEventTemplate, everyEventWithHostileText } from './testing/every-event.js';
 
 /**
@@ -71,8 +73,8 @@ describe.each(engines)('every event type with hostile text, every projection reb
         const runner = new ProjectionRunner({
           store,
           db,
-          projections: projectionRegistry,
-          upcasters: applicationUpcasters(),
+          projections: projectionsOf(features),
+          upcasters: upcastersOf(features),
           stallAfter: 1,
           retryMs: 10,
         });

@@ -7,9 +7,9 @@ import {
   type NewEvent,
   SqlEventStore,
   type SqlDatabase,
-  freshPglite,
   openPostgres,
 } from '@laget/event-store';
+import { freshPglite } from '@laget/event-store/testing';
 import { createTestDatabase, describeWith } from '../../../../../test/support/services.js';
 import { defineProjection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ANY, type NewEvent, SqlEventStore, type SqlDatabase, freshPglite } from '@laget/event-store';
+import { ANY, type NewEvent, SqlEventStore, type SqlDatabase } from '@laget/event-store';
+import { freshPglite } from '@laget/event-store/testing';
 import { readStalls } from './checkpoints.js';
 import { defineProjection } from './projection.js';
 import { ProjectionStalledError, isTransient } from './projection-failures.js';

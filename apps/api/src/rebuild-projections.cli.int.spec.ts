@@ -3,12 +3,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANY } from '@laget/event-store';
-import { createTestDatabase, describeWith } from '../../../../../test/support/services.js';
-import { AppConfig } from '../../config/app-config.js';
-import { openStores } from '../stores.js';
-import { ProjectionRunner } from './projection-runner.js';
-import { rebuildCli } from './rebuild.cli.js';
-import { incidentLogProjection, incidentLogSnapshot } from './testing/incident-log.projection.js';
+import { createTestDatabase, describeWith } from '../../../test/support/services.js';
+import { AppConfig } from './config/app-config.js';
+import { defineFeature } from './platform/feature.js';
+import { ProjectionRunner } from './platform/projections/projection-runner.js';
+import {
+  incidentLogProjection,
+  incidentLogSnapshot,
+} from './platform/projections/testing/incident-log.projection.js';
+import { openStores } from './platform/stores.js';
+import { rebuildCli } from './rebuild-projections.cli.js';
+
+/** A feature that declares only the test's read model (the CLI imports no feature module). */
+const incidentLogFeature = () =>
+  defineFeature({
+    name: 'test',
+    module: class TestModule {},
+    commandHandlers: [],
+    queryHandlers: [],
+    projections: [incidentLogProjection()],
+  });
 
 const quiet = { log: () => undefined, error: () => undefined };
 const metadata = () => ({
@@ -79,7 +93,7 @@ describe('projections:rebuild CLI', () => {
         ['test-incident-log'],
         env,
         { log: (m) => log.push(m), error: (m) => log.push(m) },
-        [incidentLogProjection()],
+        [incidentLogFeature()],
       );
       expect(code).toBe(0);
       expect(log.join('\n')).toMatch(/Rebuilt test-incident-log in/);
@@ -104,7 +118,7 @@ describeWith(['postgres'], 'projections:rebuild CLI on PostgreSQL', () => {
       const env = { EVENT_STORE: 'postgres', DATABASE_URL: database.url };
       const app = await buildIncrementally(env);
       try {
-        const code = await rebuildCli(['test-incident-log'], env, quiet, [incidentLogProjection()]);
+        const code = await rebuildCli(['test-incident-log'], env, quiet, [incidentLogFeature()]);
         expect(code).toBe(0);
         expect(app.runner.status()[0]!.state).toBe('running');
         expect(await incidentLogSnapshot(app.stores.readDb)).toEqual(app.snapshot);
