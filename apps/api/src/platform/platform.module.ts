@@ -11,6 +11,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { type EventStore, type SqlDatabase, withStartupSchemaLock } from '@laget/event-store';
 import { AppConfig } from '../config/app-config.js';
 import { Clock, SystemClock } from './commands/clock.js';
+import { EmailJob } from './jobs/email/email-job.js';
 import { FEATURES, type FeatureManifest } from './feature.js';
 import { CommandRunner } from './commands/command-runner.js';
 import { IDEMPOTENCY_TABLE_DDL, IdempotencyInterceptor } from './http/idempotency.interceptor.js';
@@ -32,6 +33,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(STORES) private readonly stores: Stores,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     private readonly projections: Projections,
+    private readonly email: EmailJob,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -41,6 +43,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.projections.stop();
     await this.jobs.close();
+    await this.email.close();
     await this.stores.close();
   }
 }
@@ -91,6 +94,7 @@ export class PlatformModule {
           inject: [READ_DB],
         },
         Projections,
+        EmailJob,
         PlatformLifecycle,
         IdempotencyInterceptor,
       ],

@@ -1,13 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { EventStore, SqlDatabase } from '@laget/event-store';
 import { AppConfig } from '../config/app-config.js';
 import { UsersReadModel } from '../identity/index.js';
 import { Clock } from '../platform/commands/clock.js';
-import { openEmailTransport, type EmailTransport } from '../platform/jobs/email/email-transport.js';
-import { registerSendEmail } from '../platform/jobs/email/send-email.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
-import { EVENT_STORE, JOB_QUEUE, READ_DB } from '../platform/platform.tokens.js';
+import { JOB_QUEUE } from '../platform/platform.tokens.js';
 import { GetPeriodQuery, REPORTING_SETTINGS, type ReportingSettings } from '../reporting/index.js';
 import type { PublicationArtefacts } from './publication-artefacts.js';
 import { PUBLICATION_WEBHOOK, publicationWebhookProcessor } from './publication-webhook.js';
@@ -25,13 +22,9 @@ import { SEND_REMINDERS, sendRemindersProcessor, type ReminderRecipient } from '
  * global platform first): a job left from before a restart may start the moment it is registered.
  */
 @Injectable()
-export class PublicationProcessors implements OnApplicationBootstrap, OnApplicationShutdown {
-  private emailTransport: EmailTransport | null = null;
-
+export class PublicationProcessors implements OnApplicationBootstrap {
   constructor(
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_DB) private readonly db: SqlDatabase,
     @Inject(PUBLICATION_ARTEFACTS) private readonly artefacts: PublicationArtefacts,
     @Inject(PUBLICATION_SETTINGS) private readonly settings: PublicationSettings,
     private readonly config: AppConfig,
@@ -77,23 +70,6 @@ export class PublicationProcessors implements OnApplicationBootstrap, OnApplicat
         publicBaseUrl: config.publicBaseUrl,
       }),
     );
-    await this.registerEmail();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.emailTransport?.close();
-  }
-
-  /** The platform's e-mail job, which sends the reminders (and account e-mails). */
-  private async registerEmail(): Promise<void> {
-    this.emailTransport = await openEmailTransport({ smtpUrl: this.config.smtpUrl, db: this.db });
-    try {
-      registerSendEmail(this.jobs, { store: this.store, transport: this.emailTransport, clock: this.clock });
-    } catch (error) {
-      if (!(error instanceof Error && error.message.includes('registered already'))) throw error;
-      await this.emailTransport.close();
-      this.emailTransport = null;
-    }
   }
 
   /** The active reporters of an organisation that have an e-mail address. */

@@ -123,7 +123,7 @@ for (const backend of backends) {
       transport = new SmtpEmailTransport(smtp.url);
       const clock = new SystemClock();
       commands = new CommandRunner(store, clock);
-      registerSendEmail(queue, { store, transport, clock });
+      registerSendEmail(queue, { commands, transport });
       runner = new ProjectionRunner({
         store,
         db,
@@ -230,7 +230,7 @@ describe('send-email without SMTP_URL', () => {
     const queue = await InProcessJobQueue.open({ db, logger: quiet });
     const transport = await OutboxEmailTransport.open(db);
     const clock = new SystemClock();
-    registerSendEmail(queue, { store, transport, clock });
+    registerSendEmail(queue, { commands: new CommandRunner(store, clock), transport });
     const runner = new ProjectionRunner({
       store,
       db,

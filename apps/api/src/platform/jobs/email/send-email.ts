@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '@laget/event-store';
-import type { Clock } from '../../commands/clock.js';
-import { CommandRunner } from '../../commands/command-runner.js';
+import type { CommandRunner } from '../../commands/command-runner.js';
 import { type RequestContext, systemContext } from '../../commands/request-context.js';
 import type { EnqueueOptions, JobProcessor, JobQueue } from '../job-queue.js';
 import type { Reactor } from '../reactor.js';
@@ -49,11 +47,10 @@ export function emailReactor(options: EnqueueOptions = {}): Reactor<EmailEvent> 
  * last attempt fails. Idempotent: an e-mail already recorded as sent is not sent again.
  */
 export function sendEmailProcessor(deps: {
-  store: EventStore;
+  commands: CommandRunner;
   transport: EmailTransport;
-  clock: Clock;
 }): JobProcessor<SendEmailPayload, { messageId: string; transport: string; alreadySent?: true }> {
-  const commands = new CommandRunner(deps.store, deps.clock);
+  const { commands } = deps;
   return async (job) => {
     const { emailId } = job.payload;
     const streamId = emailStreamId(emailId);
@@ -93,7 +90,7 @@ export function sendEmailProcessor(deps: {
 /** Wires the `send-email` kind into a queue. */
 export function registerSendEmail(
   queue: JobQueue,
-  deps: { store: EventStore; transport: EmailTransport; clock: Clock },
+  deps: { commands: CommandRunner; transport: EmailTransport },
 ): void {
   queue.registerProcessor(SEND_EMAIL, sendEmailProcessor(deps));
 }
