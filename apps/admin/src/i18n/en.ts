@@ -313,6 +313,8 @@ export const lagetEnglish: LagetMessages = {
       amend: 'Amend the report',
       submitted: 'The report is submitted. Thank you!',
       saved: 'Saved',
+      saved_incident: 'The incident is saved',
+      saved_statistics: 'The statistics are saved',
       saving: 'Saving …',
       conflict_title: 'Someone else changed the report',
       conflict_text: 'We fetched the latest version. This is what changed:',
@@ -344,6 +346,10 @@ export const lagetEnglish: LagetMessages = {
       arenden: 'Cases',
       brott: 'Crimes',
       note: 'Note',
+      row_note: 'Note on %{category}',
+      categories: 'Per crime category',
+      categories_help:
+        'Count per category; the note is put in brackets in the lägesbild, e.g. “postnord, travel company”.',
       save: 'Save the statistics',
     },
     incident: {
@@ -359,10 +365,8 @@ export const lagetEnglish: LagetMessages = {
       severity_help:
         'Overall assessment: how serious is the problem right now? 1 = %{lowest}, 5 = %{highest}.',
       scope: 'Concerns',
-      scope_help: 'E = own activity, A = others, EA = both',
-      scope_E: 'E – own activity',
-      scope_A: 'A – others',
-      scope_EA: 'EA – own activity and others',
+      scope_help: 'Does the problem concern your own activity (E), others (A) or both (EA)?',
+      choose_one: 'Choose one of the options.',
       comment: 'Comment',
       comment_help: 'Anything else worth knowing.',
     },

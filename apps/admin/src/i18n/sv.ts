@@ -316,6 +316,8 @@ export const lagetSwedish = {
       amend: 'Ändra rapporten',
       submitted: 'Rapporten är inskickad. Tack!',
       saved: 'Sparat',
+      saved_incident: 'Händelsen är sparad',
+      saved_statistics: 'Statistiken är sparad',
       saving: 'Sparar …',
       conflict_title: 'Rapporten har ändrats av någon annan',
       conflict_text: 'Vi har hämtat den senaste versionen. Det här ändrades:',
@@ -347,6 +349,10 @@ export const lagetSwedish = {
       arenden: 'Ärenden',
       brott: 'Brott',
       note: 'Anmärkning',
+      row_note: 'Anmärkning om %{category}',
+      categories: 'Per brottskategori',
+      categories_help:
+        'Antal per kategori; anmärkningen står inom parentes i lägesbilden, till exempel ”postnord, resebolag”.',
       save: 'Spara statistiken',
     },
     incident: {
@@ -362,10 +368,8 @@ export const lagetSwedish = {
       severity_help:
         'Sammanställd bedömning: hur allvarligt är problemet just nu? 1 = %{lowest}, 5 = %{highest}.',
       scope: 'Berör',
-      scope_help: 'E = egen verksamhet, A = andra, EA = båda',
-      scope_E: 'E – egen verksamhet',
-      scope_A: 'A – andra',
-      scope_EA: 'EA – både egen verksamhet och andra',
+      scope_help: 'Berör problemet er egen verksamhet (E), andra (A) eller båda (EA)?',
+      choose_one: 'Välj ett av alternativen.',
       comment: 'Kommentar',
       comment_help: 'Annat som är bra att veta.',
     },

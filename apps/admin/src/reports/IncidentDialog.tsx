@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import {
+  Alert,
   Autocomplete,
   Button,
   Dialog,
@@ -17,21 +18,49 @@ import {
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import { INCIDENT_SCOPES, type IncidentView, type PlaceView } from '@laget/contracts';
+import { INCIDENT_SCOPES, type IncidentScope, type IncidentView, type PlaceView } from '@laget/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { api } from '../http.js';
 import type { IncidentInput } from './useReport.js';
-import { severityHelpWords, severityWord } from './severity-words.js';
+import { SEVERITY_LEVELS, scopeWords, severityHelpWords, severityWord } from './severity-words.js';
+import { touchTarget } from './touch.js';
 
-const empty: IncidentInput = {
+/**
+ * The form's values. The assessment starts unanswered: how serious it is and whom it concerns
+ * are the reporter's judgement, and a preselected "2" or "E" invites an answer nobody made.
+ */
+interface Draft extends Omit<IncidentInput, 'assessment'> {
+  severity: number | null;
+  scope: IncidentScope | null;
+}
+
+const empty: Draft = {
   problem: '',
   location: '',
   placeId: null,
   occurredAt: '',
   frequency: '',
-  assessment: { severity: 2, scope: 'E' },
+  severity: null,
+  scope: null,
   comment: '',
 };
+
+/** What a save came to: the dialog closes on success and shows the server's words otherwise. */
+export interface SaveOutcome {
+  ok: boolean;
+  error?: string;
+}
+
+type Required = 'problem' | 'severity' | 'scope';
+
+/** The fields still unanswered, in the form's order (the first one gets the focus). */
+export function missingFields(draft: Draft): Required[] {
+  const missing: Required[] = [];
+  if (draft.problem.trim() === '') missing.push('problem');
+  if (draft.severity === null) missing.push('severity');
+  if (draft.scope === null) missing.push('scope');
+  return missing;
+}
 
 /** The place register where the API has one; free text is always allowed. */
 function usePlaces(): PlaceView[] {
@@ -46,7 +75,8 @@ function usePlaces(): PlaceView[] {
 
 /**
  * The six columns of the EST form, each with the form's own question as help text. Full screen
- * on a phone, where people fill it in between other duties.
+ * on a phone, where people fill it in between other duties. Problematik, Bedömning and Berör
+ * must be answered; the rest may stay empty.
  */
 export function IncidentDialog({
   open,
@@ -57,19 +87,21 @@ export function IncidentDialog({
   open: boolean;
   incident?: IncidentView;
   onClose: () => void;
-  onSave: (input: IncidentInput) => Promise<boolean>;
+  onSave: (input: IncidentInput) => Promise<SaveOutcome>;
 }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const places = usePlaces();
-  const [values, setValues] = useState<IncidentInput>(empty);
+  const [values, setValues] = useState<Draft>(empty);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<string | undefined>();
 
   useEffect(() => {
     if (!open) return;
     setTouched(false);
+    setRefused(undefined);
     setValues(
       incident
         ? {
@@ -78,22 +110,34 @@ export function IncidentDialog({
             placeId: incident.placeId,
             occurredAt: incident.occurredAt,
             frequency: incident.frequency,
-            assessment: { ...incident.assessment },
+            severity: incident.assessment.severity,
+            scope: incident.assessment.scope,
             comment: incident.comment,
           }
         : empty,
     );
   }, [open, incident]);
 
-  const problemMissing = values.problem.trim() === '';
+  const missing = touched ? missingFields(values) : [];
+  const isMissing = (field: Required) => missing.includes(field);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (problemMissing) return;
+    const unanswered = missingFields(values);
+    if (unanswered.length > 0 || values.severity === null || values.scope === null) {
+      // Straight to the first unanswered question, for the keyboard and the screen reader alike.
+      const first = unanswered[0] === 'problem' ? 'incident-problem' : `incident-${unanswered[0]}-first`;
+      document.getElementById(first)?.focus();
+      return;
+    }
+    const { severity, scope, ...rest } = values;
     setBusy(true);
+    setRefused(undefined);
     try {
-      if (await onSave(values)) onClose();
+      const outcome = await onSave({ ...rest, assessment: { severity, scope } });
+      if (outcome.ok) onClose();
+      else if (outcome.error) setRefused(outcome.error);
     } finally {
       setBusy(false);
     }
@@ -104,11 +148,11 @@ export function IncidentDialog({
       id={`incident-${name}`}
       label={translate(`laget.incident.${name}`)}
       helperText={
-        name === 'problem' && touched && problemMissing
+        name === 'problem' && isMissing('problem')
           ? translate('laget.common.required')
           : translate(`laget.incident.${name}_help`)
       }
-      error={name === 'problem' && touched && problemMissing}
+      error={name === 'problem' && isMissing('problem')}
       required={name === 'problem'}
       value={values[name]}
       onChange={(e) => setValues({ ...values, [name]: e.target.value })}
@@ -116,6 +160,40 @@ export function IncidentDialog({
       minRows={multiline ? 2 : undefined}
       fullWidth
     />
+  );
+
+  const choice = <T extends string | number>(
+    name: 'severity' | 'scope',
+    options: readonly T[],
+    label: (option: T) => string,
+    help: string,
+    parse: (value: string) => T,
+  ) => (
+    <FormControl required error={isMissing(name)} component="fieldset">
+      <FormLabel id={`${name}-label`} component="legend">
+        {translate(`laget.incident.${name}`)}
+      </FormLabel>
+      <RadioGroup
+        aria-labelledby={`${name}-label`}
+        aria-describedby={`${name}-help`}
+        value={values[name] === null ? '' : String(values[name])}
+        onChange={(e) => setValues({ ...values, [name]: parse(e.target.value) })}
+        sx={{ flexDirection: { xs: 'column', sm: 'row' } }}
+      >
+        {options.map((option, index) => (
+          <FormControlLabel
+            key={option}
+            value={String(option)}
+            control={<Radio id={index === 0 ? `incident-${name}-first` : undefined} required />}
+            label={label(option)}
+            sx={touchTarget}
+          />
+        ))}
+      </RadioGroup>
+      <FormHelperText id={`${name}-help`}>
+        {isMissing(name) ? `${translate('laget.incident.choose_one')} ${help}` : help}
+      </FormHelperText>
+    </FormControl>
   );
 
   return (
@@ -160,64 +238,29 @@ export function IncidentDialog({
               {text('occurredAt')}
               {text('frequency')}
             </Stack>
-            <FormControl>
-              <FormLabel id="severity-label">{translate('laget.incident.severity')}</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="severity-label"
-                aria-describedby="severity-help"
-                value={String(values.assessment.severity)}
-                onChange={(e) =>
-                  setValues({
-                    ...values,
-                    assessment: { ...values.assessment, severity: Number(e.target.value) },
-                  })
-                }
-              >
-                {([1, 2, 3, 4, 5] as const).map((level) => (
-                  <FormControlLabel
-                    key={level}
-                    value={String(level)}
-                    control={<Radio />}
-                    label={`${level} ${severityWord(level, locale)}`}
-                  />
-                ))}
-              </RadioGroup>
-              <FormHelperText id="severity-help">
-                {translate('laget.incident.severity_help', severityHelpWords(locale))}
-              </FormHelperText>
-            </FormControl>
-            <FormControl>
-              <FormLabel id="scope-label">{translate('laget.incident.scope')}</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="scope-label"
-                aria-describedby="scope-help"
-                value={values.assessment.scope}
-                onChange={(e) =>
-                  setValues({
-                    ...values,
-                    assessment: { ...values.assessment, scope: e.target.value as 'E' | 'A' | 'EA' },
-                  })
-                }
-              >
-                {INCIDENT_SCOPES.map((scope) => (
-                  <FormControlLabel
-                    key={scope}
-                    value={scope}
-                    control={<Radio />}
-                    label={translate(`laget.incident.scope_${scope}`)}
-                  />
-                ))}
-              </RadioGroup>
-              <FormHelperText id="scope-help">{translate('laget.incident.scope_help')}</FormHelperText>
-            </FormControl>
+            {choice(
+              'severity',
+              SEVERITY_LEVELS,
+              (level) => `${level} ${severityWord(level, locale)}`,
+              translate('laget.incident.severity_help', severityHelpWords(locale)),
+              (value) => Number(value) as (typeof SEVERITY_LEVELS)[number],
+            )}
+            {choice(
+              'scope',
+              INCIDENT_SCOPES,
+              (scope) => scopeWords(scope, locale),
+              translate('laget.incident.scope_help'),
+              (value) => value as IncidentScope,
+            )}
             {text('comment', true)}
+            {refused && <Alert severity="error">{refused}</Alert>}
           </Stack>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={busy}>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} sx={touchTarget}>
+            {translate('ra.action.cancel')}
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy} sx={touchTarget}>
             {translate('ra.action.save')}
           </Button>
         </DialogActions>
