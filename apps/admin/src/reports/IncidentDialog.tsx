@@ -23,7 +23,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { api } from '../http.js';
 import type { IncidentInput } from './useReport.js';
 import { SEVERITY_LEVELS, scopeWords, severityHelpWords, severityWord } from './severity-words.js';
-import { touchTarget } from './touch.js';
+import { touchIcon, touchTarget } from './touch.js';
 
 /**
  * The form's values. The assessment starts unanswered: how serious it is and whom it concerns
@@ -60,6 +60,11 @@ export function missingFields(draft: Draft): Required[] {
   if (draft.severity === null) missing.push('severity');
   if (draft.scope === null) missing.push('scope');
   return missing;
+}
+
+/** The radio Tab stops at: the chosen one, or the first while none is. */
+function tabStop(chosen: string | number | null, option: string | number, index: number): number {
+  return (chosen === null ? index === 0 : chosen === option) ? 0 : -1;
 }
 
 /** The place register where the API has one; free text is always allowed. */
@@ -154,6 +159,8 @@ export function IncidentDialog({
       }
       error={name === 'problem' && isMissing('problem')}
       required={name === 'problem'}
+      // The dialog was opened to write this: typing starts here, by keyboard or on a phone.
+      autoFocus={name === 'problem'}
       value={values[name]}
       onChange={(e) => setValues({ ...values, [name]: e.target.value })}
       multiline={multiline}
@@ -184,7 +191,15 @@ export function IncidentDialog({
           <FormControlLabel
             key={option}
             value={String(option)}
-            control={<Radio id={index === 0 ? `incident-${name}-first` : undefined} required />}
+            control={
+              <Radio
+                id={index === 0 ? `incident-${name}-first` : undefined}
+                required
+                // One Tab stop per question, as a group with an answer has: Chrome stops at every
+                // radio of a group none of which is checked, and these start unanswered.
+                slotProps={{ input: { tabIndex: tabStop(values[name], option, index) } }}
+              />
+            }
             label={label(option)}
             sx={touchTarget}
           />
@@ -226,6 +241,7 @@ export function IncidentDialog({
                 if (option && typeof option !== 'string')
                   setValues((v) => ({ ...v, location: option.name, placeId: option.id }));
               }}
+              slotProps={{ clearIndicator: { sx: touchIcon } }}
               renderInput={(params) => (
                 <TextField
                   {...params}

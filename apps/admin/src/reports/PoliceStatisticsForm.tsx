@@ -70,7 +70,7 @@ export function PoliceStatisticsForm({
           return (
             <Box
               key={key}
-              sx={{ display: 'grid', gridTemplateColumns: { xs: '7.5rem 1fr', sm: '12rem 1fr' }, gap: 1 }}
+              sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '14rem 1fr' }, gap: 1 }}
             >
               <TextField
                 id={`statistics-category-${key}`}
