@@ -77,11 +77,8 @@ describeWith(['postgres', 'chromium'], 'the Swedish panel on every route', () =>
       'GET',
       `/api/reports?period=${demoWeek}&organisationId=skolan`,
     );
-    const place = await coordinator.expect<{ id: string }>(201, 'POST', '/api/places', {
-      name: 'Frida Hansdotter Arena',
-      kind: 'sports_facility',
-    });
-    ids = { user: user!.id, report: report!.id, place: place.id };
+    const [place] = await coordinator.expect<{ id: string }[]>(200, 'GET', '/api/places?perPage=1');
+    ids = { user: user!.id, report: report!.id, place: place!.id };
     browser = await launchBrowser();
     page = browser.page;
   }, 240_000);
@@ -128,13 +125,30 @@ describeWith(['postgres', 'chromium'], 'the Swedish panel on every route', () =>
         .first()
         .waitFor({ state: 'detached', timeout: 10_000 })
         .catch(() => undefined);
-      const english = englishIn(await pageText(page), phrases);
+      const text = await pageText(page);
+      // A walk that met only the login page or a blank screen would find no English either.
+      expect({ route, loginShown: await page.locator('#username').count(), long: text.length > 80 }).toEqual({
+        route,
+        loginShown: 0,
+        long: true,
+      });
+      const english = englishIn(text, phrases);
       if (english.length > 0) {
         found[`${role} ${route}`] = english;
         await screenshot(page, `english-${role}-${route.replace(/[^a-z0-9]+/gi, '-')}`);
       }
     }
   }
+
+  it('knows English and raw keys when it sees them', () => {
+    expect(englishIn('Hej! Something went wrong', phrases)).toEqual([
+      expect.stringContaining('Something went wrong'),
+    ]);
+    expect(englishIn('Profil', phrases)).toEqual([]);
+    expect(englishIn('Profile', phrases)).not.toEqual([]);
+    expect(englishIn('Spara resources.users.name', phrases)).toEqual(['raw key resources.users.name']);
+    expect(englishIn('Veckans rapport: Bedrägeri, Försök till bedrägeri', phrases)).toEqual([]);
+  });
 
   it(
     'has nothing English on the login page',
@@ -152,6 +166,36 @@ describeWith(['postgres', 'chromium'], 'the Swedish panel on every route', () =>
     async () => {
       await logInAs('admin', adminPassword);
       await walk('admin');
+    },
+    stepTimeout,
+  );
+
+  it(
+    "says a server failure in Swedish with the reference to quote, not the API's English body",
+    async () => {
+      let sent = '';
+      await page.route(/\/api\/organisations\?/, async (route) => {
+        sent = (await route.request().headerValue('x-request-id')) ?? '';
+        await route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            statusCode: 500,
+            error: 'Internal Server Error',
+            message: 'Something went wrong on our side; it has been logged.',
+          }),
+        });
+      });
+      try {
+        await page.goto(`${app.url}/#/organisations`);
+        const said = page.getByText(/Något gick fel hos oss; felet är loggat\. \(Referens: [0-9a-f]{12}\)/);
+        await said.first().waitFor();
+        expect(await said.first().textContent()).toContain(`Referens: ${sent}`);
+        expect(englishIn(await pageText(page), phrases)).toEqual([]);
+        await screenshot(page, 'sv-server-error');
+      } finally {
+        await page.unroute(/\/api\/organisations\?/);
+      }
     },
     stepTimeout,
   );

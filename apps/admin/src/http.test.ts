@@ -9,6 +9,25 @@ describe('error messages a person can act on', () => {
     expect(errorMessage(422, { message: ['a', 'b'] })).toBe('a; b');
   });
 
+  it('shows the Swedish half of bilingual words, and a refused field in its own words', () => {
+    expect(
+      errorMessage(409, { message: 'Platsen "Arenan" finns redan / A place with this name exists' }),
+    ).toBe('Platsen "Arenan" finns redan');
+    expect(
+      errorMessage(400, {
+        message:
+          'Invalid input: body.assessment.severity: Allvarlighetsgrad: måste vara 1–5 / severity: must be 1–5',
+        details: [
+          {
+            field: 'body.assessment.severity',
+            message: 'Allvarlighetsgrad: måste vara 1–5 / severity: must be 1–5',
+          },
+          { field: 'body.problem', message: 'Problematik: får inte vara tom / problem: must not be empty' },
+        ],
+      }),
+    ).toBe('Allvarlighetsgrad: måste vara 1–5; Problematik: får inte vara tom');
+  });
+
   it('says in Swedish what a refusal means, whatever language the server used', () => {
     expect(errorMessage(404, { message: 'Report was not found' })).toBe(
       'Finns inte, eller så får du inte se det.',

@@ -77,14 +77,37 @@ export function newRequestId(): string {
 export function errorMessage(status: number, body: unknown, reference?: string): string {
   // For these the status says all a person can act on; the server's words may be English.
   if (plainStatuses.has(status)) return statusMessages[status]!;
-  const message = (body as ApiErrorBody | undefined)?.message;
+  const { message, details } = (body as ApiErrorBody | undefined) ?? {};
   if (status >= 500) {
     const text = serverFailure(status, typeof message === 'string' ? message : undefined);
     return reference ? `${text} (Referens: ${reference})` : text;
   }
-  if (Array.isArray(message) && message.length > 0) return message.join('; ');
-  if (typeof message === 'string' && message.length > 0) return message;
+  const fields = fieldProblems(details);
+  if (fields) return fields;
+  if (Array.isArray(message) && message.length > 0) return message.map(swedishHalf).join('; ');
+  if (typeof message === 'string' && message.length > 0) return swedishHalf(message);
   return statusMessages[status] ?? `Servern svarade ${status}`;
+}
+
+/**
+ * The Swedish half of the API's bilingual words ("Platsen finns redan / A place with this name
+ * exists"): the panel is Swedish, and half a sentence of English in it reads as a fault.
+ */
+export function swedishHalf(text: string): string {
+  const split = text.indexOf(' / ');
+  return split > 0 ? text.slice(0, split).trim() : text;
+}
+
+/**
+ * A 400's fields, each in the Swedish half of its own words ("Allvarlighetsgrad: måste vara
+ * 1–5"), rather than the summary line, which starts in English ("Invalid input: body.…").
+ */
+function fieldProblems(details: unknown): string | undefined {
+  if (!Array.isArray(details)) return undefined;
+  const messages = details
+    .map((detail) => (detail as { message?: unknown } | null)?.message)
+    .filter((message): message is string => typeof message === 'string' && message.length > 0);
+  return messages.length > 0 ? messages.map(swedishHalf).join('; ') : undefined;
 }
 
 /**
@@ -92,8 +115,8 @@ export function errorMessage(status: number, body: unknown, reference?: string):
  * API's style for outages), else the status's meaning — a 500's body is English only.
  */
 function serverFailure(status: number, message: string | undefined): string {
-  const split = message?.indexOf(' / ') ?? -1;
-  if (message && split > 0) return message.slice(0, split).trim();
+  const swedish = message === undefined ? message : swedishHalf(message);
+  if (swedish && swedish !== message) return swedish;
   return statusMessages[status] ?? `Servern svarade ${status}.`;
 }
 
