@@ -183,6 +183,8 @@ export function IncidentDialog({
       <RadioGroup
         aria-labelledby={`${name}-label`}
         aria-describedby={`${name}-help`}
+        // Required is said once, for the question (the legend's asterisk), not on every option.
+        aria-required="true"
         value={values[name] === null ? '' : String(values[name])}
         onChange={(e) => setValues({ ...values, [name]: parse(e.target.value) })}
         sx={{ flexDirection: { xs: 'column', sm: 'row' } }}
@@ -194,7 +196,6 @@ export function IncidentDialog({
             control={
               <Radio
                 id={index === 0 ? `incident-${name}-first` : undefined}
-                required
                 // One Tab stop per question, as a group with an answer has: Chrome stops at every
                 // radio of a group none of which is checked, and these start unanswered.
                 slotProps={{ input: { tabIndex: tabStop(values[name], option, index) } }}
