@@ -159,8 +159,6 @@ export function IncidentDialog({
       }
       error={name === 'problem' && isMissing('problem')}
       required={name === 'problem'}
-      // The dialog was opened to write this: typing starts here, by keyboard or on a phone.
-      autoFocus={name === 'problem'}
       value={values[name]}
       onChange={(e) => setValues({ ...values, [name]: e.target.value })}
       multiline={multiline}
@@ -220,6 +218,9 @@ export function IncidentDialog({
       fullWidth
       maxWidth="md"
       aria-labelledby="incident-title"
+      // The dialog was opened to write an incident: typing starts in Problematik, by keyboard or
+      // on a phone. Once shown, since the dialog's focus trap first takes the focus itself.
+      slotProps={{ transition: { onEntered: () => document.getElementById('incident-problem')?.focus() } }}
     >
       <form onSubmit={submit} noValidate>
         <DialogTitle id="incident-title">
