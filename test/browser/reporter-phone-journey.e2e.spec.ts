@@ -113,7 +113,11 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
         await dialog.locator('#incident-problem').waitFor();
         // Severity and Berör are the reporter's judgement: nothing is chosen for them.
         expect(await dialog.getByRole('radio', { checked: true }).count()).toBe(0);
-        if (index === 0) await screen('p03-incident-form');
+        if (index === 0) {
+          // The help names the ends of the scale in the options' own words.
+          await dialog.getByText('1 = obetydligt, 5 = mycket allvarligt').waitFor();
+          await screen('p03-incident-form');
+        }
         await counter.type(dialog.locator('#incident-problem'), incident.problem, 'problematik');
         await counter.type(dialog.locator('#incident-location'), incident.location, 'plats');
         await counter.type(dialog.locator('#incident-occurredAt'), incident.occurredAt, 'tidpunkt');
@@ -134,6 +138,10 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       const box = await submit.boundingBox();
       expect(box!.y + box!.height).toBeLessThanOrEqual(844);
       await screen('p05-report-two-incidents');
+      // The smallest phone the form is held to: 360 px, still nothing to scroll sideways.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await screen('p05b-report-at-360');
+      await page.setViewportSize(phone.viewport);
     },
     stepTimeout,
   );
