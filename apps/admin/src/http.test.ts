@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, newRequestId } from './http.js';
+import { errorMessage, newRequestId, ourHalf } from './http.js';
 
 describe('error messages a person can act on', () => {
   it("keeps the server's words where they name a field or a rule", () => {
@@ -26,6 +26,13 @@ describe('error messages a person can act on', () => {
         ],
       }),
     ).toBe('Allvarlighetsgrad: måste vara 1–5; Problematik: får inte vara tom');
+  });
+
+  it('shows the English half where the panel was switched to English', () => {
+    expect(ourHalf('Platsen finns redan / A place with this name exists', 'en')).toBe(
+      'A place with this name exists',
+    );
+    expect(ourHalf('Bara svenska', 'en')).toBe('Bara svenska');
   });
 
   it('says in Swedish what a refusal means, whatever language the server used', () => {

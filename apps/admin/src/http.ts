@@ -84,22 +84,31 @@ export function errorMessage(status: number, body: unknown, reference?: string):
   }
   const fields = fieldProblems(details);
   if (fields) return fields;
-  if (Array.isArray(message) && message.length > 0) return message.map(swedishHalf).join('; ');
-  if (typeof message === 'string' && message.length > 0) return swedishHalf(message);
+  if (Array.isArray(message) && message.length > 0) return message.map((m) => ourHalf(m)).join('; ');
+  if (typeof message === 'string' && message.length > 0) return ourHalf(message);
   return statusMessages[status] ?? `Servern svarade ${status}`;
 }
 
-/**
- * The Swedish half of the API's bilingual words ("Platsen finns redan / A place with this name
- * exists"): the panel is Swedish, and half a sentence of English in it reads as a fault.
- */
-export function swedishHalf(text: string): string {
-  const split = text.indexOf(' / ');
-  return split > 0 ? text.slice(0, split).trim() : text;
+/** Which half of the API's bilingual words the panel shows: its own language's. */
+let language: 'sv' | 'en' = 'sv';
+
+export function setErrorLanguage(locale: string): void {
+  language = locale === 'en' ? 'en' : 'sv';
 }
 
 /**
- * A 400's fields, each in the Swedish half of its own words ("Allvarlighetsgrad: måste vara
+ * The panel's half of the API's bilingual words ("Platsen finns redan / A place with this name
+ * exists"): half a sentence in the other language reads as a fault. Swedish unless the panel
+ * was switched to English.
+ */
+export function ourHalf(text: string, lang: 'sv' | 'en' = language): string {
+  const split = text.indexOf(' / ');
+  if (split <= 0) return text;
+  return (lang === 'en' ? text.slice(split + 3) : text.slice(0, split)).trim();
+}
+
+/**
+ * A 400's fields, each in the panel's half of its own words ("Allvarlighetsgrad: måste vara
  * 1–5"), rather than the summary line, which starts in English ("Invalid input: body.…").
  */
 function fieldProblems(details: unknown): string | undefined {
@@ -107,7 +116,7 @@ function fieldProblems(details: unknown): string | undefined {
   const messages = details
     .map((detail) => (detail as { message?: unknown } | null)?.message)
     .filter((message): message is string => typeof message === 'string' && message.length > 0);
-  return messages.length > 0 ? messages.map(swedishHalf).join('; ') : undefined;
+  return messages.length > 0 ? messages.map((m) => ourHalf(m)).join('; ') : undefined;
 }
 
 /**
@@ -115,8 +124,8 @@ function fieldProblems(details: unknown): string | undefined {
  * API's style for outages), else the status's meaning — a 500's body is English only.
  */
 function serverFailure(status: number, message: string | undefined): string {
-  const swedish = message === undefined ? message : swedishHalf(message);
-  if (swedish && swedish !== message) return swedish;
+  const ours = message === undefined ? message : ourHalf(message);
+  if (ours && ours !== message) return ours;
   return statusMessages[status] ?? `Servern svarade ${status}.`;
 }
 

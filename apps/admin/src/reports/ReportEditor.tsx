@@ -157,7 +157,15 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
           severity="success"
           action={
             maySubmit ? (
-              <Button color="inherit" onClick={() => setAmending(true)} sx={touchTarget}>
+              <Button
+                color="inherit"
+                onClick={() => {
+                  setAmending(true);
+                  // "Inskickad. Tack!" belongs to the last submission, not to the change begun now.
+                  setStatus({ kind: 'idle' });
+                }}
+                sx={touchTarget}
+              >
                 {translate('laget.report.amend')}
               </Button>
             ) : undefined
