@@ -4,12 +4,13 @@ import { describeWith } from '../support/services.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/identity/first-start.js';
 import { buildAdminPanel, launchBrowser, screenshot, type Browser } from './browser-kit.js';
 import { logIn, type Session } from './http-kit.js';
-import { englishIn, englishPhrases, pageText } from './swedish-kit.js';
+import { englishIn, englishPhrases, pageText, titleCaseHeadings } from './swedish-kit.js';
 
 /**
  * Swedish everywhere (issue 16): every route of the panel, with the `sv` locale, as the
  * administrator, the coordinator and a reporter on the demo data. A page fails on any text of our
- * English messages or react-admin's, or on a raw message key; what was found is printed.
+ * English messages or react-admin's, on a raw message key, or on a title react-admin put in title
+ * case ("Skapa Inloggning"); what was found is printed.
  * Pages a role may not open are walked too: their refusal must be Swedish as well.
  */
 const stepTimeout = 300_000;
@@ -115,24 +116,40 @@ describeWith(['postgres', 'chromium'], 'the Swedish panel on every route', () =>
       .waitFor();
   }
 
+  /**
+   * The page's text once its lazy code and data are in. A hash route is a same-document
+   * navigation, so the load states say nothing: settled is no spinner and the same text twice.
+   */
+  async function settledText(page: Page): Promise<string> {
+    let before = '';
+    for (let tries = 0; tries < 40; tries += 1) {
+      await new Promise((done) => setTimeout(done, 250));
+      const now = await pageText(page);
+      const loading = await page.locator('[role="progressbar"]').count();
+      if (now === before && loading === 0) return now;
+      before = now;
+    }
+    return before;
+  }
+
   async function walk(role: string): Promise<void> {
     for (const route of routes(ids)) {
       await page.goto(`${app.url}/#${route}`);
-      // Lazy pages and their data: settled when the network is quiet and no spinner is left.
-      await page.waitForLoadState('networkidle');
-      await page
-        .locator('[role="progressbar"]')
-        .first()
-        .waitFor({ state: 'detached', timeout: 10_000 })
-        .catch(() => undefined);
-      const text = await pageText(page);
+      const text = await settledText(page);
       // A walk that met only the login page or a blank screen would find no English either.
       expect({ route, loginShown: await page.locator('#username').count(), long: text.length > 80 }).toEqual({
         route,
         loginShown: 0,
         long: true,
       });
-      const english = englishIn(text, phrases);
+      // Proof the walk reads pages with their data, not a shell still loading.
+      if (route === '/organisations') expect(text).toContain('Socialtjänsten');
+      if (role === 'coordinator' && route.endsWith('/show') && route.startsWith('/lagesbilder'))
+        expect(text).toContain('Polisens statistik');
+      const english = [
+        ...englishIn(text, phrases),
+        ...(await titleCaseHeadings(page)).map((title) => `not sentence case: "${title}"`),
+      ];
       if (english.length > 0) {
         found[`${role} ${route}`] = english;
         await screenshot(page, `english-${role}-${route.replace(/[^a-z0-9]+/gi, '-')}`);
@@ -218,7 +235,7 @@ describeWith(['postgres', 'chromium'], 'the Swedish panel on every route', () =>
     stepTimeout,
   );
 
-  it('found no English and no raw keys', () => {
+  it('found no English, no raw keys and no title in title case', () => {
     const lines = Object.entries(found).map(([where, what]) => `  ${where}: ${what.join(', ')}`);
     console.log(
       `[Swedish everywhere] ${routes(ids).length} routes × 3 roles + login, ${phrases.length} English phrases looked for; ` +

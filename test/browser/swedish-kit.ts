@@ -62,3 +62,15 @@ export function pageText(page: Page): Promise<string> {
     return [document.title, document.body.innerText, ...said].join('\n');
   });
 }
+
+/**
+ * Titles and headings not in sentence case, as react-admin builds them from a capitalised
+ * resource name ("Skapa Inloggning", "Inga Platser ännu"); an acronym ("Skapa API-nyckel") is fine.
+ */
+export function titleCaseHeadings(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#react-admin-title, h1, h2, h3, h4, h5, h6')]
+      .map((element) => (element.textContent ?? '').trim())
+      .filter((text) => /^(Skapa|Ny|Nytt|Inga|Ingen|Redigera|Visa) \p{Lu}\p{Ll}/u.test(text)),
+  );
+}
