@@ -314,6 +314,8 @@ export const lagetEnglish: LagetMessages = {
       submitted: 'The report is submitted. Thank you!',
       saved: 'Saved',
       saved_incident: 'The incident is saved',
+      saved_next: 'The incident is saved. Fill in the next one.',
+      save_and_next: 'Save and add another',
       saved_statistics: 'The statistics are saved',
       saving: 'Saving …',
       conflict_title: 'Someone else changed the report',

@@ -317,6 +317,8 @@ export const lagetSwedish = {
       submitted: 'Rapporten är inskickad. Tack!',
       saved: 'Sparat',
       saved_incident: 'Händelsen är sparad',
+      saved_next: 'Händelsen är sparad. Fyll i nästa.',
+      save_and_next: 'Spara och lägg till nästa',
       saved_statistics: 'Statistiken är sparad',
       saving: 'Sparar …',
       conflict_title: 'Rapporten har ändrats av någon annan',

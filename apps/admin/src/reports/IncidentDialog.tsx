@@ -15,6 +15,7 @@ import {
   RadioGroup,
   Stack,
   TextField,
+  Typography,
   useMediaQuery,
   type Theme,
 } from '@mui/material';
@@ -102,11 +103,13 @@ export function IncidentDialog({
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | undefined>();
+  const [savedOne, setSavedOne] = useState(false);
 
   useEffect(() => {
     if (!open) return;
     setTouched(false);
     setRefused(undefined);
+    setSavedOne(false);
     setValues(
       incident
         ? {
@@ -139,9 +142,17 @@ export function IncidentDialog({
     const { severity, scope, ...rest } = values;
     setBusy(true);
     setRefused(undefined);
+    // "Spara och lägg till nästa" keeps the form open, emptied, for the next incident: one tap
+    // fewer per incident for a reporter with several.
+    const another = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('name') === 'another';
     try {
       const outcome = await onSave({ ...rest, assessment: { severity, scope } });
-      if (outcome.ok) onClose();
+      if (outcome.ok && another) {
+        setValues(empty);
+        setTouched(false);
+        setSavedOne(true);
+        document.getElementById('incident-problem')?.focus();
+      } else if (outcome.ok) onClose();
       else if (outcome.error) setRefused(outcome.error);
     } finally {
       setBusy(false);
@@ -228,6 +239,11 @@ export function IncidentDialog({
         </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
+            {savedOne && (
+              <Typography role="status" variant="body2" color="success.main">
+                {translate('laget.report.saved_next')}
+              </Typography>
+            )}
             {text('problem', true)}
             <Autocomplete
               id="incident-location"
@@ -274,10 +290,17 @@ export function IncidentDialog({
             {refused && <Alert severity="error">{refused}</Alert>}
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
+        <DialogActions
+          sx={{ px: 3, pb: 2, flexWrap: 'wrap', gap: 1, '& > :not(style) ~ :not(style)': { ml: 0 } }}
+        >
           <Button onClick={onClose} sx={touchTarget}>
             {translate('ra.action.cancel')}
           </Button>
+          {!incident && (
+            <Button type="submit" name="another" variant="outlined" disabled={busy} sx={touchTarget}>
+              {translate('laget.report.save_and_next')}
+            </Button>
+          )}
           <Button type="submit" variant="contained" disabled={busy} sx={touchTarget}>
             {translate('ra.action.save')}
           </Button>
