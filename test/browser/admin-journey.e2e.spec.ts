@@ -209,7 +209,7 @@ describeWith(['postgres', 'redis', 'chromium'], 'admin panel journey in the brow
         await dialog.getByRole('radio', { name: /^EA/ }).check();
         await dialog.locator('#incident-comment').fill(incident.comment);
         if (index === 0) await screen('10-incident-form');
-        await dialog.getByRole('button', { name: 'Spara' }).click();
+        await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
         await page.getByRole('article', { name: incident.problem }).waitFor();
       }
       await screen('11-report-draft');

@@ -290,8 +290,16 @@ export function IncidentDialog({
             {refused && <Alert severity="error">{refused}</Alert>}
           </Stack>
         </DialogContent>
+        {/* On a phone the buttons stack full width, the primary one last, lowest, nearest the thumb. */}
         <DialogActions
-          sx={{ px: 3, pb: 2, flexWrap: 'wrap', gap: 1, '& > :not(style) ~ :not(style)': { ml: 0 } }}
+          sx={{
+            px: 3,
+            pb: 2,
+            gap: 1,
+            flexDirection: { xs: 'column', sm: 'row' },
+            alignItems: { xs: 'stretch', sm: 'center' },
+            '& > :not(style) ~ :not(style)': { ml: 0 },
+          }}
         >
           <Button onClick={onClose} sx={touchTarget}>
             {translate('ra.action.cancel')}
