@@ -174,11 +174,8 @@ describeWith(['postgres', 'redis', 'chromium'], 'admin panel journey in the brow
   it(
     "lets the reporter file the week's report with two incidents and submit it",
     async () => {
-      await page
-        .getByRole('link', { name: /veckans rapport/i })
-        .first()
-        .click();
-      await page.getByRole('button', { name: 'Börja veckans rapport' }).click();
+      // One tap: the start page's button opens the draft and lands in the form.
+      await page.getByRole('link', { name: 'Börja veckans rapport' }).click();
       await page.locator('#narrative').waitFor();
       await page.locator('#narrative').fill('Lugnt just nu. Enstaka mindre skadegörelse på skolgården.');
       await page.getByRole('status').filter({ hasText: 'Sparat' }).waitFor();
@@ -212,7 +209,7 @@ describeWith(['postgres', 'redis', 'chromium'], 'admin panel journey in the brow
         await dialog.getByRole('radio', { name: /^EA/ }).check();
         await dialog.locator('#incident-comment').fill(incident.comment);
         if (index === 0) await screen('10-incident-form');
-        await dialog.getByRole('button', { name: 'Spara' }).click();
+        await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
         await page.getByRole('article', { name: incident.problem }).waitFor();
       }
       await screen('11-report-draft');

@@ -77,7 +77,15 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** A phone as the reporter holds it: its screen, touch instead of a mouse, a phone's user agent. */
+export interface Device {
+  viewport: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  deviceScaleFactor?: number;
+}
+
+export async function launchBrowser(device?: Device): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'laget-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -87,6 +95,7 @@ export async function launchBrowser(): Promise<Browser> {
     // No fading notifications half-way through an axe contrast check.
     reducedMotion: 'reduce',
     viewport: { width: 1280, height: 900 },
+    ...device,
     args: [
       '--no-sandbox',
       '--disable-gpu',

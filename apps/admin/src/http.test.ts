@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, newRequestId } from './http.js';
+import { errorMessage, newRequestId, ourHalf } from './http.js';
 
 describe('error messages a person can act on', () => {
   it("keeps the server's words where they name a field or a rule", () => {
@@ -7,6 +7,32 @@ describe('error messages a person can act on', () => {
       errorMessage(400, { message: 'Problematik: får inte vara tom / problem: must not be empty' }),
     ).toContain('Problematik');
     expect(errorMessage(422, { message: ['a', 'b'] })).toBe('a; b');
+  });
+
+  it('shows the Swedish half of bilingual words, and a refused field in its own words', () => {
+    expect(
+      errorMessage(409, { message: 'Platsen "Arenan" finns redan / A place with this name exists' }),
+    ).toBe('Platsen "Arenan" finns redan');
+    expect(
+      errorMessage(400, {
+        message:
+          'Invalid input: body.assessment.severity: Allvarlighetsgrad: måste vara 1–5 / severity: must be 1–5',
+        details: [
+          {
+            field: 'body.assessment.severity',
+            message: 'Allvarlighetsgrad: måste vara 1–5 / severity: must be 1–5',
+          },
+          { field: 'body.problem', message: 'Problematik: får inte vara tom / problem: must not be empty' },
+        ],
+      }),
+    ).toBe('Allvarlighetsgrad: måste vara 1–5; Problematik: får inte vara tom');
+  });
+
+  it('shows the English half where the panel was switched to English', () => {
+    expect(ourHalf('Platsen finns redan / A place with this name exists', 'en')).toBe(
+      'A place with this name exists',
+    );
+    expect(ourHalf('Bara svenska', 'en')).toBe('Bara svenska');
   });
 
   it('says in Swedish what a refusal means, whatever language the server used', () => {

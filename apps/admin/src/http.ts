@@ -77,14 +77,46 @@ export function newRequestId(): string {
 export function errorMessage(status: number, body: unknown, reference?: string): string {
   // For these the status says all a person can act on; the server's words may be English.
   if (plainStatuses.has(status)) return statusMessages[status]!;
-  const message = (body as ApiErrorBody | undefined)?.message;
+  const { message, details } = (body as ApiErrorBody | undefined) ?? {};
   if (status >= 500) {
     const text = serverFailure(status, typeof message === 'string' ? message : undefined);
     return reference ? `${text} (Referens: ${reference})` : text;
   }
-  if (Array.isArray(message) && message.length > 0) return message.join('; ');
-  if (typeof message === 'string' && message.length > 0) return message;
+  const fields = fieldProblems(details);
+  if (fields) return fields;
+  if (Array.isArray(message) && message.length > 0) return message.map((m) => ourHalf(m)).join('; ');
+  if (typeof message === 'string' && message.length > 0) return ourHalf(message);
   return statusMessages[status] ?? `Servern svarade ${status}`;
+}
+
+/** Which half of the API's bilingual words the panel shows: its own language's. */
+let language: 'sv' | 'en' = 'sv';
+
+export function setErrorLanguage(locale: string): void {
+  language = locale === 'en' ? 'en' : 'sv';
+}
+
+/**
+ * The panel's half of the API's bilingual words ("Platsen finns redan / A place with this name
+ * exists"): half a sentence in the other language reads as a fault. Swedish unless the panel
+ * was switched to English.
+ */
+export function ourHalf(text: string, lang: 'sv' | 'en' = language): string {
+  const split = text.indexOf(' / ');
+  if (split <= 0) return text;
+  return (lang === 'en' ? text.slice(split + 3) : text.slice(0, split)).trim();
+}
+
+/**
+ * A 400's fields, each in the panel's half of its own words ("Allvarlighetsgrad: måste vara
+ * 1–5"), rather than the summary line, which starts in English ("Invalid input: body.…").
+ */
+function fieldProblems(details: unknown): string | undefined {
+  if (!Array.isArray(details)) return undefined;
+  const messages = details
+    .map((detail) => (detail as { message?: unknown } | null)?.message)
+    .filter((message): message is string => typeof message === 'string' && message.length > 0);
+  return messages.length > 0 ? messages.map((m) => ourHalf(m)).join('; ') : undefined;
 }
 
 /**
@@ -92,8 +124,8 @@ export function errorMessage(status: number, body: unknown, reference?: string):
  * API's style for outages), else the status's meaning — a 500's body is English only.
  */
 function serverFailure(status: number, message: string | undefined): string {
-  const split = message?.indexOf(' / ') ?? -1;
-  if (message && split > 0) return message.slice(0, split).trim();
+  const ours = message === undefined ? message : ourHalf(message);
+  if (ours && ours !== message) return ours;
   return statusMessages[status] ?? `Servern svarade ${status}.`;
 }
 

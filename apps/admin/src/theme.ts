@@ -1,3 +1,4 @@
+import { svSE } from '@mui/material/locale';
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
 
 /**
@@ -22,6 +23,9 @@ export const theme: RaThemeOptions = {
   },
   components: {
     ...defaultTheme.components,
+    // MUI's own words (Autocomplete's "Clear", "No options", pagination's labels) in Swedish:
+    // react-admin translates only what it renders itself. Swedish first, in English too.
+    ...svSE.components,
     MuiTextField: { defaultProps: { variant: 'outlined' } },
   },
 };

@@ -59,7 +59,7 @@ export function ReporterCard({ organisationId }: { organisationId: string }) {
       </CardContent>
       {period && (
         <CardActions>
-          <Button component={Link} to="/my-report" variant="contained">
+          <Button component={Link} to="/my-report" variant="contained" size="large" sx={{ minHeight: 44 }}>
             {translate(report ? 'laget.dashboard.open_report' : 'laget.dashboard.start_report')}
           </Button>
         </CardActions>

@@ -1,8 +1,9 @@
 import { Box, Card, CardActions, CardContent, Chip, IconButton, Stack, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
-import type { IncidentView } from '@laget/contracts';
+import { assessmentText, type IncidentView } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
+import { touchIcon } from './touch.js';
 
 /** One incident as the EST form's six columns, readable on a phone. */
 export function IncidentCard({
@@ -35,7 +36,7 @@ export function IncidentCard({
           </Typography>
           <Chip
             size="small"
-            label={`${translate('laget.incident.severity')}: ${incident.assessment.severity} ${incident.assessment.scope}`}
+            label={`${translate('laget.incident.severity')}: ${assessmentText(incident.assessment)}`}
           />
         </Stack>
         <Box component="dl" sx={{ m: 0, display: 'grid', gap: 0.5 }}>
@@ -50,6 +51,7 @@ export function IncidentCard({
           {onEdit && (
             <IconButton
               onClick={onEdit}
+              sx={touchIcon}
               aria-label={`${translate('laget.report.edit_incident')}: ${incident.problem}`}
             >
               <EditIcon />
@@ -58,6 +60,7 @@ export function IncidentCard({
           {onRemove && (
             <IconButton
               onClick={onRemove}
+              sx={touchIcon}
               aria-label={`${translate('laget.report.remove_incident')}: ${incident.problem}`}
             >
               <DeleteIcon />

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import {
+  Alert,
   Autocomplete,
   Button,
   Dialog,
@@ -14,24 +15,58 @@ import {
   RadioGroup,
   Stack,
   TextField,
+  Typography,
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import { INCIDENT_SCOPES, type IncidentView, type PlaceView } from '@laget/contracts';
+import { INCIDENT_SCOPES, type IncidentScope, type IncidentView, type PlaceView } from '@laget/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { api } from '../http.js';
 import type { IncidentInput } from './useReport.js';
-import { severityHelpWords, severityWord } from './severity-words.js';
+import { SEVERITY_LEVELS, scopeWords, severityHelpWords, severityWord } from './severity-words.js';
+import { touchIcon, touchTarget } from './touch.js';
 
-const empty: IncidentInput = {
+/**
+ * The form's values. The assessment starts unanswered: how serious it is and whom it concerns
+ * are the reporter's judgement, and a preselected "2" or "E" invites an answer nobody made.
+ */
+interface Draft extends Omit<IncidentInput, 'assessment'> {
+  severity: number | null;
+  scope: IncidentScope | null;
+}
+
+const empty: Draft = {
   problem: '',
   location: '',
   placeId: null,
   occurredAt: '',
   frequency: '',
-  assessment: { severity: 2, scope: 'E' },
+  severity: null,
+  scope: null,
   comment: '',
 };
+
+/** What a save came to: the dialog closes on success and shows the server's words otherwise. */
+export interface SaveOutcome {
+  ok: boolean;
+  error?: string;
+}
+
+type Required = 'problem' | 'severity' | 'scope';
+
+/** The fields still unanswered, in the form's order (the first one gets the focus). */
+export function missingFields(draft: Draft): Required[] {
+  const missing: Required[] = [];
+  if (draft.problem.trim() === '') missing.push('problem');
+  if (draft.severity === null) missing.push('severity');
+  if (draft.scope === null) missing.push('scope');
+  return missing;
+}
+
+/** The radio Tab stops at: the chosen one, or the first while none is. */
+function tabStop(chosen: string | number | null, option: string | number, index: number): number {
+  return (chosen === null ? index === 0 : chosen === option) ? 0 : -1;
+}
 
 /** The place register where the API has one; free text is always allowed. */
 function usePlaces(): PlaceView[] {
@@ -46,7 +81,8 @@ function usePlaces(): PlaceView[] {
 
 /**
  * The six columns of the EST form, each with the form's own question as help text. Full screen
- * on a phone, where people fill it in between other duties.
+ * on a phone, where people fill it in between other duties. Problematik, Bedömning and Berör
+ * must be answered; the rest may stay empty.
  */
 export function IncidentDialog({
   open,
@@ -57,19 +93,23 @@ export function IncidentDialog({
   open: boolean;
   incident?: IncidentView;
   onClose: () => void;
-  onSave: (input: IncidentInput) => Promise<boolean>;
+  onSave: (input: IncidentInput) => Promise<SaveOutcome>;
 }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const places = usePlaces();
-  const [values, setValues] = useState<IncidentInput>(empty);
+  const [values, setValues] = useState<Draft>(empty);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<string | undefined>();
+  const [savedOne, setSavedOne] = useState(false);
 
   useEffect(() => {
     if (!open) return;
     setTouched(false);
+    setRefused(undefined);
+    setSavedOne(false);
     setValues(
       incident
         ? {
@@ -78,22 +118,42 @@ export function IncidentDialog({
             placeId: incident.placeId,
             occurredAt: incident.occurredAt,
             frequency: incident.frequency,
-            assessment: { ...incident.assessment },
+            severity: incident.assessment.severity,
+            scope: incident.assessment.scope,
             comment: incident.comment,
           }
         : empty,
     );
   }, [open, incident]);
 
-  const problemMissing = values.problem.trim() === '';
+  const missing = touched ? missingFields(values) : [];
+  const isMissing = (field: Required) => missing.includes(field);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (problemMissing) return;
+    const unanswered = missingFields(values);
+    if (unanswered.length > 0 || values.severity === null || values.scope === null) {
+      // Straight to the first unanswered question, for the keyboard and the screen reader alike.
+      const first = unanswered[0] === 'problem' ? 'incident-problem' : `incident-${unanswered[0]}-first`;
+      document.getElementById(first)?.focus();
+      return;
+    }
+    const { severity, scope, ...rest } = values;
     setBusy(true);
+    setRefused(undefined);
+    // "Spara och lägg till nästa" keeps the form open, emptied, for the next incident: one tap
+    // fewer per incident for a reporter with several.
+    const another = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('name') === 'another';
     try {
-      if (await onSave(values)) onClose();
+      const outcome = await onSave({ ...rest, assessment: { severity, scope } });
+      if (outcome.ok && another) {
+        setValues(empty);
+        setTouched(false);
+        setSavedOne(true);
+        document.getElementById('incident-problem')?.focus();
+      } else if (outcome.ok) onClose();
+      else if (outcome.error) setRefused(outcome.error);
     } finally {
       setBusy(false);
     }
@@ -104,11 +164,11 @@ export function IncidentDialog({
       id={`incident-${name}`}
       label={translate(`laget.incident.${name}`)}
       helperText={
-        name === 'problem' && touched && problemMissing
+        name === 'problem' && isMissing('problem')
           ? translate('laget.common.required')
           : translate(`laget.incident.${name}_help`)
       }
-      error={name === 'problem' && touched && problemMissing}
+      error={name === 'problem' && isMissing('problem')}
       required={name === 'problem'}
       value={values[name]}
       onChange={(e) => setValues({ ...values, [name]: e.target.value })}
@@ -116,6 +176,49 @@ export function IncidentDialog({
       minRows={multiline ? 2 : undefined}
       fullWidth
     />
+  );
+
+  const choice = <T extends string | number>(
+    name: 'severity' | 'scope',
+    options: readonly T[],
+    label: (option: T) => string,
+    help: string,
+    parse: (value: string) => T,
+  ) => (
+    <FormControl required error={isMissing(name)} component="fieldset">
+      <FormLabel id={`${name}-label`} component="legend">
+        {translate(`laget.incident.${name}`)}
+      </FormLabel>
+      <RadioGroup
+        aria-labelledby={`${name}-label`}
+        aria-describedby={`${name}-help`}
+        // Required is said once, for the question (the legend's asterisk), not on every option.
+        aria-required="true"
+        value={values[name] === null ? '' : String(values[name])}
+        onChange={(e) => setValues({ ...values, [name]: parse(e.target.value) })}
+        sx={{ flexDirection: { xs: 'column', sm: 'row' } }}
+      >
+        {options.map((option, index) => (
+          <FormControlLabel
+            key={option}
+            value={String(option)}
+            control={
+              <Radio
+                id={index === 0 ? `incident-${name}-first` : undefined}
+                // One Tab stop per question, as a group with an answer has: Chrome stops at every
+                // radio of a group none of which is checked, and these start unanswered.
+                slotProps={{ input: { tabIndex: tabStop(values[name], option, index) } }}
+              />
+            }
+            label={label(option)}
+            sx={touchTarget}
+          />
+        ))}
+      </RadioGroup>
+      <FormHelperText id={`${name}-help`}>
+        {isMissing(name) ? `${translate('laget.incident.choose_one')} ${help}` : help}
+      </FormHelperText>
+    </FormControl>
   );
 
   return (
@@ -126,6 +229,9 @@ export function IncidentDialog({
       fullWidth
       maxWidth="md"
       aria-labelledby="incident-title"
+      // The dialog was opened to write an incident: typing starts in Problematik, by keyboard or
+      // on a phone. Once shown, since the dialog's focus trap first takes the focus itself.
+      slotProps={{ transition: { onEntered: () => document.getElementById('incident-problem')?.focus() } }}
     >
       <form onSubmit={submit} noValidate>
         <DialogTitle id="incident-title">
@@ -133,6 +239,11 @@ export function IncidentDialog({
         </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
+            {savedOne && (
+              <Typography role="status" variant="body2" color="success.main">
+                {translate('laget.report.saved_next')}
+              </Typography>
+            )}
             {text('problem', true)}
             <Autocomplete
               id="incident-location"
@@ -148,6 +259,7 @@ export function IncidentDialog({
                 if (option && typeof option !== 'string')
                   setValues((v) => ({ ...v, location: option.name, placeId: option.id }));
               }}
+              slotProps={{ clearIndicator: { sx: touchIcon } }}
               renderInput={(params) => (
                 <TextField
                   {...params}
@@ -160,64 +272,44 @@ export function IncidentDialog({
               {text('occurredAt')}
               {text('frequency')}
             </Stack>
-            <FormControl>
-              <FormLabel id="severity-label">{translate('laget.incident.severity')}</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="severity-label"
-                aria-describedby="severity-help"
-                value={String(values.assessment.severity)}
-                onChange={(e) =>
-                  setValues({
-                    ...values,
-                    assessment: { ...values.assessment, severity: Number(e.target.value) },
-                  })
-                }
-              >
-                {([1, 2, 3, 4, 5] as const).map((level) => (
-                  <FormControlLabel
-                    key={level}
-                    value={String(level)}
-                    control={<Radio />}
-                    label={`${level} ${severityWord(level, locale)}`}
-                  />
-                ))}
-              </RadioGroup>
-              <FormHelperText id="severity-help">
-                {translate('laget.incident.severity_help', severityHelpWords(locale))}
-              </FormHelperText>
-            </FormControl>
-            <FormControl>
-              <FormLabel id="scope-label">{translate('laget.incident.scope')}</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="scope-label"
-                aria-describedby="scope-help"
-                value={values.assessment.scope}
-                onChange={(e) =>
-                  setValues({
-                    ...values,
-                    assessment: { ...values.assessment, scope: e.target.value as 'E' | 'A' | 'EA' },
-                  })
-                }
-              >
-                {INCIDENT_SCOPES.map((scope) => (
-                  <FormControlLabel
-                    key={scope}
-                    value={scope}
-                    control={<Radio />}
-                    label={translate(`laget.incident.scope_${scope}`)}
-                  />
-                ))}
-              </RadioGroup>
-              <FormHelperText id="scope-help">{translate('laget.incident.scope_help')}</FormHelperText>
-            </FormControl>
+            {choice(
+              'severity',
+              SEVERITY_LEVELS,
+              (level) => `${level} ${severityWord(level, locale)}`,
+              translate('laget.incident.severity_help', severityHelpWords(locale)),
+              (value) => Number(value) as (typeof SEVERITY_LEVELS)[number],
+            )}
+            {choice(
+              'scope',
+              INCIDENT_SCOPES,
+              (scope) => scopeWords(scope, locale),
+              translate('laget.incident.scope_help'),
+              (value) => value as IncidentScope,
+            )}
             {text('comment', true)}
+            {refused && <Alert severity="error">{refused}</Alert>}
           </Stack>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={busy}>
+        {/* On a phone the buttons stack full width, the primary one last, lowest, nearest the thumb. */}
+        <DialogActions
+          sx={{
+            px: 3,
+            pb: 2,
+            gap: 1,
+            flexDirection: { xs: 'column', sm: 'row' },
+            alignItems: { xs: 'stretch', sm: 'center' },
+            '& > :not(style) ~ :not(style)': { ml: 0 },
+          }}
+        >
+          <Button onClick={onClose} sx={touchTarget}>
+            {translate('ra.action.cancel')}
+          </Button>
+          {!incident && (
+            <Button type="submit" name="another" variant="outlined" disabled={busy} sx={touchTarget}>
+              {translate('laget.report.save_and_next')}
+            </Button>
+          )}
+          <Button type="submit" variant="contained" disabled={busy} sx={touchTarget}>
             {translate('ra.action.save')}
           </Button>
         </DialogActions>

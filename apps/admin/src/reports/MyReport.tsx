@@ -1,71 +1,61 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material';
-import type { PeriodView } from '@laget/contracts';
-import { Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { Alert, CircularProgress } from '@mui/material';
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { currentPeriod, swedishDateTime, weekLabel } from '../shared/week.js';
-import { CompiledEarlyNotice } from './CompiledEarlyNotice.js';
+import { currentPeriod, weekLabel } from '../shared/week.js';
 import { findReport, loadReportingPeriod, openReport } from './current-report.js';
 
-/** `/my-report`: straight to this week's report of the reporter's organisation, opening it if needed. */
+/**
+ * `/my-report`: straight into this week's report of the person's organisation. Arriving here is
+ * the decision to write it ("Börja veckans rapport" on the start page, "Veckans rapport" in the
+ * menu), so the draft is opened at once rather than behind a second button that asks the same
+ * question again; an existing report is simply found (openReport falls back to it on 409).
+ */
 export function MyReport() {
   const translate = useTranslate();
-  const notify = useNotify();
   const navigate = useNavigate();
   const { identity } = useGetIdentity();
   const organisationId = identity?.organisationId as string | undefined;
-  const [period, setPeriod] = useState<PeriodView | null | undefined>();
+  const [noPeriod, setNoPeriod] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
     if (!organisationId) return;
     let cancelled = false;
     (async () => {
-      const found = await loadReportingPeriod();
+      const period = await loadReportingPeriod();
       if (cancelled) return;
-      setPeriod(found ?? null);
-      if (!found) return;
-      const report = await findReport(found.id, organisationId);
-      if (!cancelled && report) navigate(`/reports/${encodeURIComponent(report.id)}`, { replace: true });
-    })().catch((caught: Error) => setError(caught.message));
+      if (!period) return setNoPeriod(true);
+      const report =
+        (await findReport(period.id, organisationId)) ?? (await openReport(period.id, organisationId));
+      // `replace`: the browser's back button returns to where the person came from, not here.
+      if (!cancelled)
+        navigate(`/reports/${encodeURIComponent(report.id)}`, { replace: true, state: { fresh: true } });
+    })().catch((caught: Error) => !cancelled && setError(caught.message));
     return () => {
       cancelled = true;
     };
   }, [organisationId, navigate]);
 
-  if (error) return <Alert severity="error">{error}</Alert>;
-  if (period === undefined)
-    return <CircularProgress aria-label={translate('laget.common.loading')} sx={{ m: 4 }} />;
-  if (period === null)
+  const title = <Title title={translate('laget.menu.my_report')} />;
+  if (error)
     return (
-      <Alert severity="info">
+      <Alert severity="error" sx={{ m: 2 }}>
+        {title}
+        {error}
+      </Alert>
+    );
+  if (noPeriod)
+    return (
+      <Alert severity="info" sx={{ m: 2 }}>
+        {title}
         {translate('laget.dashboard.no_period', { week: weekLabel(currentPeriod()) })}
       </Alert>
     );
-
   return (
-    <Box sx={{ p: 2 }}>
-      <Title title={translate('laget.menu.my_report')} />
-      <Typography component="h1" variant="h5" gutterBottom>
-        {translate('laget.dashboard.this_week', { week: weekLabel(period.id) })}
-      </Typography>
-      <Typography gutterBottom>
-        {translate('laget.dashboard.deadline', { date: swedishDateTime(period.reportingDeadline) })}
-      </Typography>
-      <CompiledEarlyNotice period={period} />
-      <Button
-        variant="contained"
-        onClick={async () => {
-          try {
-            const report = await openReport(period.id, organisationId ?? '');
-            navigate(`/reports/${encodeURIComponent(report.id)}`);
-          } catch (caught) {
-            notify((caught as Error).message, { type: 'error' });
-          }
-        }}
-      >
-        {translate('laget.dashboard.start_report')}
-      </Button>
-    </Box>
+    <>
+      {title}
+      <CircularProgress aria-label={translate('laget.common.loading')} sx={{ m: 4 }} />
+    </>
   );
 }

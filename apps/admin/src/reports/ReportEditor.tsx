@@ -1,37 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  CircularProgress,
-  FormControl,
-  FormControlLabel,
-  FormLabel,
-  Radio,
-  RadioGroup,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import SendIcon from '@mui/icons-material/Send';
-import {
-  ATTENDANCES,
-  type Attendance,
-  type IncidentView,
-  type OrganisationDto,
-  type PeriodView,
-} from '@laget/contracts';
-import { Confirm, Title, useCanAccess, useGetOne, useNotify, useTranslate } from 'react-admin';
+import type { IncidentView, OrganisationDto, PeriodView } from '@laget/contracts';
+import { Confirm, Title, useCanAccess, useGetOne, useTranslate } from 'react-admin';
+import { useLocation } from 'react-router-dom';
 import { StatusChip } from '../shared/StatusChip.js';
 import { swedishDateTime, weekLabel, weekNumberLabel } from '../shared/week.js';
 import { CompiledEarlyNotice } from './CompiledEarlyNotice.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { IncidentCard } from './IncidentCard.js';
-import { IncidentDialog } from './IncidentDialog.js';
+import { IncidentDialog, type SaveOutcome } from './IncidentDialog.js';
 import { PoliceStatisticsForm } from './PoliceStatisticsForm.js';
+import { ReportActionBar } from './ReportActionBar.js';
+import { ReportTextCard } from './ReportTextCard.js';
+import type { SaveStatus } from './save-status.js';
+import { touchTarget } from './touch.js';
 import { useReport } from './useReport.js';
 
 /** How long typing may pause before the draft is saved. */
@@ -44,7 +27,7 @@ const autosaveDelayMs = 1200;
  */
 export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: boolean }) {
   const translate = useTranslate();
-  const notify = useNotify();
+  const location = useLocation();
   const {
     report,
     error,
@@ -72,14 +55,22 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
   const [amending, setAmending] = useState(false);
   const [dialog, setDialog] = useState<{ open: boolean; incident?: IncidentView }>({ open: false });
   const [removing, setRemoving] = useState<IncidentView | undefined>();
-  const [lastSaved, setLastSaved] = useState<string | undefined>();
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const heading = useRef<HTMLHeadingElement>(null);
   const serverNarrative = report?.narrative;
+  const arrivedToWrite = (location.state as { fresh?: boolean } | null)?.fresh === true;
+  const loaded = Boolean(report);
 
   useEffect(() => {
     if (serverNarrative !== undefined) setNarrative(serverNarrative);
   }, [serverNarrative]);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Straight from "Börja veckans rapport": focus starts at the form's heading, so the next Tab
+  // is the form's first field, without opening a phone's keyboard over half the screen.
+  useEffect(() => {
+    if (loaded && arrivedToWrite) heading.current?.focus();
+  }, [loaded, arrivedToWrite]);
 
   if (error)
     return (
@@ -92,15 +83,20 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
   const submitted = report.status === 'submitted';
   const editable = !readOnly && maySubmit !== false && !report.locked && (!submitted || amending);
 
-  const act = async (action: () => Promise<boolean>, message?: string) => {
+  /** Runs a change and says in the action bar how it went; a 409 is the conflict dialog's to say. */
+  const act = async (
+    action: () => Promise<boolean>,
+    what?: 'incident' | 'statistics',
+  ): Promise<SaveOutcome> => {
+    setStatus({ kind: 'saving' });
     try {
       const ok = await action();
-      if (ok && message) notify(message, { type: 'success' });
-      if (ok) setLastSaved(new Date().toISOString());
-      return ok;
+      setStatus(ok ? { kind: 'saved', what } : { kind: 'idle' });
+      return { ok };
     } catch (caught) {
-      notify((caught as Error).message, { type: 'error' });
-      return false;
+      const message = (caught as Error).message;
+      setStatus({ kind: 'error', message });
+      return { ok: false, error: message };
     }
   };
 
@@ -115,16 +111,36 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
     timer.current = setTimeout(() => saveNarrative(text), autosaveDelayMs);
   };
 
+  const onSubmit = async () => {
+    clearTimeout(timer.current);
+    if (narrative !== report.narrative && !(await act(() => edit({ narrative }))).ok) return;
+    setStatus({ kind: 'saving' });
+    try {
+      if (await submit()) {
+        setAmending(false);
+        setStatus({ kind: 'submitted' });
+      } else setStatus({ kind: 'idle' });
+    } catch (caught) {
+      setStatus({ kind: 'error', message: (caught as Error).message });
+    }
+  };
+
   const title = translate('laget.report.title', {
     week: weekLabel(report.period),
     organisation: organisation?.name ?? '',
   });
 
   return (
-    <Box sx={{ p: { xs: 1, sm: 2 }, maxWidth: 960 }}>
+    <Box sx={{ p: { xs: 1, sm: 2 }, pb: 0, maxWidth: 960 }}>
       <Title title={translate('laget.report.bar_title', { week: weekNumberLabel(report.period) })} />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-        <Typography component="h1" variant="h5" sx={{ flex: 1 }}>
+        <Typography
+          ref={heading}
+          tabIndex={-1}
+          component="h1"
+          variant="h5"
+          sx={{ flex: 1, overflowWrap: 'anywhere', '&:focus': { outline: 'none' } }}
+        >
           {title}
         </Typography>
         <StatusChip status={report.status} size="medium" />
@@ -141,7 +157,15 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
           severity="success"
           action={
             maySubmit ? (
-              <Button color="inherit" onClick={() => setAmending(true)}>
+              <Button
+                color="inherit"
+                onClick={() => {
+                  setAmending(true);
+                  // "Inskickad. Tack!" belongs to the last submission, not to the change begun now.
+                  setStatus({ kind: 'idle' });
+                }}
+                sx={touchTarget}
+              >
                 {translate('laget.report.amend')}
               </Button>
             ) : undefined
@@ -152,58 +176,14 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
       )}
       {editable && <Typography sx={{ my: 2 }}>{translate('laget.report.help_intro')}</Typography>}
 
-      <Card sx={{ my: 2 }}>
-        <CardContent>
-          {editable ? (
-            <Stack spacing={2}>
-              <FormControl>
-                <FormLabel id="attendance-label">{translate('laget.report.attendance')}</FormLabel>
-                <RadioGroup
-                  row
-                  aria-labelledby="attendance-label"
-                  value={report.attendance}
-                  onChange={(e) => void act(() => edit({ attendance: e.target.value as Attendance }))}
-                >
-                  {ATTENDANCES.map((attendance) => (
-                    <FormControlLabel
-                      key={attendance}
-                      value={attendance}
-                      control={<Radio />}
-                      label={translate(`laget.attendance.${attendance}`)}
-                    />
-                  ))}
-                </RadioGroup>
-              </FormControl>
-              <TextField
-                id="narrative"
-                label={translate('resources.reports.fields.narrative')}
-                helperText={translate('laget.report.narrative_help')}
-                value={narrative}
-                onChange={(e) => onNarrative(e.target.value)}
-                onBlur={() => saveNarrative(narrative)}
-                multiline
-                minRows={4}
-                fullWidth
-              />
-              <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
-                {saving ? translate('laget.report.saving') : lastSaved ? translate('laget.report.saved') : ''}
-              </Typography>
-            </Stack>
-          ) : (
-            // Read as text, not as greyed-out inputs: a submitted report must stay easy to read.
-            <Stack spacing={1}>
-              <Typography>
-                <strong>{translate('laget.report.attendance')}:</strong>{' '}
-                {translate(`laget.attendance.${report.attendance}`)}
-              </Typography>
-              <Typography component="h2" variant="subtitle1" sx={{ fontWeight: 600 }}>
-                {translate('resources.reports.fields.narrative')}
-              </Typography>
-              <Typography sx={{ whiteSpace: 'pre-wrap' }}>{report.narrative || '–'}</Typography>
-            </Stack>
-          )}
-        </CardContent>
-      </Card>
+      <ReportTextCard
+        report={report}
+        editable={editable}
+        narrative={narrative}
+        onNarrative={onNarrative}
+        onNarrativeDone={() => saveNarrative(narrative)}
+        onAttendance={(attendance) => void act(() => edit({ attendance }))}
+      />
 
       {(organisation?.kind === 'police' || report.statistics) && (
         <Card sx={{ my: 2 }}>
@@ -211,23 +191,16 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
             <PoliceStatisticsForm
               statistics={report.statistics}
               disabled={!editable}
-              onSave={(statistics) => void act(() => edit({ statistics }), 'laget.common.saved')}
+              onSave={(statistics) => void act(() => edit({ statistics }), 'statistics')}
             />
           </CardContent>
         </Card>
       )}
 
       <Box component="section" aria-labelledby="incidents-heading" sx={{ my: 2 }}>
-        <Stack direction="row" sx={{ alignItems: 'center', mb: 1 }}>
-          <Typography id="incidents-heading" component="h2" variant="h6" sx={{ flex: 1 }}>
-            {translate('laget.report.incidents')}
-          </Typography>
-          {editable && report.attendance === 'reporting' && (
-            <Button startIcon={<AddIcon />} variant="outlined" onClick={() => setDialog({ open: true })}>
-              {translate('laget.report.add_incident')}
-            </Button>
-          )}
-        </Stack>
+        <Typography id="incidents-heading" component="h2" variant="h6" sx={{ mb: 1 }}>
+          {translate('laget.report.incidents')}
+        </Typography>
         {report.incidents.length === 0 && (
           <Typography color="text.secondary">{translate('laget.report.no_incidents')}</Typography>
         )}
@@ -241,26 +214,32 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
             />
           ))}
         </Stack>
+        {/* Below the list, where the last incident was just added: the next one is a thumb away. */}
+        {editable && report.attendance === 'reporting' && (
+          <Button
+            startIcon={<AddIcon />}
+            variant="outlined"
+            onClick={() => setDialog({ open: true })}
+            sx={{ ...touchTarget, mt: 1 }}
+            fullWidth
+          >
+            {translate('laget.report.add_incident')}
+          </Button>
+        )}
       </Box>
 
-      {editable && (
-        <Button
-          variant="contained"
-          size="large"
-          startIcon={<SendIcon />}
-          disabled={saving}
-          onClick={async () => {
-            clearTimeout(timer.current);
-            if (narrative !== report.narrative && !(await act(() => edit({ narrative })))) return;
-            if (await act(submit, 'laget.report.submitted')) setAmending(false);
-          }}
-        >
-          {translate(
+      {!readOnly && (editable || status.kind !== 'idle') && (
+        <ReportActionBar
+          status={status}
+          canSubmit={editable}
+          busy={saving}
+          onSubmit={() => void onSubmit()}
+          submitLabel={translate(
             report.submissions > 0 || report.status === 'amended'
               ? 'laget.report.resubmit'
               : 'laget.report.submit',
           )}
-        </Button>
+        />
       )}
 
       <IncidentDialog
@@ -270,7 +249,7 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
         onSave={(input) =>
           act(
             () => (dialog.incident ? editIncident(dialog.incident.id, input) : addIncident(input)),
-            'laget.common.saved',
+            'incident',
           )
         }
       />

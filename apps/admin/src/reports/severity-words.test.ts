@@ -2,7 +2,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { describe, expect, it } from 'vitest';
 import { englishAppMessages } from '../i18n/en.js';
 import { swedishMessages } from '../i18n/sv.js';
-import { severityHelpWords, severityWord } from './severity-words.js';
+import { scopeWords, severityHelpWords, severityWord } from './severity-words.js';
 
 describe.each([
   ['sv', swedishMessages],
@@ -20,4 +20,12 @@ describe.each([
 it('matches the options the reporter saw in the issue', () => {
   expect(severityWord(1, 'sv')).toBe('obetydligt');
   expect(severityWord(2, 'sv')).toBe('lindrigt');
+});
+
+describe('the scope options', () => {
+  it("say the contract's words after the letters the lägesbild shows", () => {
+    expect(scopeWords('E', 'sv')).toBe('E – egen verksamhet');
+    expect(scopeWords('EA', 'sv')).toBe('EA – egen verksamhet och andra');
+    expect(scopeWords('A', 'en')).toBe('A – others');
+  });
 });
