@@ -47,6 +47,8 @@ function routes(ids: Ids): string[] {
     '/lagesbilder',
     `/lagesbilder/${week}/show`,
     `/lagesbilder/${week}/history`,
+    '/mandag',
+    `/mandag/${week}`,
     '/audit',
     '/tokens',
     '/tokens/create',
