@@ -35,13 +35,29 @@ export interface LagesbildScene {
   schoolId: string;
 }
 
-/** Starts the app (four-eyes on), creates the organisations and logins, and files the school's report. */
-export async function startLagesbildScene(): Promise<LagesbildScene> {
+/** The app with Skolan (and its reporter), BF-samordnaren (and its coordinator) and Polisen. */
+export interface Offices {
+  app: TestApp;
+  admin: Session;
+  schoolId: string;
+  officeId: string;
+  reporter: Session;
+}
+
+/**
+ * Starts the app, replaces the admin's first password, and creates the three organisations, the
+ * school's reporter and the coordinator (`bf.samordnare`, with `coordinatorPassword`). Polisen
+ * has not reported when the coordinator compiles.
+ */
+export async function startWithOffices(options: {
+  coordinatorPassword: string;
+  env?: Record<string, string>;
+}): Promise<Offices> {
   await buildAdminPanel();
   const app = await startTestApp({
     store: 'postgres',
     redis: process.env.LAGET_JOURNEY_IN_PROCESS_JOBS !== '1',
-    env: { LAGET_FOUR_EYES: '1' },
+    ...(options.env ? { env: options.env } : {}),
   });
   const first = await logIn(app.url, 'admin', 'test-admin-password-1');
   await first.expect(204, 'POST', '/api/auth/password', {
@@ -57,7 +73,6 @@ export async function startLagesbildScene(): Promise<LagesbildScene> {
     name: 'BF-samordnaren',
     kind: 'coordinator',
   });
-  // Has not reported when the coordinator compiles (the running week, before its deadline).
   await admin.expect(201, 'POST', '/api/organisations', { name: 'Polisen', kind: 'police' });
   const reporter = await createLogin(
     admin,
@@ -77,22 +92,31 @@ export async function startLagesbildScene(): Promise<LagesbildScene> {
       organisationId: office.id,
       roles: ['coordinator'],
     },
-    coordinatorPassword,
+    options.coordinatorPassword,
   );
+  return { app, admin, schoolId: school.id, officeId: office.id, reporter: reporter.session };
+}
+
+/** Starts the app (four-eyes on) with the offices and a reviewer, and files the school's report. */
+export async function startLagesbildScene(): Promise<LagesbildScene> {
+  const { app, admin, schoolId, officeId, reporter } = await startWithOffices({
+    coordinatorPassword,
+    env: { LAGET_FOUR_EYES: '1' },
+  });
   await createLogin(
     admin,
     {
       username: 'granskare',
       displayName: 'Greta Granskare',
-      organisationId: office.id,
+      organisationId: officeId,
       roles: ['reviewer'],
     },
     reviewerPassword,
   );
   const coordinator = await logIn(app.url, 'bf.samordnare', coordinatorPassword);
   const week = (await admin.expect<{ id: string }[]>(200, 'GET', '/api/periods?perPage=1'))[0]!.id;
-  await fileReport(reporter.session, week, school.id);
-  return { app, week, coordinator, schoolId: school.id };
+  await fileReport(reporter, week, schoolId);
+  return { app, week, coordinator, schoolId };
 }
 
 async function fileReport(session: Session, period: string, organisationId: string): Promise<void> {
