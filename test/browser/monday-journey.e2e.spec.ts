@@ -1,17 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { mondayWeek } from '../../apps/admin/src/monday/monday-week.js';
 import { weekLabel } from '../../apps/admin/src/shared/week.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import type { TestApp } from '../support/app.js';
 import { describeWith } from '../support/services.js';
-import {
-  buildAdminPanel,
-  checkScreen,
-  launchBrowser,
-  screenshot,
-  type AxeViolation,
-  type Browser,
-} from './browser-kit.js';
-import { createLogin, logIn } from './http-kit.js';
+import { launchBrowser, type Browser } from './browser-kit.js';
+import { journeyScreens, startWithOffices } from './lagesbild-kit.js';
 
 /**
  * The coordinator's Monday on the Monday screen (issue 16): from the login form to the public
@@ -30,7 +23,6 @@ describeWith(['postgres', 'redis', 'chromium'], "the coordinator's Monday in the
   let page: Page;
   let week = '';
   let actions = 0;
-  const violations: Record<string, AxeViolation[]> = {};
   const previousFourEyes = process.env.LAGET_FOUR_EYES;
   const coordinatorPassword = 'måndag-morgon-kaffe-v48';
   const personnummer = '19121212-1212';
@@ -46,50 +38,14 @@ describeWith(['postgres', 'redis', 'chromium'], "the coordinator's Monday in the
     actions++;
     await target.fill(text);
   }
-  async function screen(name: string, on: Page = page): Promise<void> {
-    violations[name] = await checkScreen(on, name);
-  }
+  const { screen, noViolationsStep } = journeyScreens(() => page);
 
   beforeAll(async () => {
-    await buildAdminPanel();
     // Four-eyes off (the default): the coordinator approves her own open version.
     process.env.LAGET_FOUR_EYES = '0';
-    app = await startTestApp({ store: 'postgres', redis: process.env.LAGET_JOURNEY_IN_PROCESS_JOBS !== '1' });
-    const first = await logIn(app.url, 'admin', 'test-admin-password-1');
-    await first.expect(204, 'POST', '/api/auth/password', {
-      currentPassword: 'test-admin-password-1',
-      newPassword: 'granit-älv-fyrtorn-1948',
-    });
-    const admin = await logIn(app.url, 'admin', 'granit-älv-fyrtorn-1948');
-    const school = await admin.expect<{ id: string }>(201, 'POST', '/api/organisations', {
-      name: 'Skolan',
-      kind: 'school',
-    });
-    const office = await admin.expect<{ id: string }>(201, 'POST', '/api/organisations', {
-      name: 'BF-samordnaren',
-      kind: 'coordinator',
-    });
-    await admin.expect(201, 'POST', '/api/organisations', { name: 'Polisen', kind: 'police' });
-    const reporter = await createLogin(
-      admin,
-      {
-        username: 'skolan.rapportor',
-        displayName: 'Sara Skolsson',
-        organisationId: school.id,
-        roles: ['reporter'],
-      },
-      'korp-ö-stol-lampa-2024',
-    );
-    await createLogin(
-      admin,
-      {
-        username: 'bf.samordnare',
-        displayName: 'Stina Samordnare',
-        organisationId: office.id,
-        roles: ['coordinator'],
-      },
-      coordinatorPassword,
-    );
+    const offices = await startWithOffices({ coordinatorPassword });
+    app = offices.app;
+    const { admin, schoolId } = offices;
     // The week the dashboard's Monday button opens: its deadline has passed, so no early-compile question.
     const periods = await admin.expect<{ id: string; status: 'open'; reportingDeadline: string }[]>(
       200,
@@ -100,10 +56,10 @@ describeWith(['postgres', 'redis', 'chromium'], "the coordinator's Monday in the
 
     // A demo-like week: the seed's arena (not in the place register, so its name looks like a
     // person's), a firm named after its owner, and personal data the open version must not show.
-    const session = reporter.session;
+    const session = offices.reporter;
     const report = await session.expect<{ id: string }>(201, 'POST', '/api/reports', {
       period: week,
-      organisationId: school.id,
+      organisationId: schoolId,
     });
     await session.expect(200, 'PATCH', `/api/reports/${report.id}`, {
       narrative: `Lugn vecka. Vaktmästaren nås på ${phone} eller ${email}. Erik Johansson Bygg lagar staketet.`,
@@ -126,11 +82,6 @@ describeWith(['postgres', 'redis', 'chromium'], "the coordinator's Monday in the
     await app?.close();
     if (previousFourEyes === undefined) delete process.env.LAGET_FOUR_EYES;
     else process.env.LAGET_FOUR_EYES = previousFourEyes;
-  });
-
-  afterEach(async () => {
-    const test = expect.getState().currentTestName ?? 'step';
-    if (page) await screenshot(page, `last-${test.replace(/[^a-zåäö0-9]+/gi, '-').slice(-60)}`);
   });
 
   it(
@@ -282,12 +233,5 @@ describeWith(['postgres', 'redis', 'chromium'], "the coordinator's Monday in the
     stepTimeout,
   );
 
-  it(
-    'finds no WCAG 2.1 AA violations on the screens',
-    () => {
-      const found = Object.entries(violations).filter(([, list]) => list.length > 0);
-      expect(found).toEqual([]);
-    },
-    stepTimeout,
-  );
+  noViolationsStep();
 });

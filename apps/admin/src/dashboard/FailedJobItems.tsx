@@ -1,8 +1,9 @@
-import { ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { ListItem, ListItemButton, ListItemText } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { swedishDateTime, weekLabel } from '../shared/week.js';
 import { explainFailure } from '../shared/job-failure.js';
+import { TechnicalError } from '../shared/TechnicalError.js';
 import { adviceFor, type JobSummary } from './failed-jobs.js';
 
 /**
@@ -36,13 +37,7 @@ export function FailedJobItems({ failures }: { failures: JobSummary[] }) {
                   {translate(`laget.dashboard.failed.${advice}_help`, { id: job.id })}{' '}
                   {translate('laget.dashboard.failed.when', { date: swedishDateTime(job.updatedAt) })}
                 </span>
-                {job.error && (
-                  <Typography component="span" variant="caption" sx={{ display: 'block', mt: 0.5 }}>
-                    {translate('laget.dashboard.failed.technical')}{' '}
-                    {/* The server's text is English: screen readers should read it as such. */}
-                    <span lang="en">{job.error}</span>
-                  </Typography>
-                )}
+                {job.error && <TechnicalError text={job.error} />}
               </>
             }
           />

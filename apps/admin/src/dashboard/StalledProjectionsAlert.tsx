@@ -1,5 +1,6 @@
 import { Alert, AlertTitle, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { TechnicalError } from '../shared/TechnicalError.js';
 import { projectionNameKey } from './stalled-projections.js';
 import { useStalledProjections } from './useStalledProjections.js';
 
@@ -24,11 +25,7 @@ export function StalledProjectionsAlert() {
               type: stall.eventType,
             })}{' '}
             {translate('laget.dashboard.stalled.help', { projection: stall.projection })}{' '}
-            <Typography component="span" variant="caption" sx={{ display: 'block' }}>
-              {translate('laget.dashboard.failed.technical')}{' '}
-              {/* The server's text is English: screen readers should read it as such. */}
-              <span lang="en">{stall.reason}</span>
-            </Typography>
+            <TechnicalError text={stall.reason} spaced={false} />
           </Typography>
         );
       })}

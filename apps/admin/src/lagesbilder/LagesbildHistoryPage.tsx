@@ -13,8 +13,9 @@ import {
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import type { OrganisationDto } from '@laget/contracts';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { Title, useCanAccess, useGetIdentity, useGetList, useTranslate } from 'react-admin';
+import { useCanAccess, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import { swedishDateTime, weekLabel } from '../shared/week.js';
+import { WeekHeading } from '../shared/WeekHeading.js';
 import { actorName } from './actor-names.js';
 import { historyTimeline, type Namer, type TimelineEntry } from './history-timeline.js';
 import type { HistoryEntry } from '@laget/contracts';
@@ -139,11 +140,7 @@ export function LagesbildHistoryPage() {
 
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
-      <Title title={title} />
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-        <Typography component="h1" variant="h5" sx={{ flex: 1 }}>
-          {title}
-        </Typography>
+      <WeekHeading title={title}>
         <Button
           component={RouterLink}
           to={`/lagesbilder/${encodeURIComponent(id)}/show`}
@@ -151,7 +148,7 @@ export function LagesbildHistoryPage() {
         >
           {translate('laget.lagesbild.history.back')}
         </Button>
-      </Stack>
+      </WeekHeading>
       {error && <Alert severity="error">{error}</Alert>}
       {!entries && !error && <CircularProgress aria-label={translate('laget.common.loading')} />}
       {entries && (

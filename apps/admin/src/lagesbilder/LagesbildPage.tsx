@@ -17,9 +17,9 @@ import FormatStrikethroughIcon from '@mui/icons-material/FormatStrikethrough';
 import HistoryIcon from '@mui/icons-material/History';
 import type { Amendment, LagesbildDocument, OrganisationDto, RedactionOverview } from '@laget/contracts';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
-import { StatusChip } from '../shared/StatusChip.js';
+import { useGetList, useNotify, useTranslate } from 'react-admin';
 import { weekLabel } from '../shared/week.js';
+import { WeekHeading } from '../shared/WeekHeading.js';
 import { AudiencesPanel } from './AudiencesPanel.js';
 import { CompileButton } from './CompileButton.js';
 import { fieldText } from './document-fields.js';
@@ -124,12 +124,7 @@ export function LagesbildPage() {
 
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
-      <Title title={title} />
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-        <Typography component="h1" variant="h5" sx={{ flex: 1 }}>
-          {title}
-        </Typography>
-        <StatusChip status={doc.status} size="medium" />
+      <WeekHeading title={title} status={doc.status} gutter={1}>
         {compiled && (
           <Typography variant="body2" color="text.secondary">
             {translate('laget.lagesbild.revision', { revision: doc.revision })}
@@ -151,7 +146,7 @@ export function LagesbildPage() {
             {translate('laget.lagesbild.history.link')}
           </Button>
         )}
-      </Stack>
+      </WeekHeading>
 
       {compiled === false && (
         <Alert

@@ -3,6 +3,7 @@ import { Alert, Box, LinearProgress, Typography } from '@mui/material';
 import type { JobView } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
 import { explainedFailure } from '../shared/job-failure.js';
+import { TechnicalError } from '../shared/TechnicalError.js';
 import { lagesbildApi } from './lagesbild-api.js';
 import { publicationProgress } from './publication-progress.js';
 
@@ -59,13 +60,7 @@ export function PublicationProgress({ job }: { job: JobView | undefined }) {
             error:
               explainedFailure(job, translate) ?? translate('laget.dashboard.failed.cause.publish_unknown'),
           })}
-          {job.error && (
-            <Typography component="span" variant="caption" sx={{ display: 'block', mt: 0.5 }}>
-              {translate('laget.dashboard.failed.technical')}{' '}
-              {/* The server's text is English: screen readers should read it as such. */}
-              <span lang="en">{job.error}</span>
-            </Typography>
-          )}
+          {job.error && <TechnicalError text={job.error} />}
         </Alert>
       )}
     </Box>

@@ -1,18 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   Alert,
-  Autocomplete,
   Button,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
   Stack,
-  TextField,
   Typography,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { legalGroundHints, suggestedReason } from './legal-grounds.js';
+import { suggestedReason } from './legal-grounds.js';
+import { LegalGroundField, ReasonField } from './RedactionFields.js';
 import type { RedactionDraft } from './suggestion-actions.js';
 
 export type { RedactionDraft } from './suggestion-actions.js';
@@ -83,44 +82,14 @@ export function RedactionDialog({
                 {translate('laget.lagesbild.mask_everywhere_help')}
               </Typography>
             )}
-            <Autocomplete
+            <LegalGroundField
               id="redaction-legal-ground"
-              options={grounds}
-              value={legalGround || null}
-              onChange={(_e, value) => setLegalGround(value ?? '')}
-              renderOption={(props, option) => (
-                <li {...props} key={option}>
-                  <span>
-                    <strong>{option}</strong>
-                    {legalGroundHints[option] ? ` – ${legalGroundHints[option]}` : ''}
-                  </span>
-                </li>
-              )}
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  label={translate('laget.lagesbild.legal_ground')}
-                  required
-                  error={touched && !legalGround.trim()}
-                  helperText={touched && !legalGround.trim() ? translate('laget.common.required') : undefined}
-                />
-              )}
+              grounds={grounds}
+              value={legalGround}
+              onChange={setLegalGround}
+              showMissing={touched && !legalGround.trim()}
             />
-            <TextField
-              id="redaction-reason"
-              label={translate('laget.lagesbild.reason')}
-              helperText={
-                touched && !reason.trim()
-                  ? translate('laget.common.required')
-                  : translate('laget.lagesbild.reason_help')
-              }
-              error={touched && !reason.trim()}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              multiline
-              minRows={2}
-            />
+            <ReasonField id="redaction-reason" value={reason} onChange={setReason} touched={touched} />
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -1,18 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import {
-  Autocomplete,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import type { RedactionSuggestion } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
-import { legalGroundHints, suggestedReason } from '../lagesbilder/legal-grounds.js';
+import { suggestedReason } from '../lagesbilder/legal-grounds.js';
+import { LegalGroundField, ReasonField } from '../lagesbilder/RedactionFields.js';
 
 export type BulkAction = 'mask' | 'dismiss';
 
@@ -81,45 +72,15 @@ export function BulkDialog({
               {suggestions.map((s) => s.text).join(', ')}
             </Typography>
             {action === 'mask' && (
-              <Autocomplete
+              <LegalGroundField
                 id="bulk-legal-ground"
-                options={grounds}
-                value={legalGround || null}
-                onChange={(_e, value) => setLegalGround(value ?? '')}
-                renderOption={(props, option) => (
-                  <li {...props} key={option}>
-                    <span>
-                      <strong>{option}</strong>
-                      {legalGroundHints[option] ? ` – ${legalGroundHints[option]}` : ''}
-                    </span>
-                  </li>
-                )}
-                renderInput={(params) => (
-                  <TextField
-                    {...params}
-                    label={translate('laget.lagesbild.legal_ground')}
-                    required
-                    error={touched && groundMissing}
-                    helperText={touched && groundMissing ? translate('laget.common.required') : undefined}
-                  />
-                )}
+                grounds={grounds}
+                value={legalGround}
+                onChange={setLegalGround}
+                showMissing={touched && groundMissing}
               />
             )}
-            <TextField
-              id="bulk-reason"
-              label={translate('laget.lagesbild.reason')}
-              helperText={
-                touched && !reason.trim()
-                  ? translate('laget.common.required')
-                  : translate('laget.lagesbild.reason_help')
-              }
-              error={touched && !reason.trim()}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              multiline
-              minRows={2}
-            />
+            <ReasonField id="bulk-reason" value={reason} onChange={setReason} touched={touched} />
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -14,7 +14,7 @@ import {
 import type { LagesbildDocument, PeriodView, RedactionSuggestion } from '@laget/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, Navigate, useParams } from 'react-router-dom';
-import { Title, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { api } from '../http.js';
 import { CompileButton } from '../lagesbilder/CompileButton.js';
 import { lagesbildApi } from '../lagesbilder/lagesbild-api.js';
@@ -23,8 +23,8 @@ import { allowedGroundsOf, defaultLegalGrounds } from '../lagesbilder/legal-grou
 import { SectionView } from '../lagesbilder/SectionView.js';
 import { draftFromSuggestion, redactionRequestOf } from '../lagesbilder/suggestion-actions.js';
 import { useLagesbildWorkspace } from '../lagesbilder/useLagesbildWorkspace.js';
-import { StatusChip } from '../shared/StatusChip.js';
 import { weekLabel } from '../shared/week.js';
+import { WeekHeading } from '../shared/WeekHeading.js';
 import { ApprovePublishStep } from './ApprovePublishStep.js';
 import { BulkSuggestions, type BulkRun } from './BulkSuggestions.js';
 import { sendEach, type BulkProgress } from './bulk-suggestions.js';
@@ -141,16 +141,11 @@ function MondayWeek({ id }: { id: string }) {
 
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
-      <Title title={title} />
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }} useFlexGap>
-        <Typography component="h1" variant="h5" sx={{ flex: 1 }}>
-          {title}
-        </Typography>
-        <StatusChip status={doc.status} size="medium" />
+      <WeekHeading title={title} status={doc.status}>
         <Button component={RouterLink} to={`/lagesbilder/${encodeURIComponent(id)}/show`} size="small">
           {translate('laget.lagesbild.monday.open_workspace')}
         </Button>
-      </Stack>
+      </WeekHeading>
       <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Grid size={{ xs: 12, md: 7, lg: 8 }} sx={{ order: { xs: 2, md: 1 } }}>
           <Grid container spacing={2}>

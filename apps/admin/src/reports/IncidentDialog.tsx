@@ -35,7 +35,8 @@ interface Draft extends Omit<IncidentInput, 'assessment'> {
   scope: IncidentScope | null;
 }
 
-const empty: Draft = {
+/** A new incident's form before the reporter has written anything. */
+export const emptyIncident: Draft = {
   problem: '',
   location: '',
   placeId: null,
@@ -99,7 +100,7 @@ export function IncidentDialog({
   const [locale] = useLocaleState();
   const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const places = usePlaces();
-  const [values, setValues] = useState<Draft>(empty);
+  const [values, setValues] = useState<Draft>(emptyIncident);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | undefined>();
@@ -122,7 +123,7 @@ export function IncidentDialog({
             scope: incident.assessment.scope,
             comment: incident.comment,
           }
-        : empty,
+        : emptyIncident,
     );
   }, [open, incident]);
 
@@ -148,7 +149,7 @@ export function IncidentDialog({
     try {
       const outcome = await onSave({ ...rest, assessment: { severity, scope } });
       if (outcome.ok && another) {
-        setValues(empty);
+        setValues(emptyIncident);
         setTouched(false);
         setSavedOne(true);
         document.getElementById('incident-problem')?.focus();

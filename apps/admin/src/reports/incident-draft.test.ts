@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { missingFields } from './IncidentDialog.js';
+import { emptyIncident, missingFields } from './IncidentDialog.js';
 
-const draft = {
-  problem: 'Klotter på idrottshallen',
-  location: '',
-  placeId: null,
-  occurredAt: '',
-  frequency: '',
-  severity: null,
-  scope: null,
-  comment: '',
-};
+const draft = { ...emptyIncident, problem: 'Klotter på idrottshallen' };
 
 describe('a new incident', () => {
   it('starts with the assessment unanswered, so saving asks for severity and scope', () => {

@@ -14,6 +14,19 @@ import { ReportGuards } from './report-guards.js';
 /** Builds the decider's command from the report's week and the report as it stands. */
 export type ReportCommandOf = (period: PeriodContext, state: OpenReport) => ReportCommand;
 
+/** What a command handler says about its change: the same for the report and its incidents. */
+type ReportChange = [
+  caller: SignedInCaller,
+  reportId: string,
+  action: Action,
+  expectedVersion: number | undefined,
+  /** The fields the command changes (each must be allowed to the caller). */
+  fields: readonly string[],
+  command: ReportCommandOf,
+];
+
+type Subject = Parameters<typeof authorise>[2];
+
 /**
  * What every command on an existing report does before its decider decides: the report must be
  * visible to the caller, the caller allowed the action (and each field it changes), the
@@ -33,52 +46,23 @@ export class ReportChanges {
   }
 
   /** A command on the report itself (`action` on the Report subject, `fields` changed). */
-  onReport(
-    caller: SignedInCaller,
-    reportId: string,
-    action: Action,
-    expectedVersion: number | undefined,
-    fields: readonly string[],
-    command: ReportCommandOf,
-  ): Promise<ReportView> {
-    return this.change(
-      caller,
-      reportId,
-      expectedVersion,
-      (report) => authorise(caller, action, reportSubject(report.state, report.period), fields),
-      command,
-    );
+  onReport(...change: ReportChange): Promise<ReportView> {
+    return this.change((report) => reportSubject(report.state, report.period), ...change);
   }
 
   /** A command on one of the report's incidents (`action` on the Incident subject). */
-  onIncident(
-    caller: SignedInCaller,
-    reportId: string,
-    action: Action,
-    expectedVersion: number | undefined,
-    fields: readonly string[],
-    command: ReportCommandOf,
-  ): Promise<ReportView> {
-    return this.change(
-      caller,
-      reportId,
-      expectedVersion,
-      (report) => authorise(caller, action, incidentSubject(report), fields),
-      command,
-    );
+  onIncident(...change: ReportChange): Promise<ReportView> {
+    return this.change(incidentSubject, ...change);
   }
 
   /** A command on an existing report: visible to the caller, authorised, at the If-Match version. */
   private change(
-    caller: SignedInCaller,
-    reportId: string,
-    expectedVersion: number | undefined,
-    check: (report: LoadedReport) => void,
-    command: ReportCommandOf,
+    subjectOf: (report: LoadedReport) => Subject,
+    ...[caller, reportId, action, expectedVersion, fields, command]: ReportChange
   ): Promise<ReportView> {
     return this.reports.decide(caller.context, reportId, async (current) => {
       const report = visibleReport(caller, current);
-      check(report);
+      authorise(caller, action, subjectOf(report), fields);
       await this.guards.ensureOrganisationActive(caller, report.state.organisationId);
       if (expectedVersion !== undefined && expectedVersion !== report.version) {
         throw new WrongExpectedVersionError(reportStream(reportId), expectedVersion, report.version);
