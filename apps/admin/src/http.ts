@@ -27,6 +27,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   ifMatch?: number | string;
+  /** The same key for a retry of the same request: the API answers it without doing it twice. */
+  idempotencyKey?: string;
   signal?: AbortSignal;
 }
 
@@ -39,6 +41,7 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (unsafe.has(method) && csrfToken) headers.set('X-CSRF-Token', csrfToken);
   if (options.ifMatch !== undefined) headers.set('If-Match', String(options.ifMatch));
+  if (options.idempotencyKey !== undefined) headers.set('Idempotency-Key', options.idempotencyKey);
   // The API records this as the correlation id of what the request causes; a person reporting a
   // server error can quote it (shown in the error toast).
   const requestId = newRequestId();

@@ -186,6 +186,35 @@ export const editIncidentRequestSchema = object(body, {
 });
 export type EditIncidentRequest = z.output<typeof editIncidentRequestSchema>;
 
+/** At most this many organisations in one reminder request: more than any municipality has actors. */
+export const MAX_REMINDER_ORGANISATIONS = 200;
+
+const reminderOrganisations: FieldName = { sv: 'Organisationer', en: 'organisationIds' };
+
+/**
+ * `POST /api/periods/:period/reminders`: remind now. Without `organisationIds`, every organisation
+ * that has not reported for the week; with them, those of them that have not (no id twice).
+ */
+export const requestRemindersRequestSchema = object(body, {
+  organisationIds: z
+    .array(idField({ sv: 'Organisation', en: 'organisationIds' }), {
+      error: say(reminderOrganisations, 'måste vara en lista', 'must be a list'),
+    })
+    .min(1, { error: say(reminderOrganisations, 'får inte vara tom', 'must not be empty') })
+    .max(MAX_REMINDER_ORGANISATIONS, {
+      error: say(
+        reminderOrganisations,
+        `högst ${MAX_REMINDER_ORGANISATIONS} stycken`,
+        `at most ${MAX_REMINDER_ORGANISATIONS}`,
+      ),
+    })
+    .refine((ids) => new Set(ids).size === ids.length, {
+      error: say(reminderOrganisations, 'samma organisation två gånger', 'the same organisation twice'),
+    })
+    .optional(),
+}).meta({ id: 'RequestRemindersRequest' });
+export type RequestRemindersRequest = z.output<typeof requestRemindersRequestSchema>;
+
 const statisticRowSchema = object(
   { sv: 'Statistikrad', en: 'statistics row' },
   {

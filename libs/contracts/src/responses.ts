@@ -309,6 +309,20 @@ export const auditEntrySchema = z
 /** `{jobId}` of an accepted publication (202). */
 export const acceptedJobSchema = z.object({ jobId: z.string() }).loose().meta({ id: 'AcceptedJob' });
 
+/** `202` of `POST /api/periods/:period/reminders`: who will be reminded, by which job. */
+export const remindersRequestedSchema = z
+  .object({
+    period: z.string().meta({ description: 'ISO week, e.g. `2024-W48`' }),
+    requested: z.number().int().meta({ description: 'How many organisations will be reminded' }),
+    organisationIds: z.array(z.string()).meta({ description: 'The organisations that will be reminded' }),
+    alreadyReported: z
+      .array(z.string())
+      .meta({ description: 'Named in the request but reported already: skipped, not an error' }),
+    jobId: z.string().meta({ description: 'The job that sends the e-mails (GET /api/jobs/:id)' }),
+  })
+  .meta({ id: 'RemindersRequested' });
+export type RemindersRequestedAnswer = z.output<typeof remindersRequestedSchema>;
+
 // ---- The compiler keeps the schemas and the types the server returns the same -----------------
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -14,5 +14,6 @@ export const ACTIONS = [
   'reset_password',
   'change_password',
   'export',
+  'remind',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

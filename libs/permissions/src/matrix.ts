@@ -135,6 +135,12 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { who: 'coordinator', actions: ['create', 'update'], subject: 'Period', why: 'opens and closes weeks' },
   {
     who: 'coordinator',
+    actions: ['remind'],
+    subject: 'Period',
+    why: 'on Monday morning reminds the organisations that have not reported yet',
+  },
+  {
+    who: 'coordinator',
     actions: ['read'],
     subject: 'Report',
     when: 'nonDraftReport',

@@ -85,6 +85,12 @@ describe('failed jobs on the coordinator’s dashboard', () => {
       advice: 'reminders',
       to: '/periods',
     });
+    expect(
+      adviceFor({
+        kind: 'send-reminders-now',
+        payload: { period: '2024-W48', requestId: 'e', organisationIds: 'a' },
+      }),
+    ).toEqual({ advice: 'reminders', period: '2024-W48', to: '/periods/2024-W48/show' });
     expect(adviceFor({ kind: 'rebuild-index', payload: {} })).toEqual({ advice: 'other' });
     expect(adviceFor({ kind: 'publish-lagesbild', payload: {} })).toEqual({ advice: 'other' });
   });

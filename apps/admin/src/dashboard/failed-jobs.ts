@@ -65,6 +65,11 @@ export function adviceFor(job: Pick<JobSummary, 'kind' | 'payload'>): FailureAdv
       return { advice: 'email' };
     case 'send-reminders':
       return { advice: 'reminders', to: '/periods' };
+    // The coordinator's "remind now": the same advice, at the week it was for.
+    case 'send-reminders-now':
+      return period
+        ? { advice: 'reminders', period, to: `/periods/${encodeURIComponent(period)}/show` }
+        : { advice: 'reminders', to: '/periods' };
     default:
       return { advice: 'other' };
   }

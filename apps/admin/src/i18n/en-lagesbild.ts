@@ -92,6 +92,14 @@ export const lagesbildEnglish: LagesbildMessages = {
     open_workspace: 'Open the full workspace',
     compliance_link: 'Show the reporting',
     reminders: "Läget reminds those who have not reported on the municipality's reminder schedule.",
+    remind: 'Remind those who have not reported',
+    remind_confirm:
+      'The reporters of %{smart_count} organisation that has not reported for %{week} get a reminder by e-mail now. |||| The reporters of the %{smart_count} organisations that have not reported for %{week} get a reminder by e-mail now.',
+    remind_send: 'Send reminder',
+    reminded:
+      'Reminder sent to %{smart_count} organisation |||| Reminder sent to %{smart_count} organisations',
+    reminded_already: '%{names} had reported already and get no reminder.',
+    remind_failed: 'The reminder could not be sent: %{error}',
     open_after_compile: 'The open version shows once the week is compiled.',
     suggestions_done: 'The open version is approved; the suggestions are handled.',
     mask_personal:

@@ -89,6 +89,14 @@ export const lagesbildSwedish = {
     open_workspace: 'Öppna hela arbetsytan',
     compliance_link: 'Visa rapporteringen',
     reminders: 'Läget påminner dem som inte har rapporterat enligt kommunens påminnelseschema.',
+    remind: 'Påminn dem som inte har rapporterat',
+    remind_confirm:
+      'Rapportörerna hos %{smart_count} aktör som inte har rapporterat för %{week} får en påminnelse med e-post nu. |||| Rapportörerna hos de %{smart_count} aktörer som inte har rapporterat för %{week} får en påminnelse med e-post nu.',
+    remind_send: 'Skicka påminnelse',
+    reminded:
+      'Påminnelse skickad till %{smart_count} aktör |||| Påminnelse skickad till %{smart_count} aktörer',
+    reminded_already: '%{names} hade redan rapporterat och får ingen påminnelse.',
+    remind_failed: 'Påminnelsen kunde inte skickas: %{error}',
     open_after_compile: 'Den öppna versionen visas när veckan är sammanställd.',
     suggestions_done: 'Den öppna versionen är godkänd; förslagen är hanterade.',
     mask_personal:

@@ -7,6 +7,7 @@ import { UsersController } from '../identity/users.controller.js';
 import { LagesbilderController } from '../lagesbild/lagesbilder.controller.js';
 import { JobsController } from '../publication/jobs.controller.js';
 import { PublicSiteController } from '../publication/public-site.controller.js';
+import { RemindersController } from '../publication/reminders.controller.js';
 import {
   CrimeCategoriesController,
   PeriodsController,
@@ -23,6 +24,7 @@ export const API_CONTROLLERS: readonly Type[] = [
   OrganisationsController,
   UsersController,
   PeriodsController,
+  RemindersController,
   CrimeCategoriesController,
   ReportsController,
   PlacesController,

@@ -11,11 +11,17 @@ import { PUBLICATION_WEBHOOK, publicationWebhookProcessor } from './publication-
 import type { PublicationSettings } from './publication.settings.js';
 import { PUBLICATION_ARTEFACTS, PUBLICATION_SETTINGS } from './publication.tokens.js';
 import { PUBLISH_LAGESBILD, publishLagesbildProcessor } from './publish-lagesbild.job.js';
-import { SEND_REMINDERS, sendRemindersProcessor, type ReminderRecipient } from './send-reminders.job.js';
+import { SEND_REMINDERS_NOW, sendRemindersNowProcessor } from './reminders-now.job.js';
+import {
+  SEND_REMINDERS,
+  sendRemindersProcessor,
+  type ReminderRecipient,
+  type SendRemindersDependencies,
+} from './send-reminders.job.js';
 
 /**
- * Runs the publication's jobs in this process: publishing, the webhook, reminders and the
- * e-mail they ask for. The jobs are enqueued by the checkpointed reactors of the manifest
+ * Runs the publication's jobs in this process: publishing, the webhook, reminders (scheduled
+ * and the coordinator's) and the e-mail they ask for. The jobs are enqueued by the checkpointed reactors of the manifest
  * (publication.feature.ts), never by the in-memory EventBus, so none is lost to a crash. The
  * processors record what they did through the CommandBus, and are registered once the bus has
  * its handlers (@nestjs/cqrs registers them in onApplicationBootstrap, which runs for the
@@ -57,19 +63,19 @@ export class PublicationProcessors implements OnApplicationBootstrap {
         }),
       );
     }
-    jobs.registerProcessor(
-      SEND_REMINDERS,
-      sendRemindersProcessor({
-        commandBus: this.commandBus,
-        now: () => clock.now(),
-        periodSettings: this.reportingSettings,
-        compliance: async (period) =>
-          (await this.queryBus.execute(new GetPeriodQuery(period))).compliance ?? [],
-        reporters: (organisationId) => this.reporters(organisationId),
-        municipalityName: settings.municipality.name,
-        publicBaseUrl: config.publicBaseUrl,
-      }),
-    );
+    // The scheduled run and the coordinator's request remind through the same dependencies.
+    const reminders: SendRemindersDependencies = {
+      commandBus: this.commandBus,
+      now: () => clock.now(),
+      periodSettings: this.reportingSettings,
+      compliance: async (period) =>
+        (await this.queryBus.execute(new GetPeriodQuery(period))).compliance ?? [],
+      reporters: (organisationId) => this.reporters(organisationId),
+      municipalityName: settings.municipality.name,
+      publicBaseUrl: config.publicBaseUrl,
+    };
+    jobs.registerProcessor(SEND_REMINDERS, sendRemindersProcessor(reminders));
+    jobs.registerProcessor(SEND_REMINDERS_NOW, sendRemindersNowProcessor(reminders));
   }
 
   /** The active reporters of an organisation that have an e-mail address. */

@@ -16,6 +16,7 @@ import { PUBLISH_LAGESBILD } from '../lagesbild/publication-job-id.js';
 import { BULL_BOARD_PATH, bullBoardPlugin, queueHealth, type QueueHealth } from './queue-operations.js';
 import { reminderSlots } from './reminder-schedule.js';
 import { scheduleInProcess, scheduleWithBullmq, type ReminderScheduler } from './reminder-scheduler.js';
+import { SEND_REMINDERS_NOW } from './reminders-now.job.js';
 import { SEND_REMINDERS } from './send-reminders.job.js';
 
 /**
@@ -54,7 +55,7 @@ export class PublicationQueues implements OnModuleInit, OnApplicationShutdown {
     });
     this.scheduler = scheduled;
     // Bull Board and the health check look at the queues of the kinds this module runs.
-    const queues = [PUBLISH_LAGESBILD, PUBLICATION_WEBHOOK, SEND_EMAIL].map(
+    const queues = [PUBLISH_LAGESBILD, PUBLICATION_WEBHOOK, SEND_EMAIL, SEND_REMINDERS_NOW].map(
       (kind) => new Queue(kind, { connection: scheduled.redis, prefix: this.config.queuePrefix }),
     );
     // Reported by the workers and /health/ready while Redis is away; not an unhandled 'error'.

@@ -6,6 +6,7 @@ import { publicationSettingsOf, publicationSettingsSchema } from './publication.
 import { publicPublicationsProjection } from './public-publications.projection.js';
 import { publicationQueryHandlers } from './queries/index.js';
 import { publicationReactor } from './publish-lagesbild.job.js';
+import { remindersNowReactor } from './reminders-now.job.js';
 
 /** The public site, its feed and PDFs, publication jobs and reminders (platform/feature.ts). */
 export const publicationFeature = defineFeature({
@@ -17,6 +18,7 @@ export const publicationFeature = defineFeature({
   reactors: (config) => [
     publicationReactor(),
     publicationWebhookReactor(publicationSettingsOf(config).webhook !== null),
+    remindersNowReactor(),
   ],
   settings: publicationSettingsSchema,
 });

@@ -9,6 +9,7 @@ import { publicationCommandHandlers } from './commands/index.js';
 import { JobsController } from './jobs.controller.js';
 import type { PublicSite } from './public-pages.js';
 import { PublicSiteController } from './public-site.controller.js';
+import { RemindersController } from './reminders.controller.js';
 import { PublicationArtefacts } from './publication-artefacts.js';
 import { PublicationProcessors } from './publication-processors.js';
 import { PublicationQueues } from './publication-queues.js';
@@ -18,12 +19,12 @@ import { publicationQueryHandlers } from './queries/index.js';
 
 /**
  * Publication (issue 6): the publication job, the public site, the Atom feed, webhook, weekly
- * reminders, `GET /api/jobs` and Bull Board at /admin/queues. Its projection and reactors are
- * declared in publication.feature.ts.
+ * reminders and the coordinator's `POST /api/periods/:period/reminders`, `GET /api/jobs` and
+ * Bull Board at /admin/queues. Its projection and reactors are declared in publication.feature.ts.
  */
 @Module({
   imports: [IdentityModule, ReportingModule],
-  controllers: [PublicSiteController, JobsController],
+  controllers: [PublicSiteController, JobsController, RemindersController],
   providers: [
     { provide: PUBLICATION_SETTINGS, useFactory: publicationSettingsOf, inject: [AppConfig] },
     {

@@ -43,46 +43,59 @@ export interface SendRemindersResult {
 }
 
 /**
- * One reminder run: every reporter of every organisation that has not reported for the week gets
- * an e-mail through the e-mail job. The e-mail id is derived from week, slot, organisation and
- * person, and the e-mail decider refuses a second request for an id, so a second run of the same
- * slot (a retried job, a second instance, a scheduler firing twice) sends nothing new.
+ * One scheduled run: every reporter of every organisation that has not reported for the week
+ * (the deadline still ahead) gets an e-mail through the e-mail job, under the slot's e-mail ids.
  */
 export function sendRemindersProcessor(
   deps: SendRemindersDependencies,
 ): JobProcessor<SendRemindersPayload, SendRemindersResult> {
   return async (job) => {
-    const now = deps.now();
-    const period = reminderPeriod(now, deps.periodSettings);
-    const result: SendRemindersResult = { period, requested: 0, alreadyRequested: 0, unreachable: [] };
-    if (!period) return result;
+    const period = reminderPeriod(deps.now(), deps.periodSettings);
+    if (!period) return { period, requested: 0, alreadyRequested: 0, unreachable: [] };
     const missing = (await deps.compliance(period)).filter((entry) => entry.state === 'pending');
-    for (const organisation of missing) {
-      const reporters = await deps.reporters(organisation.organisationId);
-      if (reporters.length === 0) result.unreachable.push(organisation.organisationId);
-      for (const reporter of reporters) {
-        try {
-          await deps.commandBus.execute(
-            new RequestReminderCommand(systemContext(job.id, job.id), {
-              emailId: reminderEmailId(
-                period,
-                job.payload.slot,
-                organisation.organisationId,
-                reporter.userId,
-              ),
-              to: reporter.email,
-              ...reminderText(period, organisation.organisationName, reporter.displayName, deps),
-            }),
-          );
-          result.requested++;
-        } catch (error) {
-          if (error instanceof DomainError && error.kind === 'conflict') result.alreadyRequested++;
-          else throw error;
-        }
+    return remindOrganisations(deps, job.id, { period, slot: job.payload.slot, organisations: missing });
+  };
+}
+
+/**
+ * "Remind these organisations for this week", for the scheduled run and the coordinator's
+ * request alike. The e-mail id is derived from week, slot, organisation and person, and the
+ * e-mail decider refuses a second request for an id, so a second run of the same slot (a retried
+ * job, a second instance, a scheduler firing twice) sends nothing new.
+ */
+export async function remindOrganisations(
+  deps: SendRemindersDependencies,
+  jobId: string,
+  run: {
+    period: string;
+    /** Part of every e-mail id: the scheduled slot, or the request (`reminderRequestSlot`). */
+    slot: string;
+    organisations: readonly Pick<ComplianceEntry, 'organisationId' | 'organisationName'>[];
+  },
+): Promise<SendRemindersResult & { period: string }> {
+  const { period } = run;
+  const result = { period, requested: 0, alreadyRequested: 0, unreachable: [] as string[] };
+  const now = deps.now();
+  for (const organisation of run.organisations) {
+    const reporters = await deps.reporters(organisation.organisationId);
+    if (reporters.length === 0) result.unreachable.push(organisation.organisationId);
+    for (const reporter of reporters) {
+      try {
+        await deps.commandBus.execute(
+          new RequestReminderCommand(systemContext(jobId, jobId), {
+            emailId: reminderEmailId(period, run.slot, organisation.organisationId, reporter.userId),
+            to: reporter.email,
+            ...reminderText(period, organisation.organisationName, reporter.displayName, deps, now),
+          }),
+        );
+        result.requested++;
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === 'conflict') result.alreadyRequested++;
+        else throw error;
       }
     }
-    return result;
-  };
+  }
+  return result;
 }
 
 export function reminderText(
@@ -90,16 +103,22 @@ export function reminderText(
   organisationName: string,
   displayName: string,
   deps: Pick<SendRemindersDependencies, 'periodSettings' | 'municipalityName' | 'publicBaseUrl'>,
+  /** When it is sent: a coordinator may remind after the deadline, and the text must not say "by". */
+  now?: Date,
 ): { subject: string; text: string } {
   const week = weekLabel(period);
   const deadline = deadlineText(period, deps.periodSettings);
+  const late =
+    now !== undefined && now.getTime() > deadlineOf(parsePeriod(period), deps.periodSettings).getTime();
   return {
     subject: `Påminnelse: rapportera till lägesbilden för ${week}`,
     text: [
       `Hej ${displayName}!`,
       '',
       `${organisationName} har ännu inte lämnat sin rapport till den lokala lägesbilden för ${week}.`,
-      `Rapporten ska vara inlämnad senast ${deadline}. Har ingenting hänt räcker det att skriva det.`,
+      late
+        ? `Rapporten skulle ha lämnats in senast ${deadline}; lämna in den så snart du kan. Har ingenting hänt räcker det att skriva det.`
+        : `Rapporten ska vara inlämnad senast ${deadline}. Har ingenting hänt räcker det att skriva det.`,
       '',
       `Logga in och rapportera: ${deps.publicBaseUrl}/`,
       '',

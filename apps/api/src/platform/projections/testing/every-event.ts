@@ -5,6 +5,7 @@ import type { SecurityEvent } from '../../../identity/security-events.js';
 import type { UserEvent } from '../../../identity/user.decider.js';
 import type { LagesbildViewRead } from '../../../lagesbild/lagesbild-history.js';
 import type { LagesbildEvent } from '../../../lagesbild/lagesbild.decider.js';
+import type { RemindersRequested } from '../../../publication/reminder-request.decider.js';
 import type { PlaceEvent } from '../../../reporting/place-register.decider.js';
 import type { ReportEvent } from '../../../reporting/report.decider.js';
 import type { EmailEvent } from '../../jobs/email/email.decider.js';
@@ -27,7 +28,8 @@ export type ApplicationEvent =
   | PlaceEvent
   | LagesbildEvent
   | LagesbildViewRead
-  | EmailEvent;
+  | EmailEvent
+  | RemindersRequested;
 
 type Family =
   | 'organisation'
@@ -39,7 +41,8 @@ type Family =
   | 'place'
   | 'lagesbild'
   | 'lagesbildread'
-  | 'email';
+  | 'email'
+  | 'reminders';
 
 interface Template<Data> {
   family: Family;
@@ -287,6 +290,15 @@ export const everyEventTemplate: {
   },
   EmailSent: { family: 'email', data: { emailId: 'e-1', transport: 'outbox', messageId: '<e-1@laget>' } },
   EmailFailed: { family: 'email', data: { emailId: 'e-1', error: 'SMTP 550', attempts: 5 } },
+  RemindersRequested: {
+    family: 'reminders',
+    data: {
+      period: '2024-W48',
+      organisationIds: ['org-1'],
+      alreadyReported: ['org-2'],
+      requestedBy: 'user-1',
+    },
+  },
 };
 
 /**
