@@ -54,6 +54,10 @@ export const organisationSchema = z
     kind: z.enum(ORGANISATION_KINDS),
     active: z.boolean(),
     version: z.number().int().meta({ description: 'Send as If-Match to change it' }),
+    createdAt: z.string().nullable().meta({
+      description:
+        'When the organisation was registered (ISO 8601). Weeks whose reporting deadline had passed by then do not expect its report. Null only until the read model is rebuilt.',
+    }),
   })
   .meta({ id: 'Organisation' });
 
