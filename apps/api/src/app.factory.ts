@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -14,6 +15,7 @@ import { AppModule, type AppModuleOptions } from './app.module.js';
 import { API_CONTROLLERS } from './openapi/api-controllers.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { ApiExceptionFilter } from './platform/http/api-exception.filter.js';
+import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id.js';
 import { refuseUnstorableRouteInput } from './platform/http/route-input-guard.js';
 import { RouteMappingAtDebugLogger } from './platform/logging/startup-logger.js';
 import {
@@ -40,6 +42,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     bodyLimit: BODY_LIMIT_BYTES,
     // Nest's logger (pino, app.module.ts) logs requests; Fastify's own stays off.
     logger: false,
+    // Fastify names every request (`req-1`, …) and pino-http keeps a name it finds, so the
+    // request id is chosen here: the client's X-Request-Id where acceptable, else a UUID.
+    genReqId: (request: IncomingMessage) => requestIdOf(request),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: options.bufferLogs ?? false,
@@ -48,6 +53,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   });
   app.useLogger(new RouteMappingAtDebugLogger(app.get(Logger)));
   const fastify = app.getHttpAdapter().getInstance();
+  answerWithRequestId(fastify);
   refuseRequestsWhileClosing(fastify, adapter);
   acceptEmptyJsonBodies(fastify);
   refuseUnstorableRouteInput(fastify);
@@ -64,6 +70,17 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
 
   await serveAdminPanel(app, fastify, options.config.adminDistDir ?? defaultAdminDist());
   return app;
+}
+
+/**
+ * Every response names its request's id (the client's X-Request-Id, or the one made for it), set
+ * when the request arrives so that refusals before any route (404, bad JSON, closing) carry it.
+ */
+function answerWithRequestId(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, requestIdOf(request.raw));
+    done();
+  });
 }
 
 /**

@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import { requestIdOf } from './platform/http/request-id.js';
 import { requestForLog, responseForLog } from './platform/http/request-log.js';
 import type { AppConfig } from './config/app-config.js';
 import { features as allFeatures } from './features.js';
@@ -21,6 +23,8 @@ export interface AppModuleOptions {
    * features' manifests; no feature module is imported, so nothing else starts (docs/adr/0023).
    */
   projections?: ProjectionsToRun;
+  /** Where the log lines go; stdout by default (a test reads them from a stream of its own). */
+  logDestination?: NodeJS.WritableStream;
 }
 
 /** Läget's API: the platform and the module of each feature in features.ts (STYLE.md). */
@@ -31,21 +35,27 @@ export class AppModule {
     clock,
     features = allFeatures,
     projections = 'all',
+    logDestination,
   }: AppModuleOptions): DynamicModule {
     // Every feature's settings valid before anything starts, one error naming each bad variable
     // (main.ts has checked them already; a test's configuration is checked here).
     config.requireSettings(features);
     const platform = PlatformModule.forRoot({ config, features, projections, ...(clock ? { clock } : {}) });
     if (projections !== 'all') return { module: AppModule, imports: [platform] };
+    const pinoOptions: Options = {
+      level: config.logLevel,
+      serializers: { req: requestForLog, res: responseForLog },
+      // The client's X-Request-Id where acceptable, else a UUID: the id the response header,
+      // the events' correlationId and a 500's body carry too, so one id finds them all.
+      // (Fastify names the raw request first, with the same function, and pino-http keeps that.)
+      genReqId: (request) => requestIdOf(request),
+      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+    };
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            serializers: { req: requestForLog, res: responseForLog },
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-          },
+          pinoHttp: logDestination ? [pinoOptions, logDestination] : pinoOptions,
         }),
         platform,
         HealthModule,

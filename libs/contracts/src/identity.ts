@@ -45,6 +45,11 @@ export interface OrganisationDto {
   kind: OrganisationKind;
   active: boolean;
   version: number;
+  /**
+   * When the organisation was registered (ISO 8601): a week whose reporting deadline had passed by
+   * then does not expect its report. Null only for a row the read model has not rebuilt yet.
+   */
+  createdAt: string | null;
 }
 
 export interface UserDto {

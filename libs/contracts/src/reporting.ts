@@ -381,7 +381,11 @@ export interface ComplianceEntry {
   reportStatus: ReportStatus | null;
   /** The submission that counts: the first one since the report was last withdrawn. */
   submittedAt: string | null;
-  /** The organisation's record for the 12 weeks up to and including this one, oldest first. */
+  /**
+   * The organisation's record for the 12 weeks up to and including this one, oldest first; weeks
+   * whose deadline passed before it was registered (and that it filed nothing for) are left out,
+   * as the organisation is left out of those weeks' compliance.
+   */
   record: { period: string; state: ComplianceState }[];
 }
 

@@ -34,6 +34,10 @@ export const apiErrorSchema = z
           '(`body.incidents.0.problem`, `query.page`, `header.if-match`); for a 409 on approval ' +
           '`{unhandledSuggestions}`; for a 409 on compile the missing organisations.',
       }),
+    requestId: z.string().optional().meta({
+      description:
+        "On a 500: the request's id, as the `X-Request-Id` response header gives it; quote it to find the logged error",
+    }),
   })
   .meta({ id: 'ApiError', description: 'The error shape of every failed request' });
 
@@ -54,6 +58,10 @@ export const organisationSchema = z
     kind: z.enum(ORGANISATION_KINDS),
     active: z.boolean(),
     version: z.number().int().meta({ description: 'Send as If-Match to change it' }),
+    createdAt: z.string().nullable().meta({
+      description:
+        'When the organisation was registered (ISO 8601). Weeks whose reporting deadline had passed by then do not expect its report. Null only until the read model is rebuilt.',
+    }),
   })
   .meta({ id: 'Organisation' });
 

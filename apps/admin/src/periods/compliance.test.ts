@@ -50,4 +50,27 @@ describe('who has reported for a week', () => {
     ];
     expect(complianceOf({ ...week, compliance }, organisations, reports)).toBe(compliance);
   });
+
+  it('leaves out an organisation registered after the deadline, unless it has a report for the week', () => {
+    const joined = [
+      ...organisations,
+      { id: 'ny', name: 'Ny förening', active: true, createdAt: '2024-12-02T08:01:00Z' },
+      { id: 'tidig', name: 'Tidig förening', active: true, createdAt: '2024-12-02T07:59:00Z' },
+    ];
+    const names = complianceOf(week, joined, reports, new Date('2024-12-03T12:00:00Z')).map(
+      (e) => e.organisationName,
+    );
+    expect(names).toContain('Tidig förening');
+    expect(names).not.toContain('Ny förening');
+    const filed = complianceOf(
+      week,
+      joined,
+      [
+        ...reports,
+        { id: 'r5', organisationId: 'ny', status: 'submitted' as const, submittedAt: '2024-12-03T10:00:00Z' },
+      ],
+      new Date('2024-12-03T12:00:00Z'),
+    );
+    expect(filed.find((e) => e.organisationId === 'ny')?.state).toBe('late');
+  });
 });

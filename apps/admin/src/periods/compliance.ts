@@ -12,11 +12,12 @@ const submitted = new Set(['submitted', 'amended']);
  * Who has reported for a week. The API's single-period answer carries this as `compliance`;
  * where it does not (a list answer) it is worked out from the organisations and reports with
  * the contract's meaning: `on_time`/`late` have submitted, `pending` not yet, `missing` not and
- * the deadline has passed.
+ * the deadline has passed. As the API does, it leaves out an organisation registered after the
+ * week's deadline that has no report for it: nobody expected one from it that week.
  */
 export function complianceOf(
   period: Pick<PeriodView, 'id' | 'reportingDeadline' | 'compliance'>,
-  organisations: Pick<OrganisationDto, 'id' | 'name' | 'active'>[],
+  organisations: (Pick<OrganisationDto, 'id' | 'name' | 'active'> & { createdAt?: string | null })[],
   reports: Pick<ReportView, 'id' | 'organisationId' | 'status' | 'submittedAt'>[],
   now: Date = new Date(),
 ): ComplianceEntry[] {
@@ -25,6 +26,12 @@ export function complianceOf(
   const byOrganisation = new Map(reports.map((report) => [report.organisationId, report]));
   return organisations
     .filter((organisation) => organisation.active)
+    .filter(
+      (organisation) =>
+        !organisation.createdAt ||
+        new Date(organisation.createdAt).getTime() <= deadline ||
+        byOrganisation.has(organisation.id),
+    )
     .map((organisation): ComplianceEntry => {
       const report = byOrganisation.get(organisation.id);
       let state: ComplianceState;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppAbility, Role } from '@laget/permissions';
 import type { FastifyRequest } from 'fastify';
-import { headerOf } from '../platform/http/headers.js';
+import { acceptableRequestId, requestIdOf } from '../platform/http/request-id.js';
 import { idempotencyOf } from '../platform/http/idempotent-request.js';
 import type { RequestContext } from '../platform/commands/request-context.js';
 import type { UserRecord } from './users.read-model.js';
@@ -29,12 +29,18 @@ export interface AuthenticatedRequest extends FastifyRequest {
 
 /** Event metadata for what this request causes (who, for which organisation, from where). */
 export function requestContext(request: AuthenticatedRequest): RequestContext {
-  const header = headerOf(request, 'x-request-id');
   return {
     actorId: request.actor?.userId ?? 'anonymous',
     organisationId: request.actor?.organisationId ?? null,
-    correlationId: header && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID(),
+    // The request's id, as its log lines and X-Request-Id header carry it (platform/http/request-id.ts).
+    correlationId: correlationIdOf(request),
     ...(request.ip ? { ip: request.ip } : {}),
     ...idempotencyOf(request),
   };
+}
+
+/** A request built by hand (no raw message) still takes the client's id, or gets a new one. */
+function correlationIdOf(request: FastifyRequest): string {
+  if (request.raw) return requestIdOf(request.raw);
+  return acceptableRequestId(request.headers?.['x-request-id']) ?? randomUUID();
 }

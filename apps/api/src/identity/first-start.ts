@@ -10,7 +10,7 @@ import {
   RegisterOrganisationCommand,
   RegisterOrganisationHandler,
 } from './commands/register-organisation.command.js';
-import { IDENTITY_READ_MODEL_DDL } from './identity.projection.js';
+import { createIdentityReadModel } from './identity.projection.js';
 import { IDENTITY_SESSIONS_USER_INDEX, IDENTITY_TABLES_DDL } from './identity.tables.js';
 import { OrganisationsReadModel } from './organisations.read-model.js';
 import { generateOneTimePassword } from './password-hasher.js';
@@ -105,7 +105,8 @@ export class IdentityFirstStart implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await withStartupSchemaLock(this.db, async (tx) => {
-      for (const statement of [...IDENTITY_READ_MODEL_DDL, ...IDENTITY_TABLES_DDL]) await tx.query(statement);
+      await createIdentityReadModel(tx);
+      for (const statement of IDENTITY_TABLES_DDL) await tx.query(statement);
       await createIndexIfMissing(tx, 'identity_sessions_user', IDENTITY_SESSIONS_USER_INDEX);
     });
     await this.ensureAdmin();

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@laget/event-store';
+import { type SqlExecutor, addColumnIfMissing } from '@laget/event-store';
 import type { DomainEvent } from '../platform/domain/decider.js';
 import { defineProjection } from '../platform/projections/projection.js';
 import { ORGANISATION_EVENT_TYPES, type OrganisationEvent } from './organisation.decider.js';
@@ -11,7 +11,8 @@ export const IDENTITY_READ_MODEL_DDL = [
      name text NOT NULL,
      kind text NOT NULL,
      active boolean NOT NULL,
-     version integer NOT NULL
+     version integer NOT NULL,
+     created_at timestamptz
    )`,
   `CREATE TABLE IF NOT EXISTS identity_users (
      id text PRIMARY KEY,
@@ -26,6 +27,16 @@ export const IDENTITY_READ_MODEL_DDL = [
    )`,
 ];
 
+/**
+ * Creates the read model's tables and adds what later versions added to tables made before them
+ * (`created_at`, projection version 2). Through addColumnIfMissing: ALTER TABLE … IF NOT EXISTS
+ * would lock the table at every start even where the column is there.
+ */
+export async function createIdentityReadModel(sql: SqlExecutor): Promise<void> {
+  for (const statement of IDENTITY_READ_MODEL_DDL) await sql.query(statement);
+  await addColumnIfMissing(sql, 'identity_organisations', 'created_at', 'timestamptz');
+}
+
 export type IdentityEvent = OrganisationEvent | UserEvent;
 
 /** What the handler needs of a recorded event; the command side passes the events it just appended. */
@@ -33,6 +44,13 @@ export interface VersionedEvent {
   type: string;
   data: unknown;
   streamVersion: number;
+  /**
+   * The metadata's `occurredAt`: when the application recorded the fact, by its clock (the clock
+   * compliance measures deadlines with, so a test's fixed clock registers organisations "then").
+   * The command side passes the time it appended with, the projection the one it reads, so a
+   * rebuild from zero writes the same `created_at`.
+   */
+  occurredAt?: string;
 }
 
 /**
@@ -52,9 +70,10 @@ export async function applyIdentityEvent(sql: SqlExecutor, recorded: VersionedEv
   switch (event.type) {
     case 'OrganisationRegistered':
       await sql.query(
-        `INSERT INTO identity_organisations (id, name, kind, active, version) VALUES ($1, $2, $3, true, $4)
+        `INSERT INTO identity_organisations (id, name, kind, active, version, created_at)
+         VALUES ($1, $2, $3, true, $4, $5)
          ON CONFLICT (id) DO NOTHING`,
-        [event.data.organisationId, event.data.name, event.data.kind, v],
+        [event.data.organisationId, event.data.name, event.data.kind, v, recorded.occurredAt ?? null],
       );
       return;
     case 'OrganisationRenamed':
@@ -133,13 +152,15 @@ async function userUpdate(sql: SqlExecutor, id: string, version: number, set: st
 /** The same handler as a projection, so the read model can be rebuilt from the log. */
 export const identityProjection = defineProjection<IdentityEvent & DomainEvent>({
   name: 'identity',
+  // 2: organisations' `created_at`, from the registration's metadata.
+  version: 2,
   eventTypes: [...ORGANISATION_EVENT_TYPES, ...USER_EVENT_TYPES],
-  setup: async (sql) => {
-    for (const statement of IDENTITY_READ_MODEL_DDL) await sql.query(statement);
-  },
+  setup: createIdentityReadModel,
   reset: async (sql) => {
     await sql.query('DELETE FROM identity_users');
     await sql.query('DELETE FROM identity_organisations');
   },
-  handle: (event, sql) => applyIdentityEvent(sql, event),
+  // recordedAt (the store's time) only where an event's metadata lacks occurredAt.
+  handle: (event, sql) =>
+    applyIdentityEvent(sql, { ...event, occurredAt: event.metadata?.occurredAt ?? event.recordedAt }),
 });

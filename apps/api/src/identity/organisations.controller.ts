@@ -81,7 +81,9 @@ export class OrganisationsController {
       new RegisterOrganisationCommand(caller.context, data),
     );
     if (state.status !== 'registered') throw new Error('organisation not registered');
-    return { id: state.id, name: state.name, kind: state.kind, active: state.active, version };
+    // The registration time is the event's, which the read model (applied with the append) holds.
+    const registered = await this.queryBus.execute(new GetOrganisationQuery(caller, state.id));
+    return { ...registered, version };
   }
 
   @Get(':id')

@@ -10,6 +10,7 @@ interface OrganisationRow {
   kind: string;
   active: boolean;
   version: number | string;
+  created_at: Date | string | null;
 }
 
 const toDto = (row: OrganisationRow): OrganisationDto => ({
@@ -18,6 +19,7 @@ const toDto = (row: OrganisationRow): OrganisationDto => ({
   kind: row.kind as OrganisationKind,
   active: row.active,
   version: Number(row.version),
+  createdAt: row.created_at === null ? null : new Date(row.created_at).toISOString(),
 });
 
 export interface OrganisationFilter {
@@ -31,6 +33,7 @@ const SORTABLE: ReadonlyMap<string, string> = new Map([
   ['kind', 'kind'],
   ['active', 'active'],
   ['id', 'id'],
+  ['createdAt', 'created_at'],
 ]);
 
 /**

@@ -7,7 +7,10 @@ export const documentInfo = {
   description:
     'Lokal lägesbild för Effektiv samordning för trygghet (EST). Errors share one shape (`ApiError`). ' +
     'Log in with `POST /api/auth/login` (a session cookie; send the `csrfToken` of `GET /api/auth/me` as ' +
-    '`X-CSRF-Token` on every state-changing request) or send a personal API token as `Authorization: Bearer`.',
+    '`X-CSRF-Token` on every state-changing request) or send a personal API token as `Authorization: Bearer`. ' +
+    "Every response carries `X-Request-Id`: the request's own when it sent one of 1–100 characters " +
+    '`[A-Za-z0-9._:-]`, otherwise a new UUID; the log lines and the events of the request carry the same ' +
+    'id, and a 500 gives it as `requestId`.',
   license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
 };
 

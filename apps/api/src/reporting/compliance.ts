@@ -14,6 +14,24 @@ export interface ReportRow {
 export interface ExpectedOrganisation {
   id: string;
   name: string;
+  /** When it was registered (ISO 8601); absent or null: expected in every week. */
+  registeredAt?: string | null;
+}
+
+/**
+ * Whether a week asks this organisation for a report: it was registered by the week's deadline,
+ * or it has a report for the week all the same (a late-registered organisation that files for
+ * the week it joined, or the demo's seed week filed by organisations registered today). An
+ * organisation registered after the deadline could not have reported in time, so it is neither
+ * pending nor missing there: it is left out, as someone nobody expected a report from.
+ */
+export function expectedIn(
+  organisation: ExpectedOrganisation,
+  deadline: number,
+  report: ReportRow | undefined,
+): boolean {
+  if (report || !organisation.registeredAt) return true;
+  return Date.parse(organisation.registeredAt) <= deadline;
 }
 
 export const RECORD_WEEKS = 12;
@@ -39,7 +57,8 @@ export function recordWeeks(period: PeriodId, weeks = RECORD_WEEKS): PeriodId[] 
 
 /**
  * Who has reported for the period, who is late, who has not, and each one's last 12 weeks.
- * `reports` holds the rows of every period of the record.
+ * `reports` holds the rows of every period of the record. Only organisations the period expects
+ * (expectedIn) are listed, and a record holds only the weeks that expected its organisation.
  */
 export function complianceOf(
   period: PeriodId,
@@ -55,19 +74,25 @@ export function complianceOf(
     deadline: deadlineOf(week, settings).getTime(),
   }));
   const current = formatPeriod(period);
-  return organisations.map((organisation) => {
+  const deadline = weeks.at(-1)!.deadline;
+  return organisations.flatMap((organisation) => {
     const report = byKey.get(`${current} ${organisation.id}`);
-    return {
-      organisationId: organisation.id,
-      organisationName: organisation.name,
-      state: complianceState(period, report, now, settings, weeks.at(-1)!.deadline),
-      reportId: report?.reportId ?? null,
-      reportStatus: report?.status ?? null,
-      submittedAt: report?.countedSubmittedAt ?? null,
-      record: weeks.map(({ week, id, deadline }) => ({
-        period: id,
-        state: complianceState(week, byKey.get(`${id} ${organisation.id}`), now, settings, deadline),
-      })),
-    };
+    if (!expectedIn(organisation, deadline, report)) return [];
+    const record = weeks.flatMap(({ week, id, deadline: weekDeadline }) => {
+      const weekReport = byKey.get(`${id} ${organisation.id}`);
+      if (!expectedIn(organisation, weekDeadline, weekReport)) return [];
+      return [{ period: id, state: complianceState(week, weekReport, now, settings, weekDeadline) }];
+    });
+    return [
+      {
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+        state: complianceState(period, report, now, settings, deadline),
+        reportId: report?.reportId ?? null,
+        reportStatus: report?.status ?? null,
+        submittedAt: report?.countedSubmittedAt ?? null,
+        record,
+      },
+    ];
   });
 }

@@ -72,3 +72,39 @@ describe('compliance', () => {
     ]);
   });
 });
+
+describe('compliance of organisations registered during the record', () => {
+  const after = new Date('2024-12-03T00:00:00Z');
+  const joined = [
+    { id: 'polisen', name: 'Polisen', registeredAt: '2024-01-01T00:00:00.000Z' },
+    // Registered a minute after 2024-W48's deadline.
+    { id: 'skolan', name: 'Skolan', registeredAt: '2024-12-02T08:01:00.000Z' },
+    { id: 'nvk', name: 'NVK', registeredAt: '2024-12-02T08:01:00.000Z' },
+  ];
+
+  it('leaves out an organisation registered after the deadline, unless it filed for the week', () => {
+    const entries = complianceOf(
+      week,
+      joined,
+      [row('nvk', '2024-12-02T10:00:00+01:00')],
+      after,
+      defaultPeriodSettings,
+    );
+    expect(entries.map((entry) => [entry.organisationId, entry.state])).toEqual([
+      ['polisen', 'missing'],
+      ['nvk', 'late'],
+    ]);
+    expect(entries[0]!.record).toHaveLength(12);
+    expect(entries[1]!.record).toEqual([{ period: '2024-W48', state: 'late' }]);
+  });
+
+  it('expects it from the next week on', () => {
+    const next = complianceOf(parsePeriod('2024-W49'), joined, [], after, defaultPeriodSettings);
+    expect(next.map((entry) => [entry.organisationId, entry.state])).toEqual([
+      ['polisen', 'pending'],
+      ['skolan', 'pending'],
+      ['nvk', 'pending'],
+    ]);
+    expect(next[1]!.record).toEqual([{ period: '2024-W49', state: 'pending' }]);
+  });
+});

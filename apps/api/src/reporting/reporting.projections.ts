@@ -313,6 +313,8 @@ type OrganisationEvent =
 
 export const reportingOrganisationsProjection = defineProjection<OrganisationEvent>({
   name: 'reporting.organisations',
+  // 2: `registered_at`, so that a week whose deadline passed before registration expects nothing.
+  version: 2,
   eventTypes: [
     'OrganisationRegistered',
     'OrganisationRenamed',
@@ -328,6 +330,7 @@ export const reportingOrganisationsProjection = defineProjection<OrganisationEve
         kind text NOT NULL,
         active boolean NOT NULL DEFAULT true
       )`);
+    await addColumnIfMissing(sql, 'reporting_organisations', 'registered_at', 'timestamptz');
   },
   reset: async (sql) => {
     await sql.query('DELETE FROM reporting_organisations');
@@ -337,9 +340,10 @@ export const reportingOrganisationsProjection = defineProjection<OrganisationEve
     switch (event.type) {
       case 'OrganisationRegistered':
         await sql.query(
-          `INSERT INTO reporting_organisations (organisation_id, name, kind) VALUES ($1, $2, $3)
-           ON CONFLICT (organisation_id) DO UPDATE SET name = $2, kind = $3`,
-          [id, event.data.name, event.data.kind],
+          // The metadata's time, as identity's read model takes it (the application's clock).
+          `INSERT INTO reporting_organisations (organisation_id, name, kind, registered_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (organisation_id) DO UPDATE SET name = $2, kind = $3, registered_at = $4`,
+          [id, event.data.name, event.data.kind, event.metadata?.occurredAt ?? event.recordedAt],
         );
         return;
       case 'OrganisationRenamed':

@@ -1,6 +1,6 @@
 import type { PeriodView, PlaceView, ReportStatus } from '@laget/contracts';
 import type { SqlDatabase } from '@laget/event-store';
-import type { ReportRow } from './compliance.js';
+import type { ExpectedOrganisation, ReportRow } from './compliance.js';
 import { toPlaceView, type PlaceRow, type ReportListRow } from './reporting-rows.js';
 
 /**
@@ -131,10 +131,22 @@ export async function organisationName(db: SqlDatabase, organisationId: string):
   return rows[0]?.name ?? null;
 }
 
-/** `reporting_organisations`: the active organisations expected to report (not the coordinator's), by name. */
-export async function expectedOrganisations(db: SqlDatabase): Promise<{ id: string; name: string }[]> {
-  const { rows } = await db.query<{ organisation_id: string; name: string }>(
-    `SELECT organisation_id, name FROM reporting_organisations WHERE active AND kind <> 'coordinator' ORDER BY name`,
+/**
+ * `reporting_organisations`: the active organisations expected to report (not the coordinator's),
+ * by name, with when each was registered (which weeks expect it is compliance's to say).
+ */
+export async function expectedOrganisations(db: SqlDatabase): Promise<ExpectedOrganisation[]> {
+  const { rows } = await db.query<{
+    organisation_id: string;
+    name: string;
+    registered_at: Date | string | null;
+  }>(
+    `SELECT organisation_id, name, registered_at FROM reporting_organisations
+     WHERE active AND kind <> 'coordinator' ORDER BY name`,
   );
-  return rows.map((row) => ({ id: row.organisation_id, name: row.name }));
+  return rows.map((row) => ({
+    id: row.organisation_id,
+    name: row.name,
+    registeredAt: row.registered_at === null ? null : new Date(row.registered_at).toISOString(),
+  }));
 }

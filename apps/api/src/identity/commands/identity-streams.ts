@@ -132,7 +132,12 @@ export class IdentityStreams {
     });
     const first = result.version - result.events.length + 1;
     for (const [index, event] of result.events.entries())
-      await applyIdentityEvent(this.db, { type: event.type, data: event.data, streamVersion: first + index });
+      await applyIdentityEvent(this.db, {
+        type: event.type,
+        data: event.data,
+        streamVersion: first + index,
+        ...(event.occurredAt ? { occurredAt: event.occurredAt } : {}),
+      });
     return result;
   }
 }

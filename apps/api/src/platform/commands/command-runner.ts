@@ -24,8 +24,12 @@ export interface RunResult<State, Event = DomainEvent> {
   state: State;
   /** The stream's version after the command (what the client sends next as If-Match). */
   version: number;
-  /** What the command appended (empty when it changed nothing), with the ids the store keeps them under. */
-  events: Array<Event & { eventId: string }>;
+  /**
+   * What the command appended (empty when it changed nothing), with the ids the store keeps them
+   * under and the time their metadata records: a read model the caller updates at once must
+   * store the same time the projection later reads from the log, or a rebuild would change it.
+   */
+  events: Array<Event & { eventId: string; occurredAt?: string }>;
   /** Global position of the last appended event, to wait for projections (read-after-write). */
   globalPosition: number | null;
 }
@@ -189,9 +193,9 @@ export class CommandRunner {
         }
         // Ids are chosen here, so the caller can name what it caused (a job id derives from its event).
         const events = decided.map((event) => ({ ...event, eventId: randomUUID() }));
+        const metadata = metadataFor(context, this.clock.now());
         let appended;
         try {
-          const metadata = metadataFor(context, this.clock.now());
           appended = await this.appendKeyed(
             streamId,
             events.map((event) => ({ eventId: event.eventId, type: event.type, data: event.data, metadata })),
@@ -211,7 +215,7 @@ export class CommandRunner {
         return {
           state,
           version: appended.nextExpectedVersion,
-          events,
+          events: events.map((event) => ({ ...event, occurredAt: metadata.occurredAt })),
           globalPosition: appended.lastGlobalPosition,
         };
       }),
@@ -411,9 +415,12 @@ export class CommandRunner {
       version: found.lastVersion,
       events: history.slice(found.firstVersion - 1).map(
         (event) =>
-          ({ type: event.type, data: event.data, eventId: event.eventId }) as Event & {
-            eventId: string;
-          },
+          ({
+            type: event.type,
+            data: event.data,
+            eventId: event.eventId,
+            occurredAt: event.metadata.occurredAt,
+          }) as Event & { eventId: string; occurredAt: string },
       ),
       globalPosition: found.lastGlobalPosition,
     };

@@ -4,6 +4,8 @@ export interface ApiErrorBody {
   error: string;
   message: string;
   details?: unknown;
+  /** On a 500: the request's id (X-Request-Id), which its log lines carry as `reqId`. */
+  requestId?: string;
 }
 
 const reasons: Record<number, string> = {

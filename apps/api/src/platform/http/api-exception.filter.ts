@@ -1,9 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { WrongExpectedVersionError, isDatabaseUnavailable } from '@laget/event-store';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../domain/domain-error.js';
 import { ProjectionLagError, ProjectionStalledError } from '../projections/projection-failures.js';
 import { apiError, type ApiErrorBody } from './api-error.js';
+import { requestIdOf } from './request-id.js';
 
 const statusOfKind: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -25,11 +26,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(exception);
+    const request = host.switchToHttp().getRequest<FastifyRequest | undefined>();
+    const requestId = request?.raw ? requestIdOf(request.raw) : undefined;
+    const body = this.toBody(exception, requestId);
     const comesBack = body.statusCode === 503 && retryLater(exception);
     // An outage fails every request for a while: one line each, not a stack trace each.
     if (comesBack) this.logger.warn(`${body.message} (${describe(exception)})`);
-    else if (body.statusCode >= 500) this.logger.error(exception);
+    // The line names the request's id itself, so the reference a 500 gives the person is found
+    // in the log even where the line is written outside the request's own logger.
+    else if (body.statusCode >= 500)
+      this.logger.error({ err: exception, reqId: requestId }, describe(exception));
     if (reply.sent || reply.raw.headersSent) return;
     if (comesBack) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     else if (exception instanceof DomainError && exception.kind === 'too_many_requests')
@@ -37,7 +43,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     reply.status(body.statusCode).send(body);
   }
 
-  private toBody(exception: unknown): ApiErrorBody {
+  private toBody(exception: unknown, requestId: string | undefined): ApiErrorBody {
     if (exception instanceof DomainError) {
       return apiError(statusOfKind[exception.kind], exception.message, exception.details);
     }
@@ -81,8 +87,23 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
       return apiError(status, typeof response === 'string' ? response : exception.message);
     }
-    return apiError(500, 'Something went wrong on our side; it has been logged.');
+    return unexpected(requestId);
   }
+}
+
+/**
+ * An error nobody foresaw: nothing of it reaches the client (it may hold SQL or data), only the
+ * request's id, which the person can quote and the log line carries.
+ */
+function unexpected(requestId: string | undefined): ApiErrorBody {
+  const reference = requestId ? ` (referens ${requestId})` : '';
+  return {
+    ...apiError(
+      500,
+      `Något gick fel hos oss; felet är loggat${reference} / Something went wrong on our side; it has been logged.`,
+    ),
+    ...(requestId ? { requestId } : {}),
+  };
 }
 
 /** Seconds a client is asked to wait before retrying a request that met an outage. */

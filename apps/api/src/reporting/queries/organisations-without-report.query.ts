@@ -17,6 +17,8 @@ export class OrganisationsWithoutReportHandler implements IQueryHandler<Organisa
 
   async execute({ submitted }: OrganisationsWithoutReportQuery): Promise<{ id: string; name: string }[]> {
     const reported = new Set(submitted.map((report) => report.organisationId));
-    return (await expectedOrganisations(this.db)).filter((organisation) => !reported.has(organisation.id));
+    return (await expectedOrganisations(this.db))
+      .filter((organisation) => !reported.has(organisation.id))
+      .map(({ id, name }) => ({ id, name }));
   }
 }
