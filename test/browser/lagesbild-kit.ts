@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { Clock } from '../../apps/api/src/platform/commands/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import {
   buildAdminPanel,
@@ -20,6 +21,9 @@ import { createLogin, logIn, type Session } from './http-kit.js';
 /** A browser step on a busy 2-core CI machine: generous, but bounded. */
 export const stepTimeout = 120_000;
 
+/** The passwords the offices' admin and school reporter end up with. */
+export const adminPassword = 'granit-älv-fyrtorn-1948';
+export const reporterPassword = 'korp-ö-stol-lampa-2024';
 export const reviewerPassword = 'andra-ögonparet-granskar-v48';
 export const coordinatorPassword = 'måndag-förmiddag-lägesbild';
 /** What the report names and the open version must not show. */
@@ -52,19 +56,22 @@ export interface Offices {
 export async function startWithOffices(options: {
   coordinatorPassword: string;
   env?: Record<string, string>;
+  /** The server's clock (the system's by default). */
+  clock?: Clock;
 }): Promise<Offices> {
   await buildAdminPanel();
   const app = await startTestApp({
     store: 'postgres',
     redis: process.env.LAGET_JOURNEY_IN_PROCESS_JOBS !== '1',
     ...(options.env ? { env: options.env } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const first = await logIn(app.url, 'admin', 'test-admin-password-1');
   await first.expect(204, 'POST', '/api/auth/password', {
     currentPassword: 'test-admin-password-1',
-    newPassword: 'granit-älv-fyrtorn-1948',
+    newPassword: adminPassword,
   });
-  const admin = await logIn(app.url, 'admin', 'granit-älv-fyrtorn-1948');
+  const admin = await logIn(app.url, 'admin', adminPassword);
   const school = await admin.expect<{ id: string }>(201, 'POST', '/api/organisations', {
     name: 'Skolan',
     kind: 'school',
@@ -82,7 +89,7 @@ export async function startWithOffices(options: {
       organisationId: school.id,
       roles: ['reporter'],
     },
-    'korp-ö-stol-lampa-2024',
+    reporterPassword,
   );
   await createLogin(
     admin,

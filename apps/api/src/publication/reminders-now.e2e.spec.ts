@@ -1,7 +1,13 @@
 import type { SqlDatabase } from '@laget/event-store';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { describeWith } from '../../../../test/support/services.js';
-import { adminClient, createOrganisation, createPerson, type Person } from '../identity/test/people.js';
+import {
+  ADMIN_NEW_PASSWORD,
+  adminClient,
+  createOrganisation,
+  createPerson,
+  type Person,
+} from '../identity/test/people.js';
 import { Client } from '../identity/test/http-client.js';
 import { FixedClock } from '../platform/commands/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
@@ -34,7 +40,9 @@ describeWith(['postgres'], 'POST /api/periods/:period/reminders (remind now)', (
   const people: Record<string, Person> = {};
   const orgs: Record<string, string> = {};
   // Monday of week 49, 2024, 10:00 in Stockholm: week 48's deadline (09:00) has just passed.
-  const clock = new FixedClock(new Date('2024-12-02T10:00:00+01:00'));
+  const monday = new Date('2024-12-02T10:00:00+01:00');
+  // The organisations are registered before week 48 (a week only expects those registered by its deadline).
+  const clock = new FixedClock(new Date('2024-11-18T10:00:00+01:00'));
 
   const outbox = async () =>
     (await db.query<{ recipient: string; email_id: string }>('SELECT recipient, email_id FROM outbox')).rows;
@@ -50,6 +58,10 @@ describeWith(['postgres'], 'POST /api/periods/:period/reminders (remind now)', (
       ['Fritid', 'other'],
     ] as const)
       orgs[name] = await createOrganisation(admin, name, kind);
+    // Twelve days on, the admin's session has long ended: log in again.
+    clock.set(monday);
+    admin = new Client(test.url);
+    expect((await admin.login('admin', ADMIN_NEW_PASSWORD)).status).toBe(200);
     // One reporter with an e-mail address per organisation; NVK reports, the other two do not.
     for (const [username, org] of [
       ['rektor', 'Skolan'],

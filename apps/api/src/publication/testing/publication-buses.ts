@@ -1,5 +1,6 @@
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
+import { Clock, SystemClock } from '../../platform/commands/clock.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
 import { publicationCommandHandlers } from '../commands/index.js';
 import { PublicationToPublishHandler } from '../queries/publication-to-publish.query.js';
@@ -15,6 +16,7 @@ export async function publicationBuses(
     imports: [CqrsModule.forRoot()],
     providers: [
       { provide: CommandRunner, useValue: runner },
+      { provide: Clock, useValue: new SystemClock() },
       ...publicationCommandHandlers,
       PublicationToPublishHandler,
     ],
