@@ -137,6 +137,9 @@ describeWith(['postgres', 'chromium'], 'the Swedish panel on every route', () =>
   async function walk(role: string): Promise<void> {
     for (const route of routes(ids)) {
       await page.goto(`${app.url}/#${route}`);
+      // On a loaded machine the list's request can outlast two quiet reads of the page: wait for
+      // the data we prove the walk by, then for the page to settle.
+      if (route === '/organisations') await page.getByText('Socialtjänsten').first().waitFor({ timeout: 60_000 });
       const text = await settledText(page);
       // A walk that met only the login page or a blank screen would find no English either.
       expect({ route, loginShown: await page.locator('#username').count(), long: text.length > 80 }).toEqual({
@@ -208,7 +211,9 @@ describeWith(['postgres', 'chromium'], 'the Swedish panel on every route', () =>
       try {
         await page.goto(`${app.url}/#/organisations`);
         const said = page.getByText(/Något gick fel hos oss; felet är loggat\. \(Referens: [0-9a-f]{12}\)/);
-        await said.first().waitFor();
+        // react-admin's query client retries a failed read three times (1 s, 2 s, 4 s) before
+        // it says so; on a loaded machine that passes the default 15 s.
+        await said.first().waitFor({ timeout: 60_000 });
         expect(await said.first().textContent()).toContain(`Referens: ${sent}`);
         expect(englishIn(await pageText(page), phrases)).toEqual([]);
         await screenshot(page, 'sv-server-error');
