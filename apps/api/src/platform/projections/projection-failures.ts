@@ -92,6 +92,34 @@ export async function writeNamingRefusedEvent(
   }
 }
 
+/**
+ * Runs a reactor's `react` on a batch; when it fails for a reason `retryable` does not excuse,
+ * reacts event by event to find the one at fault and throws an EventApplyError naming it, so a
+ * reactor that cannot go on stalls loudly at that event as a projection does, instead of being
+ * retried every 30 s in silence. Reacting again to the events before it is harmless: their job
+ * ids are derived from the event, and the queue ignores an id it knows.
+ */
+export async function reactNamingFailedEvent(
+  events: readonly RecordedEvent[],
+  react: (events: readonly RecordedEvent[]) => Promise<void>,
+  retryable: (error: unknown) => boolean,
+): Promise<void> {
+  try {
+    await react(events);
+  } catch (error) {
+    if (retryable(error)) throw error;
+    if (events.length === 1) throw new EventApplyError(events[0]!, error);
+    for (const event of events) {
+      try {
+        await react([event]);
+      } catch (single) {
+        if (retryable(single)) throw single;
+        throw new EventApplyError(event, single);
+      }
+    }
+  }
+}
+
 export function stallOf(projection: string, error: EventApplyError): ProjectionStall {
   return {
     projection,

@@ -5,6 +5,8 @@ import { readStalls } from './checkpoints.js';
 import { defineProjection } from './projection.js';
 import { ProjectionStalledError, isTransient } from './projection-failures.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { InProcessJobQueue } from '../jobs/in-process-job-queue.js';
+import { reactorProjection } from '../jobs/reactor.js';
 
 /**
  * Issue 13: a projection that cannot apply an event stops at it and says so, instead of retrying
@@ -23,6 +25,8 @@ describe('a projection that cannot apply an event', () => {
     await store.close();
     await db.close();
   });
+
+  const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
   const note = (text: string): NewEvent => ({
     type: 'NoteWritten',
@@ -163,6 +167,57 @@ describe('a projection that cannot apply an event', () => {
       expect(rows).toHaveLength(2);
     } finally {
       await runner.stop();
+    }
+  });
+
+  it('stalls a reactor at the event it cannot turn into jobs, with the jobs before it queued', async () => {
+    await store.append('notes-5', ['1', 'x', '3'].map(note), { expectedVersion: ANY });
+    const queue = await InProcessJobQueue.open({ db, logger: quiet });
+    let refusals = 0;
+    const reactor = reactorProjection(
+      {
+        name: 'notes',
+        eventTypes: ['NoteWritten'],
+        // A reactor with a bug for one event: before, it was retried every 30 s for ever.
+        jobsFor: (event) => {
+          const { text } = event.data as { text: string };
+          if (text === 'x') {
+            refusals += 1;
+            throw new TypeError("Cannot read properties of undefined (reading 'id')");
+          }
+          return [{ kind: 'note-job', payload: { text } }];
+        },
+      },
+      queue,
+    );
+    const runner = new ProjectionRunner({
+      store,
+      db,
+      projections: [reactor],
+      retryMs: 20,
+      stallAfter: 3,
+      lockRetryMs: 100,
+    });
+    await runner.start();
+    try {
+      const stalled = await runner.waitUntilCaughtUp({ timeoutMs: 10_000 }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(stalled).toBeInstanceOf(ProjectionStalledError);
+      expect((stalled as ProjectionStalledError).stall).toEqual(
+        expect.objectContaining({ projection: 'reactor-notes', position: 2, eventType: 'NoteWritten' }),
+      );
+      expect(runner.status()).toEqual([expect.objectContaining({ state: 'stalled' })]);
+      const refusedSoFar = refusals;
+      await new Promise((done) => setTimeout(done, 300));
+      expect(refusals).toBe(refusedSoFar); // stopped: no more silent retries
+      // The job of the event before it is queued; none of the event after it.
+      const queued = await queue.listJobs({ state: 'queued', limit: 10 });
+      expect(queued.items.map((job) => job.payload)).toEqual([{ text: '1' }]);
+    } finally {
+      await runner.stop();
+      await queue.close();
     }
   });
 

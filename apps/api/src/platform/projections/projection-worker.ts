@@ -16,6 +16,7 @@ import {
   type ProjectionStall,
   describe,
   isTransient,
+  reactNamingFailedEvent,
   stallOf,
 } from './projection-failures.js';
 import type { Projection } from './projection.js';
@@ -311,7 +312,9 @@ export class ProjectionWorker {
       this.appliedPosition = last.globalPosition;
       return false;
     }
-    if (relevant.length > 0 && this.projection.react) await this.projection.react(relevant as never[]);
+    const react = this.projection.react?.bind(this.projection);
+    if (relevant.length > 0 && react)
+      await reactNamingFailedEvent(relevant, (events) => react(events as never[]), isTransient);
     await writeNamingRefusedEvent(
       relevant,
       last,
