@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import { requestIdOf } from './platform/http/request-id.js';
@@ -49,13 +49,22 @@ export class AppModule {
       // the events' correlationId and a 500's body carry too, so one id finds them all.
       // (Fastify names the raw request first, with the same function, and pino-http keeps that.)
       genReqId: (request) => requestIdOf(request),
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+      // Health probes come every few seconds from the load balancer: a line each would bury the rest.
+      // Middie strips the matched prefix from `url` while the middleware runs: read `originalUrl`.
+      autoLogging: {
+        ignore: (req) =>
+          ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health'),
+      },
     };
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
           pinoHttp: logDestination ? [pinoOptions, logDestination] : pinoOptions,
+          // nestjs-pino's default route, `{/*splat}`, matches no request under Nest 12's Fastify
+          // adapter, so no request was ever logged (a line per request is what an operator reads
+          // first); `{*splat}` matches every path (request-id.e2e.spec.ts).
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         }),
         platform,
         HealthModule,

@@ -96,6 +96,32 @@ describe('request ids', () => {
     expect(answer.headers.get('x-request-id')).toBe('missing-route-1');
   });
 
+  it('logs one line per request, with method, path without query, status and time, and none for health checks', async () => {
+    await get('/api/request-id-test/ok?search=Anna+Andersson', { 'x-request-id': 'line-per-request-1' });
+    await get('/health', { 'x-request-id': 'health-probe-1' });
+    const about = (reqId: string) =>
+      lines.filter((line) => (line.req as { id?: unknown } | undefined)?.id === reqId);
+    for (let tries = 0; about('line-per-request-1').length < 1 && tries < 100; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(about('line-per-request-1')).toEqual([
+      expect.objectContaining({
+        level: 30,
+        msg: 'request completed',
+        req: {
+          id: 'line-per-request-1',
+          method: 'GET',
+          path: '/api/request-id-test/ok',
+          remoteAddress: '127.0.0.1',
+        },
+        res: { statusCode: 200 },
+        responseTime: expect.any(Number),
+      }),
+    ]);
+    // The query string (a search for a person) never reaches the log.
+    expect(JSON.stringify(lines)).not.toContain('Andersson');
+    expect(about('health-probe-1')).toEqual([]);
+  });
+
   it('gives a 500 the id as requestId in a Swedish-first body, and logs the error under the same id', async () => {
     const answer = await get('/api/request-id-test/fail', { 'x-request-id': 'trace-500-abc' });
     expect(answer.status).toBe(500);
