@@ -116,8 +116,8 @@ export class IdentityFirstStart implements OnApplicationBootstrap {
   private async ensureAdmin(): Promise<void> {
     if ((await this.users.anyActiveAdmin()) || (await this.users.byUsername('admin'))) return;
     const password = this.config.adminPassword ?? generateOneTimePassword();
-    try {
-      await this.createUser.execute(
+    const create = (userId?: string) =>
+      this.createUser.execute(
         new CreateUserCommand(
           systemContext(),
           {
@@ -126,13 +126,28 @@ export class IdentityFirstStart implements OnApplicationBootstrap {
             email: null,
             organisationId: null,
             roles: ['admin'],
+            ...(userId ? { userId } : {}),
           },
           { password },
         ),
       );
+    try {
+      await create();
     } catch (error) {
-      if (isConflict(error)) return;
-      throw error;
+      if (!isConflict(error)) throw error;
+      // A first start that died between claiming "admin" and creating it left a claim and no
+      // login: finish that creation (the same id finds its own claim) instead of starting
+      // without any login to sign in with.
+      const abandoned = await this.createUser.abandonedClaimOn('admin');
+      if (!abandoned) return;
+      this.logger.warn('An earlier first start did not finish creating "admin"; creating it now.');
+      try {
+        await create(abandoned);
+      } catch (again) {
+        // Another instance starting at the same moment finished it first.
+        if (isConflict(again)) return;
+        throw again;
+      }
     }
     if (this.config.adminPassword) {
       this.logger.log(

@@ -1,5 +1,9 @@
-import { describeWith } from '../../../../test/support/services.js';
+import { randomUUID } from 'node:crypto';
+import { NO_STREAM, SqlEventStore, openPostgres } from '@laget/event-store';
+import { createTestDatabase, describeWith } from '../../../../test/support/services.js';
 import { startTestApp } from '../../../../test/support/app.js';
+import { createApp } from '../app.factory.js';
+import { AppConfig } from '../config/app-config.js';
 import { Client } from './test/http-client.js';
 
 describeWith(['postgres'], 'first start without LAGET_ADMIN_PASSWORD', () => {
@@ -34,6 +38,51 @@ describeWith(['postgres'], 'first start without LAGET_ADMIN_PASSWORD', () => {
       expect(login.body).toMatchObject({ roles: ['admin'], mustChangePassword: true });
     } finally {
       await app.close();
+    }
+  });
+});
+
+describeWith(['postgres'], 'a first start that died between claiming "admin" and creating it', () => {
+  it('creates "admin" on the next start instead of starting with no login at all', async () => {
+    const database = await createTestDatabase();
+    const db = openPostgres(database.url);
+    const store = new SqlEventStore(db);
+    await store.init();
+    // What the dead start left: the name claimed for a login whose stream was never written.
+    await store.append(
+      'username-admin',
+      [
+        {
+          type: 'UsernameReserved',
+          data: { username: 'admin', userId: randomUUID() },
+          metadata: {
+            actorId: 'system',
+            organisationId: null,
+            correlationId: randomUUID(),
+            causationId: null,
+            occurredAt: new Date().toISOString(),
+          },
+        },
+      ],
+      { expectedVersion: NO_STREAM },
+    );
+    await store.close();
+    await db.close();
+    const config = AppConfig.fromEnvironment({
+      LOG_LEVEL: 'error',
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: database.url,
+      LAGET_ADMIN_PASSWORD: 'test-admin-password-1',
+    });
+    const app = await createApp({ config });
+    await app.listen(0, '127.0.0.1');
+    try {
+      const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+      const login = await new Client(url).login('admin', 'test-admin-password-1');
+      expect(login.status).toBe(200);
+    } finally {
+      await app.close();
+      await database.drop();
     }
   });
 });

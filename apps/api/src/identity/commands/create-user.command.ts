@@ -52,4 +52,9 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
     }
     return { userId, oneTimePassword };
   }
+
+  /** The login a claim on `username` names, when its creation never finished (the first start resumes it). */
+  abandonedClaimOn(username: string): Promise<string | null> {
+    return this.streams.abandonedClaimOn(username);
+  }
 }

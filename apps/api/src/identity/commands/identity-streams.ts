@@ -27,6 +27,9 @@ import { userDecider, userStream, type UserCommand, type UserState } from '../us
 /** Reserves a username for one login: two admins creating "anna" at once get one 409. */
 const usernameStream = (username: string) => `username-${username}`;
 
+/** A claim on a username whose login was not created within this long was abandoned (see reserveUsername). */
+export const RESERVATION_ABANDONED_AFTER_MS = 60_000;
+
 /**
  * What the identity command handlers share when they write: an organisation or user command run
  * through the platform's CommandRunner, its events applied to the read model at once
@@ -77,10 +80,23 @@ export class IdentityStreams {
     return result;
   }
 
-  /** Claims `username` for `userId` (409 when another login has it), before the login is created. */
-  async reserveUsername(username: string, userId: string, context: RequestContext): Promise<void> {
-    try {
-      await this.store.append(
+  /**
+   * Claims `username` for `userId` (409 when another login has it), before the login is created.
+   * A claim is the creation's first step, so a creation that died before its second (a crash, a
+   * lost connection) left the name claimed by a login that never came to be, and every later try
+   * got 409 for good. Now the same creation trying again (the same `userId`) finds its own claim,
+   * and a claim whose login was never created is taken over once it is older than
+   * `abandonedAfterMs` (a creation takes milliseconds; default a minute), guarded by the claim's
+   * stream version so that two takers get one 409.
+   */
+  async reserveUsername(
+    username: string,
+    userId: string,
+    context: RequestContext,
+    abandonedAfterMs = RESERVATION_ABANDONED_AFTER_MS,
+  ): Promise<void> {
+    const reserve = (expectedVersion: number | typeof NO_STREAM) =>
+      this.store.append(
         usernameStream(username),
         [
           {
@@ -89,13 +105,40 @@ export class IdentityStreams {
             metadata: metadataFor(context, this.clock.now()),
           },
         ],
-        { expectedVersion: NO_STREAM },
+        { expectedVersion },
       );
+    const taken = () => conflict(`The username ${username} is taken`, { field: 'username' });
+    try {
+      await reserve(NO_STREAM);
+      return;
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError)
-        throw conflict(`The username ${username} is taken`, { field: 'username' });
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+    }
+    const claims = await this.store.readStream(usernameStream(username));
+    const claim = claims[claims.length - 1];
+    if (!claim) throw taken();
+    const claimedBy = (claim.data as { userId?: unknown }).userId;
+    if (claimedBy === userId) return;
+    const age = this.clock.now().getTime() - Date.parse(claim.metadata.occurredAt);
+    const loginExists =
+      typeof claimedBy !== 'string' ||
+      (await this.store.readStream(userStream(claimedBy), { maxCount: 1 })).length > 0;
+    if (loginExists || !(age >= abandonedAfterMs)) throw taken();
+    try {
+      await reserve(claim.streamVersion);
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) throw taken();
       throw error;
     }
+  }
+
+  /** The login a claim on `username` names, when that login was never created (see reserveUsername). */
+  async abandonedClaimOn(username: string): Promise<string | null> {
+    const claims = await this.store.readStream(usernameStream(username));
+    const claimedBy = (claims[claims.length - 1]?.data as { userId?: unknown } | undefined)?.userId;
+    if (typeof claimedBy !== 'string') return null;
+    const login = await this.store.readStream(userStream(claimedBy), { maxCount: 1 });
+    return login.length === 0 ? claimedBy : null;
   }
 
   /** Security facts are appended as they happened (no decision, so any stream version). */
