@@ -29,6 +29,7 @@ import {
   ListPeriodsQuery,
   ListPlacesQuery,
 } from './queries/index.js';
+import { listPlaces } from './place-list.js';
 import { pageQuery } from './reports.controller.js';
 
 const periodListQuery = z.object({
@@ -89,6 +90,17 @@ export class CrimeCategoriesController {
   }
 }
 
+const placeListQuery = z.object({
+  retired: z.enum(['true', 'false']).optional(),
+  q: z.string().max(200).optional(),
+  // react-admin sends its own default (`id`); an unknown sort field is ignored rather than refused.
+  sort: z.string().max(50).optional(),
+  order: z.enum(['ASC', 'DESC', 'asc', 'desc']).optional(),
+  // Without paging the whole register is answered: every form that picks a place reads all of it.
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  perPage: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
 /** The place register: everyone logged in reads it (to pick a place); the coordinator keeps it. */
 @ApiCapability('places')
 @Controller('api/places')
@@ -101,19 +113,21 @@ export class PlacesController {
 
   @Get()
   @ApiOperation({
-    summary: 'The place register (retired places with ?retired=true)',
-    query: z.object({ retired: z.enum(['true', 'false']).optional() }),
+    summary: 'The place register (retired places with ?retired=true); the whole of it unless paged',
+    query: placeListQuery,
     response: z.array(placeSchema),
     paged: true,
   })
   async list(
     @CurrentCaller() _caller: SignedInCaller,
-    @Query('retired') retired: string | undefined,
+    @Query() query: unknown,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
+    const { retired, q, sort, order, page, perPage } = parseInput(placeListQuery, query, 'query');
     const places = await this.queryBus.execute(new ListPlacesQuery(retired === 'true'));
-    response.header('X-Total-Count', String(places.length));
-    return places;
+    const listed = listPlaces(places, { q, sort, order, page, perPage });
+    response.header('X-Total-Count', String(listed.total));
+    return listed.items;
   }
 
   @Get(':id')
