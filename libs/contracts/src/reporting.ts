@@ -402,6 +402,10 @@ export interface PeriodView {
    * reported may still file, and the coordinator takes their report in.
    */
   compiledEarly?: boolean;
+  /** In the list: organisations that have reported for the week (on time or late). */
+  reported?: number;
+  /** In the list: organisations expected to report for the week (registered by its deadline, or that filed). */
+  expected?: number;
   compliance?: ComplianceEntry[];
 }
 

@@ -194,6 +194,16 @@ export const periodSchema = z
     status: z.enum(['open', 'compiled', 'published']),
     reportingDeadline: z.string(),
     compiledEarly: z.boolean().optional(),
+    reported: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'In the list: organisations that have reported for the week (on time or late)' }),
+    expected: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'In the list: organisations expected to report for the week' }),
     compliance: z
       .array(
         z.object({

@@ -79,7 +79,7 @@ export class ListPeriodsHandler implements IQueryHandler<ListPeriodsQuery> {
         compiledEarly: earlyOf.get(formatPeriod(week)) ?? false,
         reported: entries.filter((entry) => entry.state === 'on_time' || entry.state === 'late').length,
         expected: entries.length,
-      } as PeriodView;
+      } satisfies PeriodView;
     });
     return { items, total };
   }
