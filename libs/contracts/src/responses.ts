@@ -336,6 +336,10 @@ export const remindersRequestedSchema = z
     alreadyReported: z
       .array(z.string())
       .meta({ description: 'Named in the request but reported already: skipped, not an error' }),
+    unreachable: z.array(z.string()).meta({
+      description:
+        'Of those to be reminded, the organisations with no active reporter with an e-mail address: nobody there will get it',
+    }),
     jobId: z.string().meta({ description: 'The job that sends the e-mails (GET /api/jobs/:id)' }),
   })
   .meta({ id: 'RemindersRequested' });

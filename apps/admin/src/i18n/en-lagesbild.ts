@@ -99,6 +99,8 @@ export const lagesbildEnglish: LagesbildMessages = {
     reminded:
       'Reminder sent to %{smart_count} organisation |||| Reminder sent to %{smart_count} organisations',
     reminded_already: '%{names} had reported already and get no reminder.',
+    reminded_unreachable:
+      '%{names} have no reporter with an e-mail address: nobody there gets the reminder. Call them, or ask the administrator to add an e-mail address.',
     remind_failed: 'The reminder could not be sent: %{error}',
     open_after_compile: 'The open version shows once the week is compiled.',
     suggestions_done: 'The open version is approved; the suggestions are handled.',

@@ -96,6 +96,8 @@ export const lagesbildSwedish = {
     reminded:
       'Påminnelse skickad till %{smart_count} aktör |||| Påminnelse skickad till %{smart_count} aktörer',
     reminded_already: '%{names} hade redan rapporterat och får ingen påminnelse.',
+    reminded_unreachable:
+      '%{names} har ingen rapportör med e-postadress: ingen där får påminnelsen. Ring dem, eller be administratören lägga in en e-postadress.',
     remind_failed: 'Påminnelsen kunde inte skickas: %{error}',
     open_after_compile: 'Den öppna versionen visas när veckan är sammanställd.',
     suggestions_done: 'Den öppna versionen är godkänd; förslagen är hanterade.',

@@ -100,6 +100,8 @@ export function ComplianceStep({ period }: { period: string }) {
           {translate('laget.lagesbild.monday.reminded', { smart_count: outcome.count })}
           {outcome.alreadyReported &&
             ` ${translate('laget.lagesbild.monday.reminded_already', { names: outcome.alreadyReported })}`}
+          {outcome.unreachable &&
+            ` ${translate('laget.lagesbild.monday.reminded_unreachable', { names: outcome.unreachable })}`}
         </Alert>
       )}
       <Link component={RouterLink} to={`/periods/${encodeURIComponent(period)}/show`} variant="body2">

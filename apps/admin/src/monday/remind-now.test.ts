@@ -50,13 +50,23 @@ describe('remind now', () => {
   });
 
   it('says how many were reminded and names those who had reported meanwhile', () => {
-    expect(reminderOutcome({ requested: 2, alreadyReported: [] }, entries)).toEqual({
+    expect(reminderOutcome({ requested: 2, alreadyReported: [], unreachable: [] }, entries)).toEqual({
       count: 2,
       alreadyReported: null,
+      unreachable: null,
     });
     expect(reminderOutcome({ requested: 1, alreadyReported: ['nvk', 'okand'] }, entries)).toEqual({
       count: 1,
       alreadyReported: 'NVK, okand',
+      unreachable: null,
+    });
+  });
+
+  it('names those a reminder reaches nobody at (no reporter with an e-mail address)', () => {
+    expect(reminderOutcome({ requested: 2, alreadyReported: [], unreachable: ['nvk'] }, entries)).toEqual({
+      count: 2,
+      alreadyReported: null,
+      unreachable: 'NVK',
     });
   });
 

@@ -29,15 +29,21 @@ export function newReminderKey(): string {
   return `remind-${newRequestId()}${newRequestId()}`;
 }
 
-/** What the confirmation says: how many were reminded and, by name, who had reported already. */
+/**
+ * What the confirmation says: how many were reminded and, by name, who had reported already and
+ * who has no reporter with an e-mail address (reminded, but nobody there gets it).
+ */
 export function reminderOutcome(
-  answer: Pick<RemindersRequestedAnswer, 'requested' | 'alreadyReported'>,
+  answer: Pick<RemindersRequestedAnswer, 'requested' | 'alreadyReported'> &
+    Partial<Pick<RemindersRequestedAnswer, 'unreachable'>>,
   entries: readonly Pick<ComplianceEntry, 'organisationId' | 'organisationName'>[],
-): { count: number; alreadyReported: string | null } {
+): { count: number; alreadyReported: string | null; unreachable: string | null } {
   const names = new Map(entries.map((entry) => [entry.organisationId, entry.organisationName]));
-  const already = answer.alreadyReported.map((id) => names.get(id) ?? id);
+  const named = (ids: readonly string[]) =>
+    ids.length > 0 ? ids.map((id) => names.get(id) ?? id).join(', ') : null;
   return {
     count: answer.requested,
-    alreadyReported: already.length > 0 ? already.join(', ') : null,
+    alreadyReported: named(answer.alreadyReported),
+    unreachable: named(answer.unreachable ?? []),
   };
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppConfig } from '../config/app-config.js';
-import { UsersReadModel } from '../identity/index.js';
 import { Clock } from '../platform/commands/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { JOB_QUEUE } from '../platform/platform.tokens.js';
 import { GetPeriodQuery, REPORTING_SETTINGS, type ReportingSettings } from '../reporting/index.js';
 import type { PublicationArtefacts } from './publication-artefacts.js';
+import { ReminderRecipients } from './reminder-recipients.js';
 import { PUBLICATION_WEBHOOK, publicationWebhookProcessor } from './publication-webhook.js';
 import type { PublicationSettings } from './publication.settings.js';
 import { PUBLICATION_ARTEFACTS, PUBLICATION_SETTINGS } from './publication.tokens.js';
@@ -15,7 +15,6 @@ import { SEND_REMINDERS_NOW, sendRemindersNowProcessor } from './reminders-now.j
 import {
   SEND_REMINDERS,
   sendRemindersProcessor,
-  type ReminderRecipient,
   type SendRemindersDependencies,
 } from './send-reminders.job.js';
 
@@ -38,7 +37,7 @@ export class PublicationProcessors implements OnApplicationBootstrap {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     @Inject(REPORTING_SETTINGS) private readonly reportingSettings: ReportingSettings,
-    private readonly users: UsersReadModel,
+    private readonly recipients: ReminderRecipients,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -70,22 +69,11 @@ export class PublicationProcessors implements OnApplicationBootstrap {
       periodSettings: this.reportingSettings,
       compliance: async (period) =>
         (await this.queryBus.execute(new GetPeriodQuery(period))).compliance ?? [],
-      reporters: (organisationId) => this.reporters(organisationId),
+      reporters: (organisationId) => this.recipients.of(organisationId),
       municipalityName: settings.municipality.name,
       publicBaseUrl: config.publicBaseUrl,
     };
     jobs.registerProcessor(SEND_REMINDERS, sendRemindersProcessor(reminders));
     jobs.registerProcessor(SEND_REMINDERS_NOW, sendRemindersNowProcessor(reminders));
-  }
-
-  /** The active reporters of an organisation that have an e-mail address. */
-  private async reporters(organisationId: string): Promise<ReminderRecipient[]> {
-    const { items } = await this.users.list(
-      { organisationId, role: 'reporter', active: true },
-      { offset: 0, limit: 500 },
-    );
-    return items
-      .filter((user) => user.email)
-      .map((user) => ({ userId: user.id, displayName: user.displayName, email: user.email! }));
   }
 }

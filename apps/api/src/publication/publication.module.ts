@@ -11,6 +11,7 @@ import type { PublicSite } from './public-pages.js';
 import { PublicSiteController } from './public-site.controller.js';
 import { RemindersController } from './reminders.controller.js';
 import { PublicationArtefacts } from './publication-artefacts.js';
+import { ReminderRecipients } from './reminder-recipients.js';
 import { PublicationProcessors } from './publication-processors.js';
 import { PublicationQueues } from './publication-queues.js';
 import { publicationSettingsOf, type PublicationSettings } from './publication.settings.js';
@@ -43,6 +44,7 @@ import { publicationQueryHandlers } from './queries/index.js';
     BullBoardLogin,
     PublicationQueues,
     PublicationProcessors,
+    ReminderRecipients,
     ...publicationCommandHandlers,
     ...publicationQueryHandlers,
   ],

@@ -136,6 +136,7 @@ describeWith(['postgres'], 'POST /api/periods/:period/reminders (remind now)', (
       requested: 2,
       organisationIds: expect.arrayContaining([orgs.Skolan, orgs.Fritid]),
       alreadyReported: [],
+      unreachable: [],
       jobId: expect.stringMatching(/^send-reminders-now-/),
     });
     const again = await coordinator.client.post(path, {}, key);
@@ -193,5 +194,21 @@ describeWith(['postgres'], 'POST /api/periods/:period/reminders (remind now)', (
       return all;
     });
     expect(rows.filter((row) => row.recipient === 'rektor@kommun.example')).toHaveLength(2);
+  });
+
+  it('names those a reminder reaches nobody at: no active reporter with an e-mail address', async () => {
+    const fritid = people.fritidsledare!;
+    const current = await admin.get(`/api/users/${fritid.id}`);
+    const cleared = await admin.patch(
+      `/api/users/${fritid.id}`,
+      { email: null },
+      { 'if-match': String(current.body.version) },
+    );
+    expect(cleared.status).toBe(200);
+    const answer = await coordinator.client.post(path, { organisationIds: [orgs.Skolan, orgs.Fritid] });
+    expect(answer.status).toBe(202);
+    expect(answer.body).toMatchObject({ requested: 2, unreachable: [orgs.Fritid] });
+    const job = await jobs.waitUntilSettled(answer.body.jobId, 20_000);
+    expect(job.result).toMatchObject({ unreachable: [orgs.Fritid] });
   });
 });

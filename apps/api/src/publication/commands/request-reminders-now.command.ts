@@ -6,6 +6,7 @@ import { CommandRunner } from '../../platform/commands/command-runner.js';
 import { conflict } from '../../platform/domain/domain-error.js';
 import { GetPeriodQuery } from '../../reporting/index.js';
 import { reminderRequestDecider, remindersStreamId } from '../reminder-request.decider.js';
+import { ReminderRecipients } from '../reminder-recipients.js';
 import { remindersNowJobIdFor } from '../reminders-now.job.js';
 
 /**
@@ -14,7 +15,8 @@ import { remindersNowJobIdFor } from '../reminders-now.job.js';
  * it into a `send-reminders-now` job that e-mails each organisation's reporters. Which
  * organisations, and what is refused or skipped, is the decider's (reminder-request.decider.ts):
  * an unknown or inactive organisation is a 422, one that has reported already is skipped and
- * named in `alreadyReported`. The controller has checked `remind` on `Period`.
+ * named in `alreadyReported`; one with no active reporter with an e-mail address is named in
+ * `unreachable` (reminded, but nobody will get it). The controller has checked `remind` on `Period`.
  */
 export class RequestRemindersNowCommand extends Command<RemindersRequestedAnswer> {
   constructor(
@@ -32,6 +34,7 @@ export class RequestRemindersNowHandler implements ICommandHandler<RequestRemind
     private readonly runner: CommandRunner,
     private readonly queryBus: QueryBus,
     private readonly clock: Clock,
+    private readonly recipients: ReminderRecipients,
   ) {}
 
   async execute({
@@ -65,6 +68,8 @@ export class RequestRemindersNowHandler implements ICommandHandler<RequestRemind
       requested: requested.data.organisationIds.length,
       organisationIds: requested.data.organisationIds,
       alreadyReported: requested.data.alreadyReported,
+      // As the logins are now; the job looks again when it sends.
+      unreachable: await this.recipients.unreachable(requested.data.organisationIds),
       jobId: remindersNowJobIdFor(requested.eventId),
     };
   }
