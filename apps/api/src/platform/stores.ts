@@ -11,6 +11,7 @@ import {
 import type { AppConfig } from '../config/app-config.js';
 import { DataKeys } from './crypto/data-keys.js';
 import { EncryptingEventStore } from './crypto/encrypting-event-store.js';
+import { encryptExistingEvents } from './crypto/encrypt-existing.js';
 import { loadMasterKey } from './crypto/master-key.js';
 
 /** The event store and the read-model database, opened as the configuration says. */
@@ -41,6 +42,8 @@ export async function openStores(config: AppConfig): Promise<Stores> {
   const keys = new DataKeys(readDb, await loadMasterKey(config.masterKey, config.dataDir));
   const eventStore = new EncryptingEventStore(adapter, keys);
   await eventStore.init();
+  // Events written before the layer existed are sealed once, in place (SQL stores only).
+  await encryptExistingEvents(eventStore, readDb);
   return {
     eventStore,
     readDb,
