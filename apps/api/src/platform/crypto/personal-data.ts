@@ -62,6 +62,8 @@ export const PERSONAL_DATA: Readonly<Record<string, readonly string[]>> = {
   UserDetailsChanged: ['changes.displayName', 'changes.email'],
   // E-mails: the address and the text sent.
   EmailRequested: ['to', 'text'],
+  // An erasure's reason may name the person it is about.
+  PersonalDataErased: ['reason'],
 };
 
 type Segment = { kind: 'key'; key: string } | { kind: 'any' } | { kind: 'field'; names: ReadonlySet<string> };
