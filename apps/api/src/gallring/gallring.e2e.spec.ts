@@ -81,6 +81,16 @@ describeOnStores(['pglite', 'postgres'], 'gallring and erasure', (store) => {
 
   it('gallrar the demo week once its time has passed, and only it; the report lists both, never the content', async () => {
     const { admin, coordinator, reporter, reportId } = scene;
+    // The week compiled and masked, so its lägesbild (with a redaction's offsets into a text that
+    // will be gone) is gallrad too.
+    expect((await coordinator.post('/api/lagesbilder', { period: '2024-W48' })).status).toBeLessThan(300);
+    const masked = await coordinator.post('/api/lagesbilder/2024-W48/redactions', {
+      text: 'Unkan',
+      everywhere: true,
+      legalGround: 'OSL 26 kap. 1 §',
+      reason: 'Platsen pekar ut',
+    });
+    expect({ status: masked.status, body: masked.body }).toEqual({ status: 201, body: expect.anything() });
     const dry = await admin.post('/api/retention/runs', { dryRun: true });
     expect(dry.status).toBe(200);
     const count = (kind: string) =>
@@ -112,6 +122,16 @@ describeOnStores(['pglite', 'postgres'], 'gallring and erasure', (store) => {
         (c: { kind: string }) => c.kind === 'report',
       ).subjects,
     ).toBe(0);
+
+    for (const view of ['internal', 'open']) {
+      const read = await coordinator.get(`/api/lagesbilder/2024-W48?view=${view}`);
+      expect({ view, status: read.status }).toEqual({ view, status: 200 });
+      expect(JSON.stringify(read.body)).not.toContain(DEMO_INCIDENT);
+    }
+    const history = await coordinator.get('/api/lagesbilder/2024-W48/history');
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(history.body)).not.toContain(DEMO_INCIDENT);
+    expect(count('lagesbild')).toBe(1);
 
     const report = await coordinator.get('/api/retention/report');
     expect(report.status).toBe(200);
