@@ -64,6 +64,13 @@ export class DataKeys {
   private readonly keys = new Map<string, KeyEntry>();
   private readonly subjects = new Map<string, { keyId: string; key: Buffer; at: number }>();
   private readonly creating = new Map<string, Promise<{ keyId: string; key: Buffer }>>();
+  /**
+   * Sealed value → its plain text, for the readers that follow the log side by side: each
+   * projection worker reads every event, and would otherwise open the same value once per read
+   * model (measured: the reporting benchmark's API CPU per command tripled). Trusted as long as
+   * a key is, and emptied by `forget`.
+   */
+  private readonly opened = new Map<string, { text: string; at: number }>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
 
@@ -209,10 +216,26 @@ export class DataKeys {
     ]);
   }
 
-  /** Forgets every unwrapped key (after a shred, so this instance reads the table again). */
+  /** Forgets every unwrapped key and opened value (after a shred, so this instance reads the table again). */
   forget(): void {
     this.keys.clear();
     this.subjects.clear();
+    this.opened.clear();
+  }
+
+  /** The plain text of a sealed value opened recently, if any. */
+  openedBefore(sealed: string): string | undefined {
+    const entry = this.opened.get(sealed);
+    if (!entry) return undefined;
+    if (Date.now() - entry.at >= this.ttlMs) {
+      this.opened.delete(sealed);
+      return undefined;
+    }
+    return entry.text;
+  }
+
+  rememberOpened(sealed: string, text: string): void {
+    this.remember(this.opened, sealed, { text, at: Date.now() });
   }
 
   private remember<V>(map: Map<string, V>, key: string, value: V): void {

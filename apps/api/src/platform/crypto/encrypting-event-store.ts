@@ -110,26 +110,38 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.close();
   }
 
-  /** Opens the sealed values in place (the events are the store's fresh copies). */
+  /** Opens the sealed values in place (the events are the store's fresh copies): one walk, one key load per batch. */
   async decrypt(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const sealed: {
+      eventId: string;
+      pointer: string;
+      value: string;
+      keyId: string;
+      set: (next: string) => void;
+    }[] = [];
     const keyIds = new Set<string>();
-    for (const event of events) {
-      if (!hasPersonalData(event.type)) continue;
-      visitPersonalData(event.type, event.data, (_pointer, value) => {
-        const keyId = keyIdOf(value);
-        if (keyId) keyIds.add(keyId);
-      });
-    }
-    if (keyIds.size === 0) return events;
-    await this.keys.load(keyIds);
     for (const event of events) {
       if (!hasPersonalData(event.type)) continue;
       visitPersonalData(event.type, event.data, (pointer, value, set) => {
         const keyId = keyIdOf(value);
         if (!keyId) return;
-        const key = this.keys.keyOfValue(keyId, event.eventId, pointer);
-        set((key && decryptValue(value, keyId, key)) ?? SHREDDED);
+        const opened = this.keys.openedBefore(value);
+        if (opened !== undefined) return set(opened);
+        keyIds.add(keyId);
+        sealed.push({ eventId: event.eventId, pointer, value, keyId, set });
       });
+    }
+    if (sealed.length === 0) return events;
+    await this.keys.load(keyIds);
+    for (const { eventId, pointer, value, keyId, set } of sealed) {
+      const key = this.keys.keyOfValue(keyId, eventId, pointer);
+      const text = key ? decryptValue(value, keyId, key) : null;
+      if (text === null) {
+        set(SHREDDED);
+        continue;
+      }
+      this.keys.rememberOpened(value, text);
+      set(text);
     }
     return events;
   }

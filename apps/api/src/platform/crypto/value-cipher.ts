@@ -1,9 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * One personal-data string, encrypted (docs/adr/0025): AES-256-GCM with a random 12-byte IV and
- * the 16-byte tag stored with it, under a key derived (HKDF-SHA256) from its subject's data key
- * and the value's place (event id and JSON pointer). Deriving per place lets an erasure shred one
+ * the 16-byte tag stored with it, under a key derived from its subject's data key and the value's
+ * place (event id and JSON pointer): HMAC-SHA256 keyed by the data key, a PRF on a uniformly
+ * random key (HKDF's expand step for one block, without its extract step, which a random key does
+ * not need; five times cheaper per value than hkdfSync, which a rebuild pays for every value). Deriving per place lets an erasure shred one
  * value while keeping the rest of its subject readable: it stores the other places' derived keys
  * and deletes the subject's key (data-keys.ts).
  *
@@ -35,7 +37,7 @@ export function valueRef(eventId: string, pointer: string): string {
 }
 
 export function valueKey(dataKey: Buffer, eventId: string, pointer: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `${eventId}\u0000${pointer}`, 32));
+  return createHmac('sha256', dataKey).update(`laget-value-v1\u0000${eventId}\u0000${pointer}`).digest();
 }
 
 export function encryptValue(keyId: string, key: Buffer, plaintext: string): string {
