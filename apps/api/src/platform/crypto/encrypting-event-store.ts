@@ -62,7 +62,12 @@ export class EncryptingEventStore implements EventStore {
       const eventId = event.eventId ?? randomUUID();
       const data = structuredClone(event.data);
       visitPersonalData(event.type, data, (pointer, value, set) => {
-        if (!isEncrypted(value)) set(encryptValue(keyId, valueKey(key, eventId, pointer), value));
+        if (isEncrypted(value)) return;
+        const sealed = encryptValue(keyId, valueKey(key, eventId, pointer), value);
+        // Every projection reads what was just appended: it finds the plain text here instead of
+        // deriving the key and opening the value again.
+        this.keys.rememberOpened(sealed, value);
+        set(sealed);
       });
       return { ...event, eventId, data };
     });

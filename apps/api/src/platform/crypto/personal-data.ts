@@ -126,29 +126,35 @@ function walk(
   }
   if (typeof value !== 'object' || value === null) return;
   const segment = segments[index];
-  const children = Array.isArray(value)
-    ? value.map((child, i) => [String(i), child] as const)
-    : Object.entries(value as Record<string, unknown>);
-  for (const [key, child] of children) {
-    if (segment) {
-      if (segment.kind === 'key' && segment.key !== key) continue;
-      if (segment.kind === 'field') {
-        const field =
-          typeof child === 'object' && child !== null ? (child as { field?: unknown }).field : undefined;
-        if (!Array.isArray(value) || typeof field !== 'string' || !segment.names.has(field)) continue;
-      }
-    }
-    const childSet = (next: string) => {
-      (value as Record<string, unknown>)[key] = next;
-    };
+  const container = value as Record<string, unknown>;
+  const descend = (key: string, child: unknown) =>
     walk(
       child,
       segments,
       segment ? index + 1 : index,
       `${pointer}/${escapePointer(key)}`,
       onString,
-      childSet,
+      (next) => {
+        container[key] = next;
+      },
     );
+  // A named key is looked up, not searched for: most segments are names, and this runs for
+  // every event every read model reads.
+  if (segment?.kind === 'key') {
+    if (!Array.isArray(value) && Object.hasOwn(container, segment.key))
+      descend(segment.key, container[segment.key]);
+    return;
+  }
+  const children = Array.isArray(value)
+    ? value.map((child, i) => [String(i), child] as const)
+    : Object.entries(container);
+  for (const [key, child] of children) {
+    if (segment?.kind === 'field') {
+      const field =
+        typeof child === 'object' && child !== null ? (child as { field?: unknown }).field : undefined;
+      if (!Array.isArray(value) || typeof field !== 'string' || !segment.names.has(field)) continue;
+    }
+    descend(key, child);
   }
 }
 
