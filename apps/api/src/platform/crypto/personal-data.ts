@@ -106,10 +106,8 @@ export function visitPersonalData(
     seen.add(pointer);
     visit(pointer, value, set);
   };
-  for (const segments of patterns) walk(data, segments, 0, '', onString, undefined);
+  for (const segments of patterns) walk(data, segments, 0, '', onString, null, '');
 }
-
-type Setter = ((next: string) => void) | undefined;
 
 function walk(
   value: unknown,
@@ -117,47 +115,54 @@ function walk(
   index: number,
   pointer: string,
   onString: (pointer: string, value: string, set: (next: string) => void) => void,
-  set: Setter,
+  parent: Record<string, unknown> | null,
+  parentKey: string,
 ): void {
   if (typeof value === 'string') {
-    // A string reached before the pattern ends is below nothing: only the full pattern (or a prefix of it ending here) counts.
-    if (index === segments.length && set) onString(pointer, value, set);
+    // Only a string the whole pattern reaches counts (a pattern matches every string below it).
+    if (index === segments.length && parent) {
+      onString(pointer, value, (next) => {
+        parent[parentKey] = next;
+      });
+    }
     return;
   }
   if (typeof value !== 'object' || value === null) return;
   const segment = segments[index];
   const container = value as Record<string, unknown>;
-  const descend = (key: string, child: unknown) =>
-    walk(
-      child,
-      segments,
-      segment ? index + 1 : index,
-      `${pointer}/${escapePointer(key)}`,
-      onString,
-      (next) => {
-        container[key] = next;
-      },
-    );
+  const next = segment ? index + 1 : index;
   // A named key is looked up, not searched for: most segments are names, and this runs for
   // every event every read model reads.
   if (segment?.kind === 'key') {
     if (!Array.isArray(value) && Object.hasOwn(container, segment.key))
-      descend(segment.key, container[segment.key]);
+      walk(
+        container[segment.key],
+        segments,
+        next,
+        `${pointer}/${escapePointer(segment.key)}`,
+        onString,
+        container,
+        segment.key,
+      );
     return;
   }
-  const children = Array.isArray(value)
-    ? value.map((child, i) => [String(i), child] as const)
-    : Object.entries(container);
-  for (const [key, child] of children) {
-    if (segment?.kind === 'field') {
-      const field =
-        typeof child === 'object' && child !== null ? (child as { field?: unknown }).field : undefined;
-      if (!Array.isArray(value) || typeof field !== 'string' || !segment.names.has(field)) continue;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (segment?.kind === 'field') {
+        const field =
+          typeof child === 'object' && child !== null ? (child as { field?: unknown }).field : undefined;
+        if (typeof field !== 'string' || !segment.names.has(field)) continue;
+      }
+      walk(child, segments, next, `${pointer}/${i}`, onString, container, String(i));
     }
-    descend(key, child);
+    return;
   }
+  if (segment?.kind === 'field') return;
+  for (const key of Object.keys(container))
+    walk(container[key], segments, next, `${pointer}/${escapePointer(key)}`, onString, container, key);
 }
 
 function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 }
