@@ -7,6 +7,9 @@ import {
   type IncidentLogEvent,
   incidentLogProjection,
 } from '../apps/api/src/platform/projections/testing/incident-log.projection.js';
+import { randomBytes } from 'node:crypto';
+import { DataKeys } from '../apps/api/src/platform/crypto/data-keys.js';
+import { EncryptingEventStore } from '../apps/api/src/platform/crypto/encrypting-event-store.js';
 import { onEachEngine } from './support/engines.js';
 import { printTable } from './support/table.js';
 
@@ -21,6 +24,77 @@ export async function benchProjections(): Promise<void> {
   const rows = await onEachEngine((engine, db) => benchEngine(engine, db, total));
 
   printTable(['engine', 'events', 'seed events/s', 'projection', 'rebuild s', 'rebuild events/s'], rows);
+
+  // Crypto-shredding (docs/adr/0025): the same sealed log rebuilt through the decrypting store
+  // and through the bare adapter (ciphertext as is), in the same run on the same data.
+  const sealed = await onEachEngine((engine, db) => benchSealedRebuild(engine, db, total));
+  printTable(
+    ['engine', 'events (narratives, sealed)', 'seed events/s', 'audit-log rebuild', 'events/s', 'ratio'],
+    sealed,
+  );
+}
+
+async function benchSealedRebuild(engine: string, db: SqlDatabase, total: number): Promise<string[][]> {
+  const raw = new SqlEventStore(db);
+  const store = new EncryptingEventStore(raw, new DataKeys(db, randomBytes(32)));
+  await store.init();
+  const seedStarted = performance.now();
+  const perAppend = 1_000;
+  for (let offset = 0; offset < total; offset += perAppend) {
+    const count = Math.min(perAppend, total - offset);
+    const events: NewEvent[] = Array.from({ length: count }, (_, i) => ({
+      type: 'NarrativeWritten',
+      data: {
+        changes: [{ field: 'narrative', before: narrative(offset + i - 1), after: narrative(offset + i) }],
+      },
+      metadata,
+    }));
+    await store.append(
+      `report-2024-W${String(((offset / perAppend) % 52) + 1).padStart(2, '0')}.org-${offset}`,
+      events,
+      {
+        expectedVersion: ANY,
+      },
+    );
+  }
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const rate = async (through: EncryptingEventStore | SqlEventStore) => {
+    const runner = new ProjectionRunner({ store: through, db, projections: [auditLogProjection] });
+    try {
+      await runner.start();
+      await runner.waitUntilCaughtUp({ timeoutMs: 30 * 60_000 });
+      const started = performance.now();
+      await runner.rebuild(auditLogProjection.name, { timeoutMs: 30 * 60_000 });
+      return total / ((performance.now() - started) / 1000);
+    } finally {
+      await runner.stop();
+    }
+  };
+  const bare = await rate(raw);
+  const decrypting = await rate(store);
+  await store.close();
+  return [
+    [
+      engine,
+      format(total),
+      format(total / seedSeconds),
+      'bare adapter (ciphertext, baseline)',
+      format(bare),
+      '1.00',
+    ],
+    [
+      engine,
+      format(total),
+      format(total / seedSeconds),
+      'decrypting store',
+      format(decrypting),
+      (decrypting / bare).toFixed(2),
+    ],
+  ];
+}
+
+function narrative(n: number): string {
+  return `Vecka ${n}: oro kring busshållplatsen vid skolan, två unga namngivna i rapporten, kontakt med vårdnadshavare tagen.`;
 }
 
 async function benchEngine(engine: string, db: SqlDatabase, total: number): Promise<string[][]> {

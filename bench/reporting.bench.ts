@@ -5,6 +5,7 @@ import { openPostgres } from '@laget/event-store';
 import { adminClient, createOrganisation, createUser } from '../apps/api/src/reporting/testing/http-kit.js';
 import { addWeeks, formatPeriod, periodContaining } from '../apps/api/src/reporting/period.js';
 import { Projections } from '../apps/api/src/platform/projections.service.js';
+import { EncryptingEventStore } from '../apps/api/src/platform/crypto/encrypting-event-store.js';
 import { startTestApp } from '../test/support/app.js';
 import { cpuBetween, sampleCpu, type CpuSpent } from './support/cpu.js';
 import { hammer, hammerBareNode, type HttpLoadResult } from './support/http-baseline.js';
@@ -38,7 +39,7 @@ export async function benchReporting(): Promise<void> {
   // The phases file weeks up to 7 back from the current one: open them all to the reporters.
   const app = await startTestApp({
     store: 'postgres',
-    env: { LOG_LEVEL: 'error', LAGET_REPORTING_WEEKS_BACK: '8' },
+    env: { LOG_LEVEL: 'error', LAGET_REPORTING_WEEKS_BACK: '10' },
   });
   const db = openPostgres(app.config.databaseUrl!, { max: 1 });
   const reporterProcess = new ReporterProcess();
@@ -77,6 +78,10 @@ export async function benchReporting(): Promise<void> {
       );
     await phase({ ...plan, periods: weeks(0, 1), mode: 'closed' }); // warm-up: JIT, pools, plans
     const capacity = await phase({ ...plan, periods: weeks(1, 2), mode: 'closed' });
+    // The same, with the crypto-shredding layer passing values through unsealed (docs/adr/0025).
+    const plainCapacity = await withoutEncryption(() =>
+      phase({ ...plan, periods: weeks(8, 2), mode: 'closed' }),
+    );
     const paced = await phase({ ...plan, periods: weeks(3, 3), mode: 'paced', rate });
     const half = await phase({ ...plan, periods: weeks(6, 2), mode: 'paced', rate: rate / 2 });
     const health = await hammer(`${app.url}/health`);
@@ -97,11 +102,19 @@ export async function benchReporting(): Promise<void> {
       ],
       [
         phaseRow(`capacity: ${commands}, each sending as soon as answered`, capacity),
+        phaseRow(
+          `capacity without encrypting personal data (baseline of the layer, same run)`,
+          plainCapacity,
+        ),
         phaseRow(`at ${rate} commands/s: ${commands}, paced, latency from when due`, paced),
         phaseRow(`at ${rate / 2} commands/s: the same, paced`, half),
         httpRow('GET /health on the same server (autocannon, 50 connections, 3 s)', health),
         httpRow('bare node:http answering {"status":"ok"}: the machine itself, same run', bare),
       ],
+    );
+    const perSecond = (result: PhaseResult) => result.latencies.length / result.seconds;
+    console.log(
+      `encryption: capacity ${formatFigure(perSecond(capacity))} commands/s sealed vs ${formatFigure(perSecond(plainCapacity))} unsealed = ${((perSecond(capacity) / perSecond(plainCapacity)) * 100).toFixed(0)} % (issue 17: at least 85 %)`,
     );
     const failures = [...capacity.failures, ...paced.failures, ...half.failures];
     if (failures.length > 0) console.log(`first failures: ${failures.slice(0, 3).join(' | ')}`);
@@ -109,6 +122,23 @@ export async function benchReporting(): Promise<void> {
     reporterProcess.close();
     await db.close();
     await app.close();
+  }
+}
+
+/**
+ * Runs `fn` with the encrypting store passing every value through, in this process only: a
+ * benchmark's baseline, never a setting (an unsealed event would stay unsealed in the log).
+ */
+async function withoutEncryption<T>(fn: () => Promise<T>): Promise<T> {
+  const proto = EncryptingEventStore.prototype;
+  const { encrypt, decrypt } = proto;
+  proto.encrypt = async (_streamId, events) => events;
+  proto.decrypt = async (events) => events;
+  try {
+    return await fn();
+  } finally {
+    proto.encrypt = encrypt;
+    proto.decrypt = decrypt;
   }
 }
 

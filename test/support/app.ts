@@ -75,6 +75,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const env: Record<string, string> = {
     LOG_LEVEL: 'warn',
     LAGET_ADMIN_PASSWORD: 'test-admin-password-1',
+    // A key of its own, so a suite on PostgreSQL writes no master.key into the working directory.
+    LAGET_MASTER_KEY: randomBytes(32).toString('base64'),
     ...options.env,
   };
   const store = options.store ?? 'postgres';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -98,6 +99,9 @@ const unhandledPattern =
 
 const lastMegabyte = (text: string) => text.slice(-1_000_000);
 
+/** The master key every built server of this test process shares, as instances of one installation do. */
+const builtServerMasterKey = randomBytes(32).toString('base64');
+
 /**
  * Starts the built server (building it first if need be) and waits until `/health/ready` answers
  * 200. A restart passes the port of the one before (clients keep their URL); `env` says where its
@@ -116,6 +120,8 @@ export async function startBuiltServer(
       PATH: process.env.PATH ?? '',
       LOG_LEVEL: 'warn',
       LAGET_ADMIN_PASSWORD: builtServerAdminPassword,
+      // One master key for every instance and restart of this test process (docs/adr/0025).
+      LAGET_MASTER_KEY: builtServerMasterKey,
       HOST: '127.0.0.1',
       PORT: String(port),
       PUBLIC_BASE_URL: url,

@@ -48,6 +48,7 @@ const LagesbildHistoryPage = lazyPage(
 );
 const MyReport = lazyPage(() => import('./reports/MyReport.js'), 'MyReport');
 const MondayPage = lazyPage(() => import('./monday/MondayPage.js'), 'MondayPage');
+const GallringPage = lazyPage(() => import('./gallring/GallringPage.js'), 'GallringPage');
 export function App() {
   return (
     // What react-admin's <Admin> does (AdminContext + CssBaseline + CoreAdminUI + Notification),
@@ -106,6 +107,14 @@ export function App() {
               element={
                 <CanAccess action="create" resource="lagesbilder" accessDenied={<AccessDenied />}>
                   <MondayPage />
+                </CanAccess>
+              }
+            />
+            <Route
+              path="/gallring"
+              element={
+                <CanAccess action="list" resource="retention" accessDenied={<AccessDenied />}>
+                  <GallringPage />
                 </CanAccess>
               }
             />

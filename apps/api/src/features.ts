@@ -1,4 +1,5 @@
 import { auditFeature } from './audit/audit.feature.js';
+import { gallringFeature } from './gallring/gallring.feature.js';
 import { identityFeature } from './identity/identity.feature.js';
 import { lagesbildFeature } from './lagesbild/lagesbild.feature.js';
 import type { FeatureManifest } from './platform/feature.js';
@@ -15,4 +16,5 @@ export const features: readonly FeatureManifest[] = [
   auditFeature,
   lagesbildFeature,
   publicationFeature,
+  gallringFeature,
 ];

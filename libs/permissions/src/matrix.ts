@@ -115,6 +115,12 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     why: 'follows up on account and security events',
   },
   { who: 'admin', actions: ['read'], subject: 'Job', why: 'operations' },
+  {
+    who: 'admin',
+    actions: ['read', 'create', 'delete'],
+    subject: 'Retention',
+    why: 'runs gallring now, erases personal data on request, reads the registrar’s report',
+  },
 
   // BF-samordnare.
   { who: 'coordinator', actions: ['read'], subject: 'User', why: 'helps people who cannot log in' },
@@ -208,6 +214,12 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     why: 'publishes, corrects and retracts',
   },
   { who: 'coordinator', actions: ['read'], subject: 'Job', why: 'follows publication jobs' },
+  {
+    who: 'coordinator',
+    actions: ['read', 'delete'],
+    subject: 'Retention',
+    why: 'erases a person’s data from internal material on request, reads the registrar’s report',
+  },
   {
     who: 'coordinator',
     actions: ['create', 'update', 'delete'],

@@ -16,6 +16,7 @@ export const SUBJECTS = [
   'Publication',
   'Job',
   'Place',
+  'Retention',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
@@ -85,6 +86,11 @@ export interface PlaceSubject {
   id?: string;
 }
 
+/** Gallring and erasure of personal data (docs/adr/0025): the rules, the runs, the report. */
+export interface RetentionSubject {
+  id?: string;
+}
+
 export interface SubjectInstances {
   Organisation: OrganisationSubject;
   User: UserSubject;
@@ -98,6 +104,7 @@ export interface SubjectInstances {
   Publication: PublicationSubject;
   Job: JobSubject;
   Place: PlaceSubject;
+  Retention: RetentionSubject;
 }
 
 /** The fields a field rule may name, per subject (used by the docs and the field tests). */

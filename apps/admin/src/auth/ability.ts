@@ -32,6 +32,7 @@ export const subjectOf: Record<string, SubjectName> = {
   tokens: 'ApiToken',
   jobs: 'Job',
   places: 'Place',
+  retention: 'Retention',
 };
 
 /** react-admin's page and button actions as CASL actions; domain actions (submit, approve …) pass through. */

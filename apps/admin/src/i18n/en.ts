@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import type { LagetMessages } from './sv.js';
 import { lagesbildEnglish } from './en-lagesbild.js';
+import { gallringEnglish } from './en-gallring.js';
 
 /** English, the second locale. Typed against the Swedish keys so neither language misses one. */
 export const lagetEnglish: LagetMessages = {
@@ -146,7 +147,12 @@ export const lagetEnglish: LagetMessages = {
       text: 'You may not use this page. If you need it, contact the system administrator.',
       home: 'To the overview',
     },
-    menu: { dashboard: 'Overview', my_report: "This week's report", change_password: 'Change password' },
+    menu: {
+      dashboard: 'Overview',
+      my_report: "This week's report",
+      change_password: 'Change password',
+      gallring: 'Retention',
+    },
     dashboard: {
       welcome: 'Hello %{name}!',
       this_week: 'This week: %{week}',
@@ -373,6 +379,7 @@ export const lagetEnglish: LagetMessages = {
       comment_help: 'Anything else worth knowing.',
     },
     lagesbild: lagesbildEnglish,
+    gallring: gallringEnglish,
     audit: { from: 'From', to: 'To' },
     tokens: {
       revoke: 'Revoke',

@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { raSwedish } from './sv-ra.js';
 import { lagesbildSwedish } from './sv-lagesbild.js';
+import { gallringSwedish } from './sv-gallring.js';
 import { withSentenceCaseTitles } from './sentence-case.js';
 
 /** Läget's own words in Swedish: resource and field names and the panel's texts. */
@@ -146,7 +147,12 @@ export const lagetSwedish = {
       text: 'Du har inte behörighet till den här sidan. Behöver du den, kontakta systemadministratören.',
       home: 'Till översikten',
     },
-    menu: { dashboard: 'Översikt', my_report: 'Veckans rapport', change_password: 'Byt lösenord' },
+    menu: {
+      dashboard: 'Översikt',
+      my_report: 'Veckans rapport',
+      change_password: 'Byt lösenord',
+      gallring: 'Gallring',
+    },
     dashboard: {
       welcome: 'Hej %{name}!',
       this_week: 'Den här veckan: %{week}',
@@ -376,6 +382,7 @@ export const lagetSwedish = {
       comment_help: 'Annat som är bra att veta.',
     },
     lagesbild: lagesbildSwedish,
+    gallring: gallringSwedish,
     audit: { from: 'Från och med', to: 'Till' },
     tokens: {
       revoke: 'Återkalla',

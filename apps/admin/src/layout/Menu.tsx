@@ -1,3 +1,4 @@
+import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 
@@ -10,6 +11,7 @@ export function Menu() {
   const translate = useTranslate();
   const { canAccess: mayReport } = useCanAccess({ action: 'create', resource: 'reports' });
   const { canAccess: mayKeepPlaces } = useCanAccess({ action: 'create', resource: 'places' });
+  const { canAccess: mayReadRetention } = useCanAccess({ action: 'list', resource: 'retention' });
   const resources = useResourceDefinitions();
   return (
     <RaMenu>
@@ -26,6 +28,13 @@ export function Menu() {
         .map((name) => (
           <RaMenu.ResourceItem key={name} name={name} />
         ))}
+      {mayReadRetention && (
+        <RaMenu.Item
+          to="/gallring"
+          primaryText={translate('laget.menu.gallring')}
+          leftIcon={<DeleteSweepIcon />}
+        />
+      )}
     </RaMenu>
   );
 }

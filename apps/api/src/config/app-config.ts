@@ -91,6 +91,14 @@ const platformSchema = z
         'password of the first `admin` login (at least 12 characters); without it a random one is printed once to the log',
       )
       .meta({ documentedDefault: 'random' }),
+    LAGET_MASTER_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (`openssl rand -base64 32`)')
+      .optional()
+      .describe(
+        'the master key that wraps the data keys of personal data in events (32 bytes, base64; docs/adr/0025); required when `NODE_ENV=production`, otherwise generated into `DATA_DIR/master.key`',
+      )
+      .meta({ documentedDefault: 'generated' }),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info')
@@ -180,6 +188,8 @@ export class AppConfig {
   readonly adminPassword: string | undefined;
   readonly logLevel: string;
   readonly adminDistDir: string | undefined;
+  /** LAGET_MASTER_KEY: wraps the data keys of personal data (docs/adr/0025); generated into DATA_DIR when absent outside production. */
+  readonly masterKey: string | undefined;
   /** How long SIGTERM waits for requests, the running job step and the projections before it forces the exit. */
   readonly shutdownSeconds: number;
   /** LAGET_MUNICIPALITY_NAME: the municipality's name, for every feature that shows or checks it. */
@@ -212,6 +222,7 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.adminDistDir = env.ADMIN_DIST_DIR;
     this.shutdownSeconds = env.LAGET_SHUTDOWN_SECONDS;
+    this.masterKey = env.LAGET_MASTER_KEY;
     this.municipalityName = municipality.LAGET_MUNICIPALITY_NAME;
     this.fourEyes = municipality.LAGET_FOUR_EYES;
   }
@@ -235,6 +246,15 @@ export class AppConfig {
     const featureSettings = features.flatMap((feature) =>
       feature.settings ? [[feature.settings, parse(feature.settings)] as const] : [],
     );
+    if (platform && !platform.LAGET_MASTER_KEY && variables.NODE_ENV === 'production') {
+      // A generated key in one instance's DATA_DIR would make another's events unreadable.
+      issues.push({
+        code: 'custom',
+        path: ['LAGET_MASTER_KEY'],
+        message: 'is required when NODE_ENV=production',
+        input: undefined,
+      });
+    }
     if (issues.length > 0 || !platform || !municipality) throw new ConfigurationError(issues);
     const config = new AppConfig(variables, platform, municipality);
     for (const [schema, parsed] of featureSettings) config.settings.set(schema, parsed);

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { AuditController } from '../audit/audit.controller.js';
+import { GallringController } from '../gallring/gallring.controller.js';
 import { HealthController } from '../health/health.controller.js';
 import { AuthController } from '../identity/auth.controller.js';
 import { OrganisationsController } from '../identity/organisations.controller.js';
@@ -31,6 +32,7 @@ export const API_CONTROLLERS: readonly Type[] = [
   LagesbilderController,
   JobsController,
   AuditController,
+  GallringController,
   PublicSiteController,
   HealthController,
 ];

@@ -24,6 +24,11 @@ export const capabilityTags = [
   { name: 'lagesbilder', description: 'The week’s lägesbild: compile, edit, redact, approve, publish' },
   { name: 'jobs', description: 'Background jobs such as publications' },
   { name: 'audit', description: 'The audit log: every event, who and when' },
+  {
+    name: 'retention',
+    description:
+      'Gallring and erasure of personal data: the rules, a run, an erasure, the registrar’s report (docs/adr/0025)',
+  },
   { name: 'public', description: 'The published lägesbilder: HTML, JSON, PDF, Atom; no login' },
   { name: 'health', description: 'Liveness and readiness' },
 ];

@@ -101,6 +101,8 @@ export class PlatformModule {
       exports: [
         AppConfig,
         FEATURES,
+        // Whether this process is the application or a maintenance one (no schedules there).
+        PROJECTIONS_TO_RUN,
         Clock,
         EVENT_STORE,
         READ_DB,

@@ -9,10 +9,14 @@ import {
   openPostgres,
 } from '@laget/event-store';
 import type { AppConfig } from '../config/app-config.js';
+import { DataKeys } from './crypto/data-keys.js';
+import { EncryptingEventStore } from './crypto/encrypting-event-store.js';
+import { encryptExistingEvents } from './crypto/encrypt-existing.js';
+import { loadMasterKey } from './crypto/master-key.js';
 
 /** The event store and the read-model database, opened as the configuration says. */
 export interface Stores {
-  eventStore: EventStore;
+  eventStore: EncryptingEventStore;
   readDb: SqlDatabase;
   close(): Promise<void>;
 }
@@ -28,13 +32,18 @@ export async function openStores(config: AppConfig): Promise<Stores> {
     config.readStore === 'postgres'
       ? openPostgres(requireSetting(config.databaseUrl, 'DATABASE_URL'))
       : await openEmbedded(config.dataDir);
-  const eventStore: EventStore =
+  const adapter: EventStore =
     config.eventStore === 'eventstoredb'
       ? new KurrentEventStore(requireSetting(config.eventStoreUrl, 'EVENTSTORE_URL'), {
           streamPrefix: config.eventStoreStreamPrefix ?? '',
         })
       : new SqlEventStore(readDb);
+  // Personal data is sealed above the adapter, so every adapter stores it alike (docs/adr/0025).
+  const keys = new DataKeys(readDb, await loadMasterKey(config.masterKey, config.dataDir));
+  const eventStore = new EncryptingEventStore(adapter, keys);
   await eventStore.init();
+  // Events written before the layer existed are sealed once, in place (SQL stores only).
+  await encryptExistingEvents(eventStore, readDb);
   return {
     eventStore,
     readDb,

@@ -94,6 +94,11 @@ export class CommandRunner {
     private readonly upcast: Upcast = (event) => event,
   ) {}
 
+  /** Forgets the folded states it keeps: after gallring they may hold what is now "[gallrad]" (docs/adr/0025). */
+  forgetStates(): void {
+    this.cache.clear();
+  }
+
   /** The stream folded with `evolve`: from the cached state where there is one, reading only what followed it. */
   async load<State, Event extends DomainEvent>(
     streamId: string,

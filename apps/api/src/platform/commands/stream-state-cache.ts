@@ -20,7 +20,7 @@ export interface CachedStream<State> {
 const freezeStates = underTest;
 
 export class StreamStateCache {
-  private readonly byFolder = new WeakMap<object, Map<string, CachedStream<unknown>>>();
+  private byFolder = new WeakMap<object, Map<string, CachedStream<unknown>>>();
 
   /** At most `limit` streams per folder, least recently used dropped first. */
   constructor(private readonly limit = 5_000) {}
@@ -35,6 +35,11 @@ export class StreamStateCache {
   }
 
   /** Keeps the state unless a newer version of the same stream is cached already. */
+  /** Drops every state: after a shred (docs/adr/0025) a cached state may still hold plain text. */
+  clear(): void {
+    this.byFolder = new WeakMap();
+  }
+
   set<State>(folder: object, streamId: string, state: State, version: number): void {
     let streams = this.byFolder.get(folder);
     if (!streams) this.byFolder.set(folder, (streams = new Map()));

@@ -9,6 +9,7 @@ import type { RemindersRequested } from '../../../publication/reminder-request.d
 import type { PlaceEvent } from '../../../reporting/place-register.decider.js';
 import type { ReportEvent } from '../../../reporting/report.decider.js';
 import type { EmailEvent } from '../../jobs/email/email.decider.js';
+import type { GallringEvent } from '../../../gallring/gallring.decider.js';
 
 /** Appended by the accounts service and the report reads, without a union type of their own. */
 type UsernameReserved = { type: 'UsernameReserved'; data: { username: string; userId: string } };
@@ -29,7 +30,8 @@ export type ApplicationEvent =
   | LagesbildEvent
   | LagesbildViewRead
   | EmailEvent
-  | RemindersRequested;
+  | RemindersRequested
+  | GallringEvent;
 
 type Family =
   | 'organisation'
@@ -42,7 +44,8 @@ type Family =
   | 'lagesbild'
   | 'lagesbildread'
   | 'email'
-  | 'reminders';
+  | 'reminders'
+  | 'gallring';
 
 interface Template<Data> {
   family: Family;
@@ -299,6 +302,38 @@ export const everyEventTemplate: {
       requestedBy: 'user-1',
     },
   },
+  GallringRan: {
+    family: 'gallring',
+    data: {
+      runId: 'run-1',
+      at: '2026-12-03T02:15:00Z',
+      counts: [{ kind: 'report', subjects: 2, cutoff: '2024-12-03T02:15:00Z' }],
+      appendKeysPruned: 3,
+      rebuilt: ['audit-log'],
+    },
+  },
+  PersonalDataErased: {
+    family: 'gallring',
+    data: {
+      erasureId: 'er-1',
+      at: '2026-12-03T10:00:00Z',
+      matchKind: 'text',
+      legalGround: 'GDPR art. 17',
+      reason: 'Begäran',
+      erased: 1,
+      locations: [
+        {
+          kind: 'report',
+          week: '2024-W48',
+          subject: 'report-1',
+          eventType: 'NarrativeWritten',
+          field: '/changes/0/after',
+          values: 1,
+        },
+      ],
+      rebuilt: ['audit-log'],
+    },
+  },
 };
 
 /**
@@ -313,6 +348,7 @@ const clockFields = new Set([
   'publishedAt',
   'until',
   'expiresAt',
+  'at',
 ]);
 
 /** `value` with every string (but clock times) replaced by the next of `texts`, and one hostile key added to each object. */

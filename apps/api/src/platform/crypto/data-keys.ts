@@ -1,0 +1,247 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type SqlDatabase, type SqlExecutor, withStartupSchemaLock } from '@laget/event-store';
+import { unwrapKey, valueKey, valueRef, wrapKey } from './value-cipher.js';
+
+/**
+ * The key table in the read store (docs/adr/0025): one data key per subject (a report, a week's
+ * lägesbild, a login, an e-mail), tagged with its kind and week so a retention rule finds what has
+ * passed its time; each wrapped by the master key. Deleting a subject's row shreds every value
+ * written under it. An erasure that must keep the rest of a subject readable first stores the
+ * derived keys of the values it keeps (gallring_value_keys), then deletes the subject's key.
+ */
+export const DATA_KEYS_DDL = [
+  `CREATE TABLE IF NOT EXISTS gallring_data_keys (
+     key_id text PRIMARY KEY,
+     subject text NOT NULL,
+     kind text NOT NULL,
+     week text,
+     wrapped text NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now()
+   )`,
+  `CREATE INDEX IF NOT EXISTS gallring_data_keys_subject ON gallring_data_keys (subject)`,
+  `CREATE TABLE IF NOT EXISTS gallring_value_keys (
+     key_id text NOT NULL,
+     value_ref text NOT NULL,
+     wrapped text NOT NULL,
+     PRIMARY KEY (key_id, value_ref)
+   )`,
+];
+
+export type SubjectKind = 'report' | 'lagesbild' | 'login' | 'email' | 'other';
+
+export interface Subject {
+  subject: string;
+  kind: SubjectKind;
+  week: string | null;
+}
+
+/** The subject an event's values belong to, from its stream (stream names are metadata, never typed text). */
+export function subjectOf(streamId: string): Subject {
+  let match = /^report-(\d{4}-W\d{2})\./.exec(streamId);
+  if (match) return { subject: streamId, kind: 'report', week: match[1]! };
+  match = /^lagesbild-(\d{4}-W\d{2})$/.exec(streamId);
+  if (match) return { subject: streamId, kind: 'lagesbild', week: match[1]! };
+  if (streamId.startsWith('user-security-'))
+    return { subject: `user-${streamId.slice('user-security-'.length)}`, kind: 'login', week: null };
+  if (streamId.startsWith('user-')) return { subject: streamId, kind: 'login', week: null };
+  if (streamId.startsWith('email-')) return { subject: streamId, kind: 'email', week: null };
+  return { subject: streamId, kind: 'other', week: null };
+}
+
+type KeyEntry =
+  | { state: 'key'; key: Buffer; at: number }
+  | { state: 'split'; values: Map<string, Buffer>; at: number }
+  | { state: 'gone'; at: number };
+
+export interface DataKeyOptions {
+  /** How long an unwrapped key is trusted before the table is asked again (other instances may shred). */
+  ttlMs?: number;
+  /** At most this many unwrapped keys in memory. */
+  maxEntries?: number;
+}
+
+export class DataKeys {
+  private readonly keys = new Map<string, KeyEntry>();
+  private readonly subjects = new Map<string, { keyId: string; key: Buffer; at: number }>();
+  private readonly creating = new Map<string, Promise<{ keyId: string; key: Buffer }>>();
+  /**
+   * Sealed value → its plain text, for the readers that follow the log side by side: each
+   * projection worker reads every event, and would otherwise open the same value once per read
+   * model (measured: the reporting benchmark's API CPU per command tripled). Trusted as long as
+   * a key is, and emptied by `forget`.
+   */
+  private readonly opened = new Map<string, { text: string; at: number }>();
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly master: Buffer,
+    options: DataKeyOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? 60_000;
+    this.maxEntries = options.maxEntries ?? 20_000;
+  }
+
+  async init(): Promise<void> {
+    await withStartupSchemaLock(this.db, async (tx) => {
+      for (const ddl of DATA_KEYS_DDL) await tx.query(ddl);
+    });
+  }
+
+  /** The key new values of this subject are written under, created on first use. */
+  async keyFor(subject: Subject): Promise<{ keyId: string; key: Buffer }> {
+    const cached = this.subjects.get(subject.subject);
+    if (cached && Date.now() - cached.at < this.ttlMs) return cached;
+    const pending = this.creating.get(subject.subject);
+    if (pending) return pending;
+    const work = this.findOrCreate(subject).finally(() => this.creating.delete(subject.subject));
+    this.creating.set(subject.subject, work);
+    return work;
+  }
+
+  private async findOrCreate(subject: Subject): Promise<{ keyId: string; key: Buffer }> {
+    const { rows } = await this.db.query<{ key_id: string; wrapped: string }>(
+      `SELECT key_id, wrapped FROM gallring_data_keys WHERE subject = $1 ORDER BY created_at, key_id LIMIT 1`,
+      [subject.subject],
+    );
+    let keyId: string;
+    let key: Buffer;
+    if (rows[0]) {
+      keyId = rows[0].key_id;
+      key = unwrapKey(this.master, keyId, rows[0].wrapped);
+    } else {
+      keyId = randomUUID();
+      key = randomBytes(32);
+      await this.db.query(
+        `INSERT INTO gallring_data_keys (key_id, subject, kind, week, wrapped) VALUES ($1, $2, $3, $4, $5)`,
+        [keyId, subject.subject, subject.kind, subject.week, wrapKey(this.master, keyId, key)],
+      );
+    }
+    const entry = { keyId, key, at: Date.now() };
+    this.remember(this.subjects, subject.subject, entry);
+    this.remember(this.keys, keyId, { state: 'key', key, at: entry.at });
+    return entry;
+  }
+
+  /** Loads the keys not yet in memory (one or two queries for a whole batch of events). */
+  async load(keyIds: Iterable<string>): Promise<void> {
+    const now = Date.now();
+    const missing = [...new Set(keyIds)].filter((id) => {
+      const entry = this.keys.get(id);
+      return !entry || now - entry.at >= this.ttlMs;
+    });
+    if (missing.length === 0) return;
+    const { rows } = await this.db.query<{ key_id: string; wrapped: string }>(
+      `SELECT key_id, wrapped FROM gallring_data_keys WHERE key_id = ANY($1::text[])`,
+      [missing],
+    );
+    for (const row of rows) {
+      this.remember(this.keys, row.key_id, {
+        state: 'key',
+        key: unwrapKey(this.master, row.key_id, row.wrapped),
+        at: now,
+      });
+    }
+    const found = new Set(rows.map((row) => row.key_id));
+    const shredded = missing.filter((id) => !found.has(id));
+    if (shredded.length === 0) return;
+    const values = await this.db.query<{ key_id: string; value_ref: string; wrapped: string }>(
+      `SELECT key_id, value_ref, wrapped FROM gallring_value_keys WHERE key_id = ANY($1::text[])`,
+      [shredded],
+    );
+    const split = new Map<string, Map<string, Buffer>>();
+    for (const row of values.rows) {
+      const map = split.get(row.key_id) ?? new Map<string, Buffer>();
+      map.set(row.value_ref, unwrapKey(this.master, `${row.key_id}/${row.value_ref}`, row.wrapped));
+      split.set(row.key_id, map);
+    }
+    for (const id of shredded) {
+      const map = split.get(id);
+      this.remember(
+        this.keys,
+        id,
+        map ? { state: 'split', values: map, at: now } : { state: 'gone', at: now },
+      );
+    }
+  }
+
+  /** The key of one value (after `load`), or null when it was shredded. */
+  keyOfValue(keyId: string, eventId: string, pointer: string): Buffer | null {
+    const entry = this.keys.get(keyId);
+    if (!entry || entry.state === 'gone') return null;
+    if (entry.state === 'key') return valueKey(entry.key, eventId, pointer);
+    return entry.values.get(valueRef(eventId, pointer)) ?? null;
+  }
+
+  /** Shreds whole subjects: every value written under their keys reads as "[gallrad]" from now on. */
+  async shredSubjects(tx: SqlExecutor, keyIds: readonly string[]): Promise<void> {
+    if (keyIds.length === 0) return;
+    await tx.query(`DELETE FROM gallring_value_keys WHERE key_id = ANY($1::text[])`, [keyIds]);
+    await tx.query(`DELETE FROM gallring_data_keys WHERE key_id = ANY($1::text[])`, [keyIds]);
+  }
+
+  /**
+   * Shreds some values of one key and keeps the others readable: the kept values' derived keys are
+   * stored (wrapped) before the key itself is deleted. `kept` are the places (event id, pointer) of
+   * every value written under the key that is to stay; `erased` the ones to go.
+   */
+  async shredValues(
+    tx: SqlExecutor,
+    keyId: string,
+    kept: readonly { eventId: string; pointer: string }[],
+    erased: readonly { eventId: string; pointer: string }[],
+  ): Promise<void> {
+    await this.load([keyId]);
+    const entry = this.keys.get(keyId);
+    if (!entry || entry.state === 'gone') return;
+    if (entry.state === 'key') {
+      for (const place of kept) {
+        const ref = valueRef(place.eventId, place.pointer);
+        await tx.query(
+          `INSERT INTO gallring_value_keys (key_id, value_ref, wrapped) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+          [
+            keyId,
+            ref,
+            wrapKey(this.master, `${keyId}/${ref}`, valueKey(entry.key, place.eventId, place.pointer)),
+          ],
+        );
+      }
+      await tx.query(`DELETE FROM gallring_data_keys WHERE key_id = $1`, [keyId]);
+    }
+    const refs = erased.map((place) => valueRef(place.eventId, place.pointer));
+    await tx.query(`DELETE FROM gallring_value_keys WHERE key_id = $1 AND value_ref = ANY($2::text[])`, [
+      keyId,
+      refs,
+    ]);
+  }
+
+  /** Forgets every unwrapped key and opened value (after a shred, so this instance reads the table again). */
+  forget(): void {
+    this.keys.clear();
+    this.subjects.clear();
+    this.opened.clear();
+  }
+
+  /** The plain text of a sealed value opened recently, if any. */
+  openedBefore(sealed: string): string | undefined {
+    const entry = this.opened.get(sealed);
+    if (!entry) return undefined;
+    if (Date.now() - entry.at >= this.ttlMs) {
+      this.opened.delete(sealed);
+      return undefined;
+    }
+    return entry.text;
+  }
+
+  rememberOpened(sealed: string, text: string): void {
+    this.remember(this.opened, sealed, { text, at: Date.now() });
+  }
+
+  private remember<V>(map: Map<string, V>, key: string, value: V): void {
+    // Full: start over rather than evict one by one (deleting a Map's oldest entries over and
+    // over made each eviction walk the deleted slots: a third of a rebuild's time, measured).
+    if (map.size >= this.maxEntries && !map.has(key)) map.clear();
+    map.set(key, value);
+  }
+}

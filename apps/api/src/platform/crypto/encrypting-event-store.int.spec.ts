@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import {
+  ANY,
+  type EventStore,
+  KurrentEventStore,
+  NO_STREAM,
+  type NewEvent,
+  type SqlDatabase,
+  SqlEventStore,
+} from '@laget/event-store';
+import { eventStoreContract } from '../../../../../libs/event-store/src/contract/event-store.contract.js';
+import { FakeKurrentClient } from '../../../../../libs/event-store/src/kurrent/testing/fake-kurrent-client.js';
+import { freshPglite } from '@laget/event-store/testing';
+import { everyEventTemplate } from '../projections/testing/every-event.js';
+import { DataKeys } from './data-keys.js';
+import { EncryptingEventStore } from './encrypting-event-store.js';
+import { hasPersonalData, visitPersonalData } from './personal-data.js';
+import { ENCRYPTED_PREFIX, SHREDDED } from './value-cipher.js';
+
+const metadata = {
+  actorId: 'user-1',
+  organisationId: 'org-1',
+  correlationId: 'c-1',
+  causationId: null,
+  occurredAt: '2024-11-25T08:00:00Z',
+};
+
+const narrative = (text: string): NewEvent => ({
+  type: 'NarrativeWritten',
+  data: { changes: [{ field: 'narrative', before: '', after: text }] },
+  metadata,
+});
+
+const snapshot = (reportId: string, text: string) => ({
+  ...everyEventTemplate.LagesbildCompiled.data.reports[0]!,
+  reportId,
+  narrative: { kind: 'text', text },
+});
+
+describe('EncryptingEventStore', () => {
+  let db: SqlDatabase;
+  let store: EncryptingEventStore;
+  beforeAll(async () => {
+    db = await freshPglite();
+    store = new EncryptingEventStore(new SqlEventStore(db), new DataKeys(db, randomBytes(32)));
+    await store.init();
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.close();
+  });
+
+  it('stores personal data sealed, reads it back in plain text, and leaves the metadata readable', async () => {
+    await store.append('report-2024-W48.org-1', [narrative('Kalle Anka bråkade')], {
+      expectedVersion: NO_STREAM,
+    });
+    const [raw] = await store.raw.readStream('report-2024-W48.org-1');
+    expect(JSON.stringify(raw)).not.toContain('Kalle Anka');
+    expect(JSON.stringify(raw!.data)).toContain(JSON.stringify(ENCRYPTED_PREFIX).slice(1, -1));
+    expect(raw!.metadata).toEqual(metadata);
+    const [read] = await store.readStream('report-2024-W48.org-1');
+    expect(read!.data).toEqual({
+      changes: [{ field: 'narrative', before: '', after: 'Kalle Anka bråkade' }],
+    });
+  });
+
+  it('reads a shredded subject as "[gallrad]" in every read, the who, when and what kind untouched', async () => {
+    await store.append('report-2024-W47.org-1', [narrative('Lisa Svensson, 070-123 45 67')], {
+      expectedVersion: NO_STREAM,
+    });
+    const { rows } = await db.query<{ key_id: string }>(
+      `SELECT key_id FROM gallring_data_keys WHERE subject = 'report-2024-W47.org-1'`,
+    );
+    await store.keys.shredSubjects(
+      db,
+      rows.map((row) => row.key_id),
+    );
+    store.keys.forget();
+    const [read] = await store.readStream('report-2024-W47.org-1');
+    expect(read!.data).toEqual({ changes: [{ field: 'narrative', before: SHREDDED, after: SHREDDED }] });
+    expect(read!.metadata).toEqual(metadata);
+    const all = await store.readAll(null, 100);
+    expect(JSON.stringify(all.events)).not.toContain('Lisa Svensson');
+    // The other report kept its own key.
+    expect(JSON.stringify(all.events)).toContain('Kalle Anka');
+  });
+
+  it('erases one value of a subject and keeps the rest of it readable', async () => {
+    const stream = 'lagesbild-2024-W46';
+    await store.append(
+      stream,
+      [
+        {
+          type: 'LagesbildCompiled',
+          data: {
+            ...everyEventTemplate.LagesbildCompiled.data,
+            reports: [snapshot('a', 'Om Olle Berg'), snapshot('b', 'Lugnt')],
+          },
+          metadata,
+        },
+      ],
+      { expectedVersion: NO_STREAM },
+    );
+    const [event] = await store.readStream(stream);
+    const { rows } = await db.query<{ key_id: string }>(
+      `SELECT key_id FROM gallring_data_keys WHERE subject = $1`,
+      [stream],
+    );
+    const keyId = rows[0]!.key_id;
+    const erased = [{ eventId: event!.eventId, pointer: '/reports/0/narrative/text' }];
+    const kept = ['/background', '/reports/1/narrative/text', '/reports/0/incidents/0/problem'].map(
+      (pointer) => ({
+        eventId: event!.eventId,
+        pointer,
+      }),
+    );
+    await db.transaction((tx) => store.keys.shredValues(tx, keyId, kept, erased));
+    store.keys.forget();
+    const [after] = (await store.readStream(stream)) as {
+      data: {
+        background: string;
+        reports: { narrative: { text: string }; incidents: { problem: string; location: string }[] }[];
+      };
+    }[];
+    expect(after!.data.reports[0]!.narrative.text).toBe(SHREDDED);
+    expect(after!.data.reports[1]!.narrative.text).toBe('Lugnt');
+    expect(after!.data.background).toBe('Bakgrund');
+    expect(after!.data.reports[0]!.incidents[0]!.problem).toBe('Skadegörelse');
+    // A value not listed as kept goes with the key: an erasure must list every value it keeps.
+    expect(after!.data.reports[0]!.incidents[0]!.location).toBe(SHREDDED);
+    // New events of the subject get a key of their own.
+    await store.append(
+      stream,
+      [{ type: 'SectionEdited', data: { sectionId: 's', text: 'Ny text', by: 'u' }, metadata }],
+      {
+        expectedVersion: ANY,
+      },
+    );
+    const events = await store.readStream(stream);
+    expect((events[1]!.data as { text: string }).text).toBe('Ny text');
+  });
+
+  it('round-trips every event type of the application whatever text it holds (lone surrogates and NUL too)', async () => {
+    const types = Object.keys(everyEventTemplate) as (keyof typeof everyEventTemplate)[];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...types), fc.string({ unit: 'binary' }), async (type, text) => {
+        const withText = replaceStrings(everyEventTemplate[type].data, text);
+        const stream = `report-2024-W10.org-${Math.random()}`;
+        await store.append(stream, [{ type, data: withText, metadata }], { expectedVersion: NO_STREAM });
+        const [read] = await store.readStream(stream);
+        expect(read!.data).toEqual(withText);
+        let personal = 0;
+        visitPersonalData(type, structuredClone(withText), () => personal++);
+        const [raw] = await store.raw.readStream(stream);
+        expect(JSON.stringify(raw!.data).includes('enc1:')).toBe(personal > 0);
+        if (hasPersonalData(type) && !['PoliceStatisticsRecorded', 'UserDetailsChanged'].includes(type))
+          expect(personal).toBeGreaterThan(0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+/** Every string but the changes' field names (which say which changes hold text). */
+function replaceStrings(value: unknown, text: string, key?: string): unknown {
+  if (typeof value === 'string') return key === 'field' ? value : text;
+  if (Array.isArray(value)) return value.map((item) => replaceStrings(item, text));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([name, item]) => [name, replaceStrings(item, text, name)]),
+  );
+}
+
+// The decorator keeps the port's contract on every adapter it wraps.
+describe('EncryptingEventStore over PGlite (the event store contract)', () => {
+  eventStoreContract({
+    open: async () => {
+      const db = await freshPglite();
+      const store = new EncryptingEventStore(new SqlEventStore(db), new DataKeys(db, randomBytes(32)));
+      await store.init();
+      return {
+        store: store as EventStore,
+        close: async () => {
+          await store.close();
+          await db.close();
+        },
+      };
+    },
+    outOfOrderCommit: { possible: false, reason: 'PGlite runs one transaction at a time' },
+  });
+});
+
+describe('EncryptingEventStore over the KurrentDB adapter (on its stand-in client)', () => {
+  it('stores the same ciphertext shape as on SQL and reads it back', async () => {
+    const db = await freshPglite();
+    const store = new EncryptingEventStore(
+      new KurrentEventStore(new FakeKurrentClient(), {}),
+      new DataKeys(db, randomBytes(32)),
+    );
+    await store.init();
+    try {
+      await store.append('report-2024-W48.org-2', [narrative('Per Persson')], { expectedVersion: NO_STREAM });
+      const [raw] = await store.raw.readStream('report-2024-W48.org-2');
+      expect(JSON.stringify(raw!.data)).not.toContain('Per Persson');
+      const [read] = await store.readStream('report-2024-W48.org-2');
+      expect(JSON.stringify(read!.data)).toContain('Per Persson');
+    } finally {
+      await store.close();
+      await db.close();
+    }
+  });
+});

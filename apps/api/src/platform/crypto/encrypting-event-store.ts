@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  EventStore,
+  KeyedAppend,
+  NewEvent,
+  ReadAllResult,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamRead,
+  SubscribeOptions,
+  Subscription,
+} from '@laget/event-store';
+import type { DataKeys } from './data-keys.js';
+import { subjectOf } from './data-keys.js';
+import { hasPersonalData, visitPersonalData } from './personal-data.js';
+import { SHREDDED, decryptValue, encryptValue, isEncrypted, keyIdOf, valueKey } from './value-cipher.js';
+
+/**
+ * The event store port with personal data encrypted (docs/adr/0025): a decorator, so PGlite,
+ * PostgreSQL and KurrentDB store the same ciphertext and every reader (deciders, projections,
+ * history, audit, exports) sees the plaintext, or "[gallrad]" once its key is shredded. Event
+ * metadata is left as it is. Values that are not encrypted (events written before encryption,
+ * until the rewrite step has run) are passed through.
+ */
+export class EncryptingEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    readonly keys: DataKeys,
+  ) {}
+
+  get kind(): EventStore['kind'] {
+    return this.inner.kind;
+  }
+
+  get appendGuards(): boolean {
+    return this.inner.appendGuards;
+  }
+
+  /** The store underneath, for the rewrite step and the proof: it answers ciphertext. */
+  get raw(): EventStore {
+    return this.inner;
+  }
+
+  async init(): Promise<void> {
+    await this.inner.init();
+    await this.keys.init();
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    return this.inner.append(streamId, await this.encrypt(streamId, events), options);
+  }
+
+  /** The events as they will be stored: an event id fixed (the values' keys are derived from it), personal data sealed. */
+  async encrypt(streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
+    if (!events.some((event) => hasPersonalData(event.type))) return events;
+    const { keyId, key } = await this.keys.keyFor(subjectOf(streamId));
+    return events.map((event) => {
+      if (!hasPersonalData(event.type)) return event;
+      const eventId = event.eventId ?? randomUUID();
+      const data = structuredClone(event.data);
+      visitPersonalData(event.type, data, (pointer, value, set) => {
+        if (isEncrypted(value)) return;
+        const sealed = encryptValue(keyId, valueKey(key, eventId, pointer), value);
+        // Every projection reads what was just appended: it finds the plain text here instead of
+        // deriving the key and opening the value again.
+        this.keys.rememberOpened(sealed, value);
+        set(sealed);
+      });
+      return { ...event, eventId, data };
+    });
+  }
+
+  findAppend(streamId: string, idempotencyKey: string): Promise<KeyedAppend | null> {
+    return this.inner.findAppend(streamId, idempotencyKey);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.decrypt(await this.inner.readStream(streamId, options));
+  }
+
+  async readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]> {
+    const results = await this.inner.readStreams(reads);
+    await this.decrypt(results.flat());
+    return results;
+  }
+
+  async readAll(from: Checkpoint | null, limit: number): Promise<ReadAllResult> {
+    const result = await this.inner.readAll(from, limit);
+    await this.decrypt(result.events);
+    return result;
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    return this.inner.subscribe({
+      ...options,
+      onEvent: async (event) => {
+        await this.decrypt([event]);
+        await options.onEvent(event);
+      },
+    });
+  }
+
+  headCheckpoint(): Promise<Checkpoint | null> {
+    return this.inner.headCheckpoint();
+  }
+
+  compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
+    return this.inner.compareCheckpoints(a, b);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  /** Opens the sealed values in place (the events are the store's fresh copies): one walk, one key load per batch. */
+  async decrypt(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const sealed: {
+      eventId: string;
+      pointer: string;
+      value: string;
+      keyId: string;
+      set: (next: string) => void;
+    }[] = [];
+    const keyIds = new Set<string>();
+    for (const event of events) {
+      if (!hasPersonalData(event.type)) continue;
+      visitPersonalData(event.type, event.data, (pointer, value, set) => {
+        const keyId = keyIdOf(value);
+        if (!keyId) return;
+        const opened = this.keys.openedBefore(value);
+        if (opened !== undefined) return set(opened);
+        keyIds.add(keyId);
+        sealed.push({ eventId: event.eventId, pointer, value, keyId, set });
+      });
+    }
+    if (sealed.length === 0) return events;
+    await this.keys.load(keyIds);
+    for (const { eventId, pointer, value, keyId, set } of sealed) {
+      const key = this.keys.keyOfValue(keyId, eventId, pointer);
+      const text = key ? decryptValue(value, keyId, key) : null;
+      if (text === null) {
+        set(SHREDDED);
+        continue;
+      }
+      this.keys.rememberOpened(value, text);
+      set(text);
+    }
+    return events;
+  }
+}
