@@ -9,7 +9,9 @@ export type SectionKind =
   | 'coordinator_report'
   | 'organisation_report'
   | 'other'
-  | 'conclusions';
+  | 'conclusions'
+  /** In a period analysis: the previous period's incident counts per category, to compare with. */
+  | 'previous_period';
 
 export type LagesbildView = 'draft' | 'internal' | 'open' | `audience:${string}`;
 
@@ -26,6 +28,10 @@ export interface IncidentItem {
   frequency: string;
   assessment: { severity: number; scope: IncidentScope };
   comment: string;
+  /** In a period analysis: the week the incident was reported for (`2025-W10`). */
+  period?: string;
+  /** The incident category key (`okategoriserad` for incidents filed before categories). */
+  category?: string;
 }
 
 /**

@@ -231,6 +231,8 @@ const incidentItem = z.object({
   frequency: z.string(),
   assessment,
   comment: z.string(),
+  period: z.string().optional().meta({ description: 'In a period analysis: the week the incident was reported for' }),
+  category: z.string().optional().meta({ description: 'The incident category key' }),
 });
 const statisticItem = z.object({
   id: z.string(),
@@ -251,6 +253,7 @@ export const documentSectionSchema = z
       'organisation_report',
       'other',
       'conclusions',
+      'previous_period',
     ]),
     title: z.string(),
     organisationId: z.string().optional(),

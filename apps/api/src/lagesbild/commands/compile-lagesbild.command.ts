@@ -5,10 +5,15 @@ import {
   ReportingDeadlineQuery,
   SubmittedSnapshotsQuery,
 } from '../../reporting/index.js';
+import { tryParseAnalysisPeriod } from '../../reporting/analysis-period.js';
+import { gatherPeriodReports, previousPeriodComparison } from './compile-analysis.js';
 import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
-/** Compile the week: a snapshot of every submitted report. Before the deadline only with `confirmEarly` (early-compile.ts). */
+/**
+ * Compile the week: a snapshot of every submitted report. Before the deadline only with `confirmEarly` (early-compile.ts).
+ * A month, tertial or year compiles a period analysis from its weeks' submitted reports (compile-analysis.ts).
+ */
 export class CompileLagesbildCommand extends LagesbildChange<{ confirmEarly: boolean }> {}
 
 @CommandHandler(CompileLagesbildCommand)
@@ -20,6 +25,24 @@ export class CompileLagesbildHandler implements ICommandHandler<CompileLagesbild
   ) {}
 
   async execute({ caller, period, data }: CompileLagesbildCommand): Promise<LagesbildResult> {
+    const analysis = tryParseAnalysisPeriod(period);
+    if (analysis) {
+      // A period analysis has no deadline of its own: it gathers what its weeks hold now.
+      const [reports, comparison] = await Promise.all([
+        gatherPeriodReports(this.queryBus, analysis),
+        previousPeriodComparison(this.queryBus, analysis),
+      ]);
+      return this.lagesbild.run(caller, period, {
+        type: 'CompileLagesbild',
+        data: {
+          period,
+          background: this.lagesbild.settings.background,
+          reports,
+          actorId: caller.context.actorId,
+          ...(comparison ? { comparison } : {}),
+        },
+      });
+    }
     const reports = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
     const timing = {
       at: this.clock.now().toISOString(),
