@@ -1,0 +1,93 @@
+import type { IncidentItem, StatisticItem } from '@laget/contracts';
+import { analysisReports, compiledAnalysis } from './fixtures/analysis-reports.fixture.js';
+import { scenario } from './fixtures/lagesbild-scenario.js';
+import { background } from './fixtures/reports.fixture.js';
+import { school } from './fixtures/reports.fixture.js';
+import { coordinator } from './fixtures/decider-commands.js';
+import { UNCATEGORISED } from './analysis-layout.js';
+
+describe('a period analysis compiled from its weeks', () => {
+  const reports = analysisReports('2025-03', {
+    organisations: 3,
+    incidentsPerReport: 2,
+    missingWeeks: ['2025-W11'],
+  });
+
+  it('takes every organisation’s report of every week (several per organisation), with the week on each incident', () => {
+    const { given } = scenario();
+    const events = given()
+      .when({
+        type: 'CompileLagesbild',
+        data: { period: '2025-03', background, reports, actorId: coordinator },
+      })
+      .events();
+    expect(events).toHaveLength(1);
+    const state = compiledAnalysis('2025-03', reports);
+    const incidents = state.sections.find((s) => s.kind === 'incidents')?.items as IncidentItem[];
+    expect(incidents).toHaveLength(3 * 3 * 2);
+    expect(new Set(incidents.map((item) => item.period))).toEqual(
+      new Set(['2025-W10', '2025-W12', '2025-W13']),
+    );
+    expect(state.sections.find((s) => s.kind === 'incidents')?.text).toBe(
+      'Underlag: inskickade rapporter för 2025-W10, 2025-W12, 2025-W13.',
+    );
+  });
+
+  it('sums the police statistics of the weeks per kind', () => {
+    const state = compiledAnalysis('2025-03', reports);
+    const rows = state.sections.find((s) => s.kind === 'police_statistics')?.items as StatisticItem[];
+    const expected = reports
+      .flatMap((r) => r.statistics?.items ?? [])
+      .filter((row) => row.key === 'handelserapporter')
+      .reduce((sum, row) => sum + row.count, 0);
+    expect(rows.find((row) => row.key === 'handelserapporter')).toMatchObject({
+      id: 'sum-handelserapporter',
+      count: expected,
+    });
+  });
+
+  it('has sections for the coordinator’s analysis and the EST group’s conclusions, and the previous period when there is one', () => {
+    const state = compiledAnalysis('2025-03', reports, {
+      period: '2025-02',
+      counts: [{ key: 'klotter', label: 'Klotter', count: 3 }],
+    });
+    expect(state.sections.map((s) => [s.id, s.title])).toEqual([
+      ['background', 'Bakgrund'],
+      ['incidents', 'Händelser under perioden'],
+      ['police-statistics', 'Polisens statistik, summerad för perioden'],
+      ['previous-period', 'Föregående period (2025-02)'],
+      ['coordinator-report', 'Samordnarens analys'],
+      ['other', 'Övrigt'],
+      ['conclusions', 'EST-gruppens slutsatser'],
+    ]);
+  });
+
+  it('counts an incident without a category as okategoriserad', () => {
+    const state = compiledAnalysis('2025-03', [
+      { ...school, period: '2025-W10', incidents: school.incidents.map(({ category: _c, ...rest }) => rest) },
+    ]);
+    const incidents = state.sections.find((s) => s.kind === 'incidents')?.items as IncidentItem[];
+    expect(incidents.every((item) => item.category === UNCATEGORISED)).toBe(true);
+  });
+
+  it('still refuses the same report twice, and a take-in (an analysis is compiled from the weeks, not report by report)', () => {
+    const { given, history } = scenario();
+    const [first] = reports;
+    given()
+      .when({
+        type: 'CompileLagesbild',
+        data: { period: '2025-03', background, reports: [first!, first!], actorId: coordinator },
+      })
+      .thenRefuses('invalid');
+    const compiled = history({
+      type: 'CompileLagesbild',
+      data: { period: '2025-03', background, reports, actorId: coordinator },
+    });
+    given(...compiled)
+      .when({
+        type: 'TakeInReport',
+        data: { report: { ...first!, reportVersion: 2 }, reason: 'Rättad', actorId: coordinator },
+      })
+      .thenRefuses('rule', /period analysis/);
+  });
+});
