@@ -1,0 +1,206 @@
+import { describeWith } from '../../../../test/support/services.js';
+import { startTestApp, type TestApp } from '../../../../test/support/app.js';
+import { FixedClock } from '../platform/commands/clock.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
+import { JOB_QUEUE } from '../platform/platform.tokens.js';
+import { Projections } from '../platform/projections.service.js';
+import { axeViolations, openTestBrowser } from '../publication/testing/chromium.js';
+import {
+  findAll,
+  normalise,
+  pdfStructure,
+  popplerAvailable,
+  structText,
+} from '../publication/testing/poppler.js';
+import { PublicJsonSchemaCheck } from '../publication/testing/public-json-schema.js';
+import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/testing/http-kit.js';
+
+/*
+ * Issue 18, points 4 and 5 end to end: the weeks of November 2024 are reported (one week without
+ * any report), a month analysis is compiled from them, an incident is left out of the open
+ * version, the coordinator writes the analysis, approves and publishes; the public page and PDF
+ * carry the charts with their alt text, and the left-out incident is counted in neither.
+ */
+const month = '2024-11';
+// November 2024 by Thursday: weeks 45–48. Week 46 gets no report: a gap, not a zero.
+const reportedWeeks = ['2024-W45', '2024-W47', '2024-W48'];
+const secretPlace = 'Järnvägsparken bakom stationshuset';
+
+describeWith(
+  ['postgres', 'chromium'],
+  'a month analysis over HTTP, from compile to the public page and PDF',
+  () => {
+    let app: TestApp;
+    const clock = new FixedClock(new Date('2024-12-02T10:00:00+01:00'));
+    let coordinator: ApiClient;
+    let schoolId: string;
+    let policeId: string;
+    const anonymous = () => new ApiClient(app.url);
+
+    async function fileReport(
+      organisationId: string,
+      period: string,
+      incidents: object[],
+      statistics?: object,
+    ) {
+      const opened = await coordinator.post('/api/reports', { period, organisationId });
+      expect(opened.status).toBe(201);
+      for (const incident of incidents) {
+        expect((await coordinator.post(`/api/reports/${opened.body.id}/incidents`, incident)).status).toBe(
+          201,
+        );
+      }
+      const narrative = await coordinator.patch(`/api/reports/${opened.body.id}`, {
+        narrative: 'Inget särskilt.',
+        ...(statistics ? { statistics } : {}),
+      });
+      expect(narrative.status).toBe(200);
+      expect((await coordinator.post(`/api/reports/${opened.body.id}/submit`)).status).toBe(200);
+    }
+
+    beforeAll(async () => {
+      app = await startTestApp({
+        store: 'postgres',
+        clock,
+        env: { LAGET_MUNICIPALITY_NAME: 'Norbergs kommun' },
+      });
+      const admin = await adminClient(app.url);
+      schoolId = await createOrganisation(admin, 'Skolan', 'school');
+      policeId = await createOrganisation(admin, 'Polisen', 'police');
+      const office = await createOrganisation(admin, 'BF-samordnaren', 'coordinator');
+      coordinator = (
+        await createUser(admin, { username: 'bf.samordnare', organisationId: office, roles: ['coordinator'] })
+      ).client;
+      // Categories, where this build has them (issue 18 point 1): the first configured one.
+      const categories = await coordinator.get('/api/incident-categories');
+      const category =
+        categories.status === 200 ? (categories.body as Array<{ key: string }>)[0]?.key : undefined;
+      const incident = (n: number, location: string) => ({
+        problem: `Skadegörelse på cykelställ, nummer ${n}`,
+        location,
+        occurredAt: 'Helger',
+        frequency: 'Enstaka gånger',
+        assessment: { severity: 2, scope: 'E' },
+        comment: 'Följs upp.',
+        ...(category ? { category } : {}),
+      });
+      let n = 0;
+      for (const week of reportedWeeks) {
+        const incidents = [incident(++n, 'Torget'), incident(++n, 'Torget')];
+        if (week === '2024-W47') incidents.push(incident(++n, secretPlace));
+        await fileReport(schoolId, week, incidents);
+        await fileReport(policeId, week, [], { handelserapporter: 10, arenden: 4, brott: 5 });
+      }
+      // October, for the comparison with the previous period.
+      await fileReport(schoolId, '2024-W42', [incident(++n, 'Torget')]);
+    }, 240_000);
+
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('compiles, leaves an incident out, is approved and published with charts in HTML and PDF', async () => {
+      expect((await coordinator.post('/api/lagesbilder', { period: '2024-13' })).status).toBe(400);
+      const compiled = await coordinator.post('/api/lagesbilder', { period: month });
+      expect(compiled.status).toBe(201);
+      expect(compiled.body).toMatchObject({ id: month, period: month, status: 'compiled' });
+      const titles = compiled.body.sections.map((s: { title: string }) => s.title);
+      expect(titles).toEqual(expect.arrayContaining(['Samordnarens analys', 'EST-gruppens slutsatser']));
+      const incidents = compiled.body.sections.find((s: { id: string }) => s.id === 'incidents');
+      expect(incidents.items).toHaveLength(7);
+      expect(incidents.text).toBe('Underlag: inskickade rapporter för 2024-W45, 2024-W47, 2024-W48.');
+      const police = compiled.body.sections.find((s: { id: string }) => s.id === 'police-statistics');
+      expect(police.items.find((row: { key: string }) => row.key === 'handelserapporter').count).toBe(30);
+      expect(compiled.body.sections.find((s: { id: string }) => s.id === 'previous-period')?.title).toBe(
+        'Föregående period (2024-10)',
+      );
+
+      const index = incidents.items.findIndex((item: { location: string }) => item.location === secretPlace);
+      const excluded = await coordinator.post(`/api/lagesbilder/${month}/redactions`, {
+        sectionId: 'incidents',
+        path: `/items/${index}`,
+        exclude: true,
+        legalGround: 'OSL 18 kap. 1 §',
+        reason: 'Platsen kan röja en pågående utredning',
+      });
+      expect(excluded.status).toBe(201);
+      for (const [sectionId, text] of [
+        ['coordinator-report', 'Skadegörelsen vid torget håller i sig under hela månaden.'],
+        ['conclusions', 'EST-gruppen följer upp med fastighetsägaren.'],
+      ]) {
+        const version = (await coordinator.get(`/api/lagesbilder/${month}`)).body.version;
+        const edited = await coordinator.patch(
+          `/api/lagesbilder/${month}/sections/${sectionId}`,
+          { text },
+          { 'if-match': String(version) },
+        );
+        expect(edited.status).toBe(200);
+      }
+      const suggestions = await coordinator.get(`/api/lagesbilder/${month}/redaction-suggestions`);
+      for (const s of suggestions.body as Array<{
+        sectionId: string;
+        path: string;
+        start: number;
+        end: number;
+        kind: string;
+      }>) {
+        const dismissed = await coordinator.post(`/api/lagesbilder/${month}/redaction-suggestions/dismiss`, {
+          sectionId: s.sectionId,
+          path: s.path,
+          start: s.start,
+          end: s.end,
+          kind: s.kind,
+          reason: 'Ingen personuppgift',
+        });
+        expect(dismissed.status).toBeLessThan(300);
+      }
+      expect((await coordinator.post(`/api/lagesbilder/${month}/approve`, {})).status).toBe(200);
+      const published = await coordinator.post(`/api/lagesbilder/${month}/publish`, {});
+      expect(published.status).toBe(202);
+      const job = await app.app.get<JobQueue>(JOB_QUEUE).waitUntilSettled(published.body.jobId, 60_000);
+      expect(job.state).toBe('completed');
+      await app.app.get(Projections).waitUntilCaughtUp();
+
+      // The public page: figures with role img and alt text computed from the open version (6 kept incidents).
+      const page = await anonymous().get(`/public/lagesbilder/${month}`);
+      expect(page.status).toBe(200);
+      const html = String(page.body);
+      expect(html).toContain('november 2024');
+      expect(html.match(/<figure /g)?.length).toBeGreaterThanOrEqual(6);
+      expect(html).toContain(
+        'role="img" aria-label="Alla kategorier: 2 händelser v45, saknas v46, 2 v47, 2 v48."',
+      );
+      expect(html).not.toContain('Järnvägsparken');
+      const json = await anonymous().get(`/public/lagesbilder/${month}.json`);
+      expect(json.status).toBe(200);
+      (await PublicJsonSchemaCheck.fromServer(app.url)).check(`/public/lagesbilder/${month}.json`, json);
+      expect(JSON.stringify(json.body)).not.toContain('Järnvägsparken');
+
+      const browser = await openTestBrowser({ javaScriptEnabled: true });
+      try {
+        const tab = await browser.context.newPage();
+        await tab.setContent(html);
+        expect(await axeViolations(tab)).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+
+      // The PDF: each chart a Figure with Alt, its caption saying the same in words.
+      const pdf = Buffer.from(
+        await (await fetch(`${app.url}/public/lagesbilder/${month}.pdf`)).arrayBuffer(),
+      );
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.includes(Buffer.from('/S /Figure'))).toBe(true);
+      expect(pdf.includes(Buffer.from('/Alt ('))).toBe(true);
+      if (popplerAvailable()) {
+        const root = pdfStructure(pdf);
+        expect(findAll(root, 'Figure').length).toBeGreaterThanOrEqual(6);
+        const captions = findAll(root, 'Caption').map((c) => normalise(structText(c)));
+        expect(captions).toContain(
+          'Alla händelser per veckaAlla kategorier: 2 händelser v45, saknas v46, 2 v47, 2 v48.',
+        );
+        expect(normalise(structText(root))).not.toContain('Järnvägsparken');
+      }
+    });
+  },
+);
