@@ -75,6 +75,8 @@ export interface LagesbildDocument {
   version: number;
   view: LagesbildView;
   sections: DocumentSection[];
+  /** On the week whose meeting is the month's first (the månadsmöte): the month analysis it discusses, `2024-11`. */
+  monthAnalysis?: string;
 }
 
 /** What a masked span reads as in the open version: never the original length or a partial word. */

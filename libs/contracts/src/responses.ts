@@ -231,7 +231,10 @@ const incidentItem = z.object({
   frequency: z.string(),
   assessment,
   comment: z.string(),
-  period: z.string().optional().meta({ description: 'In a period analysis: the week the incident was reported for' }),
+  period: z
+    .string()
+    .optional()
+    .meta({ description: 'In a period analysis: the week the incident was reported for' }),
   category: z.string().optional().meta({ description: 'The incident category key' }),
 });
 const statisticItem = z.object({
@@ -271,6 +274,12 @@ export const lagesbildDocumentSchema = z
     version: z.number().int().meta({ description: 'Stream version, for If-Match' }),
     view: z.string().meta({ description: '`draft`, `internal`, `open` or `audience:<name>`' }),
     sections: z.array(documentSectionSchema),
+    monthAnalysis: z
+      .string()
+      .optional()
+      .meta({
+        description: 'On the månadsmöte’s week: the id of the month analysis it discusses (`2024-11`)',
+      }),
   })
   .meta({ id: 'LagesbildDocument' });
 

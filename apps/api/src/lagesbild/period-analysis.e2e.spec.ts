@@ -202,5 +202,24 @@ describeWith(
         expect(normalise(structText(root))).not.toContain('Järnvägsparken');
       }
     });
+
+    it('links the month analysis from the månadsmöte’s week (week 48: its meeting on 2 December is December’s first)', async () => {
+      const week = '2024-W48';
+      expect((await coordinator.post('/api/lagesbilder', { period: week })).status).toBe(201);
+      const internal = await coordinator.get(`/api/lagesbilder/${week}`);
+      expect(internal.body.monthAnalysis).toBe(month);
+      expect((await coordinator.get(`/api/lagesbilder/${month}`)).body.monthAnalysis).toBeUndefined();
+      expect((await coordinator.post(`/api/lagesbilder/${week}/approve`, {})).status).toBe(200);
+      const published = await coordinator.post(`/api/lagesbilder/${week}/publish`, {});
+      const job = await app.app.get<JobQueue>(JOB_QUEUE).waitUntilSettled(published.body.jobId, 60_000);
+      expect(job.state).toBe('completed');
+      await app.app.get(Projections).waitUntilCaughtUp();
+      const page = String((await anonymous().get(`/public/lagesbilder/${week}`)).body);
+      expect(page).toMatch(
+        new RegExp(
+          `Månadsmötets analys:\\s*<a href="[^"]*/public/lagesbilder/${month}">Lägesbild november 2024</a>`,
+        ),
+      );
+    });
   },
 );

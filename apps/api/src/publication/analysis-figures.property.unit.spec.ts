@@ -23,9 +23,15 @@ const incidentArb = fc.record({
   excluded: fc.boolean(),
 });
 
-function reportsOf(
-  incidents: Array<fc.RecordValue<typeof incidentArb> & { n: number }>,
-): SubmittedReportSnapshot[] {
+interface Drawn {
+  week: string;
+  category: string;
+  severity: number;
+  excluded: boolean;
+  n: number;
+}
+
+function reportsOf(incidents: Array<Drawn>): SubmittedReportSnapshot[] {
   return weeks.map((week) => ({
     reportId: `rep-${week}`,
     reportVersion: 1,

@@ -25,10 +25,12 @@ export async function renderFigures(document: LagesbildDocument): Promise<Render
 /** Vega's SVG with the accessible name on its root, sized by the page rather than in pixels. */
 function accessibleSvg(svg: string, alt: string): SafeHtml {
   // Vega marks its containers with roles of their own even with `aria: false`; inside role img they are noise.
-  const body = svg.replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '').replace(/^<svg\b([^>]*)>/, (_whole, attributes: string) => {
-    const kept = attributes.replace(/\s(width|height|class)="[^"]*"/g, '');
-    return `<svg${kept} role="img" aria-label="${escapeHtml(alt)}" focusable="false" class="chart">`;
-  });
+  const body = svg
+    .replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '')
+    .replace(/^<svg\b([^>]*)>/, (_whole, attributes: string) => {
+      const kept = attributes.replace(/\s(width|height|class)="[^"]*"/g, '');
+      return `<svg${kept} role="img" aria-label="${escapeHtml(alt)}" focusable="false" class="chart">`;
+    });
   return new SafeHtml(body);
 }
 

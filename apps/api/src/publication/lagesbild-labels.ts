@@ -2,7 +2,11 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { sv } from 'date-fns/locale';
 import { assessmentText, type IncidentItem, type LagesbildView } from '@laget/contracts';
-import { analysisPeriodLabel, tryParseAnalysisPeriod } from '../reporting/analysis-period.js';
+import {
+  analysisPeriodLabel,
+  monthAnalysedAt,
+  tryParseAnalysisPeriod,
+} from '../reporting/analysis-period.js';
 import {
   calendarOf,
   defaultPeriodSettings,
@@ -71,6 +75,16 @@ export function meetingLine(period: string, profile: MunicipalityProfile): strin
   const { monthlyMeeting } = calendarOf(parsePeriod(period), periodSettingsFor(profile.meetingWeekday ?? 1));
   const line = `Effektiv samordning för Trygghet ${weekLabel(period).split(' ')[0]}`;
   return monthlyMeeting ? `${line} – Månadsmöte` : line;
+}
+
+/**
+ * The month analysis a week's lägesbild links: the week whose meeting is the month's first (the
+ * extended månadsmöte) is where the month gone is analysed. Null for any other week.
+ */
+export function monthAnalysisOf(period: string, profile: MunicipalityProfile): string | null {
+  if (tryParseAnalysisPeriod(period)) return null;
+  const calendar = calendarOf(parsePeriod(period), periodSettingsFor(profile.meetingWeekday ?? 1));
+  return calendar.monthlyMeeting ? monthAnalysedAt(calendar.meetingOn) : null;
 }
 
 // One settings object per weekday, so that calendarOf's per-settings memo is reused.

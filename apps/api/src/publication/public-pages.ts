@@ -39,6 +39,8 @@ export interface PageOptions {
    * place of the incident rows, which the weeks' own lägesbilder list.
    */
   figures?: readonly RenderedFigure[];
+  /** On the månadsmöte's week: the month analysis it discusses, where that is published (`2024-11`). */
+  monthAnalysis?: string;
 }
 
 const styles = `
@@ -263,6 +265,14 @@ export function renderLagesbildPage(
             <p>${textWithBreaks(publication.correction.what)}</p>
             <p>Skäl: ${textWithBreaks(publication.correction.why)}</p>
           </div> `
+        : ''
+    }
+    ${
+      options.monthAnalysis
+        ? html`<p class="analysis-link">
+            Månadsmötets analys:
+            <a href="${urls.week(options.monthAnalysis)}">Lägesbild ${weekLabel(options.monthAnalysis)}</a>
+          </p>`
         : ''
     }
     <ul class="downloads">
