@@ -30,7 +30,7 @@ export interface IncidentItem {
   comment: string;
   /** In a period analysis: the week the incident was reported for (`2025-W10`). */
   period?: string;
-  /** The incident category key (`okategoriserad` for incidents filed before categories). */
+  /** The incident category's key (issue 18); absent in lägesbilder compiled before categories. */
   category?: string;
 }
 

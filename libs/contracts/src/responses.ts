@@ -136,6 +136,8 @@ export const incidentViewSchema = z
     frequency: z.string(),
     assessment,
     comment: z.string(),
+    category: z.string().meta({ description: 'A key of GET /api/incident-categories, or okategoriserad' }),
+    tags: z.array(z.string()),
   })
   .meta({ id: 'Incident' });
 
@@ -274,12 +276,9 @@ export const lagesbildDocumentSchema = z
     version: z.number().int().meta({ description: 'Stream version, for If-Match' }),
     view: z.string().meta({ description: '`draft`, `internal`, `open` or `audience:<name>`' }),
     sections: z.array(documentSectionSchema),
-    monthAnalysis: z
-      .string()
-      .optional()
-      .meta({
-        description: 'On the månadsmöte’s week: the id of the month analysis it discusses (`2024-11`)',
-      }),
+    monthAnalysis: z.string().optional().meta({
+      description: 'On the månadsmöte’s week: the id of the month analysis it discusses (`2024-11`)',
+    }),
   })
   .meta({ id: 'LagesbildDocument' });
 

@@ -30,8 +30,9 @@ export interface IncidentSnapshot {
   frequency: string;
   assessment: { severity: number; scope: IncidentScope };
   comment: string;
-  /** The category key; absent on snapshots taken before incidents had categories. */
+  /** Absent on snapshots taken before incidents had categories (issue 18). */
   category?: string;
+  placeId?: string;
 }
 
 export interface StatisticSnapshot {
