@@ -32,6 +32,8 @@ export interface IncidentItem {
   period?: string;
   /** The incident category's key (issue 18); absent in lägesbilder compiled before categories. */
   category?: string;
+  /** In a period analysis: the category's label as configured when it was compiled. */
+  categoryLabel?: string;
 }
 
 /**

@@ -238,6 +238,10 @@ const incidentItem = z.object({
     .optional()
     .meta({ description: 'In a period analysis: the week the incident was reported for' }),
   category: z.string().optional().meta({ description: 'The incident category key' }),
+  categoryLabel: z
+    .string()
+    .optional()
+    .meta({ description: 'In a period analysis: the category’s label as configured at compile' }),
 });
 const statisticItem = z.object({
   id: z.string(),

@@ -48,6 +48,7 @@ function incidentItems(reports: readonly SubmittedReportSnapshot[]): IncidentIte
       comment: incident.comment,
       period: report.period ?? '',
       category: incident.category ?? UNCATEGORISED,
+      ...(incident.categoryLabel ? { categoryLabel: incident.categoryLabel } : {}),
     })),
   );
   // Week order, then as the reports came: the table reads as a time line.

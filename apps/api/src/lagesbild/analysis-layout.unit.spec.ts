@@ -90,4 +90,41 @@ describe('a period analysis compiled from its weeks', () => {
       })
       .thenRefuses('rule', /period analysis/);
   });
+
+  it('refuses to mask an incident’s week or category (the charts count by them): the item is left out instead', () => {
+    const { given, history } = scenario();
+    const compiled = history({
+      type: 'CompileLagesbild',
+      data: { period: '2025-03', background, reports, actorId: coordinator },
+    });
+    for (const field of ['period', 'category']) {
+      given(...compiled)
+        .when({
+          type: 'ApplyRedaction',
+          data: {
+            redactionId: 'red-1',
+            sectionId: 'incidents',
+            path: `/items/0/${field}`,
+            target: { kind: 'mask', start: 0, end: 3 },
+            legalGround: 'OSL 26 kap. 1 §',
+            reason: 'Prov',
+            actorId: coordinator,
+          },
+        })
+        .thenRefuses('invalid', /not a text field/);
+    }
+  });
+
+  it('keeps the category label the snapshot was gathered with', () => {
+    const labelled = reports.map((report) => ({
+      ...report,
+      incidents: report.incidents.map((incident) => ({
+        ...incident,
+        categoryLabel: `Egen ${incident.category}`,
+      })),
+    }));
+    const incidents = compiledAnalysis('2025-03', labelled).sections.find((s) => s.kind === 'incidents')
+      ?.items as IncidentItem[];
+    expect(incidents.every((item) => item.categoryLabel === `Egen ${item.category}`)).toBe(true);
+  });
 });

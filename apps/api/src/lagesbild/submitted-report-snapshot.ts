@@ -32,6 +32,8 @@ export interface IncidentSnapshot {
   comment: string;
   /** Absent on snapshots taken before incidents had categories (issue 18). */
   category?: string;
+  /** Set where a period analysis gathers the snapshot: the category's configured label. */
+  categoryLabel?: string;
   placeId?: string;
 }
 

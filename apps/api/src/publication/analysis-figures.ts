@@ -8,7 +8,7 @@ import {
 } from '../reporting/analysis-period.js';
 import { formatPeriod } from '../reporting/period.js';
 import { UNCATEGORISED } from '../lagesbild/analysis-layout.js';
-import { categoryLabel } from '../lagesbild/category-labels.js';
+import { categoryLabel as labelOf } from '../lagesbild/category-labels.js';
 
 /*
  * The figures of a period analysis, computed from one version of the document and nothing else:
@@ -140,6 +140,13 @@ export function analysisFigures(document: LagesbildDocument): AnalysisFigure[] {
 
   // 1. The largest categories over time.
   const categories = topCounts(incidents.map(categoryOf));
+  // The label stored at compile (the list as configured then), else the defaults.
+  const labels = new Map(
+    incidents.flatMap((item) =>
+      item.categoryLabel ? [[categoryOf(item), item.categoryLabel] as const] : [],
+    ),
+  );
+  const categoryLabel = (key: string) => labelOf(key, labels);
   const top = categories.slice(0, TOP).map(([key]) => key);
   const series = top.map((key) => ({
     label: categoryLabel(key),

@@ -89,6 +89,18 @@ describe('analysis figures', () => {
     ]);
   });
 
+  it('names categories by the label stored at compile (a municipality’s own list), else the defaults', () => {
+    const reports = [
+      report('2025-W10', [{ ...incident('a', 'buskorning-trafik'), categoryLabel: 'Mopedåkning' }]),
+      report('2025-W11', [incident('b', 'klotter')]),
+    ];
+    const figures = analysisFigures(internalDocument(compiledAnalysis('2025-03', reports), 1));
+    expect(figures.find((f) => f.id === 'vanligaste-kategorierna')?.table.rows.map((row) => row[0])).toEqual([
+      'Mopedåkning',
+      'Klotter',
+    ]);
+  });
+
   it('gives a week its own figures: none', () => {
     const state = compiledAnalysis('2025-03', analysisReports('2025-03'));
     expect(analysisFigures({ ...internalDocument(state, 1), period: '2025-W10' })).toEqual([]);

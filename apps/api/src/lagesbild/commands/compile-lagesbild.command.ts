@@ -6,7 +6,7 @@ import {
   SubmittedSnapshotsQuery,
 } from '../../reporting/index.js';
 import { tryParseAnalysisPeriod } from '../../reporting/analysis-period.js';
-import { gatherPeriodReports, previousPeriodComparison } from './compile-analysis.js';
+import { configuredLabels, gatherPeriodReports, previousPeriodComparison } from './compile-analysis.js';
 import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
@@ -28,9 +28,10 @@ export class CompileLagesbildHandler implements ICommandHandler<CompileLagesbild
     const analysis = tryParseAnalysisPeriod(period);
     if (analysis) {
       // A period analysis has no deadline of its own: it gathers what its weeks hold now.
+      const labels = await configuredLabels(this.queryBus);
       const [reports, comparison] = await Promise.all([
-        gatherPeriodReports(this.queryBus, analysis),
-        previousPeriodComparison(this.queryBus, analysis),
+        gatherPeriodReports(this.queryBus, analysis, labels),
+        previousPeriodComparison(this.queryBus, analysis, labels),
       ]);
       return this.lagesbild.run(caller, period, {
         type: 'CompileLagesbild',
