@@ -97,7 +97,7 @@ describeWith(
         await fileReport(policeId, week, [], { handelserapporter: 10, arenden: 4, brott: 5 });
       }
       // October, for the comparison with the previous period.
-      await fileReport(schoolId, '2024-W42', [incident(++n, 'Torget')]);
+      await fileReport(schoolId, '2024-W42', [incident(n + 1, 'Torget')]);
     }, 240_000);
 
     afterAll(async () => {
