@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describeWith } from '../../../../test/support/services.js';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { FixedClock } from '../platform/commands/clock.js';
@@ -25,6 +28,7 @@ const month = '2024-11';
 // November 2024 by Thursday: weeks 45–48. Week 46 gets no report: a gap, not a zero.
 const reportedWeeks = ['2024-W45', '2024-W47', '2024-W48'];
 const secretPlace = 'Järnvägsparken bakom stationshuset';
+const artifacts = join(dirname(fileURLToPath(import.meta.url)), '../../../../test-artifacts/analysis');
 
 describeWith(
   ['postgres', 'chromium'],
@@ -59,6 +63,7 @@ describeWith(
     }
 
     beforeAll(async () => {
+      mkdirSync(artifacts, { recursive: true });
       app = await startTestApp({
         store: 'postgres',
         clock,
@@ -90,7 +95,11 @@ describeWith(
       });
       let n = 0;
       for (const week of reportedWeeks) {
-        const incidents = [incident(++n, 'Torget'), incident(++n, 'Torget')];
+        const incidents = [
+          incident(++n, 'Torget'),
+          incident(++n, 'Torget'),
+          incident(++n, 'Skolgården', week === '2024-W47' ? 'nedskrapning' : 'klotter'),
+        ];
         // The one narkotika incident of the month: left out of the open version below.
         if (week === '2024-W47') incidents.push(incident(++n, secretPlace, 'narkotika'));
         await fileReport(schoolId, week, incidents);
@@ -112,7 +121,7 @@ describeWith(
       const titles = compiled.body.sections.map((s: { title: string }) => s.title);
       expect(titles).toEqual(expect.arrayContaining(['Samordnarens analys', 'EST-gruppens slutsatser']));
       const incidents = compiled.body.sections.find((s: { id: string }) => s.id === 'incidents');
-      expect(incidents.items).toHaveLength(7);
+      expect(incidents.items).toHaveLength(10);
       expect(incidents.text).toBe('Underlag: inskickade rapporter för 2024-W45, 2024-W47, 2024-W48.');
       const police = compiled.body.sections.find((s: { id: string }) => s.id === 'police-statistics');
       expect(police.items.find((row: { key: string }) => row.key === 'handelserapporter').count).toBe(30);
@@ -178,9 +187,11 @@ describeWith(
       expect(html).toContain('november 2024');
       expect(html.match(/<figure /g)?.length).toBeGreaterThanOrEqual(6);
       expect(html).toContain(
-        'role="img" aria-label="Alla kategorier: 2 händelser v45, saknas v46, 2 v47, 2 v48."',
+        'role="img" aria-label="Alla kategorier: 3 händelser v45, saknas v46, 3 v47, 3 v48."',
       );
-      expect(html).toContain('aria-label="Skadegörelse: 2 händelser v45, saknas v46, 2 v47, 2 v48."');
+      expect(html).toContain(
+        'aria-label="Skadegörelse: 2 händelser v45, saknas v46, 2 v47, 2 v48; Klotter: 1 händelse v45, saknas v46, 0 v47, 1 v48; Nedskräpning: 0 händelser v45, saknas v46, 1 v47, 0 v48."',
+      );
       expect(html).not.toContain('Järnvägsparken');
       expect(html).not.toContain('Narkotika');
       const json = await anonymous().get(`/public/lagesbilder/${month}.json`);
@@ -191,8 +202,14 @@ describeWith(
       const browser = await openTestBrowser({ javaScriptEnabled: true });
       try {
         const tab = await browser.context.newPage();
+        await tab.setViewportSize({ width: 1280, height: 900 });
         await tab.setContent(html);
         expect(await axeViolations(tab)).toEqual([]);
+        // The README's picture (docs/screenshots/README.md).
+        await tab.screenshot({
+          path: join(artifacts, 'public-analysis.png'),
+          clip: { x: 0, y: 0, width: 1280, height: 1500 },
+        });
       } finally {
         await browser.close();
       }
@@ -202,6 +219,7 @@ describeWith(
         await (await fetch(`${app.url}/public/lagesbilder/${month}.pdf`)).arrayBuffer(),
       );
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      writeFileSync(join(artifacts, 'month-analysis.pdf'), pdf);
       expect(pdf.includes(Buffer.from('/S /Figure'))).toBe(true);
       expect(pdf.includes(Buffer.from('/Alt ('))).toBe(true);
       if (popplerAvailable()) {
@@ -209,7 +227,7 @@ describeWith(
         expect(findAll(root, 'Figure').length).toBeGreaterThanOrEqual(6);
         const captions = findAll(root, 'Caption').map((c) => normalise(structText(c)));
         expect(captions).toContain(
-          'Alla händelser per veckaAlla kategorier: 2 händelser v45, saknas v46, 2 v47, 2 v48.',
+          'Alla händelser per veckaAlla kategorier: 3 händelser v45, saknas v46, 3 v47, 3 v48.',
         );
         expect(normalise(structText(root))).not.toContain('Järnvägsparken');
       }

@@ -99,7 +99,7 @@ function barSpec(values: Array<{ label: string; value: number }>, axis: string):
     mark: { type: 'bar', color: '#0b4f8a' },
     height: { step: 18 },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: null },
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } },
       x: { field: 'value', type: 'quantitative', title: axis, axis: { tickMinStep: 1 } },
     },
   };
@@ -260,7 +260,7 @@ export function analysisFigures(document: LagesbildDocument): AnalysisFigure[] {
         mark: 'bar',
         height: { step: 12 },
         encoding: {
-          y: { field: 'label', type: 'nominal', sort: null, title: null },
+          y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } },
           yOffset: { field: 'period', sort: null },
           x: { field: 'value', type: 'quantitative', title: 'Händelser', axis: { tickMinStep: 1 } },
           color: {
