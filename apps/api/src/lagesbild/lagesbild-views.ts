@@ -3,7 +3,8 @@ import { MASK_MARKER } from '@laget/contracts';
 import { DomainError } from '../platform/domain/domain-error.js';
 import { canonicalJson, sha256 } from './content-hash.js';
 import type { LagesbildState, LagesbildStatus } from './lagesbild-state.js';
-import { emptyCoordinatorTexts, layoutSections } from './lagesbild-layout.js';
+import { layoutFor } from './analysis-layout.js';
+import { emptyCoordinatorTexts } from './lagesbild-layout.js';
 import { maskText, type Span } from './mask-text.js';
 import { openStatisticsText } from './open-statistics.js';
 import type { MaskRedaction } from './redaction.js';
@@ -184,7 +185,7 @@ export function openContentHash(state: LagesbildState): string {
   return sha256(canonicalJson({ period: state.period, sections: openSections(state) }));
 }
 
-/** Before compile: the week as it would be compiled now, from the reports submitted so far. */
+/** Before compile: the week (or period analysis) as it would be compiled now, from the reports submitted so far. */
 export function draftDocument(
   period: string,
   reports: readonly SubmittedReportSnapshot[],
@@ -197,7 +198,7 @@ export function draftDocument(
     revision: 0,
     version: 0,
     view: 'draft',
-    sections: layoutSections(reports, emptyCoordinatorTexts(background)),
+    sections: layoutFor(period, reports, emptyCoordinatorTexts(background), null),
   };
 }
 

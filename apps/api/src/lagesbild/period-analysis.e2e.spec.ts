@@ -114,7 +114,19 @@ describeWith(
     });
 
     it('compiles, leaves an incident out, is approved and published with charts in HTML and PDF', async () => {
-      expect((await coordinator.post('/api/lagesbilder', { period: '2024-13' })).status).toBe(400);
+      for (const period of ['2024-13', '2024-T4', '__proto__', '2024-W11x', '\u0000']) {
+        expect([period, (await coordinator.post('/api/lagesbilder', { period })).status]).toEqual([
+          period,
+          400,
+        ]);
+      }
+      expect((await coordinator.get('/api/lagesbilder/__proto__')).status).toBe(400);
+      expect((await coordinator.get('/api/lagesbilder/2024-T4')).status).toBe(400);
+      // Before compile, the draft shows the month as it would be compiled now.
+      const draft = await coordinator.get(`/api/lagesbilder/${month}?view=draft`);
+      expect(draft.status).toBe(200);
+      expect(draft.body.sections.find((s: { id: string }) => s.id === 'incidents').items).toHaveLength(10);
+      expect(draft.body.sections.map((s: { title: string }) => s.title)).toContain('Samordnarens analys');
       const compiled = await coordinator.post('/api/lagesbilder', { period: month });
       expect(compiled.status).toBe(201);
       expect(compiled.body).toMatchObject({ id: month, period: month, status: 'compiled' });

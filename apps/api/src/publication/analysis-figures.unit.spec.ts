@@ -15,7 +15,7 @@ const incident = (id: string, category: string, location = 'Torget') => ({
   category,
 });
 
-const report = (week: string, incidents: ReturnType<typeof incident>[]): SubmittedReportSnapshot => ({
+const report = (week: string, incidents: SubmittedReportSnapshot['incidents']): SubmittedReportSnapshot => ({
   reportId: `rep-${week}`,
   reportVersion: 1,
   organisationId: 'skolan',

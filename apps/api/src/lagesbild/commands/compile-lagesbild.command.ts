@@ -6,7 +6,7 @@ import {
   SubmittedSnapshotsQuery,
 } from '../../reporting/index.js';
 import { tryParseAnalysisPeriod } from '../../reporting/analysis-period.js';
-import { configuredLabels, gatherPeriodReports, previousPeriodComparison } from './compile-analysis.js';
+import { configuredLabels, gatherPeriodReports, previousPeriodComparison } from '../analysis-gathering.js';
 import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 

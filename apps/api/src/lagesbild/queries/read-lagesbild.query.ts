@@ -14,7 +14,8 @@ import {
   type ReportingSettings,
   SubmittedSnapshotsQuery,
 } from '../../reporting/index.js';
-import { monthAnalysedAt } from '../../reporting/analysis-period.js';
+import { monthAnalysedAt, tryParseAnalysisPeriod } from '../../reporting/analysis-period.js';
+import { configuredLabels, gatherPeriodReports } from '../analysis-gathering.js';
 import { calendarOf, tryParsePeriod } from '../../reporting/period.js';
 import { lagesbildNotVisible, requireAllowed } from '../lagesbild-access.js';
 import { LagesbildAggregate } from '../lagesbild-aggregate.js';
@@ -83,7 +84,10 @@ export class ReadLagesbildHandler implements IQueryHandler<ReadLagesbildQuery> {
       if (loaded.exists) {
         throw new DomainError('not_found', `${period} is compiled; read the internal view instead`);
       }
-      const reports = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
+      const analysis = tryParseAnalysisPeriod(period);
+      const reports = analysis
+        ? await gatherPeriodReports(this.queryBus, analysis, await configuredLabels(this.queryBus))
+        : await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
       const document = draftDocument(period, reports, background);
       await this.logRead(caller, period, 'draft', 0, 0);
       return document;

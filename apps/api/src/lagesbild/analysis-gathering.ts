@@ -4,11 +4,11 @@ import {
   formatAnalysisPeriod,
   previousAnalysisPeriod,
   weeksOf,
-} from '../../reporting/analysis-period.js';
-import { IncidentCategoriesQuery, SubmittedSnapshotsQuery } from '../../reporting/index.js';
-import { countsPerCategory, type PeriodComparison, UNCATEGORISED } from '../analysis-layout.js';
-import { categoryLabel } from '../category-labels.js';
-import type { SubmittedReportSnapshot } from '../submitted-report-snapshot.js';
+} from '../reporting/analysis-period.js';
+import { IncidentCategoriesQuery, SubmittedSnapshotsQuery } from '../reporting/index.js';
+import { countsPerCategory, type PeriodComparison, UNCATEGORISED } from './analysis-layout.js';
+import { categoryLabel } from './category-labels.js';
+import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
 
 /**
  * What a period analysis is compiled from: the submitted snapshot of every report of every week
