@@ -8,6 +8,7 @@ import {
 import { IncidentCategoriesQuery, SubmittedSnapshotsQuery } from '../reporting/index.js';
 import { countsPerCategory, type PeriodComparison, UNCATEGORISED } from './analysis-layout.js';
 import { categoryLabel } from './category-labels.js';
+import type { LagesbildAggregate } from './lagesbild-aggregate.js';
 import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
 
 /**
@@ -57,4 +58,41 @@ export async function previousPeriodComparison(
     period: formatAnalysisPeriod(previous),
     counts: countsPerCategory(reports, (key) => categoryLabel(key, labels)),
   };
+}
+
+/** An incident left out of its week's open version, to be left out of the analysis' too. */
+export interface CarriedExclusion {
+  itemId: string;
+  week: string;
+  legalGround: string;
+  reason: string;
+}
+
+/**
+ * The incidents the coordinator left out of each week's open version (one by one, or the whole
+ * incident table). An analysis made later must not publish again what a week withheld, so the
+ * compile leaves them out of the analysis' open version as well (lifting one is recorded, as any).
+ */
+export async function weekExclusions(
+  lagesbild: Pick<LagesbildAggregate, 'load'>,
+  weeks: readonly string[],
+): Promise<CarriedExclusion[]> {
+  const perWeek = await Promise.all(
+    weeks.map(async (week) => {
+      const loaded = await lagesbild.load(week);
+      if (!loaded.exists) return [];
+      const incidents = loaded.state.sections.find((section) => section.kind === 'incidents');
+      if (!incidents) return [];
+      return loaded.state.redactions.flatMap((redaction): CarriedExclusion[] => {
+        if (redaction.kind !== 'exclude' || redaction.target.sectionId !== incidents.id) return [];
+        const { legalGround, reason } = redaction;
+        const itemIds =
+          redaction.target.kind === 'item'
+            ? [redaction.target.itemId]
+            : (incidents.items ?? []).map((item) => item.id);
+        return itemIds.map((itemId) => ({ itemId, week, legalGround, reason }));
+      });
+    }),
+  );
+  return perWeek.flat();
 }

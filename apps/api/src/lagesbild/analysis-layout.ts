@@ -23,6 +23,27 @@ export interface PeriodComparison {
 
 export const analysisSectionIds = { previousPeriod: 'previous-period' } as const;
 
+/**
+ * The incident fields a period analysis' open version leaves empty: it publishes what the rows add
+ * up to (week, category, place, assessment), not the weeks' prose again, which was redacted for
+ * each week on its own. Being absent from the open version, they are not scanned for suggestions.
+ */
+const WITHHELD_IN_OPEN_ANALYSIS: ReadonlySet<string> = new Set([
+  'problem',
+  'occurredAt',
+  'frequency',
+  'comment',
+]);
+
+export function withheldFromOpen(period: string | null, section: DocumentSection, field: string): boolean {
+  return (
+    section.kind === 'incidents' &&
+    WITHHELD_IN_OPEN_ANALYSIS.has(field) &&
+    period !== null &&
+    isAnalysisPeriodId(period)
+  );
+}
+
 /** The week's layout for a week, the analysis layout for a month, tertial or year. */
 export function layoutFor(
   period: string,

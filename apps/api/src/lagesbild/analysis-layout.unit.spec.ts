@@ -5,6 +5,8 @@ import { background } from './fixtures/reports.fixture.js';
 import { school } from './fixtures/reports.fixture.js';
 import { coordinator } from './fixtures/decider-commands.js';
 import { UNCATEGORISED } from './analysis-layout.js';
+import { openDocument } from './lagesbild-views.js';
+import { redactionSuggestions } from './redaction-suggestions.js';
 
 describe('a period analysis compiled from its weeks', () => {
   const reports = analysisReports('2025-03', {
@@ -126,5 +128,26 @@ describe('a period analysis compiled from its weeks', () => {
     const incidents = compiledAnalysis('2025-03', labelled).sections.find((s) => s.kind === 'incidents')
       ?.items as IncidentItem[];
     expect(incidents.every((item) => item.categoryLabel === `Egen ${item.category}`)).toBe(true);
+  });
+
+  it('publishes the rows without the weeks’ prose, and so suggests nothing in it', () => {
+    const withSecret = reports.map((report, r) => ({
+      ...report,
+      incidents: report.incidents.map((incident) => ({
+        ...incident,
+        comment: r === 1 ? 'Ring 070-123 45 67' : '',
+      })),
+    }));
+    const state = compiledAnalysis('2025-03', withSecret);
+    const open = openDocument(state, 1).sections.find((s) => s.kind === 'incidents')?.items as IncidentItem[];
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((item) => item.problem === '' && item.comment === '' && item.frequency === '')).toBe(
+      true,
+    );
+    expect(open.every((item) => item.category !== undefined && item.period !== undefined)).toBe(true);
+    expect(redactionSuggestions(state).filter((s) => s.sectionId === 'incidents')).toEqual([]);
+    // The internal version keeps them.
+    const internal = state.sections.find((s) => s.kind === 'incidents')?.items as IncidentItem[];
+    expect(internal.some((item) => item.comment.includes('070-123'))).toBe(true);
   });
 });

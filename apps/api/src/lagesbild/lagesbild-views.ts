@@ -3,7 +3,7 @@ import { MASK_MARKER } from '@laget/contracts';
 import { DomainError } from '../platform/domain/domain-error.js';
 import { canonicalJson, sha256 } from './content-hash.js';
 import type { LagesbildState, LagesbildStatus } from './lagesbild-state.js';
-import { layoutFor } from './analysis-layout.js';
+import { layoutFor, withheldFromOpen } from './analysis-layout.js';
 import { emptyCoordinatorTexts } from './lagesbild-layout.js';
 import { maskText, type Span } from './mask-text.js';
 import { openStatisticsText } from './open-statistics.js';
@@ -145,6 +145,13 @@ function openItem(plan: OpenPlan, sectionId: string, item: DocumentItem): Docume
   return copy as unknown as DocumentItem;
 }
 
+/** A period analysis' open incident rows without the weeks' prose (analysis-layout.ts). */
+function withholding(period: string | null, section: DocumentSection, item: DocumentItem): DocumentItem {
+  const fields = item as unknown as Record<string, unknown>;
+  for (const field of Object.keys(fields)) if (withheldFromOpen(period, section, field)) fields[field] = '';
+  return item;
+}
+
 /** The open version's sections: masked, with what is left out absent. */
 export function openSections(state: LagesbildState): DocumentSection[] {
   const plan = planRedactions(state);
@@ -161,7 +168,7 @@ export function openSections(state: LagesbildState): DocumentSection[] {
     if (section.items !== undefined) {
       open.items = section.items
         .filter((item) => !plan.excludedItems.has(itemKey(section.id, item.id)))
-        .map((item) => openItem(plan, section.id, item));
+        .map((item) => withholding(state.period, section, openItem(plan, section.id, item)));
       if (section.kind === 'police_statistics') {
         const text = openStatisticsText(
           section,

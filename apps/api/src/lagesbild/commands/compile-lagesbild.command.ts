@@ -5,8 +5,13 @@ import {
   ReportingDeadlineQuery,
   SubmittedSnapshotsQuery,
 } from '../../reporting/index.js';
-import { tryParseAnalysisPeriod } from '../../reporting/analysis-period.js';
-import { configuredLabels, gatherPeriodReports, previousPeriodComparison } from '../analysis-gathering.js';
+import { tryParseAnalysisPeriod, weeksOf } from '../../reporting/analysis-period.js';
+import {
+  configuredLabels,
+  gatherPeriodReports,
+  previousPeriodComparison,
+  weekExclusions,
+} from '../analysis-gathering.js';
 import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
@@ -33,7 +38,7 @@ export class CompileLagesbildHandler implements ICommandHandler<CompileLagesbild
         gatherPeriodReports(this.queryBus, analysis, labels),
         previousPeriodComparison(this.queryBus, analysis, labels),
       ]);
-      return this.lagesbild.run(caller, period, {
+      let result = await this.lagesbild.run(caller, period, {
         type: 'CompileLagesbild',
         data: {
           period,
@@ -43,6 +48,25 @@ export class CompileLagesbildHandler implements ICommandHandler<CompileLagesbild
           ...(comparison ? { comparison } : {}),
         },
       });
+      // What a week left out of its open version stays out of the analysis' (each a recorded redaction).
+      for (const carried of await weekExclusions(this.lagesbild, weeksOf(analysis))) {
+        const items = result.state.sections.find((section) => section.kind === 'incidents')?.items ?? [];
+        const index = items.findIndex((item) => item.id === carried.itemId);
+        if (index < 0) continue;
+        result = await this.lagesbild.run(caller, period, {
+          type: 'ApplyRedaction',
+          data: {
+            redactionId: `carried-${carried.week}-${carried.itemId}`,
+            sectionId: 'incidents',
+            path: `/items/${index}`,
+            target: { kind: 'exclude' },
+            legalGround: carried.legalGround,
+            reason: `Utelämnad ur den öppna versionen av ${carried.week}: ${carried.reason}`,
+            actorId: caller.context.actorId,
+          },
+        });
+      }
+      return result;
     }
     const reports = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
     const timing = {
