@@ -38,11 +38,32 @@ export interface ChartSvg {
   height: number;
 }
 
-/** Renders one Vega-Lite spec (`width` in CSS pixels / PDF points) to a standalone SVG. */
+const DATA = 'table';
+/**
+ * Compiling and parsing a spec costs about as much as drawing it, and a municipality's charts come
+ * in a handful of shapes (a month's weeks, a year's months, …) that differ only in their data: the
+ * parsed dataflow is kept per shape and the data given to each new view.
+ */
+const runtimes = new Map<string, vega.Runtime>();
+
+function runtimeFor(shape: Record<string, unknown>, width: number): vega.Runtime {
+  const key = JSON.stringify([width, shape]);
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    const { spec } = compile({ width, ...shape, data: { name: DATA }, config } as TopLevelSpec);
+    runtime = vega.parse(spec);
+    if (runtimes.size >= 200) runtimes.clear();
+    runtimes.set(key, runtime);
+  }
+  return runtime;
+}
+
+/** Renders one Vega-Lite spec with inline data (`width` in CSS pixels / PDF points) to a standalone SVG. */
 export async function renderChartSvg(spec: Record<string, unknown>, width = 440): Promise<ChartSvg> {
-  const { spec: vegaSpec } = compile({ width, ...spec, config } as TopLevelSpec);
-  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
+  const { data, ...shape } = spec as { data?: { values?: unknown[] } } & Record<string, unknown>;
+  const view = new vega.View(runtimeFor(shape, width), { renderer: 'none' });
   try {
+    view.data(DATA, data?.values ?? []);
     const svg = await view.toSVG();
     const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
     return { svg, width: Number(size?.[1] ?? width), height: Number(size?.[2] ?? 200) };
