@@ -9,7 +9,9 @@ export type SectionKind =
   | 'coordinator_report'
   | 'organisation_report'
   | 'other'
-  | 'conclusions';
+  | 'conclusions'
+  /** In a period analysis: the previous period's incident counts per category, to compare with. */
+  | 'previous_period';
 
 export type LagesbildView = 'draft' | 'internal' | 'open' | `audience:${string}`;
 
@@ -26,6 +28,12 @@ export interface IncidentItem {
   frequency: string;
   assessment: { severity: number; scope: IncidentScope };
   comment: string;
+  /** In a period analysis: the week the incident was reported for (`2025-W10`). */
+  period?: string;
+  /** The incident category's key (issue 18); absent in lägesbilder compiled before categories. */
+  category?: string;
+  /** In a period analysis: the category's label as configured when it was compiled. */
+  categoryLabel?: string;
 }
 
 /**
@@ -69,6 +77,8 @@ export interface LagesbildDocument {
   version: number;
   view: LagesbildView;
   sections: DocumentSection[];
+  /** On the week whose meeting is the month's first (the månadsmöte): the month analysis it discusses, `2024-11`. */
+  monthAnalysis?: string;
 }
 
 /** What a masked span reads as in the open version: never the original length or a partial word. */

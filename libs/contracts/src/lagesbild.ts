@@ -10,6 +10,17 @@ export const periodId = z
   .string()
   .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week, e.g. 2024-W48');
 
+/**
+ * A lägesbild's id: a week (`2024-W48`), or a period analysis for a month (`2025-03`), a tertial
+ * (`2025-T1`…`T3`) or a year (`2025`) (CONTRACT.md, "Additions").
+ */
+export const lagesbildId = z
+  .string()
+  .regex(
+    /^\d{4}(-W(0[1-9]|[1-4]\d|5[0-3])|-(0[1-9]|1[0-2])|-T[1-3])?$/,
+    'must be an ISO week (2024-W48), a month (2025-03), a tertial (2025-T1) or a year (2025)',
+  );
+
 /** CONTRACT.md's six kinds, plus `masked_elsewhere`: the same text is masked at another place. */
 export const suggestionKinds = [
   'personnummer',
@@ -53,7 +64,7 @@ const expectedVersion = z.number().int().min(0).optional();
  * before the week's reporting deadline anyway (without it, such a compile answers 409).
  */
 export const compileLagesbildRequest = z.object({
-  period: periodId,
+  period: lagesbildId,
   confirmEarly: z.boolean().optional(),
 });
 export type CompileLagesbildRequest = z.infer<typeof compileLagesbildRequest>;

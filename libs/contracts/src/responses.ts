@@ -136,6 +136,8 @@ export const incidentViewSchema = z
     frequency: z.string(),
     assessment,
     comment: z.string(),
+    category: z.string().meta({ description: 'A key of GET /api/incident-categories, or okategoriserad' }),
+    tags: z.array(z.string()),
   })
   .meta({ id: 'Incident' });
 
@@ -241,6 +243,15 @@ const incidentItem = z.object({
   frequency: z.string(),
   assessment,
   comment: z.string(),
+  period: z
+    .string()
+    .optional()
+    .meta({ description: 'In a period analysis: the week the incident was reported for' }),
+  category: z.string().optional().meta({ description: 'The incident category key' }),
+  categoryLabel: z
+    .string()
+    .optional()
+    .meta({ description: 'In a period analysis: the category’s label as configured at compile' }),
 });
 const statisticItem = z.object({
   id: z.string(),
@@ -261,6 +272,7 @@ export const documentSectionSchema = z
       'organisation_report',
       'other',
       'conclusions',
+      'previous_period',
     ]),
     title: z.string(),
     organisationId: z.string().optional(),
@@ -278,6 +290,9 @@ export const lagesbildDocumentSchema = z
     version: z.number().int().meta({ description: 'Stream version, for If-Match' }),
     view: z.string().meta({ description: '`draft`, `internal`, `open` or `audience:<name>`' }),
     sections: z.array(documentSectionSchema),
+    monthAnalysis: z.string().optional().meta({
+      description: 'On the månadsmöte’s week: the id of the month analysis it discusses (`2024-11`)',
+    }),
   })
   .meta({ id: 'LagesbildDocument' });
 

@@ -1,5 +1,6 @@
 import { assertNever } from '../platform/domain/decider.js';
-import { emptyCoordinatorTexts, isCoordinatorSectionId, layoutSections } from './lagesbild-layout.js';
+import { layoutFor } from './analysis-layout.js';
+import { emptyCoordinatorTexts, isCoordinatorSectionId } from './lagesbild-layout.js';
 import type { LagesbildEvent, LagesbildState, Publication } from './lagesbild-state.js';
 
 /*
@@ -28,12 +29,14 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
     case 'LagesbildCompiled': {
       const texts = emptyCoordinatorTexts(event.data.background);
       const reports = event.data.reports;
+      const comparison = event.data.comparison ?? null;
       return {
         ...contentChanged(state, {}),
         period: event.data.period,
         reports,
         texts,
-        sections: layoutSections(reports, texts),
+        comparison,
+        sections: layoutFor(event.data.period, reports, texts, comparison),
         lastEditorId: event.data.by,
       };
     }
@@ -42,7 +45,7 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
       const texts = { ...state.texts, [event.data.sectionId]: event.data.text };
       return contentChanged(state, {
         texts,
-        sections: layoutSections(state.reports, texts),
+        sections: layoutFor(state.period ?? '', state.reports, texts, state.comparison),
         lastEditorId: event.data.by,
       });
     }
@@ -65,7 +68,7 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
           : [...state.reports, report];
       return contentChanged(state, {
         reports,
-        sections: layoutSections(reports, state.texts),
+        sections: layoutFor(state.period ?? '', reports, state.texts, state.comparison),
         flaggedAmendments: state.flaggedAmendments.filter(
           (flag) => !(flag.reportId === report.reportId && flag.reportVersion <= report.reportVersion),
         ),

@@ -4,6 +4,7 @@ import {
   type DocumentSection,
   type SuggestionKind,
 } from '@laget/contracts';
+import type { PeriodComparison } from './analysis-layout.js';
 import type { CompileTiming, EarlyCompile } from './early-compile.js';
 import { type CoordinatorTexts, emptyCoordinatorTexts } from './lagesbild-layout.js';
 import type { Redaction } from './redaction.js';
@@ -81,6 +82,8 @@ export interface LagesbildState {
   lastRedactorId: string | null;
   approval: { revision: number; contentHash: string; approvedBy: string } | null;
   publications: Publication[];
+  /** A period analysis: the previous period's counts it compares with (null for a week). */
+  comparison: PeriodComparison | null;
 }
 
 // ---- commands ----
@@ -97,6 +100,8 @@ export type LagesbildCommand =
         actorId: string;
         /** The deadline and who is missing (early-compile.ts); absent, nothing is checked against a deadline. */
         timing?: CompileTiming;
+        /** A period analysis: the previous period's counts per category. */
+        comparison?: PeriodComparison;
       };
     }
   | { type: 'EditSection'; data: { sectionId: string; text: string; actorId: string } }
@@ -156,6 +161,8 @@ export type LagesbildEvent =
         by: string;
         /** Present when compiled before the reporting deadline (absent on earlier events: no upcaster needed). */
         early?: EarlyCompile;
+        /** Present on a period analysis that has a previous period to compare with. */
+        comparison?: PeriodComparison;
       };
     }
   | { type: 'SectionEdited'; data: { sectionId: string; text: string; by: string } }
@@ -222,6 +229,7 @@ export function initialLagesbildState(): LagesbildState {
     lastRedactorId: null,
     approval: null,
     publications: [],
+    comparison: null,
   };
 }
 

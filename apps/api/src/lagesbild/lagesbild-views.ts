@@ -3,7 +3,8 @@ import { MASK_MARKER } from '@laget/contracts';
 import { DomainError } from '../platform/domain/domain-error.js';
 import { canonicalJson, sha256 } from './content-hash.js';
 import type { LagesbildState, LagesbildStatus } from './lagesbild-state.js';
-import { emptyCoordinatorTexts, layoutSections } from './lagesbild-layout.js';
+import { layoutFor, withheldFromOpen } from './analysis-layout.js';
+import { emptyCoordinatorTexts } from './lagesbild-layout.js';
 import { maskText, type Span } from './mask-text.js';
 import { openStatisticsText } from './open-statistics.js';
 import type { MaskRedaction } from './redaction.js';
@@ -144,6 +145,13 @@ function openItem(plan: OpenPlan, sectionId: string, item: DocumentItem): Docume
   return copy as unknown as DocumentItem;
 }
 
+/** A period analysis' open incident rows without the weeks' prose (analysis-layout.ts). */
+function withholding(period: string | null, section: DocumentSection, item: DocumentItem): DocumentItem {
+  const fields = item as unknown as Record<string, unknown>;
+  for (const field of Object.keys(fields)) if (withheldFromOpen(period, section, field)) fields[field] = '';
+  return item;
+}
+
 /** The open version's sections: masked, with what is left out absent. */
 export function openSections(state: LagesbildState): DocumentSection[] {
   const plan = planRedactions(state);
@@ -160,7 +168,7 @@ export function openSections(state: LagesbildState): DocumentSection[] {
     if (section.items !== undefined) {
       open.items = section.items
         .filter((item) => !plan.excludedItems.has(itemKey(section.id, item.id)))
-        .map((item) => openItem(plan, section.id, item));
+        .map((item) => withholding(state.period, section, openItem(plan, section.id, item)));
       if (section.kind === 'police_statistics') {
         const text = openStatisticsText(
           section,
@@ -184,7 +192,7 @@ export function openContentHash(state: LagesbildState): string {
   return sha256(canonicalJson({ period: state.period, sections: openSections(state) }));
 }
 
-/** Before compile: the week as it would be compiled now, from the reports submitted so far. */
+/** Before compile: the week (or period analysis) as it would be compiled now, from the reports submitted so far. */
 export function draftDocument(
   period: string,
   reports: readonly SubmittedReportSnapshot[],
@@ -197,7 +205,7 @@ export function draftDocument(
     revision: 0,
     version: 0,
     view: 'draft',
-    sections: layoutSections(reports, emptyCoordinatorTexts(background)),
+    sections: layoutFor(period, reports, emptyCoordinatorTexts(background), null),
   };
 }
 

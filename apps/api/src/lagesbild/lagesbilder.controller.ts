@@ -31,7 +31,7 @@ import {
   editSectionRequest,
   liftRedactionRequest,
   maskEverywhereRequest,
-  periodId,
+  lagesbildId,
   publishLagesbildRequest,
   reconfirmRedactionRequest,
   retractPublicationRequest,
@@ -125,13 +125,13 @@ export class LagesbilderController {
   @Public()
   @ApiOperation({
     summary: 'The document as sections: ?view=draft|internal|open|audience:<name>',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     query: viewQuery,
     response: lagesbildDocumentSchema,
     errors: [403],
   })
   async read(@CurrentCaller('visitor') caller: Caller, @Param('id') id: string, @Query() query: unknown) {
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const { view } = parseInput(viewQuery, query, 'query');
     return this.queryBus.execute(new ReadLagesbildQuery(caller, period, viewOf(view)));
   }
@@ -139,7 +139,7 @@ export class LagesbilderController {
   @Patch(':id/sections/:sectionId')
   @ApiOperation({
     summary: 'Edit a coordinator section (Bakgrund, samordnarens rapport, Övrigt, Slutsatser)',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     body: editSectionRequest,
     response: lagesbildDocumentSchema,
     errors: [422],
@@ -152,7 +152,7 @@ export class LagesbilderController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const { text } = parseInput(editSectionRequest, body);
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const data = { sectionId: parseInput(routeId, sectionId, 'params'), text };
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireMayUpdate(caller, period);
@@ -165,13 +165,13 @@ export class LagesbilderController {
   @ApiOperation({
     summary:
       'The full history: compiles, edits, redactions with legal ground, decisions, approvals, publications, reads',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     response: z
       .array(z.record(z.string(), z.unknown()))
       .meta({ description: 'History entries, oldest first' }),
   })
   async history(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     // Those who may see what was masked and why (coordinator, reviewer); an admin has the audit trail without contents.
     requireMayRedact(caller, period, 'read');
     return this.queryBus.execute(new LagesbildHistoryQuery(period));
@@ -180,11 +180,11 @@ export class LagesbilderController {
   @Get(':id/amendments')
   @ApiOperation({
     summary: 'Reports submitted again since they were compiled, waiting to be taken in',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     response: z.array(z.record(z.string(), z.unknown())),
   })
   async amendments(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     requireMayUpdate(caller, period);
     return this.queryBus.execute(new ListAmendmentsQuery(period));
   }
@@ -193,7 +193,7 @@ export class LagesbilderController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Take the report’s latest submitted version in (a recorded recompile)',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     body: takeInReportRequest,
     response: lagesbildDocumentSchema,
     errors: [422],
@@ -206,7 +206,7 @@ export class LagesbilderController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const { reason } = parseInput(takeInReportRequest, body);
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const data = { reportId: parseInput(routeId, reportId, 'params'), reason };
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireMayUpdate(caller, period);
@@ -218,11 +218,11 @@ export class LagesbilderController {
   @Get(':id/audiences')
   @ApiOperation({
     summary: 'The target groups defined for the week, as the coordinator defined them',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     response: z.array(defineAudienceRequest),
   })
   async audiences(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     requireMayUpdate(caller, period);
     return this.queryBus.execute(new ListAudiencesQuery(period));
   }
@@ -230,7 +230,7 @@ export class LagesbilderController {
   @Put(':id/audiences/:name')
   @ApiOperation({
     summary: 'Define a target group: organisations and/or roles, sections, incidents',
-    params: z.object({ id: periodId, name: audienceName }),
+    params: z.object({ id: lagesbildId, name: audienceName }),
     body: audienceBody,
     response: lagesbildDocumentSchema,
     errors: [422],
@@ -243,7 +243,7 @@ export class LagesbilderController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const request = parseInput(audienceBody, body);
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const audience = { ...request, name: parseInput(audienceName, name, 'params') };
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireMayUpdate(caller, period);
@@ -256,7 +256,7 @@ export class LagesbilderController {
   @Delete(':id/audiences/:name')
   @ApiOperation({
     summary: 'Remove a target group',
-    params: z.object({ id: periodId, name: audienceName }),
+    params: z.object({ id: lagesbildId, name: audienceName }),
     response: versionAnswerSchema,
   })
   async removeAudience(
@@ -265,7 +265,7 @@ export class LagesbilderController {
     @Param('name') name: string,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const audience = parseInput(audienceName, name, 'params');
     const expectedVersion = expectedVersionOf(ifMatch);
     requireMayUpdate(caller, period);
@@ -279,11 +279,11 @@ export class LagesbilderController {
   @Get(':id/redactions')
   @ApiOperation({
     summary: 'The redactions with legal ground, reason, current path and whether they are stale',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     response: z.array(redactionOverviewSchema),
   })
   async redactions(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     requireMayRedact(caller, period, 'read');
     return this.queryBus.execute(new ListRedactionsQuery(period));
   }
@@ -292,7 +292,7 @@ export class LagesbilderController {
   @ApiOperation({
     summary:
       'Mask a span, leave an item or section out of the open version, or mask every occurrence of a text ({text, everywhere: true})',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     body: applyRedactionRequest,
     response: redactAnswerSchema,
     errors: [422],
@@ -306,7 +306,7 @@ export class LagesbilderController {
     // A union's refusal says only "invalid input": parse the asked-for kind so the reply names the field.
     const everywhere = typeof body === 'object' && body !== null && 'everywhere' in body;
     const request = parseInput(everywhere ? maskEverywhereRequest : applyRedactionRequest, body);
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireMayRedact(caller, period, 'create');
     const result = await this.commandBus.execute(
@@ -318,7 +318,7 @@ export class LagesbilderController {
   @Delete(':id/redactions/:redactionId')
   @ApiOperation({
     summary: 'Lift a redaction, with a reason (recorded)',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     body: liftRedactionRequest,
     response: versionAnswerSchema,
     errors: [422],
@@ -331,7 +331,7 @@ export class LagesbilderController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const { reason } = parseInput(liftRedactionRequest, body ?? {});
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const data = { redactionId: parseInput(routeId, redactionId, 'params'), reason };
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireMayRedact(caller, period, 'delete');
@@ -344,7 +344,7 @@ export class LagesbilderController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Re-confirm a stale mask on the text as it reads now',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     body: reconfirmRedactionRequest,
     response: reconfirmAnswerSchema,
     errors: [422],
@@ -357,7 +357,7 @@ export class LagesbilderController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const { start, end } = parseInput(reconfirmRedactionRequest, body);
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const data = { redactionId: parseInput(routeId, redactionId, 'params'), start, end };
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireMayRedact(caller, period, 'create');
@@ -370,11 +370,11 @@ export class LagesbilderController {
   @Get(':id/redaction-suggestions')
   @ApiOperation({
     summary: 'Spans that look like personal data, or repeat a masked text, in what the open version shows',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     response: z.array(redactionSuggestionSchema),
   })
   async suggestions(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     requireMayRedact(caller, period, 'create');
     return this.queryBus.execute(new ListRedactionSuggestionsQuery(period));
   }
@@ -383,7 +383,7 @@ export class LagesbilderController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Dismiss a suggestion (recorded); it stays dismissed while its text is unchanged',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     body: dismissSuggestionRequest,
     response: versionAnswerSchema,
     errors: [422],
@@ -395,7 +395,7 @@ export class LagesbilderController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const request = parseInput(dismissSuggestionRequest, body);
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireMayRedact(caller, period, 'create');
     return versionAnswer(
@@ -407,7 +407,7 @@ export class LagesbilderController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Approve the open version as it stands (its content hash)',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     body: approveLagesbildRequest,
     bodyRequired: false,
     response: approveAnswerSchema,
@@ -423,7 +423,7 @@ export class LagesbilderController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const { contentHash } = parseInput(approveLagesbildRequest, body ?? {});
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     // Who may approve depends on the week's status: ApproveLagesbildHandler checks it.
     return approveAnswer(
       await this.commandBus.execute(
@@ -441,7 +441,7 @@ export class LagesbilderController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Publish the approved revision: 202 {jobId}',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     body: publishLagesbildRequest,
     bodyRequired: false,
     response: acceptedJobSchema,
@@ -454,7 +454,7 @@ export class LagesbilderController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const { correction } = parseInput(publishLagesbildRequest, body ?? {});
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireAllowed(caller, caller.ability.can('create', asSubject('Publication', { published: false })));
     const { jobId, version } = await this.commandBus.execute(
@@ -467,7 +467,7 @@ export class LagesbilderController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Retract the live publication, with a reason (recorded)',
-    params: z.object({ id: periodId }),
+    params: z.object({ id: lagesbildId }),
     body: retractPublicationRequest,
     response: versionAnswerSchema,
     errors: [422],
@@ -479,7 +479,7 @@ export class LagesbilderController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const { reason } = parseInput(retractPublicationRequest, body);
-    const period = parseInput(periodId, id, 'params');
+    const period = parseInput(lagesbildId, id, 'params');
     const expectedVersion = expectedVersionOf(ifMatch, body);
     requireAllowed(caller, caller.ability.can('delete', asSubject('Publication', { published: true })));
     return versionAnswer(

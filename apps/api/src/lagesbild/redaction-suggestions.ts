@@ -4,6 +4,7 @@ import type { LagesbildState } from './lagesbild-state.js';
 import { maskedRegions, type Span } from './mask-text.js';
 import type { MaskRedaction } from './redaction.js';
 import { isStale } from './redaction-staleness.js';
+import { withheldFromOpen } from './analysis-layout.js';
 import { type TextField, textFields } from './redaction-target.js';
 import { createSuggestionScanner, type ScannerOptions } from './suggestion-scanner.js';
 
@@ -63,6 +64,7 @@ export function redactionSuggestions(
     if (excludedSections.has(section.id)) continue;
     for (const field of textFields(section)) {
       if (field.itemId !== null && excludedItems.has(key(section.id, field.itemId))) continue;
+      if (withheldFromOpen(state.period, section, field.field)) continue;
       const fieldKey = key(section.id, field.itemId, field.field);
       // A stale mask hides the whole field until it is re-confirmed.
       if (staleFields.has(fieldKey)) continue;

@@ -12,8 +12,20 @@ export type RedactionTarget =
   | { kind: 'item'; sectionId: string; itemId: string }
   | { kind: 'field'; sectionId: string; itemId: string | null; field: string };
 
-/** Identifiers and machine keys are never free text; leave the item out rather than mask them. */
-export const structuralFields: ReadonlySet<string> = new Set(['id', 'kind', 'organisationId', 'key']);
+/**
+ * Identifiers, machine keys and configured words are never free text; leave the item out rather
+ * than mask them. An incident's week, category and category label are of that kind: a period
+ * analysis counts by them, so a mask would only move the incident to a category "[maskerat]".
+ */
+export const structuralFields: ReadonlySet<string> = new Set([
+  'id',
+  'kind',
+  'organisationId',
+  'key',
+  'period',
+  'category',
+  'categoryLabel',
+]);
 const sectionTextFields = ['title', 'text'] as const;
 
 export interface TextField {

@@ -16,6 +16,8 @@ export interface SubmittedReportSnapshot {
   /** The organisation's own text, or that it does not attend this week's meeting, or has nothing to report. */
   narrative: { kind: 'text'; text: string } | { kind: 'not_attending' } | { kind: 'nothing_to_report' };
   incidents: IncidentSnapshot[];
+  /** The week the report is for; set where a period analysis gathers several weeks' reports. */
+  period?: string;
   /** Filed by the police: a summary in prose and the counted rows. */
   statistics?: { text: string; items: StatisticSnapshot[] };
 }
@@ -28,6 +30,11 @@ export interface IncidentSnapshot {
   frequency: string;
   assessment: { severity: number; scope: IncidentScope };
   comment: string;
+  /** Absent on snapshots taken before incidents had categories (issue 18). */
+  category?: string;
+  /** Set where a period analysis gathers the snapshot: the category's configured label. */
+  categoryLabel?: string;
+  placeId?: string;
 }
 
 export interface StatisticSnapshot {

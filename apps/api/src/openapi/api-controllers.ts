@@ -11,6 +11,7 @@ import { PublicSiteController } from '../publication/public-site.controller.js';
 import { RemindersController } from '../publication/reminders.controller.js';
 import {
   CrimeCategoriesController,
+  IncidentCategoriesController,
   PeriodsController,
   PlacesController,
 } from '../reporting/periods.controller.js';
@@ -27,6 +28,7 @@ export const API_CONTROLLERS: readonly Type[] = [
   PeriodsController,
   RemindersController,
   CrimeCategoriesController,
+  IncidentCategoriesController,
   ReportsController,
   PlacesController,
   LagesbilderController,

@@ -3,6 +3,11 @@ import { format } from 'date-fns';
 import { sv } from 'date-fns/locale';
 import { assessmentText, type IncidentItem, type LagesbildView } from '@laget/contracts';
 import {
+  analysisPeriodLabel,
+  monthAnalysedAt,
+  tryParseAnalysisPeriod,
+} from '../reporting/analysis-period.js';
+import {
   calendarOf,
   defaultPeriodSettings,
   parsePeriod,
@@ -48,8 +53,10 @@ export function letterhead(profile: MunicipalityProfile): string {
   return profile.name.toLocaleUpperCase('sv-SE');
 }
 
-/** `2024-W48` → `v48 2024`. */
+/** `2024-W48` → `v48 2024`; a period analysis: `2025-03` → `mars 2025`, `2025-T1` → `tertial 1 2025`. */
 export function weekLabel(period: string): string {
+  const analysis = tryParseAnalysisPeriod(period);
+  if (analysis) return analysisPeriodLabel(analysis);
   const match = /^(\d{4})-W(\d{2})$/.exec(period);
   if (!match) throw new Error(`Not an ISO week: ${period}`);
   return `v${match[2]} ${match[1]}`;
@@ -60,9 +67,24 @@ export function weekLabel(period: string): string {
  * that discusses the week is the month's first (the extended månadsmöte), else without the suffix.
  */
 export function meetingLine(period: string, profile: MunicipalityProfile): string {
+  const analysis = tryParseAnalysisPeriod(period);
+  if (analysis) {
+    const kind = { month: 'Månadsmöte', tertial: 'Tertialanalys', year: 'Årsanalys' }[analysis.kind];
+    return `Effektiv samordning för Trygghet – ${kind}, analys av ${analysisPeriodLabel(analysis)}`;
+  }
   const { monthlyMeeting } = calendarOf(parsePeriod(period), periodSettingsFor(profile.meetingWeekday ?? 1));
   const line = `Effektiv samordning för Trygghet ${weekLabel(period).split(' ')[0]}`;
   return monthlyMeeting ? `${line} – Månadsmöte` : line;
+}
+
+/**
+ * The month analysis a week's lägesbild links: the week whose meeting is the month's first (the
+ * extended månadsmöte) is where the month gone is analysed. Null for any other week.
+ */
+export function monthAnalysisOf(period: string, profile: MunicipalityProfile): string | null {
+  if (tryParseAnalysisPeriod(period)) return null;
+  const calendar = calendarOf(parsePeriod(period), periodSettingsFor(profile.meetingWeekday ?? 1));
+  return calendar.monthlyMeeting ? monthAnalysedAt(calendar.meetingOn) : null;
 }
 
 // One settings object per weekday, so that calendarOf's per-settings memo is reused.

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { DocumentSection, IncidentItem, LagesbildDocument, StatisticItem } from '@laget/contracts';
 import { contentHash } from '../lagesbild/content-hash.js';
+import { isAnalysisPeriodId } from '../reporting/analysis-period.js';
+import { type RenderedFigure, renderFigures } from './analysis-html.js';
+import { writeFigures } from './analysis-pdf.js';
 import {
   documentTitle,
   incidentCells,
@@ -117,7 +120,9 @@ export async function renderLagesbildPdf(
     meeting: meetingLine(doc.period, options.municipality),
     published,
   });
-  for (const section of doc.sections) writeSection(pdf, root, section);
+  // A period analysis shows its charts, drawn from this version's own rows, in place of the rows.
+  const figures = isAnalysisPeriodId(doc.period) ? await renderFigures(doc) : null;
+  for (const section of doc.sections) writeSection(pdf, root, section, figures);
   const publishedOn = doc.view === 'open' ? publishedOnLine(options.municipality) : null;
   if (publishedOn) {
     pdf.x = margins.left;
@@ -214,7 +219,12 @@ function drawLogo(pdf: TaggedPdf, logo: Buffer): void {
   artifact(pdf, () => pdf.image(logo, x, margins.top - 12, { fit: box, align: 'right' }));
 }
 
-function writeSection(pdf: TaggedPdf, root: StructElement, section: DocumentSection): void {
+function writeSection(
+  pdf: TaggedPdf,
+  root: StructElement,
+  section: DocumentSection,
+  figures: readonly RenderedFigure[] | null,
+): void {
   const sect = pdf.struct('Sect');
   root.add(sect);
   const width = contentWidth(pdf);
@@ -234,7 +244,9 @@ function writeSection(pdf: TaggedPdf, root: StructElement, section: DocumentSect
   }
 
   const items = section.items ?? [];
-  if (section.kind === 'incidents') {
+  if (section.kind === 'incidents' && figures) {
+    writeFigures(pdf, sect, figures, { left: margins.left, width });
+  } else if (section.kind === 'incidents') {
     const incidents = items.filter(isIncident);
     if (incidents.length === 0) {
       block(pdf, sect, 'P', () => pdf.text('Inga händelser har rapporterats för perioden.', { width }));
@@ -247,7 +259,7 @@ function writeSection(pdf: TaggedPdf, root: StructElement, section: DocumentSect
         [0.2, 0.16, 0.13, 0.12, 0.16, 0.23],
       );
     }
-  } else if (section.kind === 'police_statistics') {
+  } else if (section.kind === 'police_statistics' || section.kind === 'previous_period') {
     const statistics = items.filter((item): item is StatisticItem => !isIncident(item));
     if (statistics.length > 0) {
       drawTable(

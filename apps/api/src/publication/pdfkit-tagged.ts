@@ -87,7 +87,10 @@ export interface TaggedPdf {
   addPage(): TaggedPdf;
   /** `src` may be a parsed fontkit font (see `parsedFont`); `family` then only names the cache entry. */
   registerFont(name: string, src: Buffer | ParsedFont, family?: string): TaggedPdf;
-  struct(tag: string, options?: { alt?: string; lang?: string; title?: string }): StructElement;
+  struct(
+    tag: string,
+    options?: { alt?: string; actual?: string; lang?: string; title?: string },
+  ): StructElement;
   addStructure(element: StructElement): TaggedPdf;
   markContent(
     tag: 'Artifact',

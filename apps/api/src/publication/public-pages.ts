@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { DocumentSection, IncidentItem, PublicLagesbild, StatisticItem } from '@laget/contracts';
+import { figureStyles, figuresHtml, type RenderedFigure } from './analysis-html.js';
 import { html, SafeHtml, textWithBreaks } from './html.js';
 import {
   aboutLinkText,
@@ -33,6 +34,13 @@ export interface PublicSite {
 
 export interface PageOptions {
   embed?: boolean;
+  /**
+   * A period analysis' figures, rendered from the same document (analysis-html.ts): shown in
+   * place of the incident rows, which the weeks' own lägesbilder list.
+   */
+  figures?: readonly RenderedFigure[];
+  /** On the månadsmöte's week: the month analysis it discusses, where that is published (`2024-11`). */
+  monthAnalysis?: string;
 }
 
 const styles = `
@@ -92,7 +100,7 @@ function layout(
         />
         ${head ?? ''}
         <style>
-          ${new SafeHtml(styles)}
+          ${new SafeHtml(styles + figureStyles)}
         </style>
       </head>
       <body>
@@ -185,7 +193,7 @@ function statisticTable(items: StatisticItem[], caption: string, id: string): Sa
   </div>`;
 }
 
-function sectionHtml(section: DocumentSection, week: string): SafeHtml {
+function sectionHtml(section: DocumentSection, week: string, figures?: readonly RenderedFigure[]): SafeHtml {
   const anchor = sectionAnchor(section);
   const items = section.items ?? [];
   const incidents = items.filter(isIncident);
@@ -193,13 +201,15 @@ function sectionHtml(section: DocumentSection, week: string): SafeHtml {
   return html`<section aria-labelledby="${anchor}">
     <h2 id="${anchor}">${section.title}</h2>
     ${paragraphs(section.text).map((p) => html`<p>${textWithBreaks(p)}</p> `)}${
-      section.kind === 'incidents'
-        ? incidents.length > 0
-          ? incidentTable(incidents, `${section.title}, ${week}`, `${anchor}-tabell`)
-          : html`<p>Inga händelser har rapporterats för perioden.</p>`
-        : ''
+      section.kind === 'incidents' && figures
+        ? figuresHtml(figures)
+        : section.kind === 'incidents'
+          ? incidents.length > 0
+            ? incidentTable(incidents, `${section.title}, ${week}`, `${anchor}-tabell`)
+            : html`<p>Inga händelser har rapporterats för perioden.</p>`
+          : ''
     }${
-      section.kind === 'police_statistics' && statistics.length > 0
+      (section.kind === 'police_statistics' || section.kind === 'previous_period') && statistics.length > 0
         ? statisticTable(statistics, `${section.title}, ${week}`, `${anchor}-tabell`)
         : ''
     }
@@ -257,6 +267,14 @@ export function renderLagesbildPage(
           </div> `
         : ''
     }
+    ${
+      options.monthAnalysis
+        ? html`<p class="analysis-link">
+            Månadsmötets analys:
+            <a href="${urls.week(options.monthAnalysis)}">Lägesbild ${weekLabel(options.monthAnalysis)}</a>
+          </p>`
+        : ''
+    }
     <ul class="downloads">
       <li>
         <a href="${pdfUrl}" type="application/pdf"
@@ -266,7 +284,7 @@ export function renderLagesbildPage(
       <li><a href="${jsonUrl}" type="application/json">Som data (JSON)</a></li>
       <li><a href="${urls.list()}">Alla lägesbilder</a></li>
     </ul>
-    ${doc.sections.map((section) => sectionHtml(section, week))}${
+    ${doc.sections.map((section) => sectionHtml(section, week, options.figures))}${
       others.length > 0
         ? html`<section aria-labelledby="andra-versioner" class="no-print">
             <h2 id="andra-versioner">Andra versioner av ${week}</h2>

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
-import { periodId, publicLagesbildListSchema, publicLagesbildSchema } from '@laget/contracts';
+import { lagesbildId, publicLagesbildListSchema, publicLagesbildSchema } from '@laget/contracts';
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
@@ -16,7 +16,8 @@ import {
   PublicSchemaQuery,
 } from './queries/index.js';
 
-const WEEK_FILE = /^(\d{4}-W\d{2})(?:\.(json|pdf))?$/;
+// A week (`2024-W48`) or a period analysis (`2025-03`, `2025-T1`, `2025`), optionally with its format.
+const WEEK_FILE = /^(\d{4}(?:-W\d{2}|-\d{2}|-T[1-3])?)(?:\.(json|pdf))?$/;
 const PUBLICATION_FILE = /^([1-9]\d{0,3})(?:\.(json|pdf))?$/;
 
 /**
@@ -115,7 +116,7 @@ export class PublicSiteController {
   @ApiOperation({
     summary: 'One numbered publication of a week (also after a correction)',
     params: z.object({
-      period: periodId,
+      period: lagesbildId,
       file: z.string().meta({ description: '`1`, `1.json` or `1.pdf`' }),
     }),
     query: z.object({

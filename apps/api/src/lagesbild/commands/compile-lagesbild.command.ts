@@ -5,10 +5,20 @@ import {
   ReportingDeadlineQuery,
   SubmittedSnapshotsQuery,
 } from '../../reporting/index.js';
+import { tryParseAnalysisPeriod, weeksOf } from '../../reporting/analysis-period.js';
+import {
+  configuredLabels,
+  gatherPeriodReports,
+  previousPeriodComparison,
+  weekExclusions,
+} from '../analysis-gathering.js';
 import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
-/** Compile the week: a snapshot of every submitted report. Before the deadline only with `confirmEarly` (early-compile.ts). */
+/**
+ * Compile the week: a snapshot of every submitted report. Before the deadline only with `confirmEarly` (early-compile.ts).
+ * A month, tertial or year compiles a period analysis from its weeks' submitted reports (compile-analysis.ts).
+ */
 export class CompileLagesbildCommand extends LagesbildChange<{ confirmEarly: boolean }> {}
 
 @CommandHandler(CompileLagesbildCommand)
@@ -20,6 +30,44 @@ export class CompileLagesbildHandler implements ICommandHandler<CompileLagesbild
   ) {}
 
   async execute({ caller, period, data }: CompileLagesbildCommand): Promise<LagesbildResult> {
+    const analysis = tryParseAnalysisPeriod(period);
+    if (analysis) {
+      // A period analysis has no deadline of its own: it gathers what its weeks hold now.
+      const labels = await configuredLabels(this.queryBus);
+      const [reports, comparison] = await Promise.all([
+        gatherPeriodReports(this.queryBus, analysis, labels),
+        previousPeriodComparison(this.queryBus, analysis, labels),
+      ]);
+      let result = await this.lagesbild.run(caller, period, {
+        type: 'CompileLagesbild',
+        data: {
+          period,
+          background: this.lagesbild.settings.background,
+          reports,
+          actorId: caller.context.actorId,
+          ...(comparison ? { comparison } : {}),
+        },
+      });
+      // What a week left out of its open version stays out of the analysis' (each a recorded redaction).
+      for (const carried of await weekExclusions(this.lagesbild, weeksOf(analysis))) {
+        const items = result.state.sections.find((section) => section.kind === 'incidents')?.items ?? [];
+        const index = items.findIndex((item) => item.id === carried.itemId);
+        if (index < 0) continue;
+        result = await this.lagesbild.run(caller, period, {
+          type: 'ApplyRedaction',
+          data: {
+            redactionId: `carried-${carried.week}-${carried.itemId}`,
+            sectionId: 'incidents',
+            path: `/items/${index}`,
+            target: { kind: 'exclude' },
+            legalGround: carried.legalGround,
+            reason: `Utelämnad ur den öppna versionen av ${carried.week}: ${carried.reason}`,
+            actorId: caller.context.actorId,
+          },
+        });
+      }
+      return result;
+    }
     const reports = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
     const timing = {
       at: this.clock.now().toISOString(),

@@ -1,4 +1,5 @@
 import { conflict, DomainError, ruleBroken } from '../../platform/domain/domain-error.js';
+import { isAnalysisPeriodId } from '../../reporting/analysis-period.js';
 import { earlyCompileOf } from '../early-compile.js';
 import { isCoordinatorSectionId } from '../lagesbild-layout.js';
 import type { LagesbildCommand, LagesbildEvent, LagesbildState } from '../lagesbild-state.js';
@@ -14,7 +15,7 @@ export function decideCompile(
   command: CommandOf<LagesbildCommand, 'CompileLagesbild'>,
   state: LagesbildState,
 ): LagesbildEvent[] {
-  const { period, background, reports, actorId, timing } = command.data;
+  const { period, background, reports, actorId, timing, comparison } = command.data;
   if (state.status !== 'not_compiled') {
     throw conflict(
       `${state.period ?? period} är redan sammanställd; ta in ändrade rapporter i stället / ${state.period ?? period} is already compiled; take amended reports in instead`,
@@ -24,9 +25,11 @@ export function decideCompile(
     throw ruleBroken(
       'Inga rapporter är inskickade för veckan än / Nothing has been submitted for this period yet',
     );
-  const organisations = new Set(reports.map((report) => report.organisationId));
-  if (organisations.size !== reports.length) {
-    throw invalid('Each organisation may contribute one report', { organisationIds: [...organisations] });
+  // A period analysis gathers each organisation's report of every week in it: one per report.
+  const analysis = isAnalysisPeriodId(period);
+  const contributors = new Set(reports.map((report) => (analysis ? report.reportId : report.organisationId)));
+  if (contributors.size !== reports.length) {
+    throw invalid('Each organisation may contribute one report', { organisationIds: [...contributors] });
   }
   const early = earlyCompileOf(timing, actorId);
   return [
@@ -43,6 +46,7 @@ export function decideCompile(
         })),
         by: actorId,
         ...(early ? { early } : {}),
+        ...(comparison ? { comparison } : {}),
       },
     },
   ];
@@ -91,6 +95,11 @@ export function decideTakeInReport(
   state: LagesbildState,
 ): LagesbildEvent[] {
   requireEditable(state);
+  if (state.period !== null && isAnalysisPeriodId(state.period)) {
+    throw ruleBroken(
+      'En periodanalys tar inte in enskilda rapporter; den sammanställs från veckornas inskickade rapporter / A period analysis does not take single reports in',
+    );
+  }
   const { report, reason, actorId } = command.data;
   const previous = state.reports.find((candidate) => candidate.organisationId === report.organisationId);
   if (previous && previous.reportVersion >= report.reportVersion) {

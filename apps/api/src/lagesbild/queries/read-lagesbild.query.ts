@@ -9,7 +9,14 @@ import { Clock } from '../../platform/commands/clock.js';
 import { metadataFor } from '../../platform/commands/request-context.js';
 import { DomainError } from '../../platform/domain/domain-error.js';
 import { EVENT_STORE } from '../../platform/platform.tokens.js';
-import { SubmittedSnapshotsQuery } from '../../reporting/index.js';
+import {
+  REPORTING_SETTINGS,
+  type ReportingSettings,
+  SubmittedSnapshotsQuery,
+} from '../../reporting/index.js';
+import { monthAnalysedAt, tryParseAnalysisPeriod } from '../../reporting/analysis-period.js';
+import { configuredLabels, gatherPeriodReports } from '../analysis-gathering.js';
+import { calendarOf, tryParsePeriod } from '../../reporting/period.js';
 import { lagesbildNotVisible, requireAllowed } from '../lagesbild-access.js';
 import { LagesbildAggregate } from '../lagesbild-aggregate.js';
 import { lagesbildReadStreamId } from '../lagesbild-stream.js';
@@ -53,7 +60,18 @@ export class ReadLagesbildHandler implements IQueryHandler<ReadLagesbildQuery> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly queryBus: QueryBus,
     private readonly clock: Clock,
+    @Inject(REPORTING_SETTINGS) private readonly reporting: ReportingSettings,
   ) {}
+
+  /** The månadsmöte's week links the month analysis its meeting discusses (the month gone). */
+  private withMonthAnalysis(document: LagesbildDocument): LagesbildDocument {
+    const week = tryParsePeriod(document.period);
+    if (!week) return document;
+    const calendar = calendarOf(week, this.reporting);
+    return calendar.monthlyMeeting
+      ? { ...document, monthAnalysis: monthAnalysedAt(calendar.meetingOn) }
+      : document;
+  }
 
   async execute({ caller, period, view }: ReadLagesbildQuery): Promise<LagesbildDocument> {
     const loaded = await this.lagesbild.load(period);
@@ -66,7 +84,10 @@ export class ReadLagesbildHandler implements IQueryHandler<ReadLagesbildQuery> {
       if (loaded.exists) {
         throw new DomainError('not_found', `${period} is compiled; read the internal view instead`);
       }
-      const reports = await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
+      const analysis = tryParseAnalysisPeriod(period);
+      const reports = analysis
+        ? await gatherPeriodReports(this.queryBus, analysis, await configuredLabels(this.queryBus))
+        : await this.queryBus.execute(new SubmittedSnapshotsQuery(period));
       const document = draftDocument(period, reports, background);
       await this.logRead(caller, period, 'draft', 0, 0);
       return document;
@@ -92,12 +113,12 @@ export class ReadLagesbildHandler implements IQueryHandler<ReadLagesbildQuery> {
     switch (view.kind) {
       case 'internal':
         await this.logRead(caller, period, 'internal', state.revision, version);
-        return internalDocument(state, version);
+        return this.withMonthAnalysis(internalDocument(state, version));
       case 'audience':
         await this.logRead(caller, period, `audience:${view.name}`, state.revision, version);
-        return audienceDocument(state, view.name, version);
+        return this.withMonthAnalysis(audienceDocument(state, view.name, version));
       case 'open':
-        return openDocument(state, version);
+        return this.withMonthAnalysis(openDocument(state, version));
     }
   }
 

@@ -2,6 +2,9 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '@laget/event-store';
 import { READ_DB } from '../../platform/platform.tokens.js';
+import { isAnalysisPeriodId } from '../../reporting/analysis-period.js';
+import { renderFigures, type RenderedFigure } from '../analysis-html.js';
+import { monthAnalysisOf } from '../lagesbild-labels.js';
 import { publicationJson, renderLagesbildPage, type PublicSite } from '../public-pages.js';
 import { loadVisiblePublications } from '../public-publications.projection.js';
 import { PublicUrls } from '../public-urls.js';
@@ -65,10 +68,35 @@ export class PublicPublicationHandler implements IQueryHandler<PublicPublication
     const others = history.map((other) =>
       other.publicationNumber === entry.publicationNumber ? publication : withoutContent(other),
     );
+    const figures = isAnalysisPeriodId(period)
+      ? await this.figuresOf(entry.contentHash, publication)
+      : undefined;
+    // The månadsmöte's week links the month's analysis once that is published.
+    const month = monthAnalysisOf(period, this.site.municipality);
+    const monthAnalysis =
+      month && (await loadVisiblePublications(this.db, month)).length > 0 ? month : undefined;
     return {
-      body: renderLagesbildPage(publication, this.site, others, { embed }),
+      body: renderLagesbildPage(publication, this.site, others, {
+        embed,
+        ...(figures ? { figures } : {}),
+        ...(monthAnalysis ? { monthAnalysis } : {}),
+      }),
       contentType: HTML,
       immutable,
     };
+  }
+
+  // A published content hash never changes its figures; drawing them costs tens of milliseconds.
+  private readonly figureCache = new Map<string, Promise<RenderedFigure[]>>();
+
+  private figuresOf(contentHash: string, publication: PublishedRevision): Promise<RenderedFigure[]> {
+    let figures = this.figureCache.get(contentHash);
+    if (!figures) {
+      if (this.figureCache.size >= 50) this.figureCache.clear();
+      figures = renderFigures(publication.document);
+      figures.catch(() => this.figureCache.delete(contentHash));
+      this.figureCache.set(contentHash, figures);
+    }
+    return figures;
   }
 }
