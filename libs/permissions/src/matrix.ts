@@ -28,6 +28,16 @@ const INCIDENT_FIELDS = [
   'assessment',
   'comment',
 ] as const;
+/** What an owner organisation's reporter may change on its own action: never its owner, problem or publicity. */
+const OWN_ACTION_FIELDS = [
+  'title',
+  'description',
+  'responsibleUserId',
+  'startsOn',
+  'dueOn',
+  'status',
+  'followUps',
+] as const;
 
 /**
  * THE role × action × subject matrix (issue 3, item 5). Everything not granted here is denied.
@@ -221,6 +231,19 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     why: 'accounts for every change to reports and lägesbilder',
   },
 
+  {
+    who: 'coordinator',
+    actions: ['read', 'create', 'update'],
+    subject: 'Problem',
+    why: 'keeps the problems the EST group works on and links incidents to them',
+  },
+  {
+    who: 'coordinator',
+    actions: ['read', 'create', 'update'],
+    subject: 'ProblemAction',
+    why: 'manages every action (åtgärd), its owner and whether it is public',
+  },
+
   // Granskare.
   {
     who: 'reviewer',
@@ -245,6 +268,13 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     subject: 'Lagesbild',
     when: 'internalView',
     why: 'the EST group reads the internal version',
+  },
+  { who: 'est_member', actions: ['read'], subject: 'Problem', why: 'the EST group follows its problems' },
+  {
+    who: 'est_member',
+    actions: ['read'],
+    subject: 'ProblemAction',
+    why: 'the EST group follows every action and its effect',
   },
 
   // Rapportör.
@@ -291,5 +321,20 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     when: 'ownOrganisationOpenPeriod',
     fields: INCIDENT_FIELDS,
     why: 'edits the six EST columns',
+  },
+  {
+    who: 'reporter',
+    actions: ['read'],
+    subject: 'ProblemAction',
+    when: 'ownOrganisation',
+    why: 'the actions its own organisation owns',
+  },
+  {
+    who: 'reporter',
+    actions: ['create', 'update'],
+    subject: 'ProblemAction',
+    when: 'ownOrganisation',
+    fields: OWN_ACTION_FIELDS,
+    why: 'updates its own organisation’s actions and adds follow-ups (never the owner or publicity)',
   },
 ];

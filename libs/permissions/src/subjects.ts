@@ -16,6 +16,8 @@ export const SUBJECTS = [
   'Publication',
   'Job',
   'Place',
+  'Problem',
+  'ProblemAction',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
@@ -85,6 +87,16 @@ export interface PlaceSubject {
   id?: string;
 }
 
+/** A problem the EST group works on (atgarder/problem.decider.ts). */
+export interface ProblemSubject {
+  id?: string;
+}
+/** An action (åtgärd); `organisationId` is its owner organisation, so `ownOrganisation` applies. */
+export interface ProblemActionSubject {
+  id?: string;
+  organisationId: string;
+}
+
 export interface SubjectInstances {
   Organisation: OrganisationSubject;
   User: UserSubject;
@@ -98,6 +110,8 @@ export interface SubjectInstances {
   Publication: PublicationSubject;
   Job: JobSubject;
   Place: PlaceSubject;
+  Problem: ProblemSubject;
+  ProblemAction: ProblemActionSubject;
 }
 
 /** The fields a field rule may name, per subject (used by the docs and the field tests). */
@@ -106,4 +120,15 @@ export const SUBJECT_FIELDS = {
   User: ['username', 'displayName', 'email', 'organisationId', 'roles', 'active'],
   Report: ['period', 'organisationId', 'status', 'narrative', 'attendance', 'statistics'],
   Incident: ['problem', 'location', 'placeId', 'occurredAt', 'frequency', 'assessment', 'comment'],
+  ProblemAction: [
+    'title',
+    'description',
+    'ownerOrganisationId',
+    'responsibleUserId',
+    'startsOn',
+    'dueOn',
+    'status',
+    'public',
+    'followUps',
+  ],
 } as const satisfies Partial<Record<SubjectName, readonly string[]>>;
