@@ -54,13 +54,22 @@ const id = (sv: string, en: string) =>
 const isoDate = (sv: string, en: string) =>
   z
     .string({ error: sayBoth(sv, en)('måste vara ett datum', 'must be a date') })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: sayBoth(sv, en)('ska skrivas 2026-03-01', 'must be like 2026-03-01') })
-    .refine((value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-    }, sayBoth(sv, en)('finns inte i kalendern', 'is not a calendar date'));
+    .regex(/^\d{4}-\d{2}-\d{2}$/, {
+      error: sayBoth(sv, en)('ska skrivas 2026-03-01', 'must be like 2026-03-01'),
+    })
+    .refine(
+      (value) => {
+        const date = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+      },
+      sayBoth(sv, en)('finns inte i kalendern', 'is not a calendar date'),
+    );
 
-const enumOf = <const Values extends readonly [string, ...string[]]>(values: Values, sv: string, en: string) =>
+const enumOf = <const Values extends readonly [string, ...string[]]>(
+  values: Values,
+  sv: string,
+  en: string,
+) =>
   z.enum(values, {
     error: sayBoth(sv, en)(`ska vara en av ${values.join(', ')}`, `must be one of ${values.join(', ')}`),
   });
@@ -105,7 +114,9 @@ const actionFields = {
   startsOn: isoDate('Startdatum', 'startsOn'),
   dueOn: isoDate('Klart senast', 'dueOn'),
   status: enumOf(ACTION_STATUSES, 'Status', 'status'),
-  public: z.boolean({ error: sayBoth('Offentlig', 'public')('ska vara sant eller falskt', 'must be true or false') }),
+  public: z.boolean({
+    error: sayBoth('Offentlig', 'public')('ska vara sant eller falskt', 'must be true or false'),
+  }),
 };
 
 export const createActionRequestSchema = strict({

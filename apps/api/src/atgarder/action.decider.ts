@@ -82,7 +82,12 @@ export function decideAction(command: ActionCommand, state: ActionState): Action
       const { problemOpen, ...data } = command.data;
       if (state.kind === 'planned') {
         const { actionId: _id, ...fields } = data;
-        if (same({ ...pick(state), problemId: state.problemId }, { ...pick(fields), problemId: fields.problemId }))
+        if (
+          same(
+            { ...pick(state), problemId: state.problemId },
+            { ...pick(fields), problemId: fields.problemId },
+          )
+        )
           return [];
         throw conflict('Åtgärden finns redan / The action exists already', { actionId: state.actionId });
       }

@@ -66,8 +66,14 @@ describe('action decider', () => {
           data: { actionId: 'a1', changes: [{ field: 'status', before: 'planned', after: 'ongoing' }] },
         },
       ]);
-    spec.given([planned]).when({ type: 'EditAction', data: { dueOn: '2026-01-01' } }).thenThrows({ kind: 'rule' });
-    spec.given([]).when({ type: 'EditAction', data: { status: 'done' } }).thenThrows({ kind: 'not_found' });
+    spec
+      .given([planned])
+      .when({ type: 'EditAction', data: { dueOn: '2026-01-01' } })
+      .thenThrows({ kind: 'rule' });
+    spec
+      .given([])
+      .when({ type: 'EditAction', data: { status: 'done' } })
+      .thenThrows({ kind: 'not_found' });
   });
 
   it('adds follow-ups, not before the start and not on a cancelled action', () => {
@@ -75,7 +81,10 @@ describe('action decider', () => {
       .given([planned])
       .when({ type: 'AddFollowUp', data: followUp('2026-03-20') })
       .then([{ type: 'ActionFollowedUp', data: { actionId: 'a1', ...followUp('2026-03-20') } }]);
-    spec.given([planned]).when({ type: 'AddFollowUp', data: followUp('2026-03-01') }).thenThrows({ kind: 'rule' });
+    spec
+      .given([planned])
+      .when({ type: 'AddFollowUp', data: followUp('2026-03-01') })
+      .thenThrows({ kind: 'rule' });
     const cancelled: ActionEvent = {
       type: 'ActionEdited',
       data: { actionId: 'a1', changes: [{ field: 'status', before: 'planned', after: 'cancelled' }] },

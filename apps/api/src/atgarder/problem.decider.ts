@@ -47,8 +47,7 @@ export const PROBLEM_EVENT_TYPES: readonly ProblemEvent['type'][] = [
 ];
 
 export type ProblemState =
-  | { status: 'none' }
-  | ({ problemId: string; incidentIds: string[] } & ProblemFields);
+  { status: 'none' } | ({ problemId: string; incidentIds: string[] } & ProblemFields);
 
 export type OpenedProblem = Exclude<ProblemState, { status: 'none' }>;
 

@@ -45,11 +45,17 @@ describe('problem decider', () => {
           data: { problemId: 'p1', changes: [{ field: 'status', before: 'active', after: 'watched' }] },
         },
       ]);
-    spec.given([opened]).when({ type: 'EditProblem', data: { status: 'active' } }).thenNothing();
+    spec
+      .given([opened])
+      .when({ type: 'EditProblem', data: { status: 'active' } })
+      .thenNothing();
   });
 
   it('an unknown problem is a 404 for every change', () => {
-    spec.given([]).when({ type: 'EditProblem', data: { status: 'closed' } }).thenThrows({ kind: 'not_found' });
+    spec
+      .given([])
+      .when({ type: 'EditProblem', data: { status: 'closed' } })
+      .thenThrows({ kind: 'not_found' });
     spec
       .given([])
       .when({ type: 'LinkIncident', data: { incidentId: 'i1', period: '2026-W10' } })
@@ -61,14 +67,25 @@ describe('problem decider', () => {
       .given([opened, linked('i1')])
       .when({ type: 'LinkIncident', data: { incidentId: 'i2', period: '2026-W11' } })
       .then([linked('i2', '2026-W11')]);
-    spec.given([opened, linked('i1')]).when({ type: 'LinkIncident', data: { incidentId: 'i1', period: '2026-W10' } }).thenNothing();
-    const state = spec.given([opened, linked('i1'), linked('i2', '2026-W11'), linked('i3', '2026-W12')]).state;
+    spec
+      .given([opened, linked('i1')])
+      .when({ type: 'LinkIncident', data: { incidentId: 'i1', period: '2026-W10' } })
+      .thenNothing();
+    const state = spec.given([
+      opened,
+      linked('i1'),
+      linked('i2', '2026-W11'),
+      linked('i3', '2026-W12'),
+    ]).state;
     expect('incidentIds' in state && state.incidentIds).toEqual(['i1', 'i2', 'i3']);
     spec
       .given([opened, linked('i1')])
       .when({ type: 'UnlinkIncident', data: { incidentId: 'i1' } })
       .then([{ type: 'ProblemIncidentUnlinked', data: { problemId: 'p1', incidentId: 'i1' } }]);
-    spec.given([opened]).when({ type: 'UnlinkIncident', data: { incidentId: 'i1' } }).thenNothing();
+    spec
+      .given([opened])
+      .when({ type: 'UnlinkIncident', data: { incidentId: 'i1' } })
+      .thenNothing();
   });
 
   it('a closed problem takes no new incidents', () => {

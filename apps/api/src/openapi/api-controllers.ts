@@ -1,4 +1,6 @@
 import type { Type } from '@nestjs/common';
+import { ActionsController } from '../atgarder/actions.controller.js';
+import { ProblemsController } from '../atgarder/problems.controller.js';
 import { AuditController } from '../audit/audit.controller.js';
 import { HealthController } from '../health/health.controller.js';
 import { AuthController } from '../identity/auth.controller.js';
@@ -29,6 +31,8 @@ export const API_CONTROLLERS: readonly Type[] = [
   ReportsController,
   PlacesController,
   LagesbilderController,
+  ProblemsController,
+  ActionsController,
   JobsController,
   AuditController,
   PublicSiteController,

@@ -1,0 +1,97 @@
+import type { ActionStatus, ProblemStatus } from '@laget/contracts';
+import type { SqlExecutor } from '@laget/event-store';
+import type { ActionState, PlannedAction } from './action.decider.js';
+import type { IncidentRow } from './atgarder-views.js';
+import type { OpenedProblem, ProblemState } from './problem.decider.js';
+
+/**
+ * The SQL over the tables of atgarder.projections.ts (beside them, so a table and every query
+ * over it change together; docs/adr/0023).
+ */
+
+export interface ProblemFilter {
+  status?: ProblemStatus;
+  category?: string;
+}
+
+export async function problemRows(
+  db: SqlExecutor,
+  filter: ProblemFilter,
+): Promise<Array<{ state: OpenedProblem; version: number }>> {
+  const { rows } = await db.query<{ state: ProblemState; version: number }>(
+    `SELECT state, version FROM atgarder_problems
+      WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR category = $2)
+      ORDER BY updated_at DESC, problem_id`,
+    [filter.status ?? null, filter.category ?? null],
+  );
+  return rows.map((row) => ({ state: row.state as OpenedProblem, version: Number(row.version) }));
+}
+
+export interface ActionFilter {
+  problemId?: string;
+  ownerOrganisationId?: string;
+  status?: ActionStatus;
+  /** Only actions due on or before this date (the reporter's "what is due"). */
+  dueOnOrBefore?: string;
+}
+
+export async function actionRows(
+  db: SqlExecutor,
+  filter: ActionFilter,
+): Promise<Array<{ state: PlannedAction; version: number }>> {
+  const { rows } = await db.query<{ state: ActionState; version: number }>(
+    `SELECT state, version FROM atgarder_actions
+      WHERE ($1::text IS NULL OR problem_id = $1) AND ($2::text IS NULL OR owner_organisation_id = $2)
+        AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR due_on <= $4)
+      ORDER BY due_on, action_id`,
+    [
+      filter.problemId ?? null,
+      filter.ownerOrganisationId ?? null,
+      filter.status ?? null,
+      filter.dueOnOrBefore ?? null,
+    ],
+  );
+  return rows.map((row) => ({ state: row.state as PlannedAction, version: Number(row.version) }));
+}
+
+const INCIDENT_COLUMNS = `incident_id, report_id, period, organisation_id, problem, location, place_id, category,
+  severity, withdrawn`;
+
+export async function incidentRow(db: SqlExecutor, incidentId: string): Promise<IncidentRow | null> {
+  const { rows } = await db.query<IncidentRow>(
+    `SELECT ${INCIDENT_COLUMNS} FROM atgarder_incidents WHERE incident_id = $1`,
+    [incidentId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function incidentRows(db: SqlExecutor, incidentIds: readonly string[]): Promise<IncidentRow[]> {
+  if (incidentIds.length === 0) return [];
+  const { rows } = await db.query<IncidentRow>(
+    `SELECT ${INCIDENT_COLUMNS} FROM atgarder_incidents WHERE incident_id = ANY($1::text[])
+      ORDER BY period, incident_id`,
+    [[...incidentIds]],
+  );
+  return rows;
+}
+
+/**
+ * Incidents that look like the problem's: at one of its places and, once incidents carry a
+ * category, of its category, from `fromPeriod` on, not withdrawn and not linked already.
+ */
+export async function suggestedIncidentRows(
+  db: SqlExecutor,
+  problem: { placeIds: readonly string[]; category: string; incidentIds: readonly string[] },
+  fromPeriod: string,
+  limit = 50,
+): Promise<IncidentRow[]> {
+  if (problem.placeIds.length === 0) return [];
+  const { rows } = await db.query<IncidentRow>(
+    `SELECT ${INCIDENT_COLUMNS} FROM atgarder_incidents
+      WHERE place_id = ANY($1::text[]) AND (category IS NULL OR category = $2) AND period >= $3
+        AND NOT withdrawn AND NOT (incident_id = ANY($4::text[]))
+      ORDER BY (category = $2) DESC NULLS LAST, period DESC, incident_id LIMIT $5`,
+    [[...problem.placeIds], problem.category, fromPeriod, [...problem.incidentIds], limit],
+  );
+  return rows;
+}
