@@ -22,6 +22,7 @@ import {
   Layout,
   NotFound,
 } from './layout/lazy-shell.js';
+import { actions, problems } from './atgarder/index.js';
 import audit from './audit/index.js';
 import lagesbilder from './lagesbilder/index.js';
 import organisations from './organisations/index.js';
@@ -80,6 +81,8 @@ export function App() {
           <Resource name="reports" {...reports} />
           <Resource name="places" {...places} />
           <Resource name="lagesbilder" {...lagesbilder} />
+          <Resource name="problems" {...problems} />
+          <Resource name="actions" {...actions} />
           <Resource name="audit" {...audit} />
           <Resource name="tokens" {...tokens} />
           <CustomRoutes>

@@ -32,6 +32,8 @@ export const subjectOf: Record<string, SubjectName> = {
   tokens: 'ApiToken',
   jobs: 'Job',
   places: 'Place',
+  problems: 'Problem',
+  actions: 'ProblemAction',
 };
 
 /** react-admin's page and button actions as CASL actions; domain actions (submit, approve …) pass through. */

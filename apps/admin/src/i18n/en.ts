@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import type { LagetMessages } from './sv.js';
 import { lagesbildEnglish } from './en-lagesbild.js';
+import { atgarderEnglish } from './en-atgarder.js';
 
 /** English, the second locale. Typed against the Swedish keys so neither language misses one. */
 export const lagetEnglish: LagetMessages = {
@@ -42,6 +43,30 @@ export const lagetEnglish: LagetMessages = {
         narrative: "The organisation's report",
         incidents: 'Incidents',
         updatedAt: 'Last changed',
+      },
+    },
+    problems: {
+      name: 'Problem |||| Problems',
+      fields: {
+        title: 'Title',
+        category: 'Category',
+        placeIds: 'Places',
+        description: 'Description',
+        status: 'Status',
+      },
+    },
+    actions: {
+      name: 'Action |||| Actions',
+      fields: {
+        problemId: 'Problem addressed',
+        title: 'Title',
+        description: 'Description',
+        ownerOrganisationId: 'Owner organisation',
+        responsibleUserId: 'Responsible person',
+        startsOn: 'Starts on',
+        dueOn: 'Due on',
+        status: 'Status',
+        public: 'Public',
       },
     },
     lagesbilder: {
@@ -373,6 +398,7 @@ export const lagetEnglish: LagetMessages = {
       comment_help: 'Anything else worth knowing.',
     },
     lagesbild: lagesbildEnglish,
+    atgarder: atgarderEnglish,
     audit: { from: 'From', to: 'To' },
     tokens: {
       revoke: 'Revoke',

@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { raSwedish } from './sv-ra.js';
 import { lagesbildSwedish } from './sv-lagesbild.js';
+import { atgarderSwedish } from './sv-atgarder.js';
 import { withSentenceCaseTitles } from './sentence-case.js';
 
 /** Läget's own words in Swedish: resource and field names and the panel's texts. */
@@ -42,6 +43,30 @@ export const lagetSwedish = {
         narrative: 'Organisationens rapport',
         incidents: 'Händelser',
         updatedAt: 'Senast ändrad',
+      },
+    },
+    problems: {
+      name: 'Problem |||| Problem',
+      fields: {
+        title: 'Rubrik',
+        category: 'Kategori',
+        placeIds: 'Platser',
+        description: 'Beskrivning',
+        status: 'Status',
+      },
+    },
+    actions: {
+      name: 'Åtgärd |||| Åtgärder',
+      fields: {
+        problemId: 'Problem',
+        title: 'Rubrik',
+        description: 'Beskrivning',
+        ownerOrganisationId: 'Ansvarig organisation',
+        responsibleUserId: 'Ansvarig person',
+        startsOn: 'Startdatum',
+        dueOn: 'Klart senast',
+        status: 'Status',
+        public: 'Offentlig',
       },
     },
     lagesbilder: {
@@ -376,6 +401,7 @@ export const lagetSwedish = {
       comment_help: 'Annat som är bra att veta.',
     },
     lagesbild: lagesbildSwedish,
+    atgarder: atgarderSwedish,
     audit: { from: 'Från och med', to: 'Till' },
     tokens: {
       revoke: 'Återkalla',
