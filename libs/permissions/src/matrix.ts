@@ -125,6 +125,12 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     why: 'follows up on account and security events',
   },
   { who: 'admin', actions: ['read'], subject: 'Job', why: 'operations' },
+  {
+    who: 'admin',
+    actions: ['read'],
+    subject: 'Outbox',
+    why: 'without SMTP_URL the e-mails Läget sends land in the outbox; the admin reads them there',
+  },
 
   // BF-samordnare.
   { who: 'coordinator', actions: ['read'], subject: 'User', why: 'helps people who cannot log in' },

@@ -18,6 +18,7 @@ export const SUBJECTS = [
   'Place',
   'Problem',
   'ProblemAction',
+  'Outbox',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
@@ -97,6 +98,11 @@ export interface ProblemActionSubject {
   organisationId: string;
 }
 
+/** The e-mails written to the outbox table where no SMTP server is configured. */
+export interface OutboxSubject {
+  emailId?: string;
+}
+
 export interface SubjectInstances {
   Organisation: OrganisationSubject;
   User: UserSubject;
@@ -112,6 +118,7 @@ export interface SubjectInstances {
   Place: PlaceSubject;
   Problem: ProblemSubject;
   ProblemAction: ProblemActionSubject;
+  Outbox: OutboxSubject;
 }
 
 /** The fields a field rule may name, per subject (used by the docs and the field tests). */

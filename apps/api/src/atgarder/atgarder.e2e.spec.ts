@@ -1,5 +1,8 @@
 import { describeOnStores, startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { FixedClock } from '../platform/commands/clock.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
+import { JOB_QUEUE } from '../platform/platform.tokens.js';
+import { SCAN_ACTION_REMINDERS } from './reminders/remind-actions.job.js';
 import { ApiClient, adminClient, createOrganisation, createUser } from '../reporting/testing/http-kit.js';
 
 /**
@@ -16,6 +19,8 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
   let estMember: ApiClient;
   let reviewer: ApiClient;
   let nvkReporter: ApiClient;
+  let nvkReporterId: string;
+  let operator: ApiClient;
   let schoolReporter: ApiClient;
   let orgs: Record<'nvk' | 'school' | 'office', string>;
   let placeId: string;
@@ -36,9 +41,20 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
     const user = async (username: string, organisationId: string, roles: string[]) =>
       (await createUser(admin, { username, organisationId, roles })).client;
     coordinator = await user('bf.samordnare', orgs.office, ['coordinator']);
+    // A token login: the first admin's session would expire when the clock jumps weeks ahead.
+    operator = (await createUser(admin, { username: 'drift', organisationId: null, roles: ['admin'] }))
+      .client;
     estMember = await user('est.medlem', orgs.school, ['est_member']);
     reviewer = await user('granskare', orgs.office, ['reviewer']);
-    nvkReporter = await user('nvk.rapportor', orgs.nvk, ['reporter']);
+    const nvk = await createUser(admin, {
+      username: 'nvk.rapportor',
+      organisationId: orgs.nvk,
+      roles: ['reporter'],
+    });
+    nvkReporter = nvk.client;
+    nvkReporterId = nvk.id;
+    const withEmail = await admin.patch(`/api/users/${nvkReporterId}`, { email: 'nvk.rapportor@example.se' });
+    expect(withEmail.status).toBe(200);
     schoolReporter = await user('skolan.rapportor', orgs.school, ['reporter']);
     const place = await coordinator.post('/api/places', { name: 'Åsens torg', kind: 'square' });
     expect(place.status).toBe(201);
@@ -246,5 +262,40 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
       400,
     );
     expect((await coordinator.get('/api/actions?status=whatever')).status).toBe(400);
+  });
+
+  it('reminds the owner of what is due and of a missing follow-up, once per action and occasion, into the outbox', async () => {
+    expect((await coordinator.get('/api/outbox')).status).toBe(403);
+    expect((await nvkReporter.get('/api/outbox')).status).toBe(403);
+    // Five days before both actions are due; the ongoing one was last followed up 36 days ago.
+    clock.set(new Date('2026-04-25T09:00:00+02:00'));
+    const jobs = app.app.get<JobQueue>(JOB_QUEUE);
+    const scan = async (id: string) => {
+      await jobs.enqueue(SCAN_ACTION_REMINDERS, id, {});
+      const settled = await jobs.waitUntilSettled(id, 30_000);
+      expect(settled.state).toBe('completed');
+    };
+    const outbox = async (expected: number) => {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const answer = await operator.get('/api/outbox?perPage=50');
+        expect(answer.status).toBe(200);
+        if (answer.body.length >= expected) return answer.body as { recipient: string; subject: string }[];
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`the outbox never held ${expected} e-mails`);
+    };
+    await scan('atgarder-reminders-test-1');
+    const mails = await outbox(3);
+    expect(mails.every((mail) => mail.recipient === 'nvk.rapportor@example.se')).toBe(true);
+    expect(mails.map((mail) => mail.subject).sort()).toEqual([
+      'Åtgärden ”Bättre belysning” behöver följas upp',
+      'Åtgärden ”Bättre belysning” ska vara klar 2026-04-30',
+      'Åtgärden ”Samtal med eleverna” ska vara klar 2026-04-30',
+    ]);
+    // The next day's scan finds the same occasions: nothing new is sent.
+    clock.set(new Date('2026-04-26T09:00:00+02:00'));
+    await scan('atgarder-reminders-test-2');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await outbox(3)).toHaveLength(3);
   });
 });

@@ -95,3 +95,14 @@ export async function suggestedIncidentRows(
   );
   return rows;
 }
+
+/** Every action still planned or ongoing, with the date of its latest follow-up (for reminders). */
+export async function openActionRows(
+  db: SqlExecutor,
+): Promise<Array<{ state: PlannedAction; lastFollowUpOn: string | null }>> {
+  const { rows } = await db.query<{ state: ActionState; last_follow_up_on: string | null }>(
+    `SELECT state, last_follow_up_on FROM atgarder_actions WHERE status IN ('planned', 'ongoing')
+      ORDER BY due_on, action_id`,
+  );
+  return rows.map((row) => ({ state: row.state as PlannedAction, lastFollowUpOn: row.last_follow_up_on }));
+}

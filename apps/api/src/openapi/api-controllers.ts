@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ActionsController } from '../atgarder/actions.controller.js';
 import { ProblemsController } from '../atgarder/problems.controller.js';
+import { OutboxController } from '../atgarder/outbox.controller.js';
 import { AuditController } from '../audit/audit.controller.js';
 import { HealthController } from '../health/health.controller.js';
 import { AuthController } from '../identity/auth.controller.js';
@@ -34,6 +35,7 @@ export const API_CONTROLLERS: readonly Type[] = [
   ProblemsController,
   ActionsController,
   JobsController,
+  OutboxController,
   AuditController,
   PublicSiteController,
   HealthController,

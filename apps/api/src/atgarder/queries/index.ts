@@ -1,9 +1,13 @@
 import { GetActionHandler, ListActionsHandler } from './actions.query.js';
 import { IncidentHandler } from './incident.query.js';
+import { OpenActionsHandler } from './open-actions.query.js';
+import { OutboxHandler } from './outbox.query.js';
 import { GetProblemHandler, ListProblemsHandler, ProblemIncidentsHandler } from './problems.query.js';
 
 export { GetActionQuery, ListActionsQuery } from './actions.query.js';
 export { IncidentQuery } from './incident.query.js';
+export { OpenActionsQuery } from './open-actions.query.js';
+export { OutboxQuery } from './outbox.query.js';
 export { GetProblemQuery, ListProblemsQuery, ProblemIncidentsQuery } from './problems.query.js';
 
 /** Every read of problems and actions, each a query on the QueryBus. */
@@ -14,4 +18,6 @@ export const atgarderQueryHandlers = [
   ListActionsHandler,
   GetActionHandler,
   IncidentHandler,
+  OpenActionsHandler,
+  OutboxHandler,
 ];
