@@ -24,6 +24,7 @@ import {
 } from './layout/lazy-shell.js';
 import { actions, problems } from './atgarder/index.js';
 import audit from './audit/index.js';
+import outbox from './outbox/index.js';
 import lagesbilder from './lagesbilder/index.js';
 import organisations from './organisations/index.js';
 import places from './places/index.js';
@@ -83,6 +84,7 @@ export function App() {
           <Resource name="lagesbilder" {...lagesbilder} />
           <Resource name="problems" {...problems} />
           <Resource name="actions" {...actions} />
+          <Resource name="outbox" {...outbox} />
           <Resource name="audit" {...audit} />
           <Resource name="tokens" {...tokens} />
           <CustomRoutes>

@@ -34,6 +34,7 @@ export const subjectOf: Record<string, SubjectName> = {
   places: 'Place',
   problems: 'Problem',
   actions: 'ProblemAction',
+  outbox: 'Outbox',
 };
 
 /** react-admin's page and button actions as CASL actions; domain actions (submit, approve …) pass through. */

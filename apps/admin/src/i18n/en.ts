@@ -69,6 +69,10 @@ export const lagetEnglish: LagetMessages = {
         public: 'Public',
       },
     },
+    outbox: {
+      name: 'Outbox |||| Outbox',
+      fields: { writtenAt: 'Written', recipient: 'Recipient', subject: 'Subject', body: 'Message' },
+    },
     lagesbilder: {
       name: 'Situation picture |||| Situation pictures',
       fields: { id: 'Week', period: 'Week', status: 'Status', revision: 'Revision' },
@@ -399,6 +403,10 @@ export const lagetEnglish: LagetMessages = {
     },
     lagesbild: lagesbildEnglish,
     atgarder: atgarderEnglish,
+    outbox: {
+      intro:
+        'Läget has no mail server configured (SMTP_URL). Here are the e-mails that would have been sent: reminders and notices.',
+    },
     audit: { from: 'From', to: 'To' },
     tokens: {
       revoke: 'Revoke',

@@ -69,6 +69,10 @@ export const lagetSwedish = {
         public: 'Offentlig',
       },
     },
+    outbox: {
+      name: 'Utkorg |||| Utkorg',
+      fields: { writtenAt: 'Skrivet', recipient: 'Mottagare', subject: 'Ämne', body: 'Meddelande' },
+    },
     lagesbilder: {
       name: 'Lägesbild |||| Lägesbilder',
       fields: { id: 'Vecka', period: 'Vecka', status: 'Status', revision: 'Revision' },
@@ -402,6 +406,10 @@ export const lagetSwedish = {
     },
     lagesbild: lagesbildSwedish,
     atgarder: atgarderSwedish,
+    outbox: {
+      intro:
+        'Läget har ingen e-postserver inställd (SMTP_URL). Här ligger de e-postmeddelanden som skulle ha skickats: påminnelser och meddelanden.',
+    },
     audit: { from: 'Från och med', to: 'Till' },
     tokens: {
       revoke: 'Återkalla',
