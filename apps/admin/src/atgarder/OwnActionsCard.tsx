@@ -4,6 +4,7 @@ import {
   CardContent,
   Chip,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   Typography,
@@ -36,24 +37,25 @@ export function OwnActionsCard({ organisationId }: { organisationId: string }) {
           {actions.map((action) => {
             const urgency = urgencyOf(action, today);
             return (
-              <ListItemButton
-                key={action.id}
-                component={Link}
-                to={`/actions/${encodeURIComponent(action.id)}`}
-                sx={{ minHeight: 44 }}
-              >
-                <ListItemText
-                  primary={action.title}
-                  secondary={`${translate(`laget.atgarder.action_status.${action.status}`)} · ${translate('laget.atgarder.due_on', { date: action.dueOn })}`}
-                />
-                {urgency !== 'none' && (
-                  <Chip
-                    size="small"
-                    color={urgency === 'overdue' ? 'error' : 'warning'}
-                    label={translate(`laget.atgarder.urgency.${urgency}`)}
+              <ListItem key={action.id} disablePadding>
+                <ListItemButton
+                  component={Link}
+                  to={`/actions/${encodeURIComponent(action.id)}`}
+                  sx={{ minHeight: 44 }}
+                >
+                  <ListItemText
+                    primary={action.title}
+                    secondary={`${translate(`laget.atgarder.action_status.${action.status}`)} · ${translate('laget.atgarder.due_on', { date: action.dueOn })}`}
                   />
-                )}
-              </ListItemButton>
+                  {urgency !== 'none' && (
+                    <Chip
+                      size="small"
+                      color={urgency === 'overdue' ? 'error' : 'warning'}
+                      label={translate(`laget.atgarder.urgency.${urgency}`)}
+                    />
+                  )}
+                </ListItemButton>
+              </ListItem>
             );
           })}
         </List>

@@ -5,6 +5,7 @@ import {
   Chip,
   List,
   ListItem,
+  ListItemButton,
   ListItemText,
   Stack,
   Typography,
@@ -86,16 +87,17 @@ function ProblemActionsAndTimeline() {
         {actions.length === 0 && <Typography>{translate('laget.atgarder.no_actions')}</Typography>}
         <List dense>
           {actions.map((action) => (
-            <ListItem
-              key={action.id}
-              component={Link}
-              to={`/actions/${encodeURIComponent(action.id)}`}
-              disableGutters
-            >
-              <ListItemText
-                primary={action.title}
-                secondary={`${translate(`laget.atgarder.action_status.${action.status}`)} · ${translate('laget.atgarder.due_on', { date: action.dueOn })}`}
-              />
+            <ListItem key={action.id} disablePadding>
+              <ListItemButton
+                component={Link}
+                to={`/actions/${encodeURIComponent(action.id)}`}
+                sx={{ minHeight: 44 }}
+              >
+                <ListItemText
+                  primary={action.title}
+                  secondary={`${translate(`laget.atgarder.action_status.${action.status}`)} · ${translate('laget.atgarder.due_on', { date: action.dueOn })}`}
+                />
+              </ListItemButton>
             </ListItem>
           ))}
         </List>
