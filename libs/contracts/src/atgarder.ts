@@ -214,3 +214,19 @@ export const problemIncidentSchema = z.object({
   withdrawn: z.boolean(),
 });
 export type ProblemIncidentView = z.output<typeof problemIncidentSchema>;
+
+/**
+ * An action as a compiled week records it under "Pågående åtgärder" (ongoing, or due in the
+ * week): frozen in the lägesbild's log, so the week's record shows the actions as they stood.
+ */
+export interface OngoingActionSnapshot {
+  actionId: string;
+  problemTitle: string;
+  title: string;
+  ownerOrganisationName: string;
+  status: ActionStatus;
+  startsOn: string;
+  dueOn: string;
+  public: boolean;
+  latestFollowUp: { on: string; effect: FollowUpEffect; text: string } | null;
+}

@@ -9,7 +9,10 @@ export type SectionKind =
   | 'coordinator_report'
   | 'organisation_report'
   | 'other'
-  | 'conclusions';
+  | 'conclusions'
+  /** "Pågående åtgärder" (issue 19): its heading, and one section per action. */
+  | 'ongoing_actions'
+  | 'ongoing_action';
 
 export type LagesbildView = 'draft' | 'internal' | 'open' | `audience:${string}`;
 

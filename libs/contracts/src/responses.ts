@@ -251,6 +251,8 @@ export const documentSectionSchema = z
       'organisation_report',
       'other',
       'conclusions',
+      'ongoing_actions',
+      'ongoing_action',
     ]),
     title: z.string(),
     organisationId: z.string().optional(),

@@ -264,6 +264,49 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
     expect((await coordinator.get('/api/actions?status=whatever')).status).toBe(400);
   });
 
+  it('the next week’s lägesbild lists the ongoing actions; only public ones reach the open version', async () => {
+    // The second action goes on, but stays internal.
+    const internalOnly = await coordinator.patch(`/api/actions/${schoolActionId}`, {
+      status: 'ongoing',
+      public: false,
+    });
+    expect(internalOnly.status).toBe(200);
+    clock.set(new Date('2026-03-20T10:00:00+01:00'));
+    const opened = await coordinator.post('/api/reports', { period: '2026-W11', organisationId: orgs.nvk });
+    expect(opened.status).toBe(201);
+    await coordinator.post(`/api/reports/${opened.body.id}/incidents`, {
+      problem: 'Ny skadegörelse på busskuren',
+      location: 'Åsens torg',
+      placeId,
+      occurredAt: 'Kvällstid',
+      frequency: 'En gång',
+      assessment: { severity: 2, scope: 'A' },
+      comment: '',
+    });
+    expect((await coordinator.post(`/api/reports/${opened.body.id}/submit`)).status).toBe(200);
+    const compiled = await coordinator.post('/api/lagesbilder', { period: '2026-W11' });
+    expect([200, 201]).toContain(compiled.status);
+
+    const internal = await estMember.get('/api/lagesbilder/2026-W11?view=internal');
+    expect(internal.status).toBe(200);
+    const ids = internal.body.sections.map((section: { id: string }) => section.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['ongoing-actions', `action-${nvkActionId}`, `action-${schoolActionId}`]),
+    );
+    const nvkSection = internal.body.sections.find(
+      (section: { id: string }) => section.id === `action-${nvkActionId}`,
+    );
+    expect(nvkSection.title).toBe('Bättre belysning');
+    expect(nvkSection.text).toContain('Senaste uppföljning 2026-03-20 (bättre): Inga nya anmälningar');
+    expect(nvkSection.text).toContain('Problem: Skadegörelse vid Åsens torg');
+
+    const open = await coordinator.get('/api/lagesbilder/2026-W11?view=open');
+    expect(open.status).toBe(200);
+    const openIds = open.body.sections.map((section: { id: string }) => section.id);
+    expect(openIds).toContain(`action-${nvkActionId}`);
+    expect(openIds).not.toContain(`action-${schoolActionId}`);
+  });
+
   it('reminds the owner of what is due and of a missing follow-up, once per action and occasion, into the outbox', async () => {
     expect((await coordinator.get('/api/outbox')).status).toBe(403);
     expect((await nvkReporter.get('/api/outbox')).status).toBe(403);
@@ -285,17 +328,18 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
       throw new Error(`the outbox never held ${expected} e-mails`);
     };
     await scan('atgarder-reminders-test-1');
-    const mails = await outbox(3);
+    const mails = await outbox(4);
     expect(mails.every((mail) => mail.recipient === 'nvk.rapportor@example.se')).toBe(true);
     expect(mails.map((mail) => mail.subject).sort()).toEqual([
       'Åtgärden ”Bättre belysning” behöver följas upp',
       'Åtgärden ”Bättre belysning” ska vara klar 2026-04-30',
+      'Åtgärden ”Samtal med eleverna” behöver följas upp',
       'Åtgärden ”Samtal med eleverna” ska vara klar 2026-04-30',
     ]);
     // The next day's scan finds the same occasions: nothing new is sent.
     clock.set(new Date('2026-04-26T09:00:00+02:00'));
     await scan('atgarder-reminders-test-2');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await outbox(3)).toHaveLength(3);
+    expect(await outbox(4)).toHaveLength(4);
   });
 });

@@ -106,3 +106,30 @@ export async function openActionRows(
   );
   return rows.map((row) => ({ state: row.state as PlannedAction, lastFollowUpOn: row.last_follow_up_on }));
 }
+
+/** Actions ongoing within [from, to] or due in it (not cancelled), with their problem's title and owner's name. */
+export async function ongoingActionRows(
+  db: SqlExecutor,
+  from: string,
+  to: string,
+): Promise<Array<{ state: PlannedAction; problemTitle: string | null; organisationName: string | null }>> {
+  const { rows } = await db.query<{
+    state: ActionState;
+    problem_title: string | null;
+    organisation_name: string | null;
+  }>(
+    `SELECT a.state, p.title AS problem_title, o.name AS organisation_name
+       FROM atgarder_actions a
+       LEFT JOIN atgarder_problems p ON p.problem_id = a.problem_id
+       LEFT JOIN reporting_organisations o ON o.organisation_id = a.owner_organisation_id
+      WHERE (a.status = 'ongoing' AND a.starts_on <= $2 AND a.due_on >= $1)
+         OR (a.status <> 'cancelled' AND a.due_on BETWEEN $1 AND $2)
+      ORDER BY a.due_on, a.action_id`,
+    [from, to],
+  );
+  return rows.map((row) => ({
+    state: row.state as PlannedAction,
+    problemTitle: row.problem_title,
+    organisationName: row.organisation_name,
+  }));
+}

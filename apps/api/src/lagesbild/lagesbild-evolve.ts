@@ -28,12 +28,14 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
     case 'LagesbildCompiled': {
       const texts = emptyCoordinatorTexts(event.data.background);
       const reports = event.data.reports;
+      const actions = event.data.actions ?? [];
       return {
         ...contentChanged(state, {}),
         period: event.data.period,
         reports,
         texts,
-        sections: layoutSections(reports, texts),
+        ...(actions.length > 0 ? { actions } : {}),
+        sections: layoutSections(reports, texts, actions),
         lastEditorId: event.data.by,
       };
     }
@@ -42,7 +44,7 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
       const texts = { ...state.texts, [event.data.sectionId]: event.data.text };
       return contentChanged(state, {
         texts,
-        sections: layoutSections(state.reports, texts),
+        sections: layoutSections(state.reports, texts, state.actions),
         lastEditorId: event.data.by,
       });
     }
@@ -65,7 +67,7 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
           : [...state.reports, report];
       return contentChanged(state, {
         reports,
-        sections: layoutSections(reports, state.texts),
+        sections: layoutSections(reports, state.texts, state.actions),
         flaggedAmendments: state.flaggedAmendments.filter(
           (flag) => !(flag.reportId === report.reportId && flag.reportVersion <= report.reportVersion),
         ),

@@ -2,6 +2,7 @@ import {
   type Audience,
   defaultLegalGrounds,
   type DocumentSection,
+  type OngoingActionSnapshot,
   type SuggestionKind,
 } from '@laget/contracts';
 import type { CompileTiming, EarlyCompile } from './early-compile.js';
@@ -70,6 +71,8 @@ export interface LagesbildState {
   revision: number;
   reports: SubmittedReportSnapshot[];
   texts: CoordinatorTexts;
+  /** The week's ongoing actions as compiled (issue 19); absent: none. */
+  actions?: OngoingActionSnapshot[];
   /** The internal version's sections, laid out again whenever reports or texts change. */
   sections: DocumentSection[];
   redactions: Redaction[];
@@ -95,6 +98,8 @@ export type LagesbildCommand =
         background: string;
         reports: SubmittedReportSnapshot[];
         actorId: string;
+        /** The week's ongoing actions (issue 19); absent: none. */
+        actions?: OngoingActionSnapshot[];
         /** The deadline and who is missing (early-compile.ts); absent, nothing is checked against a deadline. */
         timing?: CompileTiming;
       };
@@ -156,6 +161,8 @@ export type LagesbildEvent =
         by: string;
         /** Present when compiled before the reporting deadline (absent on earlier events: no upcaster needed). */
         early?: EarlyCompile;
+        /** "Pågående åtgärder" as they stood at compile (absent on earlier events: none). */
+        actions?: OngoingActionSnapshot[];
       };
     }
   | { type: 'SectionEdited'; data: { sectionId: string; text: string; by: string } }
