@@ -254,6 +254,7 @@ async function simulateReporters(plan: LoadPlan): Promise<LoadResult> {
             location: 'Frida Hansdotter Arena',
             occurredAt: '250107',
             frequency: 'Enstaka',
+            category: 'skadegorelse',
             assessment: { severity: 1 + (n % 5), scope: 'EA' },
             comment: 'Söndersparkat vattenlås.',
           }),

@@ -94,6 +94,7 @@ export async function benchSoak(): Promise<void> {
             location: 'Frida Hansdotter Arena',
             occurredAt: '250107',
             frequency: 'Enstaka',
+            category: 'skadegorelse',
             assessment: { severity: 1 + (n % 5), scope: 'EA' },
             comment: 'Söndersparkat vattenlås.',
           });

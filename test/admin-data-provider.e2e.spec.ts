@@ -186,6 +186,7 @@ describeOnStores(['pglite', 'postgres'], 'the admin data provider against the ru
         location: 'Skolgården',
         occurredAt: 'Rasterna',
         frequency: 'Varje vecka',
+        category: 'skadegorelse',
         assessment: { severity: 3, scope: 'E' },
       },
     });

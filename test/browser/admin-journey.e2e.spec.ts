@@ -202,6 +202,7 @@ describeWith(['postgres', 'redis', 'chromium'], 'admin panel journey in the brow
         await page.getByRole('button', { name: 'Lägg till händelse' }).click();
         const dialog = page.getByRole('dialog');
         await dialog.locator('#incident-problem').fill(incident.problem);
+        await dialog.locator('#incident-category').selectOption({ label: 'Skadegörelse' });
         await dialog.locator('#incident-location').fill(incident.location);
         await dialog.locator('#incident-occurredAt').fill(incident.occurredAt);
         await dialog.locator('#incident-frequency').fill(incident.frequency);

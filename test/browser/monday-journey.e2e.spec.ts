@@ -88,6 +88,7 @@ describeWith(['postgres', 'redis', 'chromium'], "the coordinator's Monday in the
       location: 'Entrén till Frida Hansdotter Arena',
       occurredAt: 'fredag kväll',
       frequency: 'en gång',
+      category: 'skadegorelse',
       assessment: { severity: 3, scope: 'A' },
       comment: `Polisanmält av vårdnadshavare, den hotade har personnummer ${personnummer}.`,
     });

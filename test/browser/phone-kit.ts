@@ -27,6 +27,12 @@ export class ActionCounter {
     await target.tap();
   }
 
+  /** A pick from a native select (the incident category): one field, as on the phone's own picker. */
+  async select(target: Locator, label: string, what: string): Promise<void> {
+    this.fields.push(what);
+    await target.selectOption({ label });
+  }
+
   summary(): string {
     return (
       `${this.taps.length} actions beyond the fields (${this.taps.join(', ')}); ` +

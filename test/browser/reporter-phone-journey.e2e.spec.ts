@@ -66,6 +66,7 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
   const incidents = [
     {
       problem: 'Klotter på idrottshallens vägg',
+      category: 'Klotter',
       location: 'Idrottshallen, norra väggen',
       occurredAt: 'fredag kväll',
       frequency: 'varje vecka',
@@ -75,6 +76,7 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
     },
     {
       problem: 'Skadegörelse på handfat',
+      category: 'Skadegörelse',
       location: 'Inne på toaletten',
       occurredAt: 'tisdag förmiddag',
       frequency: 'en gång',
@@ -108,8 +110,9 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       const dialog = page.getByRole('dialog');
       for (const [index, incident] of incidents.entries()) {
         await dialog.locator('#incident-problem').waitFor();
-        // Severity and Berör are the reporter's judgement: nothing is chosen for them.
+        // Category, severity and Berör are the reporter's judgement: nothing is chosen for them.
         expect(await dialog.getByRole('radio', { checked: true }).count()).toBe(0);
+        expect(await dialog.locator('#incident-category').inputValue()).toBe('');
         expect(await dialog.locator('#incident-problem').inputValue()).toBe('');
         if (index === 0) {
           // The help names the ends of the scale in the options' own words.
@@ -117,6 +120,7 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
           await screen('p03-incident-form');
         }
         await counter.type(dialog.locator('#incident-problem'), incident.problem, 'problematik');
+        await counter.select(dialog.locator('#incident-category'), incident.category, 'kategori');
         await counter.type(dialog.locator('#incident-location'), incident.location, 'plats');
         await counter.type(dialog.locator('#incident-occurredAt'), incident.occurredAt, 'tidpunkt');
         await counter.type(dialog.locator('#incident-frequency'), incident.frequency, 'frekvens');
@@ -163,7 +167,7 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       await page.getByRole('status').filter({ hasText: 'Rapporten är inskickad. Tack!' }).waitFor();
       await screen('p06-report-submitted');
       console.log(`[reporter on a 390 × 844 phone] ${counter.summary()}`);
-      expect(counter.fields).toHaveLength(2 * 7 + 1);
+      expect(counter.fields).toHaveLength(2 * 8 + 1);
       expect(counter.taps.length).toBeLessThanOrEqual(mostActionsBeyondFields);
 
       const skolan = await logIn(app.url, 'skolan', DEMO_PASSWORD);
@@ -175,9 +179,10 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       const report = await skolan.expect<{
         status: string;
         narrative: string;
-        incidents: { problem: string; assessment: { severity: number; scope: string } }[];
+        incidents: { problem: string; category: string; assessment: { severity: number; scope: string } }[];
       }>(200, 'GET', `/api/reports/${listed!.id}`);
       expect(report.status).toBe('submitted');
+      expect(report.incidents.map((i) => i.category)).toEqual(['klotter', 'skadegorelse']);
       expect(report.narrative).toMatch(/^Lugnt just nu/);
       expect(report.incidents.map((i) => [i.problem, i.assessment])).toEqual([
         [incidents[0]!.problem, { severity: 2, scope: 'EA' }],
@@ -190,6 +195,8 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
   it(
     'lets the police note each statistics row and fill an incident with the keyboard alone',
     async () => {
+      // The app bar hides while the page is scrolled down (react-admin): back to the top for it.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.getByRole('button', { name: /^Profil/ }).tap();
       await page.getByRole('menuitem', { name: 'Logga ut' }).tap();
       await logInAs('polisen');
@@ -208,7 +215,8 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       await page.waitForFunction(() => document.activeElement?.id === 'incident-problem');
       await page.keyboard.type('Inbrott i förråd');
       // From Problematik on, Tab follows the form's order down to its buttons.
-      expect(await tabOrder(page, 8)).toEqual([
+      expect(await tabOrder(page, 9)).toEqual([
+        'incident-category',
         'incident-location',
         'incident-occurredAt',
         'incident-frequency',
@@ -221,8 +229,12 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       // Saving without a judgement is refused in words, with the focus on the first question left.
       await page.keyboard.press('Enter');
       await page.getByText('Välj ett av alternativen.').first().waitFor();
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('incident-severity-first');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('incident-category');
       await screen('p08-incident-unanswered');
+      // The arrow picks the first category (Skadegörelse) in the closed select; Tab on to Bedömning.
+      await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('incident-severity-first');
       // Arrows choose within a group (2 lindrigt, A – andra); Tab moves on to the save button.
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Tab');
@@ -249,6 +261,7 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       });
       expect(report.incidents.at(-1)).toMatchObject({
         problem: 'Inbrott i förråd',
+        category: 'skadegorelse',
         assessment: { severity: 2, scope: 'A' },
       });
     },

@@ -132,7 +132,7 @@ describe('freeText: the one text type at the boundary', () => {
     [
       'addIncidentRequestSchema',
       addIncidentRequestSchema,
-      { problem: 'Hot\u0000', assessment: { severity: 2, scope: 'E' } },
+      { problem: 'Hot\u0000', category: 'skadegorelse', assessment: { severity: 2, scope: 'E' } },
       'problem',
       'Problematik',
     ],

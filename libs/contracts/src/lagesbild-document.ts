@@ -29,6 +29,8 @@ export interface IncidentItem {
   frequency: string;
   assessment: { severity: number; scope: IncidentScope };
   comment: string;
+  /** The incident category's key (issue 18); absent in lägesbilder compiled before categories. */
+  category?: string;
 }
 
 /**

@@ -63,6 +63,36 @@ export const DEFAULT_CRIME_CATEGORIES: readonly CrimeCategory[] = [
   { key: 'other', label: 'Övrigt' },
 ];
 
+/** One category an incident is filed under (issue 18): an ASCII key and a Swedish label. */
+export type IncidentCategory = CrimeCategory;
+
+/** The category old incidents, filed before categories existed, are read with (an upcaster sets it). */
+export const UNCATEGORISED = 'okategoriserad';
+export const UNCATEGORISED_LABEL = 'Okategoriserad';
+
+/** The incident categories by default; configurable per municipality (`LAGET_INCIDENT_CATEGORIES`). */
+export const DEFAULT_INCIDENT_CATEGORIES: readonly IncidentCategory[] = [
+  { key: 'skadegorelse', label: 'Skadegörelse' },
+  { key: 'klotter', label: 'Klotter' },
+  { key: 'nedskrapning', label: 'Nedskräpning' },
+  { key: 'narkotika', label: 'Narkotika' },
+  { key: 'alkohol', label: 'Alkohol' },
+  { key: 'vald', label: 'Våld' },
+  { key: 'hot', label: 'Hot' },
+  { key: 'stold-inbrott', label: 'Stöld/inbrott' },
+  { key: 'bedrageri', label: 'Bedrägeri' },
+  { key: 'buskorning-trafik', label: 'Buskörning/trafik' },
+  { key: 'ungdomar-i-grupp', label: 'Ungdomar i grupp' },
+  { key: 'otrygg-plats', label: 'Otrygg plats' },
+  { key: 'psykisk-ohalsa-missbruk', label: 'Psykisk ohälsa/missbruk' },
+  { key: 'brand', label: 'Brand' },
+  { key: 'ovrigt', label: 'Övrigt' },
+];
+
+/** At most this many free tags on one incident, each at most MAX_TAG_LENGTH characters. */
+export const MAX_INCIDENT_TAGS = 10;
+export const MAX_TAG_LENGTH = 40;
+
 export const PLACE_KINDS = [
   'school',
   'sports_facility',
@@ -151,8 +181,29 @@ const assessmentSchema = object(
   },
 );
 
+const categoryName: FieldName = { sv: 'Kategori', en: 'category' };
+/** The shape of a category key; whether it is one of the municipality's is the domain's rule. */
+const categoryField = z
+  .string({ error: say(categoryName, 'måste väljas', 'is required') })
+  .min(1, { error: say(categoryName, 'måste väljas', 'is required') })
+  .max(60, { error: say(categoryName, 'är ingen känd kategori', 'is not a known category') })
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, {
+    error: say(categoryName, 'är ingen känd kategori', 'is not a known category'),
+  });
+
+const tagsName: FieldName = { sv: 'Taggar', en: 'tags' };
+const tagsField = z
+  .array(text(tagsName, { max: MAX_TAG_LENGTH, min: 1 }), {
+    error: say(tagsName, 'måste vara en lista', 'must be a list'),
+  })
+  .max(MAX_INCIDENT_TAGS, {
+    error: say(tagsName, `högst ${MAX_INCIDENT_TAGS} stycken`, `at most ${MAX_INCIDENT_TAGS}`),
+  });
+
 const incidentFields = {
   problem: text({ sv: 'Problematik', en: 'problem' }, { min: 1 }),
+  category: categoryField,
+  tags: tagsField,
   location: text({ sv: 'Plats', en: 'location' }),
   placeId: idField({ sv: 'Plats i registret', en: 'placeId' }).nullable().optional(),
   occurredAt: text({ sv: 'Tidpunkt', en: 'occurredAt' }, { max: MAX_NAME_LENGTH }),
@@ -167,12 +218,15 @@ export const addIncidentRequestSchema = object(body, {
   occurredAt: incidentFields.occurredAt.default(''),
   frequency: incidentFields.frequency.default(''),
   comment: incidentFields.comment.default(''),
+  tags: incidentFields.tags.optional(),
   expectedVersion,
 });
 export type AddIncidentRequest = z.output<typeof addIncidentRequestSchema>;
 
 export const editIncidentRequestSchema = object(body, {
   problem: incidentFields.problem.optional(),
+  category: incidentFields.category.optional(),
+  tags: incidentFields.tags.optional(),
   location: incidentFields.location.optional(),
   placeId: incidentFields.placeId,
   occurredAt: incidentFields.occurredAt.optional(),
@@ -347,6 +401,9 @@ export interface IncidentView {
   frequency: string;
   assessment: { severity: number; scope: IncidentScope };
   comment: string;
+  /** A key of the incident categories, or `okategoriserad` on incidents filed before them. */
+  category: string;
+  tags: string[];
 }
 
 export interface ReportView {

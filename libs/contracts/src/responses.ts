@@ -136,6 +136,8 @@ export const incidentViewSchema = z
     frequency: z.string(),
     assessment,
     comment: z.string(),
+    category: z.string().meta({ description: 'A key of GET /api/incident-categories, or okategoriserad' }),
+    tags: z.array(z.string()),
   })
   .meta({ id: 'Incident' });
 
@@ -231,6 +233,7 @@ const incidentItem = z.object({
   frequency: z.string(),
   assessment,
   comment: z.string(),
+  category: z.string().optional(),
 });
 const statisticItem = z.object({
   id: z.string(),

@@ -21,6 +21,8 @@ export interface PermissionRow {
 const REPORT_FIELDS = ['narrative', 'attendance', 'statistics'] as const;
 const INCIDENT_FIELDS = [
   'problem',
+  'category',
+  'tags',
   'location',
   'placeId',
   'occurredAt',

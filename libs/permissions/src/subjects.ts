@@ -126,7 +126,17 @@ export const SUBJECT_FIELDS = {
   Organisation: ['name', 'kind', 'active'],
   User: ['username', 'displayName', 'email', 'organisationId', 'roles', 'active'],
   Report: ['period', 'organisationId', 'status', 'narrative', 'attendance', 'statistics'],
-  Incident: ['problem', 'location', 'placeId', 'occurredAt', 'frequency', 'assessment', 'comment'],
+  Incident: [
+    'problem',
+    'category',
+    'tags',
+    'location',
+    'placeId',
+    'occurredAt',
+    'frequency',
+    'assessment',
+    'comment',
+  ],
   ProblemAction: [
     'title',
     'description',

@@ -386,6 +386,10 @@ export const lagetEnglish: LagetMessages = {
     incident: {
       problem: 'Problem',
       problem_help: 'What happened?',
+      category: 'Category',
+      category_help: 'What kind of incident? Choose “Övrigt” (other) if none fits.',
+      category_choose: 'Choose a category',
+      category_uncategorised: 'Uncategorised',
       location: 'Place',
       location_help: 'Where did it happen? As exactly as possible.',
       occurredAt: 'Time',

@@ -389,6 +389,10 @@ export const lagetSwedish = {
     incident: {
       problem: 'Problematik',
       problem_help: 'Vad är det som har hänt?',
+      category: 'Kategori',
+      category_help: 'Vilken sorts händelse? Välj ”Övrigt” om ingen passar.',
+      category_choose: 'Välj kategori',
+      category_uncategorised: 'Okategoriserad',
       location: 'Plats',
       location_help: 'Var någonstans har det hänt? Så exakt som möjligt.',
       occurredAt: 'Tidpunkt',

@@ -19,7 +19,14 @@ import {
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import { INCIDENT_SCOPES, type IncidentScope, type IncidentView, type PlaceView } from '@laget/contracts';
+import {
+  INCIDENT_SCOPES,
+  UNCATEGORISED,
+  type IncidentCategory,
+  type IncidentScope,
+  type IncidentView,
+  type PlaceView,
+} from '@laget/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { api } from '../http.js';
 import type { IncidentInput } from './useReport.js';
@@ -38,6 +45,8 @@ interface Draft extends Omit<IncidentInput, 'assessment'> {
 /** A new incident's form before the reporter has written anything. */
 export const emptyIncident: Draft = {
   problem: '',
+  // Nothing preselected: the category is the reporter's judgement, like the assessment.
+  category: '',
   location: '',
   placeId: null,
   occurredAt: '',
@@ -53,12 +62,13 @@ export interface SaveOutcome {
   error?: string;
 }
 
-type Required = 'problem' | 'severity' | 'scope';
+type Required = 'problem' | 'category' | 'severity' | 'scope';
 
 /** The fields still unanswered, in the form's order (the first one gets the focus). */
 export function missingFields(draft: Draft): Required[] {
   const missing: Required[] = [];
   if (draft.problem.trim() === '') missing.push('problem');
+  if (draft.category === '') missing.push('category');
   if (draft.severity === null) missing.push('severity');
   if (draft.scope === null) missing.push('scope');
   return missing;
@@ -78,6 +88,17 @@ function usePlaces(): PlaceView[] {
       .catch(() => setPlaces([]));
   }, []);
   return places;
+}
+
+/** The municipality's incident categories (GET /api/incident-categories). */
+function useIncidentCategories(): IncidentCategory[] {
+  const [categories, setCategories] = useState<IncidentCategory[]>([]);
+  useEffect(() => {
+    api<IncidentCategory[]>('/api/incident-categories')
+      .then(({ json }) => setCategories(Array.isArray(json) ? json : []))
+      .catch(() => setCategories([]));
+  }, []);
+  return categories;
 }
 
 /**
@@ -100,6 +121,7 @@ export function IncidentDialog({
   const [locale] = useLocaleState();
   const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const places = usePlaces();
+  const categories = useIncidentCategories();
   const [values, setValues] = useState<Draft>(emptyIncident);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -115,6 +137,7 @@ export function IncidentDialog({
       incident
         ? {
             problem: incident.problem,
+            category: incident.category,
             location: incident.location,
             placeId: incident.placeId,
             occurredAt: incident.occurredAt,
@@ -136,7 +159,10 @@ export function IncidentDialog({
     const unanswered = missingFields(values);
     if (unanswered.length > 0 || values.severity === null || values.scope === null) {
       // Straight to the first unanswered question, for the keyboard and the screen reader alike.
-      const first = unanswered[0] === 'problem' ? 'incident-problem' : `incident-${unanswered[0]}-first`;
+      const first =
+        unanswered[0] === 'problem' || unanswered[0] === 'category'
+          ? `incident-${unanswered[0]}`
+          : `incident-${unanswered[0]}-first`;
       document.getElementById(first)?.focus();
       return;
     }
@@ -246,6 +272,35 @@ export function IncidentDialog({
               </Typography>
             )}
             {text('problem', true)}
+            <TextField
+              id="incident-category"
+              select
+              required
+              label={translate('laget.incident.category')}
+              helperText={
+                isMissing('category')
+                  ? translate('laget.common.required')
+                  : translate('laget.incident.category_help')
+              }
+              error={isMissing('category')}
+              value={values.category}
+              onChange={(e) => setValues({ ...values, category: e.target.value })}
+              // A native select: the phone's own picker, and one the keyboard and tests know.
+              slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+              fullWidth
+            >
+              <option value="" disabled>
+                {translate('laget.incident.category_choose')}
+              </option>
+              {values.category === UNCATEGORISED && (
+                <option value={UNCATEGORISED}>{translate('laget.incident.category_uncategorised')}</option>
+              )}
+              {categories.map((category) => (
+                <option key={category.key} value={category.key}>
+                  {category.label}
+                </option>
+              ))}
+            </TextField>
             <Autocomplete
               id="incident-location"
               freeSolo

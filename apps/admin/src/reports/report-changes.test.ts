@@ -11,6 +11,8 @@ const incident = (id: string, problem: string, extra: Partial<IncidentView> = {}
   occurredAt: 'fredag kväll',
   occurredAtParsed: null,
   frequency: 'varje vecka',
+  category: 'skadegorelse',
+  tags: [],
   assessment: { severity: 2, scope: 'E' },
   comment: '',
   ...extra,

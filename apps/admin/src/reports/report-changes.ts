@@ -18,6 +18,8 @@ type Comparable = Pick<ReportView, 'status' | 'narrative' | 'incidents'> &
 
 const incidentFields: (keyof IncidentView)[] = [
   'problem',
+  'category',
+  'tags',
   'location',
   'placeId',
   'occurredAt',

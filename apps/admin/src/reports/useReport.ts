@@ -108,6 +108,9 @@ export function useReport(id: string) {
 
 export interface IncidentInput {
   problem: string;
+  /** A key of GET /api/incident-categories (`okategoriserad` on old incidents). */
+  category: string;
+  tags?: string[];
   location: string;
   placeId?: string | null;
   occurredAt: string;

@@ -65,6 +65,7 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
       expect(opened.status).toBe(201);
       const added = await coordinator.post(`/api/reports/${opened.body.id}/incidents`, {
         problem: `Skadegörelse på busskuren (${period})`,
+        category: 'skadegorelse',
         location: 'Åsens torg',
         placeId,
         occurredAt: 'Kvällstid',
@@ -74,6 +75,20 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
       });
       expect(added.status).toBe(201);
       incidentIds.push(added.body.id);
+      if (period === '2026-W10') {
+        // Same place, another category: never suggested for a problem about skadegörelse.
+        const graffiti = await coordinator.post(`/api/reports/${opened.body.id}/incidents`, {
+          problem: 'Klotter på busskuren',
+          category: 'klotter',
+          location: 'Åsens torg',
+          placeId,
+          occurredAt: 'Natt',
+          frequency: 'En gång',
+          assessment: { severity: 1, scope: 'A' },
+          comment: '',
+        });
+        expect(graffiti.status).toBe(201);
+      }
       expect((await coordinator.post(`/api/reports/${opened.body.id}/submit`)).status).toBe(200);
     }
   }, 180_000);
@@ -276,6 +291,7 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
     expect(opened.status).toBe(201);
     await coordinator.post(`/api/reports/${opened.body.id}/incidents`, {
       problem: 'Ny skadegörelse på busskuren',
+      category: 'skadegorelse',
       location: 'Åsens torg',
       placeId,
       occurredAt: 'Kvällstid',

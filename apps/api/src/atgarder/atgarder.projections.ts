@@ -181,8 +181,8 @@ export const incidentsProjection = defineProjection<IncidentSourceEvent>({
         return;
       case 'IncidentReported': {
         const { incidentId, incident } = event.data;
-        // `category` arrives with the categories issue; older incidents have none.
-        const category = (incident as { category?: unknown }).category;
+        // Incidents reported before categories are upcast to `okategoriserad` (issue 18).
+        const category: unknown = incident.category;
         await sql.query(
           `INSERT INTO atgarder_incidents (incident_id, report_id, period, organisation_id, problem, location,
              place_id, category, severity)

@@ -76,6 +76,7 @@ export function layoutSections(
       frequency: incident.frequency,
       assessment: { severity: incident.assessment.severity, scope: incident.assessment.scope },
       comment: incident.comment,
+      ...(incident.category !== undefined ? { category: incident.category } : {}),
     })),
   );
   const withStatistics = reports.filter((report) => report.statistics !== undefined);

@@ -63,6 +63,7 @@ describeOnStores(['postgres'], 'lagesbilder over HTTP', (store) => {
       location: 'Skolgården',
       occurredAt: 'Rasterna',
       frequency: 'Varje vecka',
+      category: 'skadegorelse',
       assessment: { severity: 4, scope: 'E' },
       comment: `Kontakt ${secret.phone}`,
     });

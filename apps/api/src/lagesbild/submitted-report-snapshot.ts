@@ -28,6 +28,9 @@ export interface IncidentSnapshot {
   frequency: string;
   assessment: { severity: number; scope: IncidentScope };
   comment: string;
+  /** Absent on snapshots taken before incidents had categories (issue 18). */
+  category?: string;
+  placeId?: string;
 }
 
 export interface StatisticSnapshot {

@@ -13,6 +13,7 @@ import { PublicSiteController } from '../publication/public-site.controller.js';
 import { RemindersController } from '../publication/reminders.controller.js';
 import {
   CrimeCategoriesController,
+  IncidentCategoriesController,
   PeriodsController,
   PlacesController,
 } from '../reporting/periods.controller.js';
@@ -29,6 +30,7 @@ export const API_CONTROLLERS: readonly Type[] = [
   PeriodsController,
   RemindersController,
   CrimeCategoriesController,
+  IncidentCategoriesController,
   ReportsController,
   PlacesController,
   LagesbilderController,

@@ -17,6 +17,7 @@ const incident = (n: number) => ({
   location: 'Inne på toaletten',
   occurredAt: '241127',
   frequency: '',
+  category: 'skadegorelse',
   assessment: { severity: 2, scope: 'EA' },
   comment: `Händelse ${n}`,
 });

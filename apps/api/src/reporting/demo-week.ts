@@ -147,6 +147,7 @@ export async function fileDemoWeek(
       await commandBus.execute(
         new AddIncidentCommand(caller, report.id, {
           problem: 'Skadegörelse på handfat på Frida Hansdotter Arena',
+          category: 'skadegorelse',
           location: 'Inne på toaletten',
           placeId: arenaId,
           occurredAt: '250107',

@@ -24,6 +24,7 @@ import { CurrentCaller, type SignedInCaller } from '../identity/index.js';
 import { EditPlaceCommand, RegisterPlaceCommand, RetirePlaceCommand } from './commands/index.js';
 import {
   CrimeCategoriesQuery,
+  IncidentCategoriesQuery,
   GetPeriodQuery,
   GetPlaceQuery,
   ListPeriodsQuery,
@@ -86,6 +87,22 @@ export class CrimeCategoriesController {
   })
   list(@CurrentCaller() _caller: SignedInCaller) {
     return this.queryBus.execute(new CrimeCategoriesQuery());
+  }
+}
+
+/** The categories incidents are filed under, as this municipality configured them (issue 18). */
+@ApiCapability('reports')
+@Controller('api/incident-categories')
+export class IncidentCategoriesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The incident categories a reporter picks from',
+    response: z.array(z.object({ key: z.string(), label: z.string() })),
+  })
+  list(@CurrentCaller() _caller: SignedInCaller) {
+    return this.queryBus.execute(new IncidentCategoriesQuery());
   }
 }
 

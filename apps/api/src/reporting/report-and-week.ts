@@ -132,5 +132,7 @@ function incidentView(incident: Incident): IncidentView {
     frequency: incident.frequency,
     assessment: incident.assessment,
     comment: incident.comment,
+    category: incident.category,
+    tags: incident.tags,
   };
 }

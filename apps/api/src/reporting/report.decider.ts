@@ -7,6 +7,7 @@ import {
 } from '@laget/contracts';
 import { assertNever, type Decider, type DomainEvent } from '../platform/domain/decider.js';
 import { conflict, DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
+import { checkIncidentCategory, diffIncident } from './incident-fields.js';
 import type { OccurredAt } from './occurred-at.js';
 import type { PeriodStatus } from './period.js';
 
@@ -25,9 +26,14 @@ export interface Incident {
   frequency: string;
   assessment: { severity: number; scope: IncidentScope };
   comment: string;
+  /** A key of the municipality's incident categories; `okategoriserad` on old incidents (upcaster). */
+  category: string;
+  tags: string[];
 }
 
 export type IncidentFields = Omit<Incident, 'id'>;
+
+export { diffIncident };
 
 /** One field's change; `field` is a dotted path such as `assessment.severity` or `statistics.brott`. */
 export interface FieldChange {
@@ -67,10 +73,24 @@ export type ReportCommand =
         period: PeriodContext;
       };
     }
-  | { type: 'AddIncident'; data: { incidentId: string; incident: IncidentFields; period: PeriodContext } }
+  | {
+      type: 'AddIncident';
+      data: {
+        incidentId: string;
+        incident: IncidentFields;
+        period: PeriodContext;
+        /** The incident category keys the municipality uses. */
+        categories: readonly string[];
+      };
+    }
   | {
       type: 'EditIncident';
-      data: { incidentId: string; changes: Partial<IncidentFields>; period: PeriodContext };
+      data: {
+        incidentId: string;
+        changes: Partial<IncidentFields>;
+        period: PeriodContext;
+        categories: readonly string[];
+      };
     }
   | { type: 'WithdrawIncident'; data: { incidentId: string; reason: string | null; period: PeriodContext } }
   | { type: 'SubmitReport'; data: { at: string; period: PeriodContext } }
@@ -266,6 +286,7 @@ function addIncident(
   data: Extract<ReportCommand, { type: 'AddIncident' }>['data'],
   state: OpenReportState,
 ): ReportEvent[] {
+  checkIncidentCategory(data.incident.category, data.categories);
   const existing = state.incidents.find((incident) => incident.id === data.incidentId);
   if (existing) {
     const { id: _id, ...fields } = existing;
@@ -295,6 +316,9 @@ function editIncident(
   state: OpenReportState,
 ): ReportEvent[] {
   const incident = findIncident(state, data.incidentId);
+  if (data.changes.category !== undefined && data.changes.category !== incident.category) {
+    checkIncidentCategory(data.changes.category, data.categories);
+  }
   const { id: _id, ...before } = incident;
   const after: IncidentFields = {
     ...before,
@@ -335,24 +359,6 @@ function findIncident(state: OpenReportState, incidentId: string): Incident {
   const incident = state.incidents.find((candidate) => candidate.id === incidentId);
   if (!incident) throw notFound('Incident');
   return incident;
-}
-
-const INCIDENT_FIELDS = ['problem', 'location', 'placeId', 'occurredAt', 'frequency', 'comment'] as const;
-
-/** Field-level differences; `null` on one side means the incident was added or withdrawn. */
-export function diffIncident(before: IncidentFields | null, after: IncidentFields | null): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const field of INCIDENT_FIELDS) {
-    const b = before ? before[field] : null;
-    const a = after ? after[field] : null;
-    if (!sameValue(b, a)) changes.push({ field, before: b, after: a });
-  }
-  for (const field of ['severity', 'scope'] as const) {
-    const b = before ? before.assessment[field] : null;
-    const a = after ? after.assessment[field] : null;
-    if (b !== a) changes.push({ field: `assessment.${field}`, before: b, after: a });
-  }
-  return changes;
 }
 
 function diffStatistics(before: PoliceStatistics | null, after: PoliceStatistics | null): FieldChange[] {

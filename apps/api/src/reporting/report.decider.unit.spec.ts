@@ -1,4 +1,8 @@
-import { DEFAULT_CRIME_CATEGORIES, MAX_INCIDENTS_PER_REPORT } from '@laget/contracts';
+import {
+  DEFAULT_CRIME_CATEGORIES,
+  DEFAULT_INCIDENT_CATEGORIES,
+  MAX_INCIDENTS_PER_REPORT,
+} from '@laget/contracts';
 import { deciderSpec } from '../platform/domain/testing/decider-spec.js';
 import { parseOccurredAt } from './occurred-at.js';
 import {
@@ -16,6 +20,7 @@ import {
 const open: PeriodContext = { status: 'open', compilation: 0 };
 const compiled: PeriodContext = { status: 'compiled', compilation: 1 };
 const categories = DEFAULT_CRIME_CATEGORIES.map((c) => c.key);
+const incidentCategories = DEFAULT_INCIDENT_CATEGORIES.map((c) => c.key);
 const at = '2024-11-29T10:00:00+01:00';
 
 const handfat: IncidentFields = {
@@ -24,6 +29,8 @@ const handfat: IncidentFields = {
   placeId: null,
   occurredAt: parseOccurredAt('250107'),
   frequency: '',
+  category: 'skadegorelse',
+  tags: [],
   assessment: { severity: 2, scope: 'EA' },
   comment: 'Söndersparkat vattenlås.',
 };
@@ -82,7 +89,10 @@ describe('report decider', () => {
     it('records an added incident with every field as a change from nothing', () => {
       spec
         .given([opened])
-        .when({ type: 'AddIncident', data: { incidentId: 'i1', incident: handfat, period: open } })
+        .when({
+          type: 'AddIncident',
+          data: { incidentId: 'i1', incident: handfat, period: open, categories: incidentCategories },
+        })
         .then([
           {
             type: 'IncidentReported',
@@ -100,7 +110,10 @@ describe('report decider', () => {
     it('treats the same incident added twice as one', () => {
       spec
         .given([opened, incidentReported])
-        .when({ type: 'AddIncident', data: { incidentId: 'i1', incident: handfat, period: open } })
+        .when({
+          type: 'AddIncident',
+          data: { incidentId: 'i1', incident: handfat, period: open, categories: incidentCategories },
+        })
         .thenNothing();
     });
 
@@ -109,7 +122,12 @@ describe('report decider', () => {
         .given([opened, incidentReported])
         .when({
           type: 'AddIncident',
-          data: { incidentId: 'i1', incident: { ...handfat, comment: 'x' }, period: open },
+          data: {
+            incidentId: 'i1',
+            incident: { ...handfat, comment: 'x' },
+            period: open,
+            categories: incidentCategories,
+          },
         })
         .thenThrows({ name: 'DomainError', kind: 'conflict' });
     });
@@ -121,7 +139,10 @@ describe('report decider', () => {
       }));
       spec
         .given([opened, ...many])
-        .when({ type: 'AddIncident', data: { incidentId: 'new', incident: handfat, period: open } })
+        .when({
+          type: 'AddIncident',
+          data: { incidentId: 'new', incident: handfat, period: open, categories: incidentCategories },
+        })
         .thenThrows({ name: 'DomainError', kind: 'rule' });
     });
 
@@ -134,6 +155,7 @@ describe('report decider', () => {
             incidentId: 'i1',
             changes: { comment: 'Lagat.', assessment: { severity: 3, scope: 'EA' } },
             period: open,
+            categories: incidentCategories,
           },
         })
         .then([
@@ -155,7 +177,12 @@ describe('report decider', () => {
         .given([opened, incidentReported])
         .when({
           type: 'EditIncident',
-          data: { incidentId: 'i1', changes: { comment: handfat.comment }, period: open },
+          data: {
+            incidentId: 'i1',
+            changes: { comment: handfat.comment },
+            period: open,
+            categories: incidentCategories,
+          },
         })
         .thenNothing();
     });
@@ -189,10 +216,68 @@ describe('report decider', () => {
       ).toMatchObject({ incidents: [] });
     });
 
+    it('refuses a category the municipality does not use, naming the field', () => {
+      spec
+        .given([opened])
+        .when({
+          type: 'AddIncident',
+          data: {
+            incidentId: 'i1',
+            incident: { ...handfat, category: 'okategoriserad' },
+            period: open,
+            categories: incidentCategories,
+          },
+        })
+        .thenThrows({ name: 'DomainError', kind: 'invalid', details: { field: 'category' } });
+    });
+
+    it('records a changed category as a field change, and refuses an unknown one', () => {
+      spec
+        .given([opened, incidentReported])
+        .when({
+          type: 'EditIncident',
+          data: {
+            incidentId: 'i1',
+            changes: { category: 'klotter' },
+            period: open,
+            categories: incidentCategories,
+          },
+        })
+        .then([
+          {
+            type: 'IncidentEdited',
+            data: {
+              incidentId: 'i1',
+              changes: [{ field: 'category', before: 'skadegorelse', after: 'klotter' }],
+            },
+          },
+        ]);
+      spec
+        .given([opened, incidentReported])
+        .when({
+          type: 'EditIncident',
+          data: {
+            incidentId: 'i1',
+            changes: { category: 'nope' },
+            period: open,
+            categories: incidentCategories,
+          },
+        })
+        .thenThrows({ name: 'DomainError', kind: 'invalid' });
+    });
+
     it('does not know an incident that is not in the report', () => {
       spec
         .given([opened])
-        .when({ type: 'EditIncident', data: { incidentId: 'nope', changes: { comment: 'x' }, period: open } })
+        .when({
+          type: 'EditIncident',
+          data: {
+            incidentId: 'nope',
+            changes: { comment: 'x' },
+            period: open,
+            categories: incidentCategories,
+          },
+        })
         .thenThrows({ name: 'DomainError', kind: 'not_found' });
     });
   });
@@ -400,11 +485,22 @@ describe('report decider', () => {
       ['an edit', { type: 'EditReport', data: { narrative: 'x', categories, period: compiled } }],
       [
         'a new incident',
-        { type: 'AddIncident', data: { incidentId: 'i2', incident: handfat, period: compiled } },
+        {
+          type: 'AddIncident',
+          data: { incidentId: 'i2', incident: handfat, period: compiled, categories: incidentCategories },
+        },
       ],
       [
         'an incident edit',
-        { type: 'EditIncident', data: { incidentId: 'i1', changes: { comment: 'x' }, period: compiled } },
+        {
+          type: 'EditIncident',
+          data: {
+            incidentId: 'i1',
+            changes: { comment: 'x' },
+            period: compiled,
+            categories: incidentCategories,
+          },
+        },
       ],
       ['a withdrawal', { type: 'WithdrawReport', data: { at, reason: null, period: compiled } }],
       ['a submission', { type: 'SubmitReport', data: { at, period: compiled } }],

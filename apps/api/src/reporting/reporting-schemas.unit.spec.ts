@@ -12,6 +12,7 @@ const incident = {
   location: 'Inne på toaletten',
   occurredAt: '250107',
   frequency: '',
+  category: 'skadegorelse',
   assessment: { severity: 2, scope: 'EA' },
   comment: 'Söndersparkat vattenlås.',
 };
@@ -33,7 +34,11 @@ describe('reporting request schemas (the edge: limits, unknown fields, clean tex
 
   it('fills optional incident texts with empty strings', () => {
     expect(
-      addIncidentRequestSchema.parse({ problem: 'Klotter', assessment: { severity: 1, scope: 'A' } }),
+      addIncidentRequestSchema.parse({
+        problem: 'Klotter',
+        category: 'skadegorelse',
+        assessment: { severity: 1, scope: 'A' },
+      }),
     ).toMatchObject({
       location: '',
       occurredAt: '',

@@ -1,5 +1,6 @@
 import { defineFeature } from '../platform/feature.js';
 import { reportingCommandHandlers } from './commands/index.js';
+import { registerIncidentCategoryUpcaster } from './incident-category.upcaster.js';
 import { reportingQueryHandlers } from './queries/index.js';
 import { reportingSettingsSchema } from './reporting.settings.js';
 import { ReportingModule } from './reporting.module.js';
@@ -13,4 +14,5 @@ export const reportingFeature = defineFeature({
   queryHandlers: reportingQueryHandlers,
   projections: reportingProjections,
   settings: reportingSettingsSchema,
+  upcasters: registerIncidentCategoryUpcaster,
 });

@@ -33,6 +33,7 @@ import {
 } from './commands/index.js';
 import { GetPeriodQuery, GetReportQuery, ListPlacesQuery, ListReportsQuery } from './queries/index.js';
 import { ReportAndWeekCommands } from './report-and-week.js';
+import { defaultReportingSettings } from './reporting.settings.js';
 import { DEMO_PERIOD, fileDemoWeek } from './demo-week.js';
 import { callerFor, compileWeek, registerOrganisations } from './testing/reporting-test-kit.js';
 
@@ -84,6 +85,7 @@ const incident = {
   location: 'Inne på toaletten',
   occurredAt: '250107',
   frequency: '',
+  category: 'skadegorelse',
   assessment: { severity: 2, scope: 'EA' as const },
   comment: 'Söndersparkat vattenlås.',
 };
@@ -330,6 +332,7 @@ describeWith(['postgres'], 'reporting commands and queries on PostgreSQL', () =>
         module.get(ReportGuards),
         clock,
       ),
+      defaultReportingSettings,
     );
     const otherInstance = {
       addIncident: (

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ReportChanges, ReportGuards, reportingCommandHandlers } from './commands/index.js';
 import { AppConfig } from '../config/app-config.js';
-import { CrimeCategoriesController, PeriodsController, PlacesController } from './periods.controller.js';
+import {
+  CrimeCategoriesController,
+  IncidentCategoriesController,
+  PeriodsController,
+  PlacesController,
+} from './periods.controller.js';
 import { reportingQueryHandlers } from './queries/index.js';
 import { ReportAndWeekCommands } from './report-and-week.js';
 import { ReportsController } from './reports.controller.js';
@@ -12,7 +17,13 @@ import { REPORTING_SETTINGS } from './reporting.tokens.js';
 
 /** Weekly reporting: periods, reports, incidents, police statistics, places and compliance (issue 4). */
 @Module({
-  controllers: [ReportsController, PeriodsController, CrimeCategoriesController, PlacesController],
+  controllers: [
+    ReportsController,
+    PeriodsController,
+    CrimeCategoriesController,
+    IncidentCategoriesController,
+    PlacesController,
+  ],
   providers: [
     { provide: REPORTING_SETTINGS, useFactory: reportingSettingsOf, inject: [AppConfig] },
     ReportingProjections,

@@ -1,4 +1,9 @@
-import { DEFAULT_CRIME_CATEGORIES, type CrimeCategory } from '@laget/contracts';
+import {
+  DEFAULT_CRIME_CATEGORIES,
+  DEFAULT_INCIDENT_CATEGORIES,
+  type CrimeCategory,
+  type IncidentCategory,
+} from '@laget/contracts';
 import { z } from 'zod';
 import { AppConfig } from '../config/app-config.js';
 import { clockTime, type Environment } from '../config/environment.js';
@@ -10,6 +15,7 @@ import { defaultPeriodSettings, type IsoWeekday, type PeriodSettings } from './p
  */
 export interface ReportingSettings extends PeriodSettings {
   crimeCategories: readonly CrimeCategory[];
+  incidentCategories: readonly IncidentCategory[];
   reportingWeeksBack: number;
 }
 
@@ -18,6 +24,7 @@ export const DEFAULT_REPORTING_WEEKS_BACK = 4;
 export const defaultReportingSettings: ReportingSettings = {
   ...defaultPeriodSettings,
   crimeCategories: DEFAULT_CRIME_CATEGORIES,
+  incidentCategories: DEFAULT_INCIDENT_CATEGORIES,
   reportingWeeksBack: DEFAULT_REPORTING_WEEKS_BACK,
 };
 
@@ -49,6 +56,17 @@ export const reportingSettingsSchema = z.object({
     .optional()
     .describe("`key=Label,key=Label,…` for the police statistics, in place of the seed's categories")
     .meta({ documentedDefault: "the seed's categories" }),
+  LAGET_INCIDENT_CATEGORIES: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*=[^,=]+(,[a-z0-9][a-z0-9_-]*=[^,=]+)*$/, 'must be key=Label,key=Label,…')
+    .refine((value) => !value.split(',').some((pair) => pair.startsWith('okategoriserad=')), {
+      message: 'okategoriserad is the category of old incidents and cannot be configured',
+    })
+    .optional()
+    .describe(
+      '`key=Label,key=Label,…` for the incident categories a reporter picks from (ASCII keys, Swedish labels)',
+    )
+    .meta({ documentedDefault: 'skadegörelse, klotter, … övrigt (issue 18)' }),
   LAGET_REPORTING_WEEKS_BACK: z.coerce
     .number()
     .int()
@@ -67,13 +85,20 @@ export function reportingSettingsOf(config: AppConfig): ReportingSettings {
     deadline: { daysAfterWeek: env.LAGET_DEADLINE_DAYS_AFTER_WEEK, time: env.LAGET_DEADLINE_TIME },
     meetingWeekday: env.LAGET_MEETING_WEEKDAY as IsoWeekday,
     crimeCategories: env.LAGET_CRIME_CATEGORIES
-      ? env.LAGET_CRIME_CATEGORIES.split(',').map((pair) => {
-          const [key = '', label = ''] = pair.split('=');
-          return { key, label: label.trim() };
-        })
+      ? categoriesOf(env.LAGET_CRIME_CATEGORIES)
       : DEFAULT_CRIME_CATEGORIES,
+    incidentCategories: env.LAGET_INCIDENT_CATEGORIES
+      ? categoriesOf(env.LAGET_INCIDENT_CATEGORIES)
+      : DEFAULT_INCIDENT_CATEGORIES,
     reportingWeeksBack: env.LAGET_REPORTING_WEEKS_BACK,
   };
+}
+
+function categoriesOf(list: string): CrimeCategory[] {
+  return list.split(',').map((pair) => {
+    const [key = '', label = ''] = pair.split('=');
+    return { key, label: label.trim() };
+  });
 }
 
 /** From these variables alone (tests); throws a ConfigurationError naming a bad one. */

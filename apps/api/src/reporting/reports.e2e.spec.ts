@@ -11,6 +11,7 @@ const incident = {
   location: 'Inne på toaletten',
   occurredAt: '250107',
   frequency: '',
+  category: 'skadegorelse',
   assessment: { severity: 2, scope: 'EA' },
   comment: 'Söndersparkat vattenlås.',
 };
@@ -144,6 +145,44 @@ describeOnStores(['postgres'], 'reports over HTTP', (store) => {
     expect(states).toEqual({ NVK: 'on_time', Polisen: 'pending', Skolan: 'pending' });
   });
 
+  it('files incidents under a configured category, refusing a missing or unknown one with a 400 naming the field', async () => {
+    const categories = await nvk.get('/api/incident-categories');
+    expect(categories.status).toBe(200);
+    expect(categories.body).toContainEqual({ key: 'skadegorelse', label: 'Skadegörelse' });
+    expect(categories.body).toContainEqual({ key: 'stold-inbrott', label: 'Stöld/inbrott' });
+    expect(categories.body).toContainEqual({ key: 'ovrigt', label: 'Övrigt' });
+    const { category: _category, ...uncategorised } = incident;
+    for (const body of [
+      uncategorised,
+      { ...incident, category: 'nope' },
+      { ...incident, category: 'okategoriserad' },
+    ]) {
+      const refused = await nvk.post(`/api/reports/${reportId()}/incidents`, body);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toMatch(/category|Kategori/);
+    }
+    for (const hostile of ['__proto__', 'Klotter\u0000', '', 'x'.repeat(100_000)]) {
+      const refused = await nvk.post(`/api/reports/${reportId()}/incidents`, {
+        ...incident,
+        category: hostile,
+      });
+      expect(refused.status).toBe(400);
+    }
+    const added = await nvk.post(`/api/reports/${reportId()}/incidents`, {
+      ...incident,
+      category: 'klotter',
+      tags: ['skolan', 'helg'],
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ category: 'klotter', tags: ['skolan', 'helg'] });
+    const edited = await nvk.patch(`/api/reports/${reportId()}/incidents/${added.body.id}`, {
+      category: 'ovrigt',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ category: 'ovrigt' });
+    expect((await nvk.delete(`/api/reports/${reportId()}/incidents/${added.body.id}`)).status).toBe(200);
+  });
+
   it('refuses a second report for the same pair with 409', async () => {
     const again = await nvkColleague.post('/api/reports', {
       period: '2024-W48',
@@ -154,7 +193,11 @@ describeOnStores(['postgres'], 'reports over HTTP', (store) => {
 
   it('answers a retried POST with the same Idempotency-Key once, without a second incident', async () => {
     const headers = { 'idempotency-key': 'add-klotter-1' };
-    const body = { problem: 'Klotter på Unkan', assessment: { severity: 1, scope: 'A' } };
+    const body = {
+      problem: 'Klotter på Unkan',
+      category: 'skadegorelse',
+      assessment: { severity: 1, scope: 'A' },
+    };
     const first = await nvk.post(`/api/reports/${reportId()}/incidents`, body, headers);
     const second = await nvk.post(`/api/reports/${reportId()}/incidents`, body, headers);
     expect(first.status).toBe(201);

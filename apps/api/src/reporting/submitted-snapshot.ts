@@ -45,6 +45,8 @@ export function submittedSnapshotOf(
       frequency: incident.frequency,
       assessment: incident.assessment,
       comment: incident.comment,
+      category: incident.category,
+      ...(incident.placeId ? { placeId: incident.placeId } : {}),
     })),
     ...(report.statistics ? { statistics: statisticsSnapshot(report.statistics, labelOf) } : {}),
   };

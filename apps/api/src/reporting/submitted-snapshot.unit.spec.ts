@@ -23,6 +23,8 @@ const incident: ReportEvent = {
       placeId: null,
       occurredAt: parseOccurredAt('250107'),
       frequency: '',
+      category: 'skadegorelse',
+      tags: [],
       assessment: { severity: 2, scope: 'EA' },
       comment: 'Söndersparkat vattenlås.',
     },

@@ -55,6 +55,7 @@ const incidentOf = (reporter: number, n: number) => ({
   location: 'Frida Hansdotter Arena',
   occurredAt: '250107',
   frequency: 'Enstaka',
+  category: 'skadegorelse',
   assessment: { severity: 1 + (n % 5), scope: 'EA' },
   comment: 'Skickad medan databasen startade om.',
 });

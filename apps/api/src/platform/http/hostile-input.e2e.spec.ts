@@ -38,6 +38,7 @@ describeWith(['postgres'], 'hostile input over HTTP', () => {
       problem: 'Hot\u0000',
       location: 'Gården\uFFFF',
       comment: 'Kontakt\u0085',
+      category: 'skadegorelse',
       assessment: { severity: 2, scope: 'E' },
     });
     expect(added.status).toBe(400);

@@ -50,7 +50,11 @@ for (const store of e2eEventStores(['pglite', 'postgres'] as const)) {
       );
 
     it('answers a retry whose first attempt was applied but not answered, without applying it again', async () => {
-      const body = { problem: 'Klotter på Unkan', assessment: { severity: 1, scope: 'A' } };
+      const body = {
+        problem: 'Klotter på Unkan',
+        category: 'skadegorelse',
+        assessment: { severity: 1, scope: 'A' },
+      };
       const headers = { 'idempotency-key': 'incident-crash-1' };
       const first = await reporter.post(`/api/reports/${reportId}/incidents`, body, headers);
       expect(first.status).toBe(201);
@@ -83,7 +87,11 @@ for (const store of e2eEventStores(['pglite', 'postgres'] as const)) {
     });
 
     it('takes over a claim that a dead process left before its append, and applies it once', async () => {
-      const body = { problem: 'Trasig belysning', assessment: { severity: 1, scope: 'A' } };
+      const body = {
+        problem: 'Trasig belysning',
+        category: 'skadegorelse',
+        assessment: { severity: 1, scope: 'A' },
+      };
       const headers = { 'idempotency-key': 'incident-crash-2' };
       // Claimed by a process that died before appending: the claim row, no events, no answer.
       const me = await reporter.get('/api/auth/me');
@@ -98,7 +106,11 @@ for (const store of e2eEventStores(['pglite', 'postgres'] as const)) {
     });
 
     it('lets exactly one of concurrent twins apply the command; neither fails but by 409', async () => {
-      const body = { problem: 'Nedskräpning', assessment: { severity: 1, scope: 'A' } };
+      const body = {
+        problem: 'Nedskräpning',
+        category: 'skadegorelse',
+        assessment: { severity: 1, scope: 'A' },
+      };
       const headers = { 'idempotency-key': 'incident-twins' };
       const answers = await Promise.all(
         Array.from({ length: 4 }, () => reporter.post(`/api/reports/${reportId}/incidents`, body, headers)),
@@ -112,7 +124,11 @@ for (const store of e2eEventStores(['pglite', 'postgres'] as const)) {
 
     it('keeps the contract: another body with the same key is 422; a refused command leaves no key', async () => {
       const headers = { 'idempotency-key': 'incident-contract' };
-      const body = { problem: 'Glaskross', assessment: { severity: 1, scope: 'A' } };
+      const body = {
+        problem: 'Glaskross',
+        category: 'skadegorelse',
+        assessment: { severity: 1, scope: 'A' },
+      };
       expect((await reporter.post(`/api/reports/${reportId}/incidents`, body, headers)).status).toBe(201);
       const other = await reporter.post(
         `/api/reports/${reportId}/incidents`,

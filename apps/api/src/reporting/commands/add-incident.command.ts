@@ -1,9 +1,12 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AddIncidentRequest, IncidentView } from '@laget/contracts';
 import type { SignedInCaller } from '../../identity/index.js';
 import { newIdFor } from '../../platform/commands/request-context.js';
 import { parseOccurredAt } from '../occurred-at.js';
 import { calendarOf, parsePeriod } from '../period.js';
+import type { ReportingSettings } from '../reporting.settings.js';
+import { REPORTING_SETTINGS } from '../reporting.tokens.js';
 import { ReportChanges } from './report-changes.js';
 
 /** The added incident, with the report's id and version after it. */
@@ -23,7 +26,10 @@ export class AddIncidentCommand extends Command<IncidentAnswer> {
 
 @CommandHandler(AddIncidentCommand)
 export class AddIncidentHandler implements ICommandHandler<AddIncidentCommand> {
-  constructor(private readonly changes: ReportChanges) {}
+  constructor(
+    private readonly changes: ReportChanges,
+    @Inject(REPORTING_SETTINGS) private readonly settings: ReportingSettings,
+  ) {}
 
   async execute({ caller, reportId, data, expectedVersion }: AddIncidentCommand): Promise<IncidentAnswer> {
     if (data.placeId) await this.changes.guards.ensurePlace(data.placeId);
@@ -40,6 +46,8 @@ export class AddIncidentHandler implements ICommandHandler<AddIncidentCommand> {
           incidentId,
           incident: {
             problem: data.problem,
+            category: data.category,
+            tags: data.tags ?? [],
             location: data.location,
             placeId: data.placeId ?? null,
             occurredAt: parseOccurredAt(data.occurredAt, calendarOf(parsePeriod(state.period))),
@@ -48,6 +56,7 @@ export class AddIncidentHandler implements ICommandHandler<AddIncidentCommand> {
             comment: data.comment,
           },
           period,
+          categories: this.settings.incidentCategories.map((category) => category.key),
         },
       }),
     );

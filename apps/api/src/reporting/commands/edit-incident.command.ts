@@ -1,9 +1,12 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EditIncidentRequest } from '@laget/contracts';
 import type { SignedInCaller } from '../../identity/index.js';
 import { notFound } from '../../platform/domain/domain-error.js';
 import { parseOccurredAt } from '../occurred-at.js';
 import { calendarOf, parsePeriod } from '../period.js';
+import type { ReportingSettings } from '../reporting.settings.js';
+import { REPORTING_SETTINGS } from '../reporting.tokens.js';
 import type { IncidentAnswer } from './add-incident.command.js';
 import { findIncident, ReportChanges } from './report-changes.js';
 
@@ -22,7 +25,10 @@ export class EditIncidentCommand extends Command<IncidentAnswer> {
 
 @CommandHandler(EditIncidentCommand)
 export class EditIncidentHandler implements ICommandHandler<EditIncidentCommand> {
-  constructor(private readonly changes: ReportChanges) {}
+  constructor(
+    private readonly changes: ReportChanges,
+    @Inject(REPORTING_SETTINGS) private readonly settings: ReportingSettings,
+  ) {}
 
   async execute(command: EditIncidentCommand): Promise<IncidentAnswer> {
     const { caller, reportId, incidentId, data, expectedVersion } = command;
@@ -41,6 +47,8 @@ export class EditIncidentHandler implements ICommandHandler<EditIncidentCommand>
           incidentId,
           changes: {
             ...(changes.problem !== undefined ? { problem: changes.problem } : {}),
+            ...(changes.category !== undefined ? { category: changes.category } : {}),
+            ...(changes.tags !== undefined ? { tags: changes.tags } : {}),
             ...(changes.location !== undefined ? { location: changes.location } : {}),
             ...(changes.placeId !== undefined ? { placeId: changes.placeId } : {}),
             ...(changes.occurredAt !== undefined
@@ -58,6 +66,7 @@ export class EditIncidentHandler implements ICommandHandler<EditIncidentCommand>
               : {}),
           },
           period,
+          categories: this.settings.incidentCategories.map((category) => category.key),
         },
       }),
     );

@@ -1,4 +1,5 @@
 import { CrimeCategoriesHandler } from './crime-categories.query.js';
+import { IncidentCategoriesHandler } from './incident-categories.query.js';
 import { GetPeriodHandler } from './get-period.query.js';
 import { GetReportHandler } from './get-report.query.js';
 import { ListPeriodsHandler } from './list-periods.query.js';
@@ -9,6 +10,7 @@ import { ReportingDeadlineHandler } from './reporting-deadline.query.js';
 import { SubmittedSnapshotHandler, SubmittedSnapshotsHandler } from './submitted-snapshots.query.js';
 
 export { CrimeCategoriesQuery } from './crime-categories.query.js';
+export { IncidentCategoriesQuery } from './incident-categories.query.js';
 export { GetPeriodQuery } from './get-period.query.js';
 export { GetReportQuery } from './get-report.query.js';
 export { ListPeriodsQuery } from './list-periods.query.js';
@@ -27,6 +29,7 @@ export const reportingQueryHandlers = [
   ListPlacesHandler,
   GetPlaceHandler,
   CrimeCategoriesHandler,
+  IncidentCategoriesHandler,
   SubmittedSnapshotHandler,
   SubmittedSnapshotsHandler,
   ReportingDeadlineHandler,

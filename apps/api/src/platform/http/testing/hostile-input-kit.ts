@@ -62,6 +62,7 @@ export async function startHostileWeek(store: 'postgres' | 'pglite' = 'postgres'
     await schoolUser.client.post(`/api/reports/${schoolReport.id}/incidents`, {
       problem: 'Skadegörelse på skolgården',
       location: 'Skolgården',
+      category: 'skadegorelse',
       assessment: { severity: 2, scope: 'E' },
     }),
     'add incident',

@@ -55,6 +55,8 @@ const incident = {
   placeId: 'place-1',
   occurredAt: { raw: '250107', parsed: { kind: 'date' as const, on: '2025-01-07' } },
   frequency: 'En gång',
+  category: 'skadegorelse',
+  tags: [],
   assessment: { severity: 2, scope: 'EA' as const },
   comment: 'Söndersparkat vattenlås.',
 };
