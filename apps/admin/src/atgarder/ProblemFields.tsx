@@ -1,11 +1,13 @@
 import { AutocompleteArrayInput, ReferenceArrayInput, required, SelectInput, TextInput } from 'react-admin';
 import { problemStatusChoices } from './choices.js';
+import { useCategoryChoices } from './useIncidentCategories.js';
 
 export function ProblemFields() {
+  const categories = useCategoryChoices();
   return (
     <>
       <TextInput source="title" validate={required()} fullWidth />
-      <TextInput source="category" validate={required()} />
+      <SelectInput source="category" choices={categories} validate={required()} translateChoice={false} />
       <ReferenceArrayInput source="placeIds" reference="places">
         <AutocompleteArrayInput optionText="name" />
       </ReferenceArrayInput>
