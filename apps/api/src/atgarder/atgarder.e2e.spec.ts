@@ -269,6 +269,9 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
     expect(
       (await coordinator.post('/api/problems/__proto__/incidents', { incidentId: '__proto__' })).status,
     ).toBe(404);
+    const unknown = await coordinator.post('/api/problems', { title: 'Okänd', category: 'finns-inte' });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('category');
     const huge = await coordinator.post('/api/problems', { title: 'x'.repeat(201), category: 'x' });
     expect(huge.status).toBe(400);
     const empty = await coordinator.post('/api/problems', { title: '   ', category: 'x' });

@@ -7,6 +7,7 @@ export { REPORTING_SETTINGS } from './reporting.tokens.js';
 export type { ReportingSettings } from './reporting.settings.js';
 export {
   GetPeriodQuery,
+  IncidentCategoriesQuery,
   ListPlacesQuery,
   OrganisationsWithoutReportQuery,
   ReportingDeadlineQuery,

@@ -1,9 +1,10 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import type { EditProblemRequest, ProblemView } from '@laget/contracts';
 import type { SignedInCaller } from '../../identity/index.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
 import { notFound } from '../../platform/domain/domain-error.js';
 import { ensureMayChangeProblem } from '../atgarder-access.js';
+import { ensureKnownCategory } from '../problem-category.js';
 import { problemView } from '../atgarder-views.js';
 import { isOpened, problemDecider, problemStreamId } from '../problem.decider.js';
 
@@ -21,10 +22,14 @@ export class EditProblemCommand extends Command<ProblemView> {
 
 @CommandHandler(EditProblemCommand)
 export class EditProblemHandler implements ICommandHandler<EditProblemCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly queryBus: QueryBus,
+  ) {}
 
   async execute({ caller, problemId, data, expectedVersion }: EditProblemCommand): Promise<ProblemView> {
     ensureMayChangeProblem(caller, 'update', problemId);
+    await ensureKnownCategory(this.queryBus, data.category);
     const { expectedVersion: _inBody, ...changes } = data;
     const result = await this.runner.run(
       problemStreamId(problemId),

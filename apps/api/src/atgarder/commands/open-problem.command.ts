@@ -1,10 +1,11 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import type { CreateProblemRequest, ProblemView } from '@laget/contracts';
 import type { SignedInCaller } from '../../identity/index.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
 import { newIdFor } from '../../platform/commands/request-context.js';
 import { notFound } from '../../platform/domain/domain-error.js';
 import { ensureMayChangeProblem } from '../atgarder-access.js';
+import { ensureKnownCategory } from '../problem-category.js';
 import { problemView } from '../atgarder-views.js';
 import { isOpened, problemDecider, problemStreamId } from '../problem.decider.js';
 
@@ -20,10 +21,14 @@ export class OpenProblemCommand extends Command<ProblemView> {
 
 @CommandHandler(OpenProblemCommand)
 export class OpenProblemHandler implements ICommandHandler<OpenProblemCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly queryBus: QueryBus,
+  ) {}
 
   async execute({ caller, data }: OpenProblemCommand): Promise<ProblemView> {
     ensureMayChangeProblem(caller, 'create');
+    await ensureKnownCategory(this.queryBus, data.category);
     const problemId = newIdFor(caller.context, 'problem');
     const result = await this.runner.run(
       problemStreamId(problemId),
