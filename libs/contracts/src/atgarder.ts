@@ -230,3 +230,29 @@ export interface OngoingActionSnapshot {
   public: boolean;
   latestFollowUp: { on: string; effect: FollowUpEffect; text: string } | null;
 }
+
+export const PLAN_VIEWS = ['internal', 'open'] as const;
+export type PlanView = (typeof PLAN_VIEWS)[number];
+
+export const createPlanRequestSchema = strict({
+  year: z
+    .number({ error: sayBoth('År', 'year')('måste vara ett årtal', 'must be a year') })
+    .int({ error: sayBoth('År', 'year')('måste vara ett årtal', 'must be a year') })
+    .min(2000, { error: sayBoth('År', 'year')('tidigast 2000', 'at the earliest 2000') })
+    .max(2100, { error: sayBoth('År', 'year')('senast 2100', 'at the latest 2100') }),
+});
+
+/** The yearly åtgärdsplan in the lägesbild's document shape (sections of text). */
+export const atgardsplanSchema = z.object({
+  year: z.number().int(),
+  status: z.enum(['compiled', 'approved', 'published']),
+  revision: z.number().int(),
+  version: z.number().int(),
+  view: z.enum(PLAN_VIEWS),
+  compiledAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  sections: z.array(
+    z.object({ id: z.string(), kind: z.string(), title: z.string(), text: z.string().optional() }),
+  ),
+});
+export type AtgardsplanView = z.output<typeof atgardsplanSchema>;

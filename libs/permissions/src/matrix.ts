@@ -63,6 +63,14 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     why: 'the public site, feed and PDFs',
   },
 
+  {
+    who: 'anyone',
+    actions: ['read'],
+    subject: 'ActionPlan',
+    when: 'publishedOpenView',
+    why: 'the public reads the published åtgärdsplan',
+  },
+
   // Every login.
   {
     who: 'authenticated',
@@ -252,6 +260,13 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     why: 'manages every action (åtgärd), its owner and whether it is public',
   },
 
+  {
+    who: 'coordinator',
+    actions: ['read', 'create', 'approve'],
+    subject: 'ActionPlan',
+    why: 'compiles, approves and publishes the yearly åtgärdsplan',
+  },
+
   // Granskare.
   {
     who: 'reviewer',
@@ -278,6 +293,13 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     why: 'the EST group reads the internal version',
   },
   { who: 'est_member', actions: ['read'], subject: 'Problem', why: 'the EST group follows its problems' },
+  {
+    who: 'est_member',
+    actions: ['read'],
+    subject: 'ActionPlan',
+    when: 'internalView',
+    why: 'the EST group reads the internal åtgärdsplan',
+  },
   {
     who: 'est_member',
     actions: ['read'],

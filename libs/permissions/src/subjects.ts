@@ -19,6 +19,7 @@ export const SUBJECTS = [
   'Problem',
   'ProblemAction',
   'Outbox',
+  'ActionPlan',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
@@ -103,6 +104,12 @@ export interface OutboxSubject {
   emailId?: string;
 }
 
+/** One view of a yearly åtgärdsplan (atgarder/plan). */
+export interface ActionPlanSubject {
+  view: 'internal' | 'open';
+  status: 'none' | 'compiled' | 'approved' | 'published';
+}
+
 export interface SubjectInstances {
   Organisation: OrganisationSubject;
   User: UserSubject;
@@ -119,6 +126,7 @@ export interface SubjectInstances {
   Problem: ProblemSubject;
   ProblemAction: ProblemActionSubject;
   Outbox: OutboxSubject;
+  ActionPlan: ActionPlanSubject;
 }
 
 /** The fields a field rule may name, per subject (used by the docs and the field tests). */

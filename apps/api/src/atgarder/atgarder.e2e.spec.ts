@@ -326,6 +326,46 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
     expect(openIds).not.toContain(`action-${schoolActionId}`);
   });
 
+  it('the 2026 åtgärdsplan is compiled, approved and published as HTML, JSON and a tagged PDF', async () => {
+    expect((await estMember.post('/api/atgardsplaner', { year: 2026 })).status).toBe(403);
+    expect((await coordinator.post('/api/atgardsplaner', { year: 1999 })).status).toBe(400);
+    const compiled = await coordinator.post('/api/atgardsplaner', { year: 2026 });
+    expect(compiled.status).toBe(201);
+    const internal = await estMember.get('/api/atgardsplaner/2026?view=internal');
+    expect(internal.status).toBe(200);
+    const internalText = JSON.stringify(internal.body.sections);
+    expect(internalText).toContain('Skadegörelse vid Åsens torg');
+    expect(internalText).toContain('Kopplade händelser: 3 under 3 veckor (v08: 1, v09: 1, v10: 1).');
+    expect(internalText).toContain('Samtal med eleverna');
+    expect((await estMember.get('/api/atgardsplaner/2026?view=open')).status).toBe(404);
+    expect((await nvkReporter.get('/api/atgardsplaner/2026')).status).toBe(404);
+    expect((await anonymous().get('/public/atgardsplaner/2026')).status).toBe(404);
+    expect((await coordinator.post('/api/atgardsplaner/2026/publish')).status).toBe(422);
+    expect((await coordinator.post('/api/atgardsplaner/2026/approve')).status).toBe(200);
+    const published = await coordinator.post('/api/atgardsplaner/2026/publish');
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+
+    const page = await anonymous().get('/public/atgardsplaner/2026');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.body).toContain('Åtgärdsplan 2026');
+    expect(page.body).toContain('Bättre belysning');
+    expect(page.body).not.toContain('Samtal med eleverna');
+    expect(page.body).not.toContain('Återkommande skadegörelse kvällstid');
+    const json = await anonymous().get('/public/atgardsplaner/2026.json');
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ year: 2026, view: 'open', status: 'published' });
+    const pdf = await fetch(`${app.url}/public/atgardsplaner/2026.pdf`);
+    expect(pdf.status).toBe(200);
+    const bytes = Buffer.from(await pdf.arrayBuffer()).toString('latin1');
+    expect(bytes.startsWith('%PDF-1.7')).toBe(true);
+    expect(bytes).toContain('/StructTreeRoot');
+    expect(bytes).toContain('/Marked true');
+    expect((await anonymous().get('/public/atgardsplaner/2025')).status).toBe(404);
+    expect((await anonymous().get('/public/atgardsplaner/__proto__')).status).toBe(404);
+  });
+
   it('reminds the owner of what is due and of a missing follow-up, once per action and occasion, into the outbox', async () => {
     expect((await coordinator.get('/api/outbox')).status).toBe(403);
     expect((await nvkReporter.get('/api/outbox')).status).toBe(403);

@@ -133,3 +133,29 @@ export async function ongoingActionRows(
     organisationName: row.organisation_name,
   }));
 }
+
+/** Every not-cancelled action of these problems, with its problem's title and owner's name (the åtgärdsplan). */
+export async function planActionRows(
+  db: SqlExecutor,
+  problemIds: readonly string[],
+): Promise<Array<{ state: PlannedAction; problemTitle: string | null; organisationName: string | null }>> {
+  if (problemIds.length === 0) return [];
+  const { rows } = await db.query<{
+    state: ActionState;
+    problem_title: string | null;
+    organisation_name: string | null;
+  }>(
+    `SELECT a.state, p.title AS problem_title, o.name AS organisation_name
+       FROM atgarder_actions a
+       LEFT JOIN atgarder_problems p ON p.problem_id = a.problem_id
+       LEFT JOIN reporting_organisations o ON o.organisation_id = a.owner_organisation_id
+      WHERE a.problem_id = ANY($1::text[]) AND a.status <> 'cancelled'
+      ORDER BY a.problem_id, a.due_on, a.action_id`,
+    [[...problemIds]],
+  );
+  return rows.map((row) => ({
+    state: row.state as PlannedAction,
+    problemTitle: row.problem_title,
+    organisationName: row.organisation_name,
+  }));
+}

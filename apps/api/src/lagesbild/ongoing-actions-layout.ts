@@ -20,7 +20,8 @@ const EFFECT: Record<NonNullable<OngoingActionSnapshot['latestFollowUp']>['effec
   worse: 'sämre',
 };
 
-function actionText(action: OngoingActionSnapshot): string {
+/** An action in words: its problem, owner, status, dates and latest follow-up (also the åtgärdsplan's). */
+export function actionText(action: OngoingActionSnapshot): string {
   const lines = [
     `Problem: ${action.problemTitle}`,
     `Ansvarig: ${action.ownerOrganisationName}. Status: ${STATUS[action.status]}. ${action.startsOn} – ${action.dueOn}.`,

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { ActionsController } from '../atgarder/actions.controller.js';
 import { ProblemsController } from '../atgarder/problems.controller.js';
 import { OutboxController } from '../atgarder/outbox.controller.js';
+import { PlansController, PublicPlansController } from '../atgarder/plan/plans.controller.js';
 import { AuditController } from '../audit/audit.controller.js';
 import { HealthController } from '../health/health.controller.js';
 import { AuthController } from '../identity/auth.controller.js';
@@ -36,9 +37,11 @@ export const API_CONTROLLERS: readonly Type[] = [
   LagesbilderController,
   ProblemsController,
   ActionsController,
+  PlansController,
   JobsController,
   OutboxController,
   AuditController,
   PublicSiteController,
+  PublicPlansController,
   HealthController,
 ];
