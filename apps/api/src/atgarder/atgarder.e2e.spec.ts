@@ -363,6 +363,12 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
     expect(bytes).toContain('/StructTreeRoot');
     expect(bytes).toContain('/Marked true');
     expect((await anonymous().get('/public/atgardsplaner/2025')).status).toBe(404);
+    let feed = '';
+    for (let attempt = 0; attempt < 50 && !feed.includes('Åtgärdsplan 2026'); attempt++) {
+      feed = String((await anonymous().get('/public/feed.atom')).body);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(feed).toContain('/public/atgardsplaner/2026</id>');
     expect((await anonymous().get('/public/atgardsplaner/__proto__')).status).toBe(404);
   });
 

@@ -3,6 +3,7 @@ import type { DomainEvent } from '../platform/domain/decider.js';
 import { defineProjection, type Projection } from '../platform/projections/projection.js';
 import type { ReportEvent } from '../reporting/report.decider.js';
 import { ACTION_EVENT_TYPES, type ActionEvent, type ActionState, actionDecider } from './action.decider.js';
+import type { PlanEvent } from './plan/plan.decider.js';
 import {
   PROBLEM_EVENT_TYPES,
   type ProblemEvent,
@@ -220,8 +221,36 @@ export const incidentsProjection = defineProjection<IncidentSourceEvent>({
   },
 });
 
+/** Published åtgärdsplaner (the public feed lists them). */
+export const plansProjection = defineProjection<PlanEvent>({
+  name: 'atgarder.plans',
+  eventTypes: ['AtgardsplanPublished'],
+  setup: async (sql) => {
+    await sql.query(`
+      CREATE TABLE IF NOT EXISTS atgarder_plans (
+        year integer PRIMARY KEY,
+        revision integer NOT NULL,
+        published_at timestamptz NOT NULL
+      )`);
+  },
+  reset: async (sql) => {
+    await sql.query('DELETE FROM atgarder_plans');
+  },
+  handle: async (event, sql) => {
+    if (event.type !== 'AtgardsplanPublished') return;
+    const year = Number(event.streamId.replace(/^atgardsplan-/, ''));
+    if (!Number.isInteger(year)) return;
+    await sql.query(
+      `INSERT INTO atgarder_plans (year, revision, published_at) VALUES ($1, $2, $3)
+       ON CONFLICT (year) DO UPDATE SET revision = $2, published_at = $3`,
+      [year, event.data.revision, event.data.publishedAt],
+    );
+  },
+});
+
 export const atgarderProjections: readonly Projection[] = [
   problemsProjection,
   actionsProjection,
   incidentsProjection,
+  plansProjection,
 ] as unknown as readonly Projection<DomainEvent>[];

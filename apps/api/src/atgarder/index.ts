@@ -3,3 +3,4 @@
  * lägesbild's compile asks for the week's ongoing actions).
  */
 export { OngoingActionsQuery } from './queries/ongoing-actions.query.js';
+export { PublishedPlansQuery } from './plan/published-plans.query.js';

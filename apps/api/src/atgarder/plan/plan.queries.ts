@@ -8,6 +8,7 @@ import { notFound } from '../../platform/domain/domain-error.js';
 import { ensureMayReadPlan, planDocument } from './plan-access.js';
 import { renderPlanPage, renderPlanPdf } from './plan-page.js';
 import { planDecider, planStreamId } from './plan.decider.js';
+import { PublishedPlansHandler } from './published-plans.query.js';
 
 /** One view of the year's åtgärdsplan (internal: coordinator, EST group; open: coordinator). */
 export class GetPlanQuery extends Query<AtgardsplanView> {
@@ -69,4 +70,4 @@ export class PublicPlanHandler implements IQueryHandler<PublicPlanQuery> {
   }
 }
 
-export const planQueryHandlers = [GetPlanHandler, PublicPlanHandler];
+export const planQueryHandlers = [GetPlanHandler, PublicPlanHandler, PublishedPlansHandler];
