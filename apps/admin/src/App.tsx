@@ -50,6 +50,7 @@ const LagesbildHistoryPage = lazyPage(
 );
 const MyReport = lazyPage(() => import('./reports/MyReport.js'), 'MyReport');
 const MondayPage = lazyPage(() => import('./monday/MondayPage.js'), 'MondayPage');
+const PlanPage = lazyPage(() => import('./atgarder/PlanPage.js'), 'PlanPage');
 export function App() {
   return (
     // What react-admin's <Admin> does (AdminContext + CssBaseline + CoreAdminUI + Notification),
@@ -111,6 +112,14 @@ export function App() {
               element={
                 <CanAccess action="create" resource="lagesbilder" accessDenied={<AccessDenied />}>
                   <MondayPage />
+                </CanAccess>
+              }
+            />
+            <Route
+              path="/atgardsplan"
+              element={
+                <CanAccess action="create" resource="atgardsplaner" accessDenied={<AccessDenied />}>
+                  <PlanPage />
                 </CanAccess>
               }
             />

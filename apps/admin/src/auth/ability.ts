@@ -35,6 +35,7 @@ export const subjectOf: Record<string, SubjectName> = {
   problems: 'Problem',
   actions: 'ProblemAction',
   outbox: 'Outbox',
+  atgardsplaner: 'ActionPlan',
 };
 
 /** react-admin's page and button actions as CASL actions; domain actions (submit, approve …) pass through. */

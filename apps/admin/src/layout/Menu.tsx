@@ -1,4 +1,5 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 
 /**
@@ -10,6 +11,7 @@ export function Menu() {
   const translate = useTranslate();
   const { canAccess: mayReport } = useCanAccess({ action: 'create', resource: 'reports' });
   const { canAccess: mayKeepPlaces } = useCanAccess({ action: 'create', resource: 'places' });
+  const { canAccess: mayPlan } = useCanAccess({ action: 'create', resource: 'atgardsplaner' });
   const resources = useResourceDefinitions();
   return (
     <RaMenu>
@@ -26,6 +28,13 @@ export function Menu() {
         .map((name) => (
           <RaMenu.ResourceItem key={name} name={name} />
         ))}
+      {mayPlan && (
+        <RaMenu.Item
+          to="/atgardsplan"
+          primaryText={translate('laget.atgarder.menu_plan')}
+          leftIcon={<FactCheckIcon />}
+        />
+      )}
     </RaMenu>
   );
 }
