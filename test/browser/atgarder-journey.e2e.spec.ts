@@ -54,6 +54,7 @@ describeWith(['postgres', 'redis', 'chromium'], 'åtgärder journey in the brows
         `/api/reports/${report.id}/incidents`,
         {
           problem,
+          category: 'skadegorelse',
           location: 'Åsens torg',
           placeId: place.id,
           occurredAt: 'fredag kväll',
@@ -128,6 +129,25 @@ describeWith(['postgres', 'redis', 'chromium'], 'åtgärder journey in the brows
         .waitFor();
       await page.getByText('Läget hittar inga fler liknande händelser.').waitFor();
       await screen('61-problem-linked');
+    },
+    stepTimeout,
+  );
+
+  it(
+    'compiles, approves and publishes the year’s åtgärdsplan',
+    async () => {
+      await page.goto(`${offices.app.url}/#/atgardsplan`);
+      await page.getByText('Åtgärdsplanen för året är inte sammanställd än.').waitFor();
+      await page.getByRole('button', { name: 'Sammanställ' }).click();
+      await page.getByRole('heading', { name: 'Varför: problemen' }).waitFor();
+      await page.getByRole('heading', { name: 'Skadegörelse vid Åsens torg' }).waitFor();
+      await page.getByRole('button', { name: 'Godkänn öppen version' }).click();
+      await page.getByText('Godkänd', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Publicera' }).click();
+      await page.getByRole('link', { name: 'Visa den publicerade sidan' }).waitFor();
+      await page.getByRole('button', { name: 'Öppen version', exact: true }).click();
+      await page.getByRole('heading', { name: 'Hur åtgärderna följs upp' }).waitFor();
+      await screen('64-atgardsplan');
     },
     stepTimeout,
   );

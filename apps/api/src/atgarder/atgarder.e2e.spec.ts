@@ -337,6 +337,7 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
     expect(internalText).toContain('Skadegörelse vid Åsens torg');
     expect(internalText).toContain('Kopplade händelser: 3 under 3 veckor (v08: 1, v09: 1, v10: 1).');
     expect(internalText).toContain('Samtal med eleverna');
+    expect(internalText).toContain('Kategori: Skadegörelse. Status: aktivt.');
     expect((await estMember.get('/api/atgardsplaner/2026?view=open')).status).toBe(404);
     expect((await nvkReporter.get('/api/atgardsplaner/2026')).status).toBe(404);
     expect((await anonymous().get('/public/atgardsplaner/2026')).status).toBe(404);

@@ -15,7 +15,8 @@ function weeksText(problem: PlanProblem): string {
   const list = problem.weeks.map(
     (week) => `${week.period.replace(/^(\d{4})-W(\d{2})$/, 'v$2')}: ${week.incidents}`,
   );
-  return `Kopplade händelser: ${total} under ${problem.weeks.length} veckor (${list.join(', ')}).`;
+  const weeks = problem.weeks.length === 1 ? '1 vecka' : `${problem.weeks.length} veckor`;
+  return `Kopplade händelser: ${total} under ${weeks} (${list.join(', ')}).`;
 }
 
 function problemSection(problem: PlanProblem, view: 'internal' | 'open'): DocumentSection {
@@ -43,7 +44,9 @@ export function planSections(snapshot: PlanSnapshot, view: 'internal' | 'open'):
       title: 'Vad: åtgärderna',
       text:
         actions.length === 0
-          ? 'Inga åtgärder är planerade än.'
+          ? view === 'open' && snapshot.actions.length > 0
+            ? 'Inga åtgärder redovisas i den öppna versionen.'
+            : 'Inga åtgärder är planerade än.'
           : 'Åtgärderna, vem som ansvarar och när de ska vara genomförda.',
     },
     ...actions.map((action) => ({

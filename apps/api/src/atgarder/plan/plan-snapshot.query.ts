@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { IncidentCategoriesQuery } from '../../reporting/index.js';
 import type { SqlDatabase } from '@laget/event-store';
 import { READ_DB } from '../../platform/platform.tokens.js';
 import { AtgarderProjections } from '../atgarder-projections.runner.js';
@@ -19,11 +20,19 @@ export class PlanSnapshotHandler implements IQueryHandler<PlanSnapshotQuery> {
   constructor(
     @Inject(READ_DB) private readonly db: SqlDatabase,
     private readonly projections: AtgarderProjections,
+    private readonly queryBus: QueryBus,
   ) {}
 
   async execute({ year }: PlanSnapshotQuery): Promise<PlanSnapshot> {
     await this.projections.waitUntilCaughtUp();
     const problems = await problemRows(this.db, { status: 'active' });
+    // The plan records the category's words, as the municipality names it.
+    const labels = new Map(
+      (await this.queryBus.execute(new IncidentCategoriesQuery())).map((category) => [
+        category.key,
+        category.label,
+      ]),
+    );
     const planProblems = [];
     for (const { state } of problems) {
       const counts = new Map<string, number>();
@@ -34,7 +43,7 @@ export class PlanSnapshotHandler implements IQueryHandler<PlanSnapshotQuery> {
       planProblems.push({
         problemId: state.problemId,
         title: state.title,
-        category: state.category,
+        category: labels.get(state.category) ?? state.category,
         status: state.status,
         description: state.description,
         weeks: [...counts]
