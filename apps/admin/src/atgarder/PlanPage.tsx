@@ -44,7 +44,13 @@ export function PlanPage() {
   const run = async (path: string, body?: unknown) => {
     setBusy(true);
     try {
-      await api(path, { method: 'POST', body: body ?? {} });
+      const { status } = await api(path, { method: 'POST', body: body ?? {} });
+      // Publishing is a job (202 {jobId}): wait a little for it, as the lägesbild's panel does.
+      for (let attempt = 0; status === 202 && attempt < 30; attempt++) {
+        const { json } = await api<AtgardsplanView>(`/api/atgardsplaner/${year}?view=${view}`);
+        if (json.status === 'published') break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
       notify('laget.atgarder.plan_saved', { type: 'success' });
       await load();
     } catch (error) {

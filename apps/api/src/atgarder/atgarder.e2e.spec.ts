@@ -342,10 +342,14 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
     expect((await nvkReporter.get('/api/atgardsplaner/2026')).status).toBe(404);
     expect((await anonymous().get('/public/atgardsplaner/2026')).status).toBe(404);
     expect((await coordinator.post('/api/atgardsplaner/2026/publish')).status).toBe(422);
+    expect((await estMember.post('/api/atgardsplaner/2026/approve')).status).toBe(403);
     expect((await coordinator.post('/api/atgardsplaner/2026/approve')).status).toBe(200);
     const published = await coordinator.post('/api/atgardsplaner/2026/publish');
-    expect(published.status).toBe(200);
-    expect(published.body.status).toBe('published');
+    expect(published.status).toBe(202);
+    const job = await app.app.get<JobQueue>(JOB_QUEUE).waitUntilSettled(published.body.jobId, 30_000);
+    expect(job.state).toBe('completed');
+    expect((await coordinator.post('/api/atgardsplaner/2026/publish')).status).toBe(409);
+    expect((await coordinator.get('/api/atgardsplaner/2026')).body.status).toBe('published');
 
     const page = await anonymous().get('/public/atgardsplaner/2026');
     expect(page.status).toBe(200);

@@ -6,6 +6,7 @@ import { atgarderQueryHandlers } from './queries/index.js';
 import { planCommandHandlers } from './plan/plan.commands.js';
 import { planQueryHandlers } from './plan/plan.queries.js';
 import { PlanSnapshotHandler } from './plan/plan-snapshot.query.js';
+import { planPublicationReactor } from './plan/publish-plan.job.js';
 
 /** Problems, actions (åtgärder) with owners and follow-ups (issue 19; platform/feature.ts). */
 export const atgarderFeature = defineFeature({
@@ -14,4 +15,5 @@ export const atgarderFeature = defineFeature({
   commandHandlers: [...atgarderCommandHandlers, ...planCommandHandlers],
   queryHandlers: [...atgarderQueryHandlers, ...planQueryHandlers, PlanSnapshotHandler],
   projections: atgarderProjections,
+  reactors: () => [planPublicationReactor()],
 });

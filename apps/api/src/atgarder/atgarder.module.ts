@@ -5,6 +5,7 @@ import { OutboxController } from './outbox.controller.js';
 import { planCommandHandlers } from './plan/plan.commands.js';
 import { planQueryHandlers } from './plan/plan.queries.js';
 import { PlanSnapshotHandler } from './plan/plan-snapshot.query.js';
+import { PlanPublicationJob } from './plan/plan-publication.job-registration.js';
 import { PlansController, PublicPlansController } from './plan/plans.controller.js';
 import { AtgarderProjections } from './atgarder-projections.runner.js';
 import { atgarderCommandHandlers } from './commands/index.js';
@@ -30,6 +31,7 @@ import { AtgarderReminders } from './reminders/atgarder-reminders.js';
     ...planQueryHandlers,
     PlanSnapshotHandler,
     AtgarderReminders,
+    PlanPublicationJob,
   ],
 })
 export class AtgarderModule {}

@@ -6,6 +6,8 @@ import { CommandRunner } from '../../platform/commands/command-runner.js';
 import { ensureMayChangePlan, openPlanHash, planDocument } from './plan-access.js';
 import { PlanSnapshotQuery } from './plan-snapshot.query.js';
 import { planDecider, planStreamId, type PlanCommand, type PlanState } from './plan.decider.js';
+import { planPublicationJobId } from './publish-plan.job.js';
+import { conflict } from '../../platform/domain/domain-error.js';
 
 /** Compiles (again, until published) the year's åtgärdsplan from the active problems (coordinator). */
 export class CompilePlanCommand extends Command<AtgardsplanView> {
@@ -27,8 +29,8 @@ export class ApprovePlanCommand extends Command<AtgardsplanView> {
   }
 }
 
-/** Publishes the approved revision (coordinator). */
-export class PublishPlanCommand extends Command<AtgardsplanView> {
+/** Asks for the approved revision to be published (coordinator): `202 {jobId}`, as for a lägesbild. */
+export class PublishPlanCommand extends Command<{ jobId: string; plan: AtgardsplanView }> {
   constructor(
     readonly caller: SignedInCaller,
     readonly year: number,
@@ -87,21 +89,28 @@ export class ApprovePlanHandler implements ICommandHandler<ApprovePlanCommand> {
 
 @CommandHandler(PublishPlanCommand)
 export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ caller, year }: PublishPlanCommand): Promise<AtgardsplanView> {
-    const publishedAt = this.clock.now().toISOString();
-    return onPlan(this.runner, caller, year, 'approve', (state) => ({
-      type: 'PublishPlan',
-      data: {
-        openContentHash: state.snapshot ? openPlanHash(state) : '',
-        publishedAt,
-        by: caller.actor.userId,
+  execute({ caller, year }: PublishPlanCommand): Promise<{ jobId: string; plan: AtgardsplanView }> {
+    return this.runner.runOnMany([{ streamId: planStreamId(year), folder: planDecider }] as const, {
+      context: caller.context,
+      decide: ([plan]) => {
+        ensureMayChangePlan(caller, 'approve', plan.state);
+        const openContentHash = plan.state.snapshot ? openPlanHash(plan.state) : '';
+        return planDecider.decide(
+          { type: 'RequestPlanPublication', data: { openContentHash, by: caller.actor.userId } },
+          plan.state,
+        );
       },
-    }));
+      answer: (result) => {
+        const requested = result.events.find((event) => event.type === 'AtgardsplanPublicationRequested');
+        if (!requested) throw conflict('Publiceringen är redan begärd / Publication was requested already');
+        return {
+          jobId: planPublicationJobId(requested.eventId),
+          plan: planDocument(result.state, result.version, 'internal'),
+        };
+      },
+    });
   }
 }
 

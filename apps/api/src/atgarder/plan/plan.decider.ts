@@ -12,11 +12,13 @@ export const planStreamId = (year: number) => `atgardsplan-${year}`;
 export type PlanCommand =
   | { type: 'CompilePlan'; data: { snapshot: PlanSnapshot; by: string; at: string } }
   | { type: 'ApprovePlan'; data: { openContentHash: string; by: string } }
-  | { type: 'PublishPlan'; data: { openContentHash: string; publishedAt: string; by: string } };
+  | { type: 'RequestPlanPublication'; data: { openContentHash: string; by: string } }
+  | { type: 'PublishPlan'; data: { publishedAt: string } };
 
 export type PlanEvent =
   | DomainEvent<'AtgardsplanCompiled', { snapshot: PlanSnapshot; by: string; at: string }>
   | DomainEvent<'AtgardsplanApproved', { revision: number; openContentHash: string; by: string }>
+  | DomainEvent<'AtgardsplanPublicationRequested', { revision: number; openContentHash: string; by: string }>
   | DomainEvent<
       'AtgardsplanPublished',
       { revision: number; openContentHash: string; publishedAt: string; by: string }
@@ -25,6 +27,7 @@ export type PlanEvent =
 export const PLAN_EVENT_TYPES: readonly PlanEvent['type'][] = [
   'AtgardsplanCompiled',
   'AtgardsplanApproved',
+  'AtgardsplanPublicationRequested',
   'AtgardsplanPublished',
 ];
 
@@ -36,6 +39,8 @@ export interface PlanState {
   snapshot: PlanSnapshot | null;
   compiledAt: string | null;
   approval: { revision: number; openContentHash: string; by: string } | null;
+  /** Asked for by the coordinator, done by the `publish-atgardsplan` job (as the lägesbild's). */
+  publicationRequest: { revision: number; openContentHash: string; by: string } | null;
   published: { revision: number; openContentHash: string; publishedAt: string } | null;
 }
 
@@ -55,9 +60,10 @@ export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] 
         throw conflict('Åtgärdsplanen är redan publicerad / Published already');
       if (state.approval?.revision === state.revision) return [];
       return [{ type: 'AtgardsplanApproved', data: { revision: state.revision, ...command.data } }];
-    case 'PublishPlan':
+    case 'RequestPlanPublication':
       if (state.status === 'none') throw notFound('Åtgärdsplan');
-      if (state.status === 'published') return [];
+      if (state.status === 'published')
+        throw conflict('Åtgärdsplanen är redan publicerad / Published already');
       if (!state.approval || state.approval.revision !== state.revision) {
         throw ruleBroken('Den öppna versionen är inte godkänd / The open version is not approved');
       }
@@ -67,7 +73,30 @@ export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] 
           'Den öppna versionen har ändrats sedan godkännandet / Changed since approval',
         );
       }
-      return [{ type: 'AtgardsplanPublished', data: { revision: state.revision, ...command.data } }];
+      if (state.publicationRequest?.revision === state.revision) {
+        throw conflict('Publiceringen är redan begärd / Publication was requested already');
+      }
+      return [
+        { type: 'AtgardsplanPublicationRequested', data: { revision: state.revision, ...command.data } },
+      ];
+    case 'PublishPlan': {
+      if (state.status === 'published') return [];
+      const request = state.publicationRequest;
+      if (!request || request.revision !== state.revision) {
+        throw ruleBroken('Ingen publicering är begärd för denna revision / No publication requested');
+      }
+      return [
+        {
+          type: 'AtgardsplanPublished',
+          data: {
+            revision: request.revision,
+            openContentHash: request.openContentHash,
+            publishedAt: command.data.publishedAt,
+            by: request.by,
+          },
+        },
+      ];
+    }
     default:
       return assertNever(command);
   }
@@ -83,12 +112,22 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         snapshot: event.data.snapshot,
         compiledAt: event.data.at,
         approval: null,
+        publicationRequest: null,
       };
     case 'AtgardsplanApproved':
       return {
         ...state,
         status: 'approved',
         approval: {
+          revision: event.data.revision,
+          openContentHash: event.data.openContentHash,
+          by: event.data.by,
+        },
+      };
+    case 'AtgardsplanPublicationRequested':
+      return {
+        ...state,
+        publicationRequest: {
           revision: event.data.revision,
           openContentHash: event.data.openContentHash,
           by: event.data.by,
@@ -116,6 +155,7 @@ export const planDecider: Decider<PlanState, PlanCommand, PlanEvent> = {
     snapshot: null,
     compiledAt: null,
     approval: null,
+    publicationRequest: null,
     published: null,
   }),
   decide: decidePlan,

@@ -68,33 +68,43 @@ describe('åtgärdsplan decider', () => {
       .thenThrows({ kind: 'rule' });
   });
 
-  it('publishes only the approved revision, as approved', () => {
+  it('requests publication only of the approved revision, as approved; the job publishes it once', () => {
     spec
       .given([compiled])
-      .when({
-        type: 'PublishPlan',
-        data: { openContentHash: 'h1', publishedAt: '2026-03-20T10:00:00Z', by: 'u' },
-      })
+      .when({ type: 'RequestPlanPublication', data: { openContentHash: 'h1', by: 'u' } })
       .thenThrows({ kind: 'rule' });
     spec
       .given([compiled, approved])
-      .when({
-        type: 'PublishPlan',
-        data: { openContentHash: 'other', publishedAt: '2026-03-20T10:00:00Z', by: 'u' },
-      })
+      .when({ type: 'RequestPlanPublication', data: { openContentHash: 'other', by: 'u' } })
+      .thenThrows({ kind: 'conflict' });
+    const requested: PlanEvent = {
+      type: 'AtgardsplanPublicationRequested',
+      data: { revision: 1, openContentHash: 'h1', by: 'u' },
+    };
+    spec
+      .given([compiled, approved])
+      .when({ type: 'RequestPlanPublication', data: { openContentHash: 'h1', by: 'u' } })
+      .then([requested]);
+    spec
+      .given([compiled, approved, requested])
+      .when({ type: 'RequestPlanPublication', data: { openContentHash: 'h1', by: 'u' } })
       .thenThrows({ kind: 'conflict' });
     spec
       .given([compiled, approved])
-      .when({
-        type: 'PublishPlan',
-        data: { openContentHash: 'h1', publishedAt: '2026-03-20T10:00:00Z', by: 'u' },
-      })
-      .then([
-        {
-          type: 'AtgardsplanPublished',
-          data: { revision: 1, openContentHash: 'h1', publishedAt: '2026-03-20T10:00:00Z', by: 'u' },
-        },
-      ]);
+      .when({ type: 'PublishPlan', data: { publishedAt: '2026-03-20T10:00:00Z' } })
+      .thenThrows({ kind: 'rule' });
+    const published: PlanEvent = {
+      type: 'AtgardsplanPublished',
+      data: { revision: 1, openContentHash: 'h1', publishedAt: '2026-03-20T10:00:00Z', by: 'u' },
+    };
+    spec
+      .given([compiled, approved, requested])
+      .when({ type: 'PublishPlan', data: { publishedAt: '2026-03-20T10:00:00Z' } })
+      .then([published]);
+    spec
+      .given([compiled, approved, requested, published])
+      .when({ type: 'PublishPlan', data: { publishedAt: '2026-03-21T10:00:00Z' } })
+      .thenNothing();
   });
 
   it('a new compile needs a new approval; a published plan is not compiled again', () => {

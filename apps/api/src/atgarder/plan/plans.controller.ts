@@ -62,17 +62,19 @@ export class PlansController {
   }
 
   @Post(':year/publish')
-  @HttpCode(200)
+  @HttpCode(202)
   @ApiOperation({
-    summary: 'Publish the approved revision: public page, JSON and tagged PDF (coordinator)',
+    summary:
+      'Publish the approved revision: page, JSON, tagged PDF and a feed entry (coordinator); 202 {jobId}',
     params: yearParam,
     bodyRequired: false,
-    response: atgardsplanSchema,
+    response: z.object({ jobId: z.string() }),
     errors: [409, 422],
   })
   async publish(@CurrentCaller() caller: SignedInCaller, @Param() params: unknown) {
     const { year } = parseInput(yearParam, params, 'params');
-    return this.commandBus.execute(new PublishPlanCommand(caller, year));
+    const { jobId } = await this.commandBus.execute(new PublishPlanCommand(caller, year));
+    return { jobId };
   }
 }
 
