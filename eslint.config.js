@@ -5,7 +5,7 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /** The features: only app-level files (features.ts, app.module.ts, the CLI) and features import them. */
-const features = ['identity', 'reporting', 'lagesbild', 'publication', 'audit'];
+const features = ['identity', 'reporting', 'lagesbild', 'publication', 'audit', 'atgarder'];
 /** Test kits and fixtures: folders and file names kept out of the build (apps/api/tsconfig.app.json). */
 const testOnly = [
   '**/*.spec.ts',

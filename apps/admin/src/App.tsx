@@ -22,7 +22,9 @@ import {
   Layout,
   NotFound,
 } from './layout/lazy-shell.js';
+import { actions, problems } from './atgarder/index.js';
 import audit from './audit/index.js';
+import outbox from './outbox/index.js';
 import lagesbilder from './lagesbilder/index.js';
 import organisations from './organisations/index.js';
 import places from './places/index.js';
@@ -49,6 +51,7 @@ const LagesbildHistoryPage = lazyPage(
 const MyReport = lazyPage(() => import('./reports/MyReport.js'), 'MyReport');
 const MondayPage = lazyPage(() => import('./monday/MondayPage.js'), 'MondayPage');
 const GallringPage = lazyPage(() => import('./gallring/GallringPage.js'), 'GallringPage');
+const PlanPage = lazyPage(() => import('./atgarder/PlanPage.js'), 'PlanPage');
 export function App() {
   return (
     // What react-admin's <Admin> does (AdminContext + CssBaseline + CoreAdminUI + Notification),
@@ -81,6 +84,9 @@ export function App() {
           <Resource name="reports" {...reports} />
           <Resource name="places" {...places} />
           <Resource name="lagesbilder" {...lagesbilder} />
+          <Resource name="problems" {...problems} />
+          <Resource name="actions" {...actions} />
+          <Resource name="outbox" {...outbox} />
           <Resource name="audit" {...audit} />
           <Resource name="tokens" {...tokens} />
           <CustomRoutes>
@@ -115,6 +121,14 @@ export function App() {
               element={
                 <CanAccess action="list" resource="retention" accessDenied={<AccessDenied />}>
                   <GallringPage />
+                </CanAccess>
+              }
+            />
+            <Route
+              path="/atgardsplan"
+              element={
+                <CanAccess action="create" resource="atgardsplaner" accessDenied={<AccessDenied />}>
+                  <PlanPage />
                 </CanAccess>
               }
             />

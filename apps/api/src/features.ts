@@ -1,3 +1,4 @@
+import { atgarderFeature } from './atgarder/atgarder.feature.js';
 import { auditFeature } from './audit/audit.feature.js';
 import { gallringFeature } from './gallring/gallring.feature.js';
 import { identityFeature } from './identity/identity.feature.js';
@@ -17,4 +18,5 @@ export const features: readonly FeatureManifest[] = [
   lagesbildFeature,
   publicationFeature,
   gallringFeature,
+  atgarderFeature,
 ];

@@ -8,3 +8,4 @@ export * from './responses.js';
 export * from './public-lagesbild.js';
 export * from './lagesbild-answer-schemas.js';
 export * from './gallring.js';
+export * from './atgarder.js';

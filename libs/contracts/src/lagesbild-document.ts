@@ -11,7 +11,10 @@ export type SectionKind =
   | 'other'
   | 'conclusions'
   /** In a period analysis: the previous period's incident counts per category, to compare with. */
-  | 'previous_period';
+  | 'previous_period'
+  /** "Pågående åtgärder" (issue 19): its heading, and one section per action. */
+  | 'ongoing_actions'
+  | 'ongoing_action';
 
 export type LagesbildView = 'draft' | 'internal' | 'open' | `audience:${string}`;
 

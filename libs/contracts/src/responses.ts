@@ -273,6 +273,8 @@ export const documentSectionSchema = z
       'other',
       'conclusions',
       'previous_period',
+      'ongoing_actions',
+      'ongoing_action',
     ]),
     title: z.string(),
     organisationId: z.string().optional(),

@@ -30,6 +30,16 @@ const INCIDENT_FIELDS = [
   'assessment',
   'comment',
 ] as const;
+/** What an owner organisation's reporter may change on its own action: never its owner, problem or publicity. */
+const OWN_ACTION_FIELDS = [
+  'title',
+  'description',
+  'responsibleUserId',
+  'startsOn',
+  'dueOn',
+  'status',
+  'followUps',
+] as const;
 
 /**
  * THE role × action × subject matrix (issue 3, item 5). Everything not granted here is denied.
@@ -51,6 +61,14 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     subject: 'Publication',
     when: 'published',
     why: 'the public site, feed and PDFs',
+  },
+
+  {
+    who: 'anyone',
+    actions: ['read'],
+    subject: 'ActionPlan',
+    when: 'publishedOpenView',
+    why: 'the public reads the published åtgärdsplan',
   },
 
   // Every login.
@@ -122,6 +140,12 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     actions: ['read', 'create', 'delete'],
     subject: 'Retention',
     why: 'runs gallring now, erases personal data on request, reads the registrar’s report',
+  },
+  {
+    who: 'admin',
+    actions: ['read'],
+    subject: 'Outbox',
+    why: 'without SMTP_URL the e-mails Läget sends land in the outbox; the admin reads them there',
   },
 
   // BF-samordnare.
@@ -235,6 +259,26 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     why: 'accounts for every change to reports and lägesbilder',
   },
 
+  {
+    who: 'coordinator',
+    actions: ['read', 'create', 'update'],
+    subject: 'Problem',
+    why: 'keeps the problems the EST group works on and links incidents to them',
+  },
+  {
+    who: 'coordinator',
+    actions: ['read', 'create', 'update'],
+    subject: 'ProblemAction',
+    why: 'manages every action (åtgärd), its owner and whether it is public',
+  },
+
+  {
+    who: 'coordinator',
+    actions: ['read', 'create', 'approve'],
+    subject: 'ActionPlan',
+    why: 'compiles, approves and publishes the yearly åtgärdsplan',
+  },
+
   // Granskare.
   {
     who: 'reviewer',
@@ -259,6 +303,20 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     subject: 'Lagesbild',
     when: 'internalView',
     why: 'the EST group reads the internal version',
+  },
+  { who: 'est_member', actions: ['read'], subject: 'Problem', why: 'the EST group follows its problems' },
+  {
+    who: 'est_member',
+    actions: ['read'],
+    subject: 'ActionPlan',
+    when: 'internalView',
+    why: 'the EST group reads the internal åtgärdsplan',
+  },
+  {
+    who: 'est_member',
+    actions: ['read'],
+    subject: 'ProblemAction',
+    why: 'the EST group follows every action and its effect',
   },
 
   // Rapportör.
@@ -305,5 +363,20 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     when: 'ownOrganisationOpenPeriod',
     fields: INCIDENT_FIELDS,
     why: 'edits the six EST columns',
+  },
+  {
+    who: 'reporter',
+    actions: ['read'],
+    subject: 'ProblemAction',
+    when: 'ownOrganisation',
+    why: 'the actions its own organisation owns',
+  },
+  {
+    who: 'reporter',
+    actions: ['create', 'update'],
+    subject: 'ProblemAction',
+    when: 'ownOrganisation',
+    fields: OWN_ACTION_FIELDS,
+    why: 'updates its own organisation’s actions and adds follow-ups (never the owner or publicity)',
   },
 ];

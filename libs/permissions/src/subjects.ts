@@ -17,6 +17,10 @@ export const SUBJECTS = [
   'Job',
   'Place',
   'Retention',
+  'Problem',
+  'ProblemAction',
+  'Outbox',
+  'ActionPlan',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
@@ -90,6 +94,26 @@ export interface PlaceSubject {
 export interface RetentionSubject {
   id?: string;
 }
+/** A problem the EST group works on (atgarder/problem.decider.ts). */
+export interface ProblemSubject {
+  id?: string;
+}
+/** An action (åtgärd); `organisationId` is its owner organisation, so `ownOrganisation` applies. */
+export interface ProblemActionSubject {
+  id?: string;
+  organisationId: string;
+}
+
+/** The e-mails written to the outbox table where no SMTP server is configured. */
+export interface OutboxSubject {
+  emailId?: string;
+}
+
+/** One view of a yearly åtgärdsplan (atgarder/plan). */
+export interface ActionPlanSubject {
+  view: 'internal' | 'open';
+  status: 'none' | 'compiled' | 'approved' | 'published';
+}
 
 export interface SubjectInstances {
   Organisation: OrganisationSubject;
@@ -105,6 +129,10 @@ export interface SubjectInstances {
   Job: JobSubject;
   Place: PlaceSubject;
   Retention: RetentionSubject;
+  Problem: ProblemSubject;
+  ProblemAction: ProblemActionSubject;
+  Outbox: OutboxSubject;
+  ActionPlan: ActionPlanSubject;
 }
 
 /** The fields a field rule may name, per subject (used by the docs and the field tests). */
@@ -122,5 +150,16 @@ export const SUBJECT_FIELDS = {
     'frequency',
     'assessment',
     'comment',
+  ],
+  ProblemAction: [
+    'title',
+    'description',
+    'ownerOrganisationId',
+    'responsibleUserId',
+    'startsOn',
+    'dueOn',
+    'status',
+    'public',
+    'followUps',
   ],
 } as const satisfies Partial<Record<SubjectName, readonly string[]>>;

@@ -33,6 +33,10 @@ export const subjectOf: Record<string, SubjectName> = {
   jobs: 'Job',
   places: 'Place',
   retention: 'Retention',
+  problems: 'Problem',
+  actions: 'ProblemAction',
+  outbox: 'Outbox',
+  atgardsplaner: 'ActionPlan',
 };
 
 /** react-admin's page and button actions as CASL actions; domain actions (submit, approve …) pass through. */

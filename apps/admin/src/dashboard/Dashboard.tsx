@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { OwnActionsCard } from '../atgarder/OwnActionsCard.js';
 import { AdminCard } from './AdminCard.js';
 import { CoordinatorCard } from './CoordinatorCard.js';
 import { ReporterCard } from './ReporterCard.js';
@@ -18,6 +19,9 @@ export function Dashboard() {
       <Stack spacing={2}>
         {roles.includes('reporter') && identity?.organisationId && (
           <ReporterCard organisationId={String(identity.organisationId)} />
+        )}
+        {roles.includes('reporter') && identity?.organisationId && (
+          <OwnActionsCard organisationId={String(identity.organisationId)} />
         )}
         {roles.includes('coordinator') && <CoordinatorCard />}
         {(roles.includes('est_member') || roles.includes('reviewer')) && (

@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import type { LagetMessages } from './sv.js';
 import { lagesbildEnglish } from './en-lagesbild.js';
 import { gallringEnglish } from './en-gallring.js';
+import { atgarderEnglish } from './en-atgarder.js';
 
 /** English, the second locale. Typed against the Swedish keys so neither language misses one. */
 export const lagetEnglish: LagetMessages = {
@@ -44,6 +45,34 @@ export const lagetEnglish: LagetMessages = {
         incidents: 'Incidents',
         updatedAt: 'Last changed',
       },
+    },
+    problems: {
+      name: 'Problem |||| Problems',
+      fields: {
+        title: 'Title',
+        category: 'Category',
+        placeIds: 'Places',
+        description: 'Description',
+        status: 'Status',
+      },
+    },
+    actions: {
+      name: 'Action |||| Actions',
+      fields: {
+        problemId: 'Problem addressed',
+        title: 'Title',
+        description: 'Description',
+        ownerOrganisationId: 'Owner organisation',
+        responsibleUserId: 'Responsible person',
+        startsOn: 'Starts on',
+        dueOn: 'Due on',
+        status: 'Status',
+        public: 'Public',
+      },
+    },
+    outbox: {
+      name: 'Outbox |||| Outbox',
+      fields: { writtenAt: 'Written', recipient: 'Recipient', subject: 'Subject', body: 'Message' },
     },
     lagesbilder: {
       name: 'Situation picture |||| Situation pictures',
@@ -384,6 +413,11 @@ export const lagetEnglish: LagetMessages = {
     },
     lagesbild: lagesbildEnglish,
     gallring: gallringEnglish,
+    atgarder: atgarderEnglish,
+    outbox: {
+      intro:
+        'Läget has no mail server configured (SMTP_URL). Here are the e-mails that would have been sent: reminders and notices.',
+    },
     audit: { from: 'From', to: 'To' },
     tokens: {
       revoke: 'Revoke',

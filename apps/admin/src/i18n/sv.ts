@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import { raSwedish } from './sv-ra.js';
 import { lagesbildSwedish } from './sv-lagesbild.js';
 import { gallringSwedish } from './sv-gallring.js';
+import { atgarderSwedish } from './sv-atgarder.js';
 import { withSentenceCaseTitles } from './sentence-case.js';
 
 /** Läget's own words in Swedish: resource and field names and the panel's texts. */
@@ -44,6 +45,34 @@ export const lagetSwedish = {
         incidents: 'Händelser',
         updatedAt: 'Senast ändrad',
       },
+    },
+    problems: {
+      name: 'Problem |||| Problem',
+      fields: {
+        title: 'Rubrik',
+        category: 'Kategori',
+        placeIds: 'Platser',
+        description: 'Beskrivning',
+        status: 'Status',
+      },
+    },
+    actions: {
+      name: 'Åtgärd |||| Åtgärder',
+      fields: {
+        problemId: 'Problem',
+        title: 'Rubrik',
+        description: 'Beskrivning',
+        ownerOrganisationId: 'Ansvarig organisation',
+        responsibleUserId: 'Ansvarig person',
+        startsOn: 'Startdatum',
+        dueOn: 'Klart senast',
+        status: 'Status',
+        public: 'Offentlig',
+      },
+    },
+    outbox: {
+      name: 'Utkorg |||| Utkorg',
+      fields: { writtenAt: 'Skrivet', recipient: 'Mottagare', subject: 'Ämne', body: 'Meddelande' },
     },
     lagesbilder: {
       name: 'Lägesbild |||| Lägesbilder',
@@ -387,6 +416,11 @@ export const lagetSwedish = {
     },
     lagesbild: lagesbildSwedish,
     gallring: gallringSwedish,
+    atgarder: atgarderSwedish,
+    outbox: {
+      intro:
+        'Läget har ingen e-postserver inställd (SMTP_URL). Här ligger de e-postmeddelanden som skulle ha skickats: påminnelser och meddelanden.',
+    },
     audit: { from: 'Från och med', to: 'Till' },
     tokens: {
       revoke: 'Återkalla',

@@ -6,6 +6,7 @@ import type { DocumentItem, DocumentSection, IncidentItem, StatisticItem } from 
 import { useTranslate } from 'react-admin';
 import type { RedactionOverview } from '@laget/contracts';
 import { segments, type Span } from './text-segments.js';
+import { IncidentProblemButtons } from '../atgarder/IncidentProblemButtons.js';
 
 /** Sections a coordinator writes; the rest come from the reports. */
 export const coordinatorKinds = new Set(['background', 'coordinator_report', 'other', 'conclusions']);
@@ -152,6 +153,7 @@ function IncidentBlock({
         </Typography>
         <Chip size="small" label={`${item.assessment.severity} ${item.assessment.scope}`} />
         {excluded && <Chip size="small" color="warning" label={translate('laget.lagesbild.excluded')} />}
+        <IncidentProblemButtons incidentId={item.id} />
         {onExclude && !excluded && (
           <Button size="small" startIcon={<VisibilityOffIcon />} onClick={onExclude}>
             {translate('laget.lagesbild.exclude_item')}

@@ -1,5 +1,6 @@
 import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
 import EditNoteIcon from '@mui/icons-material/EditNote';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 
 /**
@@ -12,6 +13,7 @@ export function Menu() {
   const { canAccess: mayReport } = useCanAccess({ action: 'create', resource: 'reports' });
   const { canAccess: mayKeepPlaces } = useCanAccess({ action: 'create', resource: 'places' });
   const { canAccess: mayReadRetention } = useCanAccess({ action: 'list', resource: 'retention' });
+  const { canAccess: mayPlan } = useCanAccess({ action: 'create', resource: 'atgardsplaner' });
   const resources = useResourceDefinitions();
   return (
     <RaMenu>
@@ -28,6 +30,13 @@ export function Menu() {
         .map((name) => (
           <RaMenu.ResourceItem key={name} name={name} />
         ))}
+      {mayPlan && (
+        <RaMenu.Item
+          to="/atgardsplan"
+          primaryText={translate('laget.atgarder.menu_plan')}
+          leftIcon={<FactCheckIcon />}
+        />
+      )}
       {mayReadRetention && (
         <RaMenu.Item
           to="/gallring"

@@ -1,4 +1,5 @@
 import type { RetentionKind } from '@laget/contracts';
+import { tryParseAnalysisPeriod, weeksOf } from '../reporting/analysis-period.js';
 import { calendarOf, tryParsePeriod } from '../reporting/period.js';
 import type { RetentionRules } from './gallring.settings.js';
 
@@ -49,9 +50,13 @@ export function isDue(
   }
 }
 
-/** The first instant after the week (its Sunday's end in UTC: a day's slack does not matter at months). */
+/**
+ * The first instant after the week, or after a period analysis' last week (its Sunday's end in
+ * UTC: a day's slack does not matter at months).
+ */
 function weekEnd(week: string): Date {
-  const period = tryParsePeriod(week);
+  const analysis = tryParseAnalysisPeriod(week);
+  const period = tryParsePeriod(analysis ? (weeksOf(analysis).at(-1) ?? '') : week);
   if (!period) return new Date(8.64e15);
   return new Date(`${calendarOf(period).endsOn}T24:00:00Z`);
 }

@@ -40,6 +40,18 @@ describe('retention rules', () => {
     expect(isDue(key({ kind: 'other', week: null }), rules, new Date('2099-01-01Z'), never)).toBe(false);
   });
 
+  it('gallrar a period analysis (month, tertial, year) once its last week ended the rule’s months ago', () => {
+    const rules = parseRetention('lagesbild=24');
+    const analysis = (period: string) =>
+      key({ kind: 'lagesbild', subject: `lagesbild-${period}`, week: period });
+    // November 2024's last week is 2024-W48 (the Thursday rule), ending Sunday 1 December 2024.
+    expect(isDue(analysis('2024-11'), rules, new Date('2026-12-01T12:00:00Z'), never)).toBe(false);
+    expect(isDue(analysis('2024-11'), rules, new Date('2026-12-02T00:00:01Z'), never)).toBe(true);
+    // 2024-T3 and the year 2024 end with 2024-W52 (29 December 2024).
+    expect(isDue(analysis('2024-T3'), rules, new Date('2026-12-28T00:00:00Z'), never)).toBe(false);
+    expect(isDue(analysis('2024'), rules, new Date('2026-12-30T00:00:01Z'), never)).toBe(true);
+  });
+
   it('gallrar a login only when deactivated long enough, never an active or reactivated one', () => {
     const rules = parseRetention('login=12');
     const login = key({ kind: 'login', subject: 'user-1', week: null });

@@ -1,4 +1,4 @@
-import type { DocumentSection, IncidentItem, StatisticItem } from '@laget/contracts';
+import type { DocumentSection, IncidentItem, OngoingActionSnapshot, StatisticItem } from '@laget/contracts';
 import { isAnalysisPeriodId } from '../reporting/analysis-period.js';
 import { type CoordinatorTexts, layoutSections, sectionIds } from './lagesbild-layout.js';
 import { statisticsSentence } from './statistics-sentence.js';
@@ -50,8 +50,10 @@ export function layoutFor(
   reports: readonly SubmittedReportSnapshot[],
   texts: CoordinatorTexts,
   comparison: PeriodComparison | null,
+  /** A week's "Pågående åtgärder" (issue 19); a period analysis does not list them. */
+  actions: readonly OngoingActionSnapshot[] = [],
 ): DocumentSection[] {
-  if (!isAnalysisPeriodId(period)) return layoutSections(reports, texts);
+  if (!isAnalysisPeriodId(period)) return layoutSections(reports, texts, actions);
   return layoutAnalysisSections(reports, texts, comparison);
 }
 

@@ -30,13 +30,15 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
       const texts = emptyCoordinatorTexts(event.data.background);
       const reports = event.data.reports;
       const comparison = event.data.comparison ?? null;
+      const actions = event.data.actions ?? [];
       return {
         ...contentChanged(state, {}),
         period: event.data.period,
         reports,
         texts,
         comparison,
-        sections: layoutFor(event.data.period, reports, texts, comparison),
+        ...(actions.length > 0 ? { actions } : {}),
+        sections: layoutFor(event.data.period, reports, texts, comparison, actions),
         lastEditorId: event.data.by,
       };
     }
@@ -45,7 +47,7 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
       const texts = { ...state.texts, [event.data.sectionId]: event.data.text };
       return contentChanged(state, {
         texts,
-        sections: layoutFor(state.period ?? '', state.reports, texts, state.comparison),
+        sections: layoutFor(state.period ?? '', state.reports, texts, state.comparison, state.actions),
         lastEditorId: event.data.by,
       });
     }
@@ -68,7 +70,7 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
           : [...state.reports, report];
       return contentChanged(state, {
         reports,
-        sections: layoutFor(state.period ?? '', reports, state.texts, state.comparison),
+        sections: layoutFor(state.period ?? '', reports, state.texts, state.comparison, state.actions),
         flaggedAmendments: state.flaggedAmendments.filter(
           (flag) => !(flag.reportId === report.reportId && flag.reportVersion <= report.reportVersion),
         ),

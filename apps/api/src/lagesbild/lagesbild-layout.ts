@@ -1,4 +1,5 @@
-import type { DocumentSection, IncidentItem, StatisticItem } from '@laget/contracts';
+import type { DocumentSection, IncidentItem, OngoingActionSnapshot, StatisticItem } from '@laget/contracts';
+import { ongoingActionSections } from './ongoing-actions-layout.js';
 import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
 
 /**
@@ -62,6 +63,7 @@ export function emptyCoordinatorTexts(background: string): CoordinatorTexts {
 export function layoutSections(
   reports: readonly SubmittedReportSnapshot[],
   texts: CoordinatorTexts,
+  actions: readonly OngoingActionSnapshot[] = [],
 ): DocumentSection[] {
   const incidents: IncidentItem[] = reports.flatMap((report) =>
     report.incidents.map((incident) => ({
@@ -126,6 +128,7 @@ export function layoutSections(
       text: texts['coordinator-report'],
     },
     ...organisationSections,
+    ...ongoingActionSections(actions),
     { id: sectionIds.other, kind: 'other', title: 'Övrigt', text: texts.other },
     { id: sectionIds.conclusions, kind: 'conclusions', title: 'Slutsatser', text: texts.conclusions },
   ];

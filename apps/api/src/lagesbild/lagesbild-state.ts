@@ -2,6 +2,7 @@ import {
   type Audience,
   defaultLegalGrounds,
   type DocumentSection,
+  type OngoingActionSnapshot,
   type SuggestionKind,
 } from '@laget/contracts';
 import type { PeriodComparison } from './analysis-layout.js';
@@ -71,6 +72,8 @@ export interface LagesbildState {
   revision: number;
   reports: SubmittedReportSnapshot[];
   texts: CoordinatorTexts;
+  /** The week's ongoing actions as compiled (issue 19); absent: none. */
+  actions?: OngoingActionSnapshot[];
   /** The internal version's sections, laid out again whenever reports or texts change. */
   sections: DocumentSection[];
   redactions: Redaction[];
@@ -98,6 +101,8 @@ export type LagesbildCommand =
         background: string;
         reports: SubmittedReportSnapshot[];
         actorId: string;
+        /** The week's ongoing actions (issue 19); absent: none. */
+        actions?: OngoingActionSnapshot[];
         /** The deadline and who is missing (early-compile.ts); absent, nothing is checked against a deadline. */
         timing?: CompileTiming;
         /** A period analysis: the previous period's counts per category. */
@@ -163,6 +168,8 @@ export type LagesbildEvent =
         early?: EarlyCompile;
         /** Present on a period analysis that has a previous period to compare with. */
         comparison?: PeriodComparison;
+        /** "Pågående åtgärder" as they stood at compile (absent on earlier events: none). */
+        actions?: OngoingActionSnapshot[];
       };
     }
   | { type: 'SectionEdited'; data: { sectionId: string; text: string; by: string } }

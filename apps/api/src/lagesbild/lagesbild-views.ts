@@ -12,6 +12,7 @@ import { isStale } from './redaction-staleness.js';
 import { currentPath, structuralFields, textFields } from './redaction-target.js';
 import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
 import type { RedactionOverview } from '@laget/contracts';
+import { internalOnlyActionSections } from './ongoing-actions-layout.js';
 
 /**
  * The documents a reader gets, derived from state by pure functions. The open version is built
@@ -155,9 +156,11 @@ function withholding(period: string | null, section: DocumentSection, item: Docu
 /** The open version's sections: masked, with what is left out absent. */
 export function openSections(state: LagesbildState): DocumentSection[] {
   const plan = planRedactions(state);
+  // Actions not marked public stay internal whatever the redactions say (issue 19).
+  const internalOnly = internalOnlyActionSections(state.actions);
   const sections: DocumentSection[] = [];
   for (const section of state.sections) {
-    if (plan.excludedSections.has(section.id)) continue;
+    if (plan.excludedSections.has(section.id) || internalOnly.has(section.id)) continue;
     const open: DocumentSection = {
       id: section.id,
       kind: section.kind,

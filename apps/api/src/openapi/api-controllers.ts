@@ -1,4 +1,8 @@
 import type { Type } from '@nestjs/common';
+import { ActionsController } from '../atgarder/actions.controller.js';
+import { ProblemsController } from '../atgarder/problems.controller.js';
+import { OutboxController } from '../atgarder/outbox.controller.js';
+import { PlansController, PublicPlansController } from '../atgarder/plan/plans.controller.js';
 import { AuditController } from '../audit/audit.controller.js';
 import { GallringController } from '../gallring/gallring.controller.js';
 import { HealthController } from '../health/health.controller.js';
@@ -32,9 +36,14 @@ export const API_CONTROLLERS: readonly Type[] = [
   ReportsController,
   PlacesController,
   LagesbilderController,
+  ProblemsController,
+  ActionsController,
+  PlansController,
   JobsController,
+  OutboxController,
   AuditController,
   GallringController,
   PublicSiteController,
+  PublicPlansController,
   HealthController,
 ];

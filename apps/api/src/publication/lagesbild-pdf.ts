@@ -37,6 +37,11 @@ export interface LagesbildPdfOptions {
   logo?: Buffer;
   /** TrueType fonts covering Swedish; DejaVu Sans by default. WOFF2 crashes PDFKit. */
   fonts?: PdfFonts;
+  /**
+   * Another document in the same layout (the yearly åtgärdsplan, ADR 0028): its title, the line
+   * under it in place of the week, and the running header. Absent: a week's lägesbild.
+   */
+  heading?: { title: string; subtitle: string; running: string };
 }
 
 const margins = { top: 64, bottom: 64, left: 56, right: 56 };
@@ -71,8 +76,8 @@ export async function renderLagesbildPdf(
   const doc = mapDocumentText(stored, pdfWritable);
   const fonts = options.fonts ?? loadDefaultFonts();
   const version = versionLabel(doc.view, options.audienceName && pdfWritable(options.audienceName));
-  const title = documentTitle(options.municipality);
-  const week = weekLabel(doc.period);
+  const title = options.heading?.title ?? documentTitle(options.municipality);
+  const week = options.heading?.subtitle ?? weekLabel(doc.period);
   const published = `Publicerad ${swedishDate(options.publishedAt)}`;
 
   const pdf = createTaggedPdf({
@@ -117,7 +122,7 @@ export async function renderLagesbildPdf(
     title,
     week,
     version,
-    meeting: meetingLine(doc.period, options.municipality),
+    meeting: options.heading ? '' : meetingLine(doc.period, options.municipality),
     published,
   });
   // A period analysis shows its charts, drawn from this version's own rows, in place of the rows.
@@ -137,7 +142,7 @@ export async function renderLagesbildPdf(
 
   writeRunningHeadersAndFooters(
     pdf,
-    `${options.municipality.name} · Lokal lägesbild ${week} · ${version}`,
+    options.heading?.running ?? `${options.municipality.name} · Lokal lägesbild ${week} · ${version}`,
     published,
   );
   pdf.end();
@@ -203,8 +208,10 @@ function writeTitleBlock(
     pdf.font('Bold').fontSize(size.version).text(`${t.week} ${t.version}`, { width }),
   );
   pdf.moveDown(0.2);
-  block(pdf, root, 'P', () => pdf.font('Regular').fontSize(size.body).text(t.meeting, { width }));
-  pdf.moveDown(0.2);
+  if (t.meeting) {
+    block(pdf, root, 'P', () => pdf.font('Regular').fontSize(size.body).text(t.meeting, { width }));
+    pdf.moveDown(0.2);
+  }
   block(pdf, root, 'P', () =>
     pdf.font('Regular').fontSize(size.body).fillColor(colour.muted).text(t.published, { width }),
   );

@@ -15,6 +15,8 @@ export function renderAtomFeed(
   revisions: readonly PublishedRevision[],
   site: PublicSite,
   limit = 50,
+  /** Published yearly åtgärdsplaner (ADR 0028): an entry each. */
+  plans: readonly { year: number; publishedAt: Date }[] = [],
 ): string {
   const urls = new PublicUrls(site.baseUrl);
   const entries = [...revisions].sort(byPublicationTime).slice(0, limit);
@@ -25,7 +27,10 @@ export function renderAtomFeed(
     description: `Öppna versioner av ${documentTitle(site.municipality).replace(/^L/, 'l')}.`,
     link: urls.list(),
     language: 'sv',
-    updated: entries[0]?.publishedAt ?? new Date(0),
+    updated: [entries[0]?.publishedAt, ...plans.map((plan) => plan.publishedAt)].reduce<Date>(
+      (latest, date) => (date && date > latest ? date : latest),
+      new Date(0),
+    ),
     generator: 'Läget',
     feedLinks: { atom: urls.feed() },
     author: { name: site.municipality.name },
@@ -47,6 +52,20 @@ export function renderAtomFeed(
       content: html`<p>
         <a href="${urls.publication(p.period, p.publicationNumber)}">Läs lägesbilden för ${week}</a> ·
         <a href="${urls.publication(p.period, p.publicationNumber, 'pdf')}">PDF</a>
+      </p>`.value,
+    });
+  }
+  for (const plan of plans) {
+    const link = `${site.baseUrl}/public/atgardsplaner/${plan.year}`;
+    feed.addItem({
+      id: link,
+      title: `Åtgärdsplan ${plan.year}`,
+      link,
+      date: plan.publishedAt,
+      published: plan.publishedAt,
+      description: `Öppen version av åtgärdsplanen för ${site.municipality.name}, ${plan.year}.`,
+      content: html`<p>
+        <a href="${link}">Läs åtgärdsplanen för ${String(plan.year)}</a> · <a href="${link}.pdf">PDF</a>
       </p>`.value,
     });
   }

@@ -1,4 +1,6 @@
-import { CommandHandler, type ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler, QueryBus, QueryHandlerNotFoundException } from '@nestjs/cqrs';
+import type { OngoingActionSnapshot } from '@laget/contracts';
+import { OngoingActionsQuery } from '../../atgarder/index.js';
 import { Clock } from '../../platform/commands/clock.js';
 import {
   OrganisationsWithoutReportQuery,
@@ -12,6 +14,7 @@ import {
   previousPeriodComparison,
   weekExclusions,
 } from '../analysis-gathering.js';
+import { calendarOf, parsePeriod } from '../../reporting/period.js';
 import { LagesbildChange } from './lagesbild-change.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
@@ -83,7 +86,19 @@ export class CompileLagesbildHandler implements ICommandHandler<CompileLagesbild
         reports,
         actorId: caller.context.actorId,
         timing,
+        actions: await this.ongoingActions(period),
       },
     });
+  }
+
+  /** The week's "Pågående åtgärder" (issue 19); none where the åtgärder feature is not loaded (a test's bus). */
+  private async ongoingActions(period: string): Promise<OngoingActionSnapshot[]> {
+    const { startsOn, endsOn } = calendarOf(parsePeriod(period));
+    try {
+      return await this.queryBus.execute(new OngoingActionsQuery(startsOn, endsOn));
+    } catch (error) {
+      if (error instanceof QueryHandlerNotFoundException) return [];
+      throw error;
+    }
   }
 }

@@ -15,7 +15,7 @@ export function decideCompile(
   command: CommandOf<LagesbildCommand, 'CompileLagesbild'>,
   state: LagesbildState,
 ): LagesbildEvent[] {
-  const { period, background, reports, actorId, timing, comparison } = command.data;
+  const { period, background, reports, actorId, timing, comparison, actions } = command.data;
   if (state.status !== 'not_compiled') {
     throw conflict(
       `${state.period ?? period} är redan sammanställd; ta in ändrade rapporter i stället / ${state.period ?? period} is already compiled; take amended reports in instead`,
@@ -47,6 +47,7 @@ export function decideCompile(
         by: actorId,
         ...(early ? { early } : {}),
         ...(comparison ? { comparison } : {}),
+        ...(actions && actions.length > 0 ? { actions: [...actions] } : {}),
       },
     },
   ];

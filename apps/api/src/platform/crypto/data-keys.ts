@@ -39,7 +39,9 @@ export interface Subject {
 export function subjectOf(streamId: string): Subject {
   let match = /^report-(\d{4}-W\d{2})\./.exec(streamId);
   if (match) return { subject: streamId, kind: 'report', week: match[1]! };
-  match = /^lagesbild-(\d{4}-W\d{2})$/.exec(streamId);
+  // A week's lägesbild, or a period analysis (a month `2024-11`, a tertial `2025-T1`, a year
+  // `2025`): `week` then holds the period, whose end the retention rules reckon from.
+  match = /^lagesbild-(\d{4}-W\d{2}|\d{4}-(?:0[1-9]|1[0-2])|\d{4}-T[1-3]|\d{4})$/.exec(streamId);
   if (match) return { subject: streamId, kind: 'lagesbild', week: match[1]! };
   if (streamId.startsWith('user-security-'))
     return { subject: `user-${streamId.slice('user-security-'.length)}`, kind: 'login', week: null };

@@ -48,8 +48,9 @@ export const PERSONAL_DATA: Readonly<Record<string, readonly string[]>> = {
   IncidentWithdrawn: ['reason', ...changedText],
   ReportWithdrawn: ['reason'],
   ReportReopened: ['reason'],
-  // The lägesbild: every report's snapshot, the coordinator's texts and the reasons.
-  LagesbildCompiled: ['background', ...snapshot('reports.*')],
+  // The lägesbild: every report's snapshot, the coordinator's texts and the reasons; a week's
+  // ongoing actions' latest follow-up (its text may name people, issue 19).
+  LagesbildCompiled: ['background', ...snapshot('reports.*'), 'actions.*.latestFollowUp.text'],
   SectionEdited: ['text'],
   ReportTakenIn: [...snapshot('report'), 'reason'],
   RedactionApplied: ['redaction.reason'],
@@ -57,6 +58,14 @@ export const PERSONAL_DATA: Readonly<Record<string, readonly string[]>> = {
   SuggestionDismissed: ['reason'],
   PublicationRequested: ['correction.what', 'correction.why'],
   PublicationRetracted: ['reason'],
+  // Problems and actions (issue 19): descriptions and follow-ups may name people; titles, ids,
+  // dates and statuses are what lists, the plan and the open version show.
+  ProblemOpened: ['description'],
+  ProblemEdited: ['changes.[field=description].before', 'changes.[field=description].after'],
+  ActionPlanned: ['description'],
+  ActionEdited: ['changes.[field=description].before', 'changes.[field=description].after'],
+  ActionFollowedUp: ['text'],
+  AtgardsplanCompiled: ['snapshot.problems.*.description', 'snapshot.actions.*.latestFollowUp.text'],
   // Logins: the person's name and address.
   UserCreated: ['displayName', 'email'],
   UserDetailsChanged: ['changes.displayName', 'changes.email'],

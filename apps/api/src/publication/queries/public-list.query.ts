@@ -1,5 +1,12 @@
 import { Inject } from '@nestjs/common';
-import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import {
+  type IQueryHandler,
+  Query,
+  QueryBus,
+  QueryHandler,
+  QueryHandlerNotFoundException,
+} from '@nestjs/cqrs';
+import { PublishedPlansQuery } from '../../atgarder/index.js';
 import type { PublicLagesbildList } from '@laget/contracts';
 import type { SqlDatabase } from '@laget/event-store';
 import { READ_DB } from '../../platform/platform.tokens.js';
@@ -29,7 +36,18 @@ export class PublicListHandler implements IQueryHandler<PublicListQuery> {
   constructor(
     @Inject(READ_DB) private readonly db: SqlDatabase,
     @Inject(PUBLIC_SITE) private readonly site: PublicSite,
+    private readonly queryBus: QueryBus,
   ) {}
+
+  /** The published åtgärdsplaner for the feed; none where that feature is not loaded (a test's bus). */
+  private async plans(): Promise<Array<{ year: number; publishedAt: Date }>> {
+    try {
+      return await this.queryBus.execute(new PublishedPlansQuery());
+    } catch (error) {
+      if (error instanceof QueryHandlerNotFoundException) return [];
+      throw error;
+    }
+  }
 
   async execute({ format, embed }: PublicListQuery): Promise<PublicResource> {
     // No read-after-write wait: anonymous traffic should not queue behind the projections; a
@@ -44,7 +62,7 @@ export class PublicListHandler implements IQueryHandler<PublicListQuery> {
     }
     if (format === 'atom') {
       return {
-        body: renderAtomFeed(revisions, this.site),
+        body: renderAtomFeed(revisions, this.site, 50, await this.plans()),
         contentType: 'application/atom+xml; charset=utf-8',
         immutable: false,
       };

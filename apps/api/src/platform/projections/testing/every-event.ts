@@ -10,6 +10,9 @@ import type { PlaceEvent } from '../../../reporting/place-register.decider.js';
 import type { ReportEvent } from '../../../reporting/report.decider.js';
 import type { EmailEvent } from '../../jobs/email/email.decider.js';
 import type { GallringEvent } from '../../../gallring/gallring.decider.js';
+import type { ActionEvent } from '../../../atgarder/action.decider.js';
+import type { PlanEvent } from '../../../atgarder/plan/plan.decider.js';
+import type { ProblemEvent } from '../../../atgarder/problem.decider.js';
 
 /** Appended by the accounts service and the report reads, without a union type of their own. */
 type UsernameReserved = { type: 'UsernameReserved'; data: { username: string; userId: string } };
@@ -31,7 +34,10 @@ export type ApplicationEvent =
   | LagesbildViewRead
   | EmailEvent
   | RemindersRequested
-  | GallringEvent;
+  | GallringEvent
+  | ProblemEvent
+  | ActionEvent
+  | PlanEvent;
 
 type Family =
   | 'organisation'
@@ -45,7 +51,10 @@ type Family =
   | 'lagesbildread'
   | 'email'
   | 'reminders'
-  | 'gallring';
+  | 'gallring'
+  | 'problem'
+  | 'action'
+  | 'atgardsplan';
 
 interface Template<Data> {
   family: Family;
@@ -336,6 +345,92 @@ export const everyEventTemplate: {
       rebuilt: ['audit-log'],
     },
   },
+  ProblemOpened: {
+    family: 'problem',
+    data: {
+      problemId: 'problem-1',
+      title: 'Skadegörelse vid Åsens torg',
+      category: 'skadegorelse',
+      placeIds: ['place-1'],
+      description: 'Återkommande klotter',
+      status: 'active',
+    },
+  },
+  ProblemEdited: { family: 'problem', data: { problemId: 'problem-1', changes: change('description') } },
+  ProblemIncidentLinked: {
+    family: 'problem',
+    data: { problemId: 'problem-1', incidentId: 'inc-1', period: '2024-W48' },
+  },
+  ProblemIncidentUnlinked: { family: 'problem', data: { problemId: 'problem-1', incidentId: 'inc-1' } },
+  ActionPlanned: {
+    family: 'action',
+    data: {
+      actionId: 'action-1',
+      problemId: 'problem-1',
+      title: 'Trygghetsvandring',
+      description: 'Med fastighetsägaren',
+      ownerOrganisationId: 'org-1',
+      responsibleUserId: 'user-1',
+      startsOn: '2024-11-25',
+      dueOn: '2024-12-20',
+      status: 'planned',
+      public: false,
+    },
+  },
+  ActionEdited: { family: 'action', data: { actionId: 'action-1', changes: change('description') } },
+  ActionFollowedUp: {
+    family: 'action',
+    data: {
+      actionId: 'action-1',
+      on: '2024-12-02',
+      effect: 'better',
+      text: 'Mindre klotter',
+      byId: 'user-1',
+      recordedAt: '2024-12-02T10:00:00Z',
+    },
+  },
+  AtgardsplanCompiled: {
+    family: 'atgardsplan',
+    data: {
+      snapshot: {
+        year: 2026,
+        problems: [
+          {
+            problemId: 'problem-1',
+            title: 'Skadegörelse vid Åsens torg',
+            category: 'skadegorelse',
+            status: 'active',
+            description: 'Återkommande klotter',
+            weeks: [{ period: '2026-W10', incidents: 2 }],
+          },
+        ],
+        actions: [
+          {
+            actionId: 'action-1',
+            problemTitle: 'Skadegörelse vid Åsens torg',
+            title: 'Trygghetsvandring',
+            ownerOrganisationName: 'NVK',
+            status: 'ongoing',
+            startsOn: '2026-03-02',
+            dueOn: '2026-04-30',
+            public: true,
+            latestFollowUp: { on: '2026-03-20', effect: 'unchanged', text: 'Oförändrat' },
+          },
+        ],
+      },
+      by: 'user-1',
+      at: '2026-03-21T10:00:00Z',
+    },
+  },
+  AtgardsplanApproved: { family: 'atgardsplan', data: { revision: 1, openContentHash: 'abc', by: 'user-2' } },
+  AtgardsplanPublicationRequested: {
+    family: 'atgardsplan',
+    data: { revision: 1, openContentHash: 'abc', by: 'user-1' },
+  },
+  AtgardsplanPublished: {
+    family: 'atgardsplan',
+    data: { revision: 1, openContentHash: 'abc', publishedAt: '2026-03-22T10:00:00Z', by: 'user-1' },
+  },
 };
 
 /**
@@ -351,6 +446,7 @@ const clockFields = new Set([
   'until',
   'expiresAt',
   'at',
+  'recordedAt',
 ]);
 
 /** `value` with every string (but clock times) replaced by the next of `texts`, and one hostile key added to each object. */
@@ -372,7 +468,11 @@ export function everyEventWithHostileText(texts: readonly string[]): Map<string,
   const next = () => texts[index++ % texts.length]!;
   const suffix = randomUUID();
   // Projections read ids from these prefixes; the rest of a stream id is never typed by a person.
-  const streamOf = (family: Family) => `${family}-${family === 'lagesbild' ? `2024-W48-${suffix}` : suffix}`;
+  // A plan's stream names its year (`atgardsplan-2026`), read as a number: one per test database.
+  const streamOf = (family: Family) =>
+    family === 'atgardsplan'
+      ? 'atgardsplan-2026'
+      : `${family}-${family === 'lagesbild' ? `2024-W48-${suffix}` : suffix}`;
   const streams = new Map<string, NewEvent[]>();
   for (const [type, template] of Object.entries(everyEventTemplate)) {
     const streamId = streamOf(template.family);

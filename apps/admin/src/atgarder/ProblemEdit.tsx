@@ -1,0 +1,12 @@
+import { Edit, SimpleForm } from 'react-admin';
+import { ProblemFields } from './ProblemFields.js';
+
+export function ProblemEdit() {
+  return (
+    <Edit mutationMode="pessimistic" redirect="show">
+      <SimpleForm>
+        <ProblemFields />
+      </SimpleForm>
+    </Edit>
+  );
+}

@@ -1,0 +1,19 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { SqlDatabase } from '@laget/event-store';
+import { READ_DB } from '../../platform/platform.tokens.js';
+
+/** The published åtgärdsplaner, newest first (the public feed's entries; no read-after-write wait). */
+export class PublishedPlansQuery extends Query<Array<{ year: number; publishedAt: Date }>> {}
+
+@QueryHandler(PublishedPlansQuery)
+export class PublishedPlansHandler implements IQueryHandler<PublishedPlansQuery> {
+  constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+
+  async execute() {
+    const { rows } = await this.db.query<{ year: number; published_at: string | Date }>(
+      'SELECT year, published_at FROM atgarder_plans ORDER BY published_at DESC',
+    );
+    return rows.map((row) => ({ year: Number(row.year), publishedAt: new Date(row.published_at) }));
+  }
+}
