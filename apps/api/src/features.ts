@@ -1,3 +1,4 @@
+import { analysisFeature } from './analysis/analysis.feature.js';
 import { auditFeature } from './audit/audit.feature.js';
 import { identityFeature } from './identity/identity.feature.js';
 import { lagesbildFeature } from './lagesbild/lagesbild.feature.js';
@@ -15,4 +16,5 @@ export const features: readonly FeatureManifest[] = [
   auditFeature,
   lagesbildFeature,
   publicationFeature,
+  analysisFeature,
 ];

@@ -7,3 +7,4 @@ export * from './api-answers.js';
 export * from './responses.js';
 export * from './public-lagesbild.js';
 export * from './lagesbild-answer-schemas.js';
+export * from './analysis.js';

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { AnalysisController } from '../analysis/analysis.controller.js';
 import { AuditController } from '../audit/audit.controller.js';
 import { HealthController } from '../health/health.controller.js';
 import { AuthController } from '../identity/auth.controller.js';
@@ -31,6 +32,7 @@ export const API_CONTROLLERS: readonly Type[] = [
   ReportsController,
   PlacesController,
   LagesbilderController,
+  AnalysisController,
   JobsController,
   AuditController,
   PublicSiteController,

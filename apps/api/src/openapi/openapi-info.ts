@@ -22,6 +22,7 @@ export const capabilityTags = [
   { name: 'reports', description: 'An organisation’s report for a week, and its incidents' },
   { name: 'places', description: 'The register of places incidents refer to' },
   { name: 'lagesbilder', description: 'The week’s lägesbild: compile, edit, redact, approve, publish' },
+  { name: 'analysis', description: 'Trends over the weeks: by category, organisation or place (issue 18)' },
   { name: 'jobs', description: 'Background jobs such as publications' },
   { name: 'audit', description: 'The audit log: every event, who and when' },
   { name: 'public', description: 'The published lägesbilder: HTML, JSON, PDF, Atom; no login' },
