@@ -34,8 +34,12 @@ export interface ReportPresence {
 
 type Grouped = TrendsQuery & { groupBy: Exclude<TrendGrouping, 'area'> };
 
-/** Counts (and mean severity) per bucket and group, over counted facts in the range. */
+/**
+ * Counts (and mean severity) per bucket and group, over counted facts in the range: from the
+ * weekly sums when nothing is filtered, from the facts through a filter's index otherwise.
+ */
 export async function trendCells(db: SqlDatabase, query: Grouped): Promise<TrendCell[]> {
+  if (!query.category && !query.organisationId && !query.placeId) return rollupCells(db, query);
   const params: unknown[] = [query.measure === 'police' ? 'police' : 'incident', query.from, query.to];
   const where = ['counted', 'kind = $1', 'period BETWEEN $2 AND $3'];
   if (query.category) where.push(`category = $${params.push(query.category)}`);
@@ -52,12 +56,36 @@ export async function trendCells(db: SqlDatabase, query: Grouped): Promise<Trend
      FROM analysis_facts WHERE ${where.join(' AND ')} GROUP BY 1, 2`,
     params,
   );
-  return rows.map((row) => ({
+  return rows.map(toCell);
+}
+
+async function rollupCells(db: SqlDatabase, query: Grouped): Promise<TrendCell[]> {
+  const { rows } = await db.query<{
+    bucket: string;
+    key: string;
+    n: string | number;
+    mean: string | number | null;
+  }>(
+    `SELECT ${BUCKET_COLUMNS[query.bucket]} AS bucket, key, sum(n) AS n,
+       sum(severity_sum)::float8 / NULLIF(sum(n), 0) AS mean
+     FROM analysis_rollup WHERE kind = $1 AND dim = $2 AND period BETWEEN $3 AND $4 GROUP BY 1, 2`,
+    [query.measure === 'police' ? 'police' : 'incident', query.groupBy, query.from, query.to],
+  );
+  return rows.map(toCell);
+}
+
+function toCell(row: {
+  bucket: string;
+  key: string;
+  n: string | number;
+  mean: string | number | null;
+}): TrendCell {
+  return {
     bucket: row.bucket,
     key: row.key,
     n: Number(row.n),
     mean: row.mean === null ? null : Number(row.mean),
-  }));
+  };
 }
 
 /**
