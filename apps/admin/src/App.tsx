@@ -47,6 +47,7 @@ const LagesbildHistoryPage = lazyPage(
   'LagesbildHistoryPage',
 );
 const MyReport = lazyPage(() => import('./reports/MyReport.js'), 'MyReport');
+const AnalysisPage = lazyPage(() => import('./analysis/AnalysisPage.js'), 'AnalysisPage');
 const MondayPage = lazyPage(() => import('./monday/MondayPage.js'), 'MondayPage');
 export function App() {
   return (
@@ -106,6 +107,20 @@ export function App() {
               element={
                 <CanAccess action="create" resource="lagesbilder" accessDenied={<AccessDenied />}>
                   <MondayPage />
+                </CanAccess>
+              }
+            />
+            {/* Analys: for whoever reads the internal lägesbild (the API checks the same rule). */}
+            <Route
+              path="/analys"
+              element={
+                <CanAccess
+                  action="show"
+                  resource="lagesbilder"
+                  record={{ view: 'internal', status: 'approved' }}
+                  accessDenied={<AccessDenied />}
+                >
+                  <AnalysisPage />
                 </CanAccess>
               }
             />

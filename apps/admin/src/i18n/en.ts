@@ -1,3 +1,4 @@
+import { analysisEnglish } from './en-analysis.js';
 import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import type { LagetMessages } from './sv.js';
@@ -146,7 +147,12 @@ export const lagetEnglish: LagetMessages = {
       text: 'You may not use this page. If you need it, contact the system administrator.',
       home: 'To the overview',
     },
-    menu: { dashboard: 'Overview', my_report: "This week's report", change_password: 'Change password' },
+    menu: {
+      dashboard: 'Overview',
+      my_report: "This week's report",
+      analysis: 'Analysis',
+      change_password: 'Change password',
+    },
     dashboard: {
       welcome: 'Hello %{name}!',
       this_week: 'This week: %{week}',
@@ -377,6 +383,7 @@ export const lagetEnglish: LagetMessages = {
       comment_help: 'Anything else worth knowing.',
     },
     lagesbild: lagesbildEnglish,
+    analysis: analysisEnglish,
     audit: { from: 'From', to: 'To' },
     tokens: {
       revoke: 'Revoke',

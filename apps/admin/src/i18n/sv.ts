@@ -1,3 +1,4 @@
+import { analysisSwedish } from './sv-analysis.js';
 import type { TranslationMessages } from 'react-admin';
 import { raSwedish } from './sv-ra.js';
 import { lagesbildSwedish } from './sv-lagesbild.js';
@@ -146,7 +147,12 @@ export const lagetSwedish = {
       text: 'Du har inte behörighet till den här sidan. Behöver du den, kontakta systemadministratören.',
       home: 'Till översikten',
     },
-    menu: { dashboard: 'Översikt', my_report: 'Veckans rapport', change_password: 'Byt lösenord' },
+    menu: {
+      dashboard: 'Översikt',
+      my_report: 'Veckans rapport',
+      analysis: 'Analys',
+      change_password: 'Byt lösenord',
+    },
     dashboard: {
       welcome: 'Hej %{name}!',
       this_week: 'Den här veckan: %{week}',
@@ -380,6 +386,7 @@ export const lagetSwedish = {
       comment_help: 'Annat som är bra att veta.',
     },
     lagesbild: lagesbildSwedish,
+    analysis: analysisSwedish,
     audit: { from: 'Från och med', to: 'Till' },
     tokens: {
       revoke: 'Återkalla',

@@ -1,4 +1,5 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
+import InsightsIcon from '@mui/icons-material/Insights';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 
 /**
@@ -10,6 +11,11 @@ export function Menu() {
   const translate = useTranslate();
   const { canAccess: mayReport } = useCanAccess({ action: 'create', resource: 'reports' });
   const { canAccess: mayKeepPlaces } = useCanAccess({ action: 'create', resource: 'places' });
+  const { canAccess: mayAnalyse } = useCanAccess({
+    action: 'show',
+    resource: 'lagesbilder',
+    record: { view: 'internal', status: 'approved' },
+  });
   const resources = useResourceDefinitions();
   return (
     <RaMenu>
@@ -19,6 +25,13 @@ export function Menu() {
           to="/my-report"
           primaryText={translate('laget.menu.my_report')}
           leftIcon={<EditNoteIcon />}
+        />
+      )}
+      {mayAnalyse && (
+        <RaMenu.Item
+          to="/analys"
+          primaryText={translate('laget.menu.analysis')}
+          leftIcon={<InsightsIcon />}
         />
       )}
       {Object.keys(resources)

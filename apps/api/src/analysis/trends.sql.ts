@@ -97,10 +97,12 @@ export async function reportPresence(db: SqlDatabase, query: TrendsQuery): Promi
   const where = ['counted', 'period BETWEEN $1 AND $2'];
   if (query.measure === 'police') where.push('statistics IS NOT NULL');
   if (query.organisationId) where.push(`organisation_id = $${params.push(query.organisationId)}`);
-  const { rows } = await db.query<{ bucket: string; organisation_id: string }>(
-    `SELECT DISTINCT ${BUCKET_COLUMNS[query.bucket]} AS bucket, organisation_id
+  // Only a grouping by organisation needs to know who; otherwise a bucket with anyone will do.
+  const byOrganisation = query.groupBy === 'organisation';
+  const { rows } = await db.query<{ bucket: string; organisation_id: string | null }>(
+    `SELECT DISTINCT ${BUCKET_COLUMNS[query.bucket]} AS bucket, ${byOrganisation ? 'organisation_id' : 'NULL AS organisation_id'}
      FROM analysis_reports WHERE ${where.join(' AND ')}`,
     params,
   );
-  return rows.map((row) => ({ bucket: row.bucket, organisationId: row.organisation_id }));
+  return rows.map((row) => ({ bucket: row.bucket, organisationId: row.organisation_id ?? '' }));
 }

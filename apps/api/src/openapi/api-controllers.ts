@@ -7,6 +7,7 @@ import { OrganisationsController } from '../identity/organisations.controller.js
 import { UsersController } from '../identity/users.controller.js';
 import { LagesbilderController } from '../lagesbild/lagesbilder.controller.js';
 import { JobsController } from '../publication/jobs.controller.js';
+import { LagesbildPdfController } from '../publication/lagesbild-pdf.controller.js';
 import { PublicSiteController } from '../publication/public-site.controller.js';
 import { RemindersController } from '../publication/reminders.controller.js';
 import {
@@ -32,6 +33,7 @@ export const API_CONTROLLERS: readonly Type[] = [
   ReportsController,
   PlacesController,
   LagesbilderController,
+  LagesbildPdfController,
   AnalysisController,
   JobsController,
   AuditController,

@@ -34,6 +34,10 @@ export interface LagesbildPdfOptions {
   logo?: Buffer;
   /** TrueType fonts covering Swedish; DejaVu Sans by default. WOFF2 crashes PDFKit. */
   fonts?: PdfFonts;
+  /** A marking on every page, such as "Intern – omfattas av sekretess …" on the internal version. */
+  classification?: string;
+  /** In place of "Publicerad <date>" (a version downloaded before or without publication). */
+  dateLine?: string;
 }
 
 const margins = { top: 64, bottom: 64, left: 56, right: 56 };
@@ -70,7 +74,8 @@ export async function renderLagesbildPdf(
   const version = versionLabel(doc.view, options.audienceName && pdfWritable(options.audienceName));
   const title = documentTitle(options.municipality);
   const week = weekLabel(doc.period);
-  const published = `Publicerad ${swedishDate(options.publishedAt)}`;
+  const published = options.dateLine ?? `Publicerad ${swedishDate(options.publishedAt)}`;
+  const classification = options.classification && pdfWritable(options.classification);
 
   const pdf = createTaggedPdf({
     pdfVersion: '1.7',
@@ -117,6 +122,16 @@ export async function renderLagesbildPdf(
     meeting: meetingLine(doc.period, options.municipality),
     published,
   });
+  if (classification) {
+    // Once in the text for a screen reader; drawn on every page as well (below), as a page artifact.
+    block(pdf, root, 'P', () =>
+      pdf
+        .font('Bold')
+        .fontSize(size.body)
+        .text(classification, { width: contentWidth(pdf) }),
+    );
+    pdf.moveDown(0.8);
+  }
   for (const section of doc.sections) writeSection(pdf, root, section);
   const publishedOn = doc.view === 'open' ? publishedOnLine(options.municipality) : null;
   if (publishedOn) {
@@ -134,6 +149,7 @@ export async function renderLagesbildPdf(
     pdf,
     `${options.municipality.name} · Lokal lägesbild ${week} · ${version}`,
     published,
+    classification,
   );
   pdf.end();
   return done;
@@ -389,7 +405,12 @@ function drawTable(
   pdf.moveDown(0.8);
 }
 
-function writeRunningHeadersAndFooters(pdf: TaggedPdf, runningTitle: string, published: string): void {
+function writeRunningHeadersAndFooters(
+  pdf: TaggedPdf,
+  runningTitle: string,
+  published: string,
+  classification?: string,
+): void {
   const { start, count } = pdf.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     pdf.switchToPage(i);
@@ -401,6 +422,13 @@ function writeRunningHeadersAndFooters(pdf: TaggedPdf, runningTitle: string, pub
     pdf.font('Regular').fontSize(size.small).fillColor(colour.muted);
     if (i > start) {
       pdf.text(runningTitle, margins.left, 32, { width, lineBreak: false });
+    }
+    if (classification) {
+      pdf
+        .font('Bold')
+        .fillColor(colour.text)
+        .text(classification, margins.left, 18, { width, lineBreak: false });
+      pdf.font('Regular').fillColor(colour.muted);
     }
     const footerY = pdf.page.height - 40;
     pdf.text(published, margins.left, footerY, { width: width / 2, lineBreak: false });
