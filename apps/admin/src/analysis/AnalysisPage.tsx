@@ -85,11 +85,12 @@ export function AnalysisPage() {
     </TextField>
   );
 
-  const mainTitle = translate('laget.analysis.main_title', {
+  const titleText = translate('laget.analysis.main_title', {
     measure: translate(`laget.analysis.measure_${filter.measure}`).toLowerCase(),
     groupBy: translate(`laget.analysis.groupBy_${filter.groupBy}`).toLowerCase(),
     bucket: translate(`laget.analysis.bucket_${filter.bucket}`).toLowerCase(),
   });
+  const mainTitle = titleText.charAt(0).toUpperCase() + titleText.slice(1);
 
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>

@@ -31,7 +31,13 @@ export function TrendChart({ id, title, trends }: { id: string; title: string; t
   const xAxis = [
     { scaleType: kind === 'line' ? ('point' as const) : ('band' as const), data: trends.buckets },
   ];
-  const series = drawn.map((s) => ({ id: s.key, label: s.label, data: s.values, connectNulls: false }));
+  const series = drawn.map((s) => ({
+    id: s.key,
+    label: s.label,
+    data: s.values,
+    connectNulls: false,
+    curve: 'linear' as const,
+  }));
   return (
     <Card component="section" aria-labelledby={`${id}-title`} sx={{ mb: 2 }}>
       <CardContent>
