@@ -115,6 +115,29 @@ describeOnStores(['postgres'], 'analysis trends over HTTP', (store) => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('follows edits: a changed category moves the incident, a withdrawn report makes its week missing', async () => {
+    const week = '2025-W20';
+    const query = `from=${week}&to=${week}&groupBy=organisation`;
+    const before = await trends(query);
+    expect(seriesOf(before.body, 'nvk')?.values[0]).toBeGreaterThan(0);
+    const report = await coordinator.get<{ incidents: { id: string; category: string }[]; version: number }>(
+      `/api/reports/${week}.nvk`,
+    );
+    const incident = report.body.incidents[0]!;
+    const category = incident.category === 'brand' ? 'hot' : 'brand';
+    expect(
+      (await coordinator.patch(`/api/reports/${week}.nvk/incidents/${incident.id}`, { category })).status,
+    ).toBe(200);
+    await coordinator.post(`/api/reports/${week}.nvk/submit`, {});
+    const moved = await trends(`from=${week}&to=${week}&organisationId=nvk&category=${category}`);
+    expect(seriesOf(moved.body, category)?.values).toEqual([1]);
+    const withdrawn = await coordinator.post(`/api/reports/${week}.nvk/withdraw`, { reason: 'Fel vecka' });
+    expect(withdrawn.status).toBe(200);
+    const after = await trends(query);
+    expect(seriesOf(after.body, 'nvk')?.values ?? [null]).toEqual([null]);
+    expect(seriesOf(after.body, 'skolan')?.values[0]).toBeGreaterThan(0);
+  });
+
   it('refuses bad and hostile questions with a 400 naming the field', async () => {
     const cases: [string, string][] = [
       ['to=2024-W49', 'from'],

@@ -154,6 +154,8 @@ async function applyFact(event: ProjectedEvent<ReportEvent>, sql: SqlExecutor): 
   const reportId = reportIdOf(event);
   switch (event.type) {
     case 'ReportOpened': {
+      // A log written by anything but our deciders may hold any period: such a report is no fact.
+      if (!isIsoWeek(event.data.period)) return null;
       const buckets = bucketsOfWeek(event.data.period);
       await sql.query(
         `INSERT INTO analysis_reports (report_id, period, month, tertial, year, organisation_id)
@@ -174,10 +176,10 @@ async function applyFact(event: ProjectedEvent<ReportEvent>, sql: SqlExecutor): 
         [
           incidentFact(reportId, event.data.incidentId),
           reportId,
-          incident.category ?? UNCATEGORISED,
-          incident.placeId ?? null,
-          incident.assessment.severity,
-          incident.assessment.scope,
+          textOr(incident.category, UNCATEGORISED),
+          textOr(incident.placeId, null),
+          severityOf(incident.assessment?.severity),
+          textOr(incident.assessment?.scope, null),
         ],
       );
       return countedPeriod(sql, reportId);
@@ -186,9 +188,13 @@ async function applyFact(event: ProjectedEvent<ReportEvent>, sql: SqlExecutor): 
       for (const change of event.data.changes) {
         const column = EDITED_COLUMNS.get(change.field);
         if (!column) continue;
+        const value =
+          column === 'severity'
+            ? severityOf(change.after)
+            : textOr(change.after, column === 'category' ? UNCATEGORISED : null);
         await sql.query(`UPDATE analysis_facts SET ${column} = $2 WHERE fact_id = $1`, [
           incidentFact(reportId, event.data.incidentId),
-          change.after ?? null,
+          value,
         ]);
       }
       return countedPeriod(sql, reportId);
@@ -222,6 +228,15 @@ async function applyFact(event: ProjectedEvent<ReportEvent>, sql: SqlExecutor): 
   }
 }
 
+const isIsoWeek = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(value);
+const textOr = <T extends string | null>(value: unknown, fallback: T): string | T =>
+  typeof value === 'string' && value.length <= 200 ? value : fallback;
+const severityOf = (value: unknown): number | null =>
+  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5 ? (value as number) : null;
+const countOf = (value: unknown): number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1_000_000 ? (value as number) : 0;
+
 /** The report's week when it counts (submitted): then a change to its facts changes the week's sums. */
 async function countedPeriod(sql: SqlExecutor, reportId: string): Promise<string | null> {
   const { rows } = await sql.query<{ period: string }>(
@@ -252,14 +267,16 @@ async function recordStatistics(reportId: string, changes: FieldChange[], sql: S
   if (!statistics) return;
   // Several rows of one category (the seed has three "förlust av egendom") are one fact.
   const byCategory = new Map<string, number>();
-  for (const row of statistics.categories ?? []) {
-    byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + row.count);
+  for (const row of Array.isArray(statistics.categories) ? statistics.categories : []) {
+    const category = textOr(row?.category, null);
+    if (category === null) continue;
+    byCategory.set(category, (byCategory.get(category) ?? 0) + countOf(row.count));
   }
   const facts: [string, string, number][] = [
     ...[...byCategory].map(([category, n]): [string, string, number] => ['police', category, n]),
-    ['police_total', 'handelserapporter', statistics.handelserapporter],
-    ['police_total', 'arenden', statistics.arenden],
-    ['police_total', 'brott', statistics.brott],
+    ['police_total', 'handelserapporter', countOf(statistics.handelserapporter)],
+    ['police_total', 'arenden', countOf(statistics.arenden)],
+    ['police_total', 'brott', countOf(statistics.brott)],
   ];
   await sql.query(
     `INSERT INTO analysis_facts (fact_id, report_id, kind, period, month, tertial, year, organisation_id,
