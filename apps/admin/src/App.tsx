@@ -49,6 +49,7 @@ const LagesbildHistoryPage = lazyPage(
   'LagesbildHistoryPage',
 );
 const MyReport = lazyPage(() => import('./reports/MyReport.js'), 'MyReport');
+const AnalysisPage = lazyPage(() => import('./analysis/AnalysisPage.js'), 'AnalysisPage');
 const MondayPage = lazyPage(() => import('./monday/MondayPage.js'), 'MondayPage');
 const GallringPage = lazyPage(() => import('./gallring/GallringPage.js'), 'GallringPage');
 const PlanPage = lazyPage(() => import('./atgarder/PlanPage.js'), 'PlanPage');
@@ -113,6 +114,20 @@ export function App() {
               element={
                 <CanAccess action="create" resource="lagesbilder" accessDenied={<AccessDenied />}>
                   <MondayPage />
+                </CanAccess>
+              }
+            />
+            {/* Analys: for whoever reads the internal lägesbild (the API checks the same rule). */}
+            <Route
+              path="/analys"
+              element={
+                <CanAccess
+                  action="show"
+                  resource="lagesbilder"
+                  record={{ view: 'internal', status: 'approved' }}
+                  accessDenied={<AccessDenied />}
+                >
+                  <AnalysisPage />
                 </CanAccess>
               }
             />

@@ -27,5 +27,21 @@ export const theme: RaThemeOptions = {
     // react-admin translates only what it renders itself. Swedish first, in English too.
     ...svSE.components,
     MuiTextField: { defaultProps: { variant: 'outlined' } },
+    // Printing a page (the lägesbild workspace before a meeting) prints its content: no app bar,
+    // menu, tabs or buttons, and the content the full width of the paper (issue 18, point 6).
+    MuiCssBaseline: {
+      styleOverrides: {
+        '@media print': {
+          'header, .RaSidebar-root, .MuiDrawer-root, .MuiTabs-root, .MuiToggleButtonGroup-root, button, .MuiButton-root, .MuiIconButton-root, .MuiSnackbar-root, .no-print':
+            { display: 'none !important' },
+          '.RaLayout-appFrame, .RaLayout-contentWithSidebar, .RaLayout-content, main': {
+            margin: '0 !important',
+            padding: '0 !important',
+            width: '100% !important',
+          },
+          body: { background: '#fff' },
+        },
+      },
+    },
   },
 };

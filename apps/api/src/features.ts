@@ -1,4 +1,5 @@
 import { atgarderFeature } from './atgarder/atgarder.feature.js';
+import { analysisFeature } from './analysis/analysis.feature.js';
 import { auditFeature } from './audit/audit.feature.js';
 import { gallringFeature } from './gallring/gallring.feature.js';
 import { identityFeature } from './identity/identity.feature.js';
@@ -19,4 +20,5 @@ export const features: readonly FeatureManifest[] = [
   publicationFeature,
   gallringFeature,
   atgarderFeature,
+  analysisFeature,
 ];

@@ -9,3 +9,4 @@ export * from './public-lagesbild.js';
 export * from './lagesbild-answer-schemas.js';
 export * from './gallring.js';
 export * from './atgarder.js';
+export * from './analysis.js';

@@ -218,6 +218,7 @@ export const lagesbildEnglish: LagesbildMessages = {
   section_other: 'Other',
   section_conclusions: 'Conclusions',
   section_organisation: 'Report from %{organisation}',
+  download_pdf: 'Download as PDF',
   history: {
     title: 'History of situation picture %{week}',
     link: 'History',

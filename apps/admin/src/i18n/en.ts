@@ -1,3 +1,4 @@
+import { analysisEnglish } from './en-analysis.js';
 import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import type { LagetMessages } from './sv.js';
@@ -179,6 +180,7 @@ export const lagetEnglish: LagetMessages = {
     menu: {
       dashboard: 'Overview',
       my_report: "This week's report",
+      analysis: 'Analysis',
       change_password: 'Change password',
       gallring: 'Retention',
     },
@@ -418,6 +420,7 @@ export const lagetEnglish: LagetMessages = {
       intro:
         'Läget has no mail server configured (SMTP_URL). Here are the e-mails that would have been sent: reminders and notices.',
     },
+    analysis: analysisEnglish,
     audit: { from: 'From', to: 'To' },
     tokens: {
       revoke: 'Revoke',

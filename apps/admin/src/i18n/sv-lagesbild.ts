@@ -216,6 +216,7 @@ export const lagesbildSwedish = {
   section_other: 'Övrigt',
   section_conclusions: 'Slutsatser',
   section_organisation: 'Rapport från %{organisation}',
+  download_pdf: 'Ladda ned som PDF',
   history: {
     title: 'Historik för lägesbild %{week}',
     link: 'Historik',

@@ -1,3 +1,4 @@
+import { analysisSwedish } from './sv-analysis.js';
 import type { TranslationMessages } from 'react-admin';
 import { raSwedish } from './sv-ra.js';
 import { lagesbildSwedish } from './sv-lagesbild.js';
@@ -179,6 +180,7 @@ export const lagetSwedish = {
     menu: {
       dashboard: 'Översikt',
       my_report: 'Veckans rapport',
+      analysis: 'Analys',
       change_password: 'Byt lösenord',
       gallring: 'Gallring',
     },
@@ -421,6 +423,7 @@ export const lagetSwedish = {
       intro:
         'Läget har ingen e-postserver inställd (SMTP_URL). Här ligger de e-postmeddelanden som skulle ha skickats: påminnelser och meddelanden.',
     },
+    analysis: analysisSwedish,
     audit: { from: 'Från och med', to: 'Till' },
     tokens: {
       revoke: 'Återkalla',

@@ -14,6 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import FormatStrikethroughIcon from '@mui/icons-material/FormatStrikethrough';
+import DownloadIcon from '@mui/icons-material/Download';
 import HistoryIcon from '@mui/icons-material/History';
 import type { Amendment, LagesbildDocument, OrganisationDto, RedactionOverview } from '@laget/contracts';
 import { Link as RouterLink, useParams } from 'react-router-dom';
@@ -144,6 +145,18 @@ export function LagesbildPage() {
             size="small"
           >
             {translate('laget.lagesbild.history.link')}
+          </Button>
+        )}
+        {compiled && (
+          // The version on screen as PDF (the open one from its tab, the internal one otherwise).
+          <Button
+            component="a"
+            href={`/api/lagesbilder/${encodeURIComponent(id)}/pdf?view=${mode === 'open' ? 'open' : 'internal'}`}
+            download
+            startIcon={<DownloadIcon />}
+            size="small"
+          >
+            {translate('laget.lagesbild.download_pdf')}
           </Button>
         )}
       </WeekHeading>

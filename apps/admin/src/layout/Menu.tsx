@@ -1,6 +1,7 @@
 import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import InsightsIcon from '@mui/icons-material/Insights';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 
 /**
@@ -14,6 +15,11 @@ export function Menu() {
   const { canAccess: mayKeepPlaces } = useCanAccess({ action: 'create', resource: 'places' });
   const { canAccess: mayReadRetention } = useCanAccess({ action: 'list', resource: 'retention' });
   const { canAccess: mayPlan } = useCanAccess({ action: 'create', resource: 'atgardsplaner' });
+  const { canAccess: mayAnalyse } = useCanAccess({
+    action: 'show',
+    resource: 'lagesbilder',
+    record: { view: 'internal', status: 'approved' },
+  });
   const resources = useResourceDefinitions();
   return (
     <RaMenu>
@@ -23,6 +29,13 @@ export function Menu() {
           to="/my-report"
           primaryText={translate('laget.menu.my_report')}
           leftIcon={<EditNoteIcon />}
+        />
+      )}
+      {mayAnalyse && (
+        <RaMenu.Item
+          to="/analys"
+          primaryText={translate('laget.menu.analysis')}
+          leftIcon={<InsightsIcon />}
         />
       )}
       {Object.keys(resources)

@@ -3,6 +3,7 @@ import { ActionsController } from '../atgarder/actions.controller.js';
 import { ProblemsController } from '../atgarder/problems.controller.js';
 import { OutboxController } from '../atgarder/outbox.controller.js';
 import { PlansController, PublicPlansController } from '../atgarder/plan/plans.controller.js';
+import { AnalysisController } from '../analysis/analysis.controller.js';
 import { AuditController } from '../audit/audit.controller.js';
 import { GallringController } from '../gallring/gallring.controller.js';
 import { HealthController } from '../health/health.controller.js';
@@ -11,6 +12,7 @@ import { OrganisationsController } from '../identity/organisations.controller.js
 import { UsersController } from '../identity/users.controller.js';
 import { LagesbilderController } from '../lagesbild/lagesbilder.controller.js';
 import { JobsController } from '../publication/jobs.controller.js';
+import { LagesbildPdfController } from '../publication/lagesbild-pdf.controller.js';
 import { PublicSiteController } from '../publication/public-site.controller.js';
 import { RemindersController } from '../publication/reminders.controller.js';
 import {
@@ -39,6 +41,8 @@ export const API_CONTROLLERS: readonly Type[] = [
   ProblemsController,
   ActionsController,
   PlansController,
+  LagesbildPdfController,
+  AnalysisController,
   JobsController,
   OutboxController,
   AuditController,

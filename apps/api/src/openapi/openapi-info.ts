@@ -23,6 +23,7 @@ export const capabilityTags = [
   { name: 'places', description: 'The register of places incidents refer to' },
   { name: 'lagesbilder', description: 'The week’s lägesbild: compile, edit, redact, approve, publish' },
   { name: 'atgarder', description: 'Problems, actions (åtgärder) with owners and follow-ups' },
+  { name: 'analysis', description: 'Trends over the weeks: by category, organisation or place (issue 18)' },
   { name: 'jobs', description: 'Background jobs such as publications' },
   { name: 'audit', description: 'The audit log: every event, who and when' },
   {

@@ -42,6 +42,10 @@ export interface LagesbildPdfOptions {
    * under it in place of the week, and the running header. Absent: a week's lägesbild.
    */
   heading?: { title: string; subtitle: string; running: string };
+  /** A marking on every page, such as "Intern – omfattas av sekretess …" on the internal version. */
+  classification?: string;
+  /** In place of "Publicerad <date>" (a version downloaded before or without publication). */
+  dateLine?: string;
 }
 
 const margins = { top: 64, bottom: 64, left: 56, right: 56 };
@@ -78,7 +82,8 @@ export async function renderLagesbildPdf(
   const version = versionLabel(doc.view, options.audienceName && pdfWritable(options.audienceName));
   const title = options.heading?.title ?? documentTitle(options.municipality);
   const week = options.heading?.subtitle ?? weekLabel(doc.period);
-  const published = `Publicerad ${swedishDate(options.publishedAt)}`;
+  const published = options.dateLine ?? `Publicerad ${swedishDate(options.publishedAt)}`;
+  const classification = options.classification && pdfWritable(options.classification);
 
   const pdf = createTaggedPdf({
     pdfVersion: '1.7',
@@ -125,6 +130,16 @@ export async function renderLagesbildPdf(
     meeting: options.heading ? '' : meetingLine(doc.period, options.municipality),
     published,
   });
+  if (classification) {
+    // Once in the text for a screen reader; drawn on every page as well (below), as a page artifact.
+    block(pdf, root, 'P', () =>
+      pdf
+        .font('Bold')
+        .fontSize(size.body)
+        .text(classification, { width: contentWidth(pdf) }),
+    );
+    pdf.moveDown(0.8);
+  }
   // A period analysis shows its charts, drawn from this version's own rows, in place of the rows.
   const figures = isAnalysisPeriodId(doc.period) ? await renderFigures(doc) : null;
   for (const section of doc.sections) writeSection(pdf, root, section, figures);
@@ -144,6 +159,7 @@ export async function renderLagesbildPdf(
     pdf,
     options.heading?.running ?? `${options.municipality.name} · Lokal lägesbild ${week} · ${version}`,
     published,
+    classification,
   );
   pdf.end();
   return done;
@@ -408,7 +424,12 @@ function drawTable(
   pdf.moveDown(0.8);
 }
 
-function writeRunningHeadersAndFooters(pdf: TaggedPdf, runningTitle: string, published: string): void {
+function writeRunningHeadersAndFooters(
+  pdf: TaggedPdf,
+  runningTitle: string,
+  published: string,
+  classification?: string,
+): void {
   const { start, count } = pdf.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     pdf.switchToPage(i);
@@ -420,6 +441,13 @@ function writeRunningHeadersAndFooters(pdf: TaggedPdf, runningTitle: string, pub
     pdf.font('Regular').fontSize(size.small).fillColor(colour.muted);
     if (i > start) {
       pdf.text(runningTitle, margins.left, 32, { width, lineBreak: false });
+    }
+    if (classification) {
+      pdf
+        .font('Bold')
+        .fillColor(colour.text)
+        .text(classification, margins.left, 18, { width, lineBreak: false });
+      pdf.font('Regular').fillColor(colour.muted);
     }
     const footerY = pdf.page.height - 40;
     pdf.text(published, margins.left, footerY, { width: width / 2, lineBreak: false });

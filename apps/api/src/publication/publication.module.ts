@@ -7,6 +7,7 @@ import { ReportingModule } from '../reporting/reporting.module.js';
 import { BullBoardLogin } from './bull-board-login.js';
 import { publicationCommandHandlers } from './commands/index.js';
 import { JobsController } from './jobs.controller.js';
+import { LagesbildPdfController } from './lagesbild-pdf.controller.js';
 import type { PublicSite } from './public-pages.js';
 import { PublicSiteController } from './public-site.controller.js';
 import { RemindersController } from './reminders.controller.js';
@@ -25,7 +26,7 @@ import { publicationQueryHandlers } from './queries/index.js';
  */
 @Module({
   imports: [IdentityModule, ReportingModule],
-  controllers: [PublicSiteController, JobsController, RemindersController],
+  controllers: [PublicSiteController, JobsController, RemindersController, LagesbildPdfController],
   providers: [
     { provide: PUBLICATION_SETTINGS, useFactory: publicationSettingsOf, inject: [AppConfig] },
     {

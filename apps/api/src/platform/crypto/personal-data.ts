@@ -8,7 +8,8 @@
  * shape every reader expects and reads as "[gallrad]". Event metadata (type, who, when, stream)
  * is never encrypted.
  */
-const reportTextFields = 'narrative|problem|location|frequency|comment|occurredAt|incident|statistics.note';
+// `tags` are free words a reporter adds to an incident (issue 18): they may name people too.
+const reportTextFields = 'narrative|problem|location|frequency|comment|occurredAt|tags|incident|statistics.note';
 const changedText = [
   `changes.[field=${reportTextFields}].before`,
   `changes.[field=${reportTextFields}].after`,
@@ -20,6 +21,7 @@ const snapshot = (at: string) => [
   `${at}.incidents.*.frequency`,
   `${at}.incidents.*.comment`,
   `${at}.incidents.*.occurredAt`,
+  `${at}.incidents.*.tags`,
   `${at}.statistics.text`,
   `${at}.statistics.items.*.note`,
 ];
@@ -37,6 +39,7 @@ export const PERSONAL_DATA: Readonly<Record<string, readonly string[]>> = {
     'incident.location',
     'incident.frequency',
     'incident.comment',
+    'incident.tags',
     'incident.occurredAt.raw',
     ...changedText,
   ],

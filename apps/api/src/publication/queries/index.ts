@@ -1,4 +1,5 @@
 import { GetJobHandler, ListJobsHandler } from './jobs.query.js';
+import { LagesbildVersionPdfHandler } from './lagesbild-version-pdf.query.js';
 import { PublicListHandler } from './public-list.query.js';
 import { PublicPublicationHandler } from './public-publication.query.js';
 import { PublicSchemaHandler } from './public-schema.query.js';
@@ -6,6 +7,7 @@ import { PublicationToPublishHandler } from './publication-to-publish.query.js';
 import { QueueHealthHandler } from './queue-health.query.js';
 
 export { GetJobQuery, ListJobsQuery } from './jobs.query.js';
+export { LagesbildVersionPdfQuery, INTERNAL_MARKING } from './lagesbild-version-pdf.query.js';
 export { PublicListQuery } from './public-list.query.js';
 export { PublicPublicationQuery } from './public-publication.query.js';
 export { PublicSchemaQuery } from './public-schema.query.js';
@@ -22,4 +24,5 @@ export const publicationQueryHandlers = [
   GetJobHandler,
   QueueHealthHandler,
   PublicationToPublishHandler,
+  LagesbildVersionPdfHandler,
 ];

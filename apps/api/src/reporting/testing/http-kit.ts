@@ -56,6 +56,21 @@ export class ApiClient {
     return { status: response.status, body: parsed as Body, headers: response.headers };
   }
 
+  /** A GET whose answer is bytes (a PDF), not text. */
+  async bytes(path: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
+    const response = await fetch(`${this.url}${path}`, {
+      headers: {
+        ...(this.auth.bearer ? { authorization: `Bearer ${this.auth.bearer}` } : {}),
+        ...(this.auth.cookie ? { cookie: this.auth.cookie } : {}),
+      },
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
   get = <Body = Loose>(path: string, headers?: Record<string, string>) =>
     this.request<Body>('GET', path, undefined, headers);
   post = <Body = Loose>(path: string, body?: unknown, headers?: Record<string, string>) =>
