@@ -5,6 +5,7 @@ import type { SqlDatabase } from '@laget/event-store';
 import { describeOnStores } from '../../../../test/support/app.js';
 import { testRedisUrl } from '../../../../test/support/services.js';
 import { READ_DB } from '../platform/platform.tokens.js';
+import { Projections } from '../platform/projections.service.js';
 import {
   DEMO_INCIDENT,
   DEMO_NARRATIVE,
@@ -114,6 +115,8 @@ describeOnStores(['pglite', 'postgres'], 'no plain text of erased data remains (
   });
 
   const flush = async () => {
+    // The read models first (their copies are what the search must find before and not after).
+    await scene.app.app.get(Projections).waitUntilCaughtUp({ timeoutMs: 60_000 });
     await db.query('VACUUM FULL');
     await db.query('CHECKPOINT');
   };

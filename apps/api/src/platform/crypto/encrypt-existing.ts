@@ -35,7 +35,7 @@ export async function encryptExistingEvents(
       if (!hasPersonalData(event.type)) continue;
       let plain = false;
       visitPersonalData(event.type, event.data, (_pointer, value) => {
-        if (!isEncrypted(value)) plain = true;
+        if (value !== '' && !isEncrypted(value)) plain = true;
       });
       if (!plain) continue;
       const [sealed] = await store.encrypt(event.streamId, [event]);

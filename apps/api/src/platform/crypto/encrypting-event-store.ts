@@ -62,7 +62,8 @@ export class EncryptingEventStore implements EventStore {
       const eventId = event.eventId ?? randomUUID();
       const data = structuredClone(event.data);
       visitPersonalData(event.type, data, (pointer, value, set) => {
-        if (isEncrypted(value)) return;
+        // An empty text holds nothing to protect (and most optional fields are empty).
+        if (value === '' || isEncrypted(value)) return;
         const sealed = encryptValue(keyId, valueKey(key, eventId, pointer), value);
         // Every projection reads what was just appended: it finds the plain text here instead of
         // deriving the key and opening the value again.
