@@ -9,7 +9,8 @@
  * is never encrypted.
  */
 // `tags` are free words a reporter adds to an incident (issue 18): they may name people too.
-const reportTextFields = 'narrative|problem|location|frequency|comment|occurredAt|tags|incident|statistics.note';
+const reportTextFields =
+  'narrative|problem|location|frequency|comment|occurredAt|tags|incident|statistics.note';
 const changedText = [
   `changes.[field=${reportTextFields}].before`,
   `changes.[field=${reportTextFields}].after`,
