@@ -139,7 +139,8 @@ describeWith(['postgres', 'chromium'], 'the Swedish panel on every route', () =>
       await page.goto(`${app.url}/#${route}`);
       // On a loaded machine the list's request can outlast two quiet reads of the page: wait for
       // the data we prove the walk by, then for the page to settle.
-      if (route === '/organisations') await page.getByText('Socialtjänsten').first().waitFor({ timeout: 60_000 });
+      if (route === '/organisations')
+        await page.getByText('Socialtjänsten').first().waitFor({ timeout: 60_000 });
       const text = await settledText(page);
       // A walk that met only the login page or a blank screen would find no English either.
       expect({ route, loginShown: await page.locator('#username').count(), long: text.length > 80 }).toEqual({
