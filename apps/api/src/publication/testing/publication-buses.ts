@@ -4,6 +4,13 @@ import { Clock, SystemClock } from '../../platform/commands/clock.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
 import { publicationCommandHandlers } from '../commands/index.js';
 import { PublicationToPublishHandler } from '../queries/publication-to-publish.query.js';
+import { ReminderRecipients } from '../reminder-recipients.js';
+
+const noRecipients: Pick<ReminderRecipients, 'of' | 'unreachable'> = {
+  of: () => Promise.reject(new Error('publicationBuses has no logins: remind through the whole application')),
+  unreachable: () =>
+    Promise.reject(new Error('publicationBuses has no logins: remind through the whole application')),
+};
 
 /**
  * The CommandBus and QueryBus with the publication's command handlers and the publish job's
@@ -17,6 +24,8 @@ export async function publicationBuses(
     providers: [
       { provide: CommandRunner, useValue: runner },
       { provide: Clock, useValue: new SystemClock() },
+      // The handlers' specs here publish; nobody is reminded, so no logins are needed.
+      { provide: ReminderRecipients, useValue: noRecipients },
       ...publicationCommandHandlers,
       PublicationToPublishHandler,
     ],
