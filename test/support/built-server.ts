@@ -100,7 +100,7 @@ const unhandledPattern =
 const lastMegabyte = (text: string) => text.slice(-1_000_000);
 
 /** The master key every built server of this test process shares, as instances of one installation do. */
-const builtServerMasterKey = randomBytes(32).toString('base64');
+export const builtServerMasterKey = randomBytes(32).toString('base64');
 
 /**
  * Starts the built server (building it first if need be) and waits until `/health/ready` answers

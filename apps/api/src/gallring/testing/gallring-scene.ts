@@ -58,6 +58,7 @@ export async function startGallringScene(
   const incident = await reporter.post(`/api/reports/${reportId}/incidents`, {
     problem: 'Klotter',
     comment: KEPT_COMMENT,
+    category: 'skadegorelse',
     assessment: { severity: 2, scope: 'EA' },
   });
   if (incident.status !== 201)

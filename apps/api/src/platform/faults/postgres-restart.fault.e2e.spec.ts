@@ -64,6 +64,8 @@ const send = (command: Command) =>
   command.reporter.client
     .post(`/api/reports/${command.reporter.reportId}/incidents`, command.body, {
       'idempotency-key': command.key,
+      // Its id becomes the events' correlationId: the texts are sealed in the store (ADR 0025).
+      'x-request-id': command.key,
     })
     .catch(() => null); // a connection cut off: counts as not answered, retried below
 
@@ -228,14 +230,17 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
-/** How often each test incident was appended, by its problem text. */
+/**
+ * How often each test incident was appended, by the request that sent it (its Idempotency-Key,
+ * also sent as X-Request-Id, is the events' correlationId; the problem text is sealed).
+ */
 function incidentsInEventStore(url: string): Promise<Map<string, number>> {
   return withClient(url, async (client) => {
-    const { rows } = await client.query<{ problem: string; count: string }>(
-      `SELECT data->'incident'->>'problem' AS problem, count(*) AS count FROM event_store.events
-        WHERE event_type = 'IncidentReported' AND data->'incident'->>'problem' LIKE 'Avbrott %' GROUP BY 1`,
+    const { rows } = await client.query<{ key: string; count: string }>(
+      `SELECT metadata->>'correlationId' AS key, count(*) AS count FROM event_store.events
+        WHERE event_type = 'IncidentReported' AND metadata->>'correlationId' LIKE 'fault-%' GROUP BY 1`,
     );
-    return new Map(rows.map((row) => [row.problem, Number(row.count)]));
+    return new Map(rows.map((row) => [row.key, Number(row.count)]));
   });
 }
 

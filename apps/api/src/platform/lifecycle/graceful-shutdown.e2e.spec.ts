@@ -9,6 +9,7 @@ import {
   builtServerAdminPassword,
   killBuiltServer,
   removeBuiltServer,
+  builtServerMasterKey,
   startBuiltServer,
 } from '../../../../../test/support/built-server.js';
 import { createTestDatabase, describeWith, testRedisUrl } from '../../../../../test/support/services.js';
@@ -65,6 +66,8 @@ for (const jobs of ['in-process', 'bullmq'] as const) {
           LAGET_SHUTDOWN_SECONDS: String(SHUTDOWN_SECONDS),
           LOG_LEVEL: 'info', // the shutdown's own lines are checked below
           LAGET_ADMIN_PASSWORD: builtServerAdminPassword,
+          // The week is written before the server starts: under the servers' master key (ADR 0025).
+          LAGET_MASTER_KEY: builtServerMasterKey,
           ...(jobs === 'bullmq'
             ? {
                 REDIS_URL: testRedisUrl,
