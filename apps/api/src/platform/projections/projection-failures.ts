@@ -1,5 +1,6 @@
 import { isDatabaseUnavailable, type RecordedEvent } from '@laget/event-store';
 import type { ProjectionStall } from '@laget/contracts';
+import type { Projection } from './projection.js';
 
 export type { ProjectionStall } from '@laget/contracts';
 
@@ -100,10 +101,12 @@ export async function writeNamingRefusedEvent(
  * ids are derived from the event, and the queue ignores an id it knows.
  */
 export async function reactNamingFailedEvent(
+  projection: Pick<Projection, 'react'>,
   events: readonly RecordedEvent[],
-  react: (events: readonly RecordedEvent[]) => Promise<void>,
   retryable: (error: unknown) => boolean,
 ): Promise<void> {
+  if (!projection.react || events.length === 0) return;
+  const react = (batch: readonly RecordedEvent[]) => projection.react!(batch as never[]);
   try {
     await react(events);
   } catch (error) {

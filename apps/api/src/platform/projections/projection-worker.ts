@@ -303,18 +303,15 @@ export class ProjectionWorker {
       if (this.eventTypes === null || this.eventTypes.has(event.type))
         // Sanitised once for every projection: what PostgreSQL cannot hold becomes U+FFFD.
         relevant.push(storable(this.settings.upcast(event)));
-    // Most projections have nothing to do with most events. Passing them over changes no row,
-    // so their checkpoint may be written a little later (with the next batch that does change
-    // something, or after skippedWriteMs): a transaction per skipped batch per projection was
-    // a large share of the database's work under load. A restart re-reads what was skipped.
+    // Most projections have nothing to do with most events: passing them over changes no row, so the
+    // checkpoint is written later (with the next batch that changes one, or after skippedWriteMs). A
+    // transaction per skipped batch was a large share of the database's work; a restart re-reads them.
     if (relevant.length === 0 && Date.now() - this.storedAt < skippedWriteMs) {
       this.applied = last.checkpoint;
       this.appliedPosition = last.globalPosition;
       return false;
     }
-    const react = this.projection.react?.bind(this.projection);
-    if (relevant.length > 0 && react)
-      await reactNamingFailedEvent(relevant, (events) => react(events as never[]), isTransient);
+    await reactNamingFailedEvent(this.projection, relevant, isTransient);
     await writeNamingRefusedEvent(
       relevant,
       last,
