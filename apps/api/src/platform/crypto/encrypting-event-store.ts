@@ -18,6 +18,15 @@ import { subjectOf } from './data-keys.js';
 import { hasPersonalData, visitPersonalData } from './personal-data.js';
 import { SHREDDED, decryptValue, encryptValue, isEncrypted, keyIdOf, valueKey } from './value-cipher.js';
 
+interface SealedPlace {
+  eventId: string;
+  pointer: string;
+  value: string;
+  keyId: string;
+  /** Where the text goes: the place itself and any later copy of the same value in its event. */
+  sets: ((next: string) => void)[];
+}
+
 /**
  * The event store port with personal data encrypted (docs/adr/0025): a decorator, so PGlite,
  * PostgreSQL and KurrentDB store the same ciphertext and every reader (deciders, projections,
@@ -60,14 +69,19 @@ export class EncryptingEventStore implements EventStore {
     return events.map((event) => {
       if (!hasPersonalData(event.type)) return event;
       const eventId = event.eventId ?? randomUUID();
-      const data = structuredClone(event.data);
+      const now = Date.now();
+      // A JSON copy, not structuredClone: that keeps an object the data refers to twice as one,
+      // so its strings were sealed once, under the first place's key, and a place no pattern
+      // names (IncidentReported's incident.occurredAt.parsed, shared with its change's after)
+      // kept the ciphertext. The store keeps JSON anyway: every place is its own value.
+      const data = JSON.parse(JSON.stringify(event.data)) as typeof event.data;
       visitPersonalData(event.type, data, (pointer, value, set) => {
         // An empty text holds nothing to protect (and most optional fields are empty).
         if (value === '' || isEncrypted(value)) return;
         const sealed = encryptValue(keyId, valueKey(key, eventId, pointer), value);
         // Every projection reads what was just appended: it finds the plain text here instead of
         // deriving the key and opening the value again.
-        this.keys.rememberOpened(sealed, value);
+        this.keys.rememberOpened(sealed, value, eventId, pointer, now);
         set(sealed);
       });
       return { ...event, eventId, data };
@@ -118,36 +132,44 @@ export class EncryptingEventStore implements EventStore {
 
   /** Opens the sealed values in place (the events are the store's fresh copies): one walk, one key load per batch. */
   async decrypt(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const sealed: {
-      eventId: string;
-      pointer: string;
-      value: string;
-      keyId: string;
-      set: (next: string) => void;
-    }[] = [];
+    const sealed: SealedPlace[] = [];
     const keyIds = new Set<string>();
+    const now = Date.now();
     for (const event of events) {
       if (!hasPersonalData(event.type)) continue;
+      // One sealed value at two places of an event: the event's data referred to one object twice
+      // when it was sealed (IncidentReported's incident.occurredAt and its change's after), so it
+      // was sealed once, under the key of the place the walk reaches first, and the JSON holds a
+      // copy at each. Every later copy takes the first one's text: its own place's key would not
+      // open it (it read as "[gallrad]"), and it is one value, opened once.
+      const inEvent = new Map<string, SealedPlace | string>();
       visitPersonalData(event.type, event.data, (pointer, value, set) => {
         const keyId = keyIdOf(value);
         if (!keyId) return;
-        const opened = this.keys.openedBefore(value);
-        if (opened !== undefined) return set(opened);
+        const earlier = inEvent.get(value);
+        if (earlier !== undefined) {
+          if (typeof earlier === 'string') set(earlier);
+          else earlier.sets.push(set);
+          return;
+        }
+        const opened = this.keys.openedBefore(value, event.eventId, pointer, now);
+        if (opened !== undefined) {
+          inEvent.set(value, opened);
+          return set(opened);
+        }
+        const place = { eventId: event.eventId, pointer, value, keyId, sets: [set] };
+        inEvent.set(value, place);
         keyIds.add(keyId);
-        sealed.push({ eventId: event.eventId, pointer, value, keyId, set });
+        sealed.push(place);
       });
     }
     if (sealed.length === 0) return events;
     await this.keys.load(keyIds);
-    for (const { eventId, pointer, value, keyId, set } of sealed) {
+    for (const { eventId, pointer, value, keyId, sets } of sealed) {
       const key = this.keys.keyOfValue(keyId, eventId, pointer);
       const text = key ? decryptValue(value, keyId, key) : null;
-      if (text === null) {
-        set(SHREDDED);
-        continue;
-      }
-      this.keys.rememberOpened(value, text);
-      set(text);
+      if (text !== null) this.keys.rememberOpened(value, text, eventId, pointer, now);
+      for (const set of sets) set(text ?? SHREDDED);
     }
     return events;
   }

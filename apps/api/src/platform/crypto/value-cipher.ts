@@ -56,8 +56,11 @@ export function decryptValue(value: string, keyId: string, key: Buffer): string 
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
     decipher.setAAD(Buffer.from(keyId));
     decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    const text = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-    const parsed: unknown = JSON.parse(text.toString('utf8'));
+    // Straight to a string: GCM's final() adds no bytes (it only checks the tag), and its string
+    // decoder keeps a character split across the two calls whole.
+    const text =
+      decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES), undefined, 'utf8') + decipher.final('utf8');
+    const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'string' ? parsed : null;
   } catch {
     return null;
