@@ -111,9 +111,14 @@ export class EncryptingEventStore implements EventStore {
   subscribe(options: SubscribeOptions): Subscription {
     return this.inner.subscribe({
       ...options,
-      onEvent: async (event) => {
-        await this.decrypt([event]);
-        await options.onEvent(event);
+      // Every projection worker follows the log through here, event by event: an event whose
+      // values are all opened already (or has none) goes on without waiting a turn.
+      onEvent: (event) => {
+        // Most workers use few of the event types: the rest pass them over, so they stay sealed
+        // (each worker opening every event was most of the layer's cost under load).
+        if (options.eventTypes && !options.eventTypes.has(event.type)) return options.onEvent(event);
+        const pending = this.openInPlace([event]);
+        return pending ? pending.then(() => options.onEvent(event)) : options.onEvent(event);
       },
     });
   }
@@ -132,6 +137,12 @@ export class EncryptingEventStore implements EventStore {
 
   /** Opens the sealed values in place (the events are the store's fresh copies): one walk, one key load per batch. */
   async decrypt(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    await this.openInPlace(events);
+    return events;
+  }
+
+  /** As `decrypt`; null when every value was opened from the cache, so nothing is left to wait for. */
+  openInPlace(events: RecordedEvent[]): Promise<void> | null {
     const sealed: SealedPlace[] = [];
     const keyIds = new Set<string>();
     const now = Date.now();
@@ -163,14 +174,14 @@ export class EncryptingEventStore implements EventStore {
         sealed.push(place);
       });
     }
-    if (sealed.length === 0) return events;
-    await this.keys.load(keyIds);
-    for (const { eventId, pointer, value, keyId, sets } of sealed) {
-      const key = this.keys.keyOfValue(keyId, eventId, pointer);
-      const text = key ? decryptValue(value, keyId, key) : null;
-      if (text !== null) this.keys.rememberOpened(value, text, eventId, pointer, now);
-      for (const set of sets) set(text ?? SHREDDED);
-    }
-    return events;
+    if (sealed.length === 0) return null;
+    return this.keys.load(keyIds).then(() => {
+      for (const { eventId, pointer, value, keyId, sets } of sealed) {
+        const key = this.keys.keyOfValue(keyId, eventId, pointer);
+        const text = key ? decryptValue(value, keyId, key) : null;
+        if (text !== null) this.keys.rememberOpened(value, text, eventId, pointer, now);
+        for (const set of sets) set(text ?? SHREDDED);
+      }
+    });
   }
 }

@@ -217,6 +217,7 @@ export class ProjectionWorker {
     this.subscription = this.settings.store.subscribe({
       from,
       batchSize: this.settings.batchSize,
+      ...(this.eventTypes ? { eventTypes: this.eventTypes } : {}),
       onEvent: (event) => this.onEvent(generation, event),
       onError: (error) => this.onFailure(generation, error),
     });
