@@ -20,11 +20,10 @@ import { SHREDDED, decryptValue, encryptValue, isEncrypted, keyIdOf, valueKey } 
 
 interface SealedPlace {
   eventId: string;
-  pointer: string;
   value: string;
   keyId: string;
-  /** Where the text goes: the place itself and any later copy of the same value in its event. */
-  sets: ((next: string) => void)[];
+  /** Where the value is: the first place and any later copy of the same value in its event. */
+  places: { pointer: string; set: (next: string) => void }[];
 }
 
 /**
@@ -151,8 +150,8 @@ export class EncryptingEventStore implements EventStore {
       // One sealed value at two places of an event: the event's data referred to one object twice
       // when it was sealed (IncidentReported's incident.occurredAt and its change's after), so it
       // was sealed once, under the key of the place the walk reaches first, and the JSON holds a
-      // copy at each. Every later copy takes the first one's text: its own place's key would not
-      // open it (it read as "[gallrad]"), and it is one value, opened once.
+      // copy at each. The copies are opened once, under whichever place's key opens them: a
+      // place's own key would not open a copy sealed at another (it read as "[gallrad]").
       const inEvent = new Map<string, SealedPlace | string>();
       visitPersonalData(event.type, event.data, (pointer, value, set) => {
         const keyId = keyIdOf(value);
@@ -160,7 +159,7 @@ export class EncryptingEventStore implements EventStore {
         const earlier = inEvent.get(value);
         if (earlier !== undefined) {
           if (typeof earlier === 'string') set(earlier);
-          else earlier.sets.push(set);
+          else earlier.places.push({ pointer, set });
           return;
         }
         const opened = this.keys.openedBefore(value, event.eventId, pointer, now);
@@ -168,7 +167,7 @@ export class EncryptingEventStore implements EventStore {
           inEvent.set(value, opened);
           return set(opened);
         }
-        const place = { eventId: event.eventId, pointer, value, keyId, sets: [set] };
+        const place = { eventId: event.eventId, value, keyId, places: [{ pointer, set }] };
         inEvent.set(value, place);
         keyIds.add(keyId);
         sealed.push(place);
@@ -176,11 +175,18 @@ export class EncryptingEventStore implements EventStore {
     }
     if (sealed.length === 0) return null;
     return this.keys.load(keyIds).then(() => {
-      for (const { eventId, pointer, value, keyId, sets } of sealed) {
-        const key = this.keys.keyOfValue(keyId, eventId, pointer);
-        const text = key ? decryptValue(value, keyId, key) : null;
-        if (text !== null) this.keys.rememberOpened(value, text, eventId, pointer, now);
-        for (const set of sets) set(text ?? SHREDDED);
+      for (const { eventId, value, keyId, places } of sealed) {
+        let text: string | null = null;
+        // A copy opens under the key of the place it was sealed at, whichever of them that is.
+        for (const { pointer } of places) {
+          const key = this.keys.keyOfValue(keyId, eventId, pointer);
+          text = key ? decryptValue(value, keyId, key) : null;
+          if (text !== null) {
+            this.keys.rememberOpened(value, text, eventId, pointer, now);
+            break;
+          }
+        }
+        for (const { set } of places) set(text ?? SHREDDED);
       }
     });
   }
