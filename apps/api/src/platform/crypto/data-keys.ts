@@ -87,9 +87,9 @@ export class DataKeys {
     this.maxEntries = options.maxEntries ?? 20_000;
     this.keys = new BoundedCache(this.maxEntries);
     this.subjects = new BoundedCache(this.maxEntries);
-    // Values, not keys: a report's commands seal about ten each, and the projection workers follow
-    // the log up to a few phases of load apart (docs/adr/0025, "Cost").
-    this.opened = new BoundedCache(this.maxEntries * 3);
+    // 20,000 to 40,000 values: enough for the workers' spread under load; three times that made
+    // a rebuild (which fills it with values read once) slower by its garbage (docs/adr/0025).
+    this.opened = new BoundedCache(this.maxEntries);
   }
 
   async init(): Promise<void> {
