@@ -131,14 +131,16 @@ export async function benchReporting(): Promise<void> {
  */
 async function withoutEncryption<T>(fn: () => Promise<T>): Promise<T> {
   const proto = EncryptingEventStore.prototype;
-  const { encrypt, decrypt } = proto;
+  const { encrypt, decrypt, openInPlace } = proto;
   proto.encrypt = async (_streamId, events) => events;
   proto.decrypt = async (events) => events;
+  proto.openInPlace = () => null;
   try {
     return await fn();
   } finally {
     proto.encrypt = encrypt;
     proto.decrypt = decrypt;
+    proto.openInPlace = openInPlace;
   }
 }
 

@@ -70,6 +70,12 @@ export interface SubscribeOptions {
   onError?: (error: unknown) => void;
   /** Events per read while catching up; default 500. */
   batchSize?: number;
+  /**
+   * The event types the subscriber uses (all when absent). A hint: other events are still
+   * delivered (their checkpoints count), but a decorating store may pass them on as stored,
+   * without work (the encrypting store then does not open their sealed values).
+   */
+  eventTypes?: ReadonlySet<string>;
 }
 
 export interface Subscription {

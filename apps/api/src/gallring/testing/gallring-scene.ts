@@ -57,6 +57,8 @@ export async function startGallringScene(
   if (edited.status !== 200) throw new Error(`edit: ${edited.status} ${JSON.stringify(edited.body)}`);
   const incident = await reporter.post(`/api/reports/${reportId}/incidents`, {
     problem: 'Klotter',
+    // Required since issue 18's categories (merged after this scene was written).
+    category: 'skadegorelse',
     comment: KEPT_COMMENT,
     category: 'skadegorelse',
     assessment: { severity: 2, scope: 'EA' },

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type SqlDatabase, type SqlExecutor, withStartupSchemaLock } from '@laget/event-store';
+import { BoundedCache } from './bounded-cache.js';
 import { unwrapKey, valueKey, valueRef, wrapKey } from './value-cipher.js';
 
 /**
@@ -63,16 +64,17 @@ export interface DataKeyOptions {
 }
 
 export class DataKeys {
-  private readonly keys = new Map<string, KeyEntry>();
-  private readonly subjects = new Map<string, { keyId: string; key: Buffer; at: number }>();
+  private readonly keys: BoundedCache<KeyEntry>;
+  private readonly subjects: BoundedCache<{ keyId: string; key: Buffer; at: number }>;
   private readonly creating = new Map<string, Promise<{ keyId: string; key: Buffer }>>();
   /**
    * Sealed value → its plain text, for the readers that follow the log side by side: each
    * projection worker reads every event, and would otherwise open the same value once per read
    * model (measured: the reporting benchmark's API CPU per command tripled). Trusted as long as
-   * a key is, and emptied by `forget`.
+   * a key is, and emptied by `forget`. An entry holds the place it was opened at: a sealed value
+   * copied to another place must not open there (its derived key would not open it either).
    */
-  private readonly opened = new Map<string, { text: string; at: number }>();
+  private readonly opened: BoundedCache<{ text: string; eventId: string; pointer: string; at: number }>;
   private readonly ttlMs: number;
   private readonly maxEntries: number;
 
@@ -83,6 +85,11 @@ export class DataKeys {
   ) {
     this.ttlMs = options.ttlMs ?? 60_000;
     this.maxEntries = options.maxEntries ?? 20_000;
+    this.keys = new BoundedCache(this.maxEntries);
+    this.subjects = new BoundedCache(this.maxEntries);
+    // 20,000 to 40,000 values: enough for the workers' spread under load; three times that made
+    // a rebuild (which fills it with values read once) slower by its garbage (docs/adr/0025).
+    this.opened = new BoundedCache(this.maxEntries);
   }
 
   async init(): Promise<void> {
@@ -121,8 +128,8 @@ export class DataKeys {
       );
     }
     const entry = { keyId, key, at: Date.now() };
-    this.remember(this.subjects, subject.subject, entry);
-    this.remember(this.keys, keyId, { state: 'key', key, at: entry.at });
+    this.subjects.set(subject.subject, entry);
+    this.keys.set(keyId, { state: 'key', key, at: entry.at });
     return entry;
   }
 
@@ -139,7 +146,7 @@ export class DataKeys {
       [missing],
     );
     for (const row of rows) {
-      this.remember(this.keys, row.key_id, {
+      this.keys.set(row.key_id, {
         state: 'key',
         key: unwrapKey(this.master, row.key_id, row.wrapped),
         at: now,
@@ -160,11 +167,7 @@ export class DataKeys {
     }
     for (const id of shredded) {
       const map = split.get(id);
-      this.remember(
-        this.keys,
-        id,
-        map ? { state: 'split', values: map, at: now } : { state: 'gone', at: now },
-      );
+      this.keys.set(id, map ? { state: 'split', values: map, at: now } : { state: 'gone', at: now });
     }
   }
 
@@ -225,25 +228,18 @@ export class DataKeys {
     this.opened.clear();
   }
 
-  /** The plain text of a sealed value opened recently, if any. */
-  openedBefore(sealed: string): string | undefined {
+  /** The plain text of a sealed value opened recently at this place, if any. */
+  openedBefore(sealed: string, eventId: string, pointer: string, now = Date.now()): string | undefined {
     const entry = this.opened.get(sealed);
-    if (!entry) return undefined;
-    if (Date.now() - entry.at >= this.ttlMs) {
+    if (!entry || entry.eventId !== eventId || entry.pointer !== pointer) return undefined;
+    if (now - entry.at >= this.ttlMs) {
       this.opened.delete(sealed);
       return undefined;
     }
     return entry.text;
   }
 
-  rememberOpened(sealed: string, text: string): void {
-    this.remember(this.opened, sealed, { text, at: Date.now() });
-  }
-
-  private remember<V>(map: Map<string, V>, key: string, value: V): void {
-    // Full: start over rather than evict one by one (deleting a Map's oldest entries over and
-    // over made each eviction walk the deleted slots: a third of a rebuild's time, measured).
-    if (map.size >= this.maxEntries && !map.has(key)) map.clear();
-    map.set(key, value);
+  rememberOpened(sealed: string, text: string, eventId: string, pointer: string, now = Date.now()): void {
+    this.opened.set(sealed, { text, eventId, pointer, at: now });
   }
 }

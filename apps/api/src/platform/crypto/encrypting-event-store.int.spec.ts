@@ -65,6 +65,49 @@ describe('EncryptingEventStore', () => {
     });
   });
 
+  it('reads a value its event referred to at two places at both, after the opened-value cache is gone', async () => {
+    // IncidentReported's command puts one occurredAt object in the incident and in its change.
+    const occurredAt = { raw: 'tisdag kväll hos Kalle', parsed: { kind: 'unknown' } };
+    const event: NewEvent = {
+      type: 'IncidentReported',
+      data: { incident: { occurredAt }, changes: [{ field: 'occurredAt', before: null, after: occurredAt }] },
+      metadata,
+    };
+    await store.append('report-2024-W46.org-1', [event], { expectedVersion: NO_STREAM });
+    store.keys.forget();
+    const [read] = await store.readStream('report-2024-W46.org-1');
+    expect(read!.data).toEqual({
+      incident: { occurredAt: { raw: 'tisdag kväll hos Kalle', parsed: { kind: 'unknown' } } },
+      changes: [
+        {
+          field: 'occurredAt',
+          before: null,
+          after: { raw: 'tisdag kväll hos Kalle', parsed: { kind: 'unknown' } },
+        },
+      ],
+    });
+  });
+
+  it('reads a value sealed once and copied to a second place of its event (as written before 2026-12) at both', async () => {
+    const incident = { occurredAt: { raw: 'onsdag hos Pelle', parsed: { kind: 'unknown' } } };
+    const [sealed] = await store.encrypt('report-2024-W45.org-1', [
+      { type: 'IncidentReported', data: { incident }, metadata },
+    ]);
+    const data = sealed!.data as { incident: { occurredAt: { raw: string } } };
+    const copy = { raw: data.incident.occurredAt.raw, parsed: { kind: 'unknown' } };
+    await store.raw.append(
+      'report-2024-W45.org-1',
+      [{ ...sealed!, data: { ...data, changes: [{ field: 'occurredAt', before: null, after: copy }] } }],
+      { expectedVersion: NO_STREAM },
+    );
+    store.keys.forget();
+    const [read] = await store.readStream('report-2024-W45.org-1');
+    expect(read!.data).toEqual({
+      incident,
+      changes: [{ field: 'occurredAt', before: null, after: incident.occurredAt }],
+    });
+  });
+
   it('reads a shredded subject as "[gallrad]" in every read, the who, when and what kind untouched', async () => {
     await store.append('report-2024-W47.org-1', [narrative('Lisa Svensson, 070-123 45 67')], {
       expectedVersion: NO_STREAM,

@@ -18,6 +18,14 @@ import { subjectOf } from './data-keys.js';
 import { hasPersonalData, visitPersonalData } from './personal-data.js';
 import { SHREDDED, decryptValue, encryptValue, isEncrypted, keyIdOf, valueKey } from './value-cipher.js';
 
+interface SealedPlace {
+  eventId: string;
+  value: string;
+  keyId: string;
+  /** Where the value is: the first place and any later copy of the same value in its event. */
+  places: { pointer: string; set: (next: string) => void }[];
+}
+
 /**
  * The event store port with personal data encrypted (docs/adr/0025): a decorator, so PGlite,
  * PostgreSQL and KurrentDB store the same ciphertext and every reader (deciders, projections,
@@ -60,14 +68,19 @@ export class EncryptingEventStore implements EventStore {
     return events.map((event) => {
       if (!hasPersonalData(event.type)) return event;
       const eventId = event.eventId ?? randomUUID();
-      const data = structuredClone(event.data);
+      const now = Date.now();
+      // A JSON copy, not structuredClone: that keeps an object the data refers to twice as one,
+      // so its strings were sealed once, under the first place's key, and a place no pattern
+      // names (IncidentReported's incident.occurredAt.parsed, shared with its change's after)
+      // kept the ciphertext. The store keeps JSON anyway: every place is its own value.
+      const data = JSON.parse(JSON.stringify(event.data)) as typeof event.data;
       visitPersonalData(event.type, data, (pointer, value, set) => {
         // An empty text holds nothing to protect (and most optional fields are empty).
         if (value === '' || isEncrypted(value)) return;
         const sealed = encryptValue(keyId, valueKey(key, eventId, pointer), value);
         // Every projection reads what was just appended: it finds the plain text here instead of
         // deriving the key and opening the value again.
-        this.keys.rememberOpened(sealed, value);
+        this.keys.rememberOpened(sealed, value, eventId, pointer, now);
         set(sealed);
       });
       return { ...event, eventId, data };
@@ -97,9 +110,14 @@ export class EncryptingEventStore implements EventStore {
   subscribe(options: SubscribeOptions): Subscription {
     return this.inner.subscribe({
       ...options,
-      onEvent: async (event) => {
-        await this.decrypt([event]);
-        await options.onEvent(event);
+      // Every projection worker follows the log through here, event by event: an event whose
+      // values are all opened already (or has none) goes on without waiting a turn.
+      onEvent: (event) => {
+        // Most workers use few of the event types: the rest pass them over, so they stay sealed
+        // (each worker opening every event was most of the layer's cost under load).
+        if (options.eventTypes && !options.eventTypes.has(event.type)) return options.onEvent(event);
+        const pending = this.openInPlace([event]);
+        return pending ? pending.then(() => options.onEvent(event)) : options.onEvent(event);
       },
     });
   }
@@ -118,37 +136,58 @@ export class EncryptingEventStore implements EventStore {
 
   /** Opens the sealed values in place (the events are the store's fresh copies): one walk, one key load per batch. */
   async decrypt(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const sealed: {
-      eventId: string;
-      pointer: string;
-      value: string;
-      keyId: string;
-      set: (next: string) => void;
-    }[] = [];
+    await this.openInPlace(events);
+    return events;
+  }
+
+  /** As `decrypt`; null when every value was opened from the cache, so nothing is left to wait for. */
+  openInPlace(events: RecordedEvent[]): Promise<void> | null {
+    const sealed: SealedPlace[] = [];
     const keyIds = new Set<string>();
+    const now = Date.now();
     for (const event of events) {
       if (!hasPersonalData(event.type)) continue;
+      // One sealed value at two places of an event: the event's data referred to one object twice
+      // when it was sealed (IncidentReported's incident.occurredAt and its change's after), so it
+      // was sealed once, under the key of the place the walk reaches first, and the JSON holds a
+      // copy at each. The copies are opened once, under whichever place's key opens them: a
+      // place's own key would not open a copy sealed at another (it read as "[gallrad]").
+      const inEvent = new Map<string, SealedPlace | string>();
       visitPersonalData(event.type, event.data, (pointer, value, set) => {
         const keyId = keyIdOf(value);
         if (!keyId) return;
-        const opened = this.keys.openedBefore(value);
-        if (opened !== undefined) return set(opened);
+        const earlier = inEvent.get(value);
+        if (earlier !== undefined) {
+          if (typeof earlier === 'string') set(earlier);
+          else earlier.places.push({ pointer, set });
+          return;
+        }
+        const opened = this.keys.openedBefore(value, event.eventId, pointer, now);
+        if (opened !== undefined) {
+          inEvent.set(value, opened);
+          return set(opened);
+        }
+        const place = { eventId: event.eventId, value, keyId, places: [{ pointer, set }] };
+        inEvent.set(value, place);
         keyIds.add(keyId);
-        sealed.push({ eventId: event.eventId, pointer, value, keyId, set });
+        sealed.push(place);
       });
     }
-    if (sealed.length === 0) return events;
-    await this.keys.load(keyIds);
-    for (const { eventId, pointer, value, keyId, set } of sealed) {
-      const key = this.keys.keyOfValue(keyId, eventId, pointer);
-      const text = key ? decryptValue(value, keyId, key) : null;
-      if (text === null) {
-        set(SHREDDED);
-        continue;
+    if (sealed.length === 0) return null;
+    return this.keys.load(keyIds).then(() => {
+      for (const { eventId, value, keyId, places } of sealed) {
+        let text: string | null = null;
+        // A copy opens under the key of the place it was sealed at, whichever of them that is.
+        for (const { pointer } of places) {
+          const key = this.keys.keyOfValue(keyId, eventId, pointer);
+          text = key ? decryptValue(value, keyId, key) : null;
+          if (text !== null) {
+            this.keys.rememberOpened(value, text, eventId, pointer, now);
+            break;
+          }
+        }
+        for (const { set } of places) set(text ?? SHREDDED);
       }
-      this.keys.rememberOpened(value, text);
-      set(text);
-    }
-    return events;
+    });
   }
 }

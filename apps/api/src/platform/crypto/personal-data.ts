@@ -41,7 +41,9 @@ export const PERSONAL_DATA: Readonly<Record<string, readonly string[]>> = {
     'incident.frequency',
     'incident.comment',
     'incident.tags',
-    'incident.occurredAt.raw',
+    // The whole occurredAt, as its change's `after` (the same object in the command): its parsed
+    // date was plain here and sealed there.
+    'incident.occurredAt',
     ...changedText,
   ],
   IncidentEdited: [

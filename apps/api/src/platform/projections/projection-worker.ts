@@ -22,13 +22,10 @@ import {
 import type { Projection } from './projection.js';
 import { storable } from '../storable-text.js';
 import type { WorkerSettings, WorkerState, WorkerStatus } from './worker-settings.js';
-
 export type { RunnerLogger, WorkerSettings, WorkerState } from './worker-settings.js';
-
 const maxRetryMs = 30_000;
 /** At most this long between checkpoint writes while a projection only passes events over. */
 const skippedWriteMs = 250;
-
 /**
  * Runs one projection in this process when it holds the projection's advisory lock: subscribe from
  * the stored checkpoint, gather delivered events into batches, and apply each batch together with
@@ -65,7 +62,6 @@ export class ProjectionWorker {
   private stall: ProjectionStall | null = null;
   /** null: every event type. */
   private readonly eventTypes: ReadonlySet<string> | null;
-
   constructor(
     readonly projection: Projection,
     private readonly settings: WorkerSettings,
@@ -217,6 +213,7 @@ export class ProjectionWorker {
     this.subscription = this.settings.store.subscribe({
       from,
       batchSize: this.settings.batchSize,
+      ...(this.eventTypes ? { eventTypes: this.eventTypes } : {}),
       onEvent: (event) => this.onEvent(generation, event),
       onError: (error) => this.onFailure(generation, error),
     });
