@@ -60,7 +60,6 @@ export async function startGallringScene(
     // Required since issue 18's categories (merged after this scene was written).
     category: 'skadegorelse',
     comment: KEPT_COMMENT,
-    category: 'skadegorelse',
     assessment: { severity: 2, scope: 'EA' },
   });
   if (incident.status !== 201)
