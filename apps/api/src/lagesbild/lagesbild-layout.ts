@@ -3,7 +3,7 @@ import { ongoingActionSections } from './ongoing-actions-layout.js';
 import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
 
 /**
- * The seed's layout (/work/shared/seed): Bakgrund, the incident table, the police statistics, the
+ * The seed's layout (`shared/seed` beside the repository): Bakgrund, the incident table, the police statistics, the
  * coordinator's report, one section per organisation, Övrigt, Slutsatser. Section ids are stable
  * across compiles so that redactions and audiences can point at them.
  */
