@@ -5,9 +5,10 @@ import { type TestApp, e2eEventStores, startTestApp } from './support/app.js';
 for (const store of e2eEventStores(['pglite', 'postgres'] as const)) {
   describeWith(store === 'pglite' ? [] : ['postgres'], `app shell on ${store}`, () => {
     let app: TestApp;
+    // A fresh PGlite on a loaded machine has taken over the default 60 s to start (seen once).
     beforeAll(async () => {
       app = await startTestApp({ store });
-    });
+    }, 120_000);
     afterAll(async () => {
       await app?.close();
     });
