@@ -1,7 +1,34 @@
 import { DomainError } from '../platform/domain/domain-error.js';
-import type { FieldChange, IncidentFields } from './report.decider.js';
+import type { IncidentScope } from '@laget/contracts';
+import type { OccurredAt } from './occurred-at.js';
 
-/** What the report decider knows about one incident's fields: their changes and their category rule. */
+/**
+ * An incident of a report, its fields, one field's change, and what the report decider knows about
+ * them: their changes and their category rule. The decider re-exports the types.
+ */
+
+export interface Incident {
+  id: string;
+  problem: string;
+  location: string;
+  placeId: string | null;
+  occurredAt: OccurredAt;
+  frequency: string;
+  assessment: { severity: number; scope: IncidentScope };
+  comment: string;
+  /** A key of the municipality's incident categories; `okategoriserad` on old incidents (upcaster). */
+  category: string;
+  tags: string[];
+}
+
+export type IncidentFields = Omit<Incident, 'id'>;
+
+/** One field's change; `field` is a dotted path such as `assessment.severity` or `statistics.brott`. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
 
 /** A new or changed category must be one of the municipality's (an old incident keeps `okategoriserad`). */
 export function checkIncidentCategory(category: string, allowed: readonly string[]): void {

@@ -7,8 +7,13 @@ import {
 } from '@laget/contracts';
 import { assertNever, type Decider, type DomainEvent } from '../platform/domain/decider.js';
 import { conflict, DomainError, notFound, ruleBroken } from '../platform/domain/domain-error.js';
-import { checkIncidentCategory, diffIncident } from './incident-fields.js';
-import type { OccurredAt } from './occurred-at.js';
+import {
+  checkIncidentCategory,
+  diffIncident,
+  type FieldChange,
+  type Incident,
+  type IncidentFields,
+} from './incident-fields.js';
 import type { PeriodStatus } from './period.js';
 
 /**
@@ -17,30 +22,8 @@ import type { PeriodStatus } from './period.js';
  * without replaying the stream.
  */
 
-export interface Incident {
-  id: string;
-  problem: string;
-  location: string;
-  placeId: string | null;
-  occurredAt: OccurredAt;
-  frequency: string;
-  assessment: { severity: number; scope: IncidentScope };
-  comment: string;
-  /** A key of the municipality's incident categories; `okategoriserad` on old incidents (upcaster). */
-  category: string;
-  tags: string[];
-}
-
-export type IncidentFields = Omit<Incident, 'id'>;
-
+export type { FieldChange, Incident, IncidentFields } from './incident-fields.js';
 export { diffIncident };
-
-/** One field's change; `field` is a dotted path such as `assessment.severity` or `statistics.brott`. */
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
 
 /** The period as the report sees it: compiled periods lock reports unless reopened for that compilation. */
 export interface PeriodContext {

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '@laget/event-store';
 import { READ_DB } from '../../platform/platform.tokens.js';
+import { PublishedPlansQuery } from '../../publication/queries/published-plans.query.js';
 
-/** The published åtgärdsplaner, newest first (the public feed's entries; no read-after-write wait). */
-export class PublishedPlansQuery extends Query<Array<{ year: number; publishedAt: Date }>> {}
-
+/** Answers the publication's question for the published åtgärdsplaner (its list and feed). */
 @QueryHandler(PublishedPlansQuery)
 export class PublishedPlansHandler implements IQueryHandler<PublishedPlansQuery> {
   constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}

@@ -7,7 +7,6 @@ import { GetProblemHandler, ListProblemsHandler, ProblemIncidentsHandler } from 
 
 export { GetActionQuery, ListActionsQuery } from './actions.query.js';
 export { IncidentQuery } from './incident.query.js';
-export { OngoingActionsQuery } from './ongoing-actions.query.js';
 export { OpenActionsQuery } from './open-actions.query.js';
 export { OutboxQuery } from './outbox.query.js';
 export { GetProblemQuery, ListProblemsQuery, ProblemIncidentsQuery } from './problems.query.js';

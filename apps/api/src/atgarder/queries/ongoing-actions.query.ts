@@ -1,24 +1,12 @@
 import { Inject } from '@nestjs/common';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { OngoingActionSnapshot } from '@laget/contracts';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '@laget/event-store';
+import { OngoingActionsQuery } from '../../lagesbild/queries/ongoing-actions.query.js';
 import { READ_DB } from '../../platform/platform.tokens.js';
 import { AtgarderProjections } from '../atgarder-projections.runner.js';
 import { ongoingActionRows } from '../atgarder.queries.js';
 
-/**
- * The actions a week's lägesbild lists under "Pågående åtgärder": ongoing during the week
- * (`from`–`to`, ISO dates), or due in it whatever their status but cancelled.
- */
-export class OngoingActionsQuery extends Query<OngoingActionSnapshot[]> {
-  constructor(
-    readonly from: string,
-    readonly to: string,
-  ) {
-    super();
-  }
-}
-
+/** Answers the lägesbild compile's question for the week's "Pågående åtgärder". */
 @QueryHandler(OngoingActionsQuery)
 export class OngoingActionsHandler implements IQueryHandler<OngoingActionsQuery> {
   constructor(

@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler, QueryBus, QueryHandlerNotFoundException } from '@nestjs/cqrs';
 import type { OngoingActionSnapshot } from '@laget/contracts';
-import { OngoingActionsQuery } from '../../atgarder/index.js';
 import { Clock } from '../../platform/commands/clock.js';
 import {
   OrganisationsWithoutReportQuery,
@@ -16,6 +15,7 @@ import {
 } from '../analysis-gathering.js';
 import { calendarOf, parsePeriod } from '../../reporting/period.js';
 import { LagesbildChange } from './lagesbild-change.js';
+import { OngoingActionsQuery } from '../queries/ongoing-actions.query.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
 /**

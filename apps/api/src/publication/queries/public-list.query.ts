@@ -6,7 +6,7 @@ import {
   QueryHandler,
   QueryHandlerNotFoundException,
 } from '@nestjs/cqrs';
-import { PublishedPlansQuery } from '../../atgarder/index.js';
+import { PublishedPlansQuery } from './published-plans.query.js';
 import type { PublicLagesbildList } from '@laget/contracts';
 import type { SqlDatabase } from '@laget/event-store';
 import { READ_DB } from '../../platform/platform.tokens.js';
