@@ -2,6 +2,7 @@ import { UNCATEGORISED, type PoliceStatistics } from '@laget/contracts';
 import { createIndexIfMissing, type SqlExecutor } from '@laget/event-store';
 import { defineProjection, type ProjectedEvent } from '../platform/projections/projection.js';
 import { REPORT_EVENT_TYPES, type FieldChange, type ReportEvent } from '../reporting/report.decider.js';
+import { isPeriodId } from '../reporting/period.js';
 import { bucketsOfWeek } from './buckets.js';
 
 /**
@@ -228,8 +229,8 @@ async function applyFact(event: ProjectedEvent<ReportEvent>, sql: SqlExecutor): 
   }
 }
 
-const isIsoWeek = (value: unknown): value is string =>
-  typeof value === 'string' && /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(value);
+// A week the year does not have (2021-W53) is no week either: the calendar's own check.
+const isIsoWeek = (value: unknown): value is string => typeof value === 'string' && isPeriodId(value);
 const textOr = <T extends string | null>(value: unknown, fallback: T): string | T =>
   typeof value === 'string' && value.length <= 200 ? value : fallback;
 const severityOf = (value: unknown): number | null =>

@@ -1,5 +1,5 @@
 import { DomainError } from '../platform/domain/domain-error.js';
-import { formatPeriod, type PeriodId, tryParsePeriod } from './period.js';
+import { formatPeriod, type PeriodId, thursdayOf, tryParsePeriod } from './period.js';
 
 /**
  * The periods an analysis is made for, beside the week (CONTRACT.md, "Additions"): a month
@@ -77,6 +77,21 @@ export function weeksOfMonth(year: number, month: number): PeriodId[] {
     weeks.push({ year, week: Math.floor(dayOfYear / 7) + 1 });
   }
   return weeks;
+}
+
+/**
+ * The month, tertial and year a week belongs to: those of its Thursday, as ISO 8601 gives a week
+ * to its Thursday's year, so a week is never split between two periods (weeksOfMonth's converse).
+ */
+export function analysisPeriodsOfWeek(week: PeriodId): { month: string; tertial: string; year: string } {
+  const thursday = thursdayOf(week);
+  const year = thursday.getUTCFullYear();
+  const month = thursday.getUTCMonth() + 1;
+  return {
+    month: `${year}-${String(month).padStart(2, '0')}`,
+    tertial: `${year}-T${Math.ceil(month / 4)}`,
+    year: String(year),
+  };
 }
 
 /** Every week the period gathers, as ids (`2025-W10`), in order. */

@@ -101,6 +101,11 @@ function mondayOf({ year, week }: PeriodId): Date {
 
 const plusDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
 
+/** The Thursday of the week (a UTC midnight standing for the Swedish date): it decides the week's year and month. */
+export function thursdayOf(period: PeriodId): Date {
+  return plusDays(mondayOf(period), 3);
+}
+
 export function periodContaining(instant: Date): PeriodId {
   return {
     year: getISOWeekYear(instant, { in: inStockholm }),
