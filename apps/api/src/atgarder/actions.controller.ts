@@ -14,6 +14,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ACTION_STATUSES,
   actionSchema,
+  type ActionView,
   addFollowUpRequestSchema,
   createActionRequestSchema,
   editActionRequestSchema,
@@ -24,6 +25,12 @@ import { CurrentCaller, type SignedInCaller } from '../identity/index.js';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
+import {
+  type Comparator,
+  inMemoryPageQuery,
+  pageInMemory,
+  swedishOrder,
+} from '../platform/http/in-memory-page.js';
 import { parseInput } from '../platform/http/validation.js';
 import { AddFollowUpCommand, EditActionCommand, PlanActionCommand } from './commands/index.js';
 import { GetActionQuery, ListActionsQuery } from './queries/index.js';
@@ -33,12 +40,21 @@ const id = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_.:-]+$/);
-const actionListQuery = z.object({
+const actionListQuery = inMemoryPageQuery.extend({
   problemId: id.optional(),
   ownerOrganisationId: id.optional(),
   status: z.enum(ACTION_STATUSES).optional(),
   dueOnOrBefore: z.iso.date().optional(),
 });
+
+const actionOrder: Record<string, Comparator<ActionView>> = {
+  title: (a, b) => swedishOrder(a.title, b.title),
+  status: (a, b) => swedishOrder(a.status, b.status) || swedishOrder(a.title, b.title),
+  startsOn: (a, b) => a.startsOn.localeCompare(b.startsOn) || swedishOrder(a.title, b.title),
+  dueOn: (a, b) => a.dueOn.localeCompare(b.dueOn) || swedishOrder(a.title, b.title),
+  ownerOrganisationId: (a, b) =>
+    swedishOrder(a.ownerOrganisationId, b.ownerOrganisationId) || swedishOrder(a.title, b.title),
+};
 
 /** Actions (åtgärder) against problems, with follow-ups (issue 19). */
 @ApiCapability('atgarder')
@@ -63,10 +79,11 @@ export class ActionsController {
     @Query() query: unknown,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
-    const filter = parseInput(actionListQuery, query, 'query');
+    const { page, perPage, sort, order, ...filter } = parseInput(actionListQuery, query, 'query');
     const actions = await this.queryBus.execute(new ListActionsQuery(caller, filter));
-    response.header('X-Total-Count', String(actions.length));
-    return actions;
+    const shown = pageInMemory(actions, { page, perPage, sort, order }, actionOrder);
+    response.header('X-Total-Count', String(shown.total));
+    return shown.items;
   }
 
   @Post()

@@ -196,6 +196,23 @@ describeOnStores(['postgres'], 'problems and actions over HTTP', (store) => {
     expect((await estMember.post('/api/actions', action(orgs.nvk, 'x'))).status).toBe(403);
   });
 
+  it('pages and sorts the lists as the contract’s lists do, the total before paging', async () => {
+    const byTitle = await estMember.get('/api/actions?sort=title&order=DESC&page=1&perPage=1');
+    expect(byTitle.status).toBe(200);
+    expect(byTitle.headers.get('x-total-count')).toBe('2');
+    expect(byTitle.body.map((a: { title: string }) => a.title)).toEqual(['Samtal med eleverna']);
+    const second = await estMember.get('/api/actions?sort=title&order=DESC&page=2&perPage=1');
+    expect(second.body.map((a: { title: string }) => a.title)).toEqual(['Bättre belysning']);
+    const beyond = await estMember.get('/api/problems?page=9&perPage=25');
+    expect(beyond.body).toEqual([]);
+    expect(beyond.headers.get('x-total-count')).toBe('1');
+    for (const bad of ['perPage=0', 'perPage=501', 'page=0', 'page=x', 'order=sideways']) {
+      const refused = await estMember.get(`/api/actions?${bad}`);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain(bad.split('=')[0]);
+    }
+  });
+
   it('the owner organisation’s reporter updates its action and adds a follow-up; nobody else may', async () => {
     const started = await nvkReporter.patch(`/api/actions/${nvkActionId}`, { status: 'ongoing' });
     expect(started.status).toBe(200);

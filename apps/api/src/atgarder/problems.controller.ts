@@ -20,6 +20,7 @@ import {
   PROBLEM_STATUSES,
   problemIncidentSchema,
   problemSchema,
+  type ProblemView,
 } from '@laget/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -27,14 +28,26 @@ import { CurrentCaller, type SignedInCaller } from '../identity/index.js';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
+import {
+  type Comparator,
+  inMemoryPageQuery,
+  pageInMemory,
+  swedishOrder,
+} from '../platform/http/in-memory-page.js';
 import { parseInput } from '../platform/http/validation.js';
 import { EditProblemCommand, LinkIncidentCommand, OpenProblemCommand } from './commands/index.js';
 import { GetProblemQuery, ListProblemsQuery, ProblemIncidentsQuery } from './queries/index.js';
 
-const problemListQuery = z.object({
+const problemListQuery = inMemoryPageQuery.extend({
   status: z.enum(PROBLEM_STATUSES).optional(),
   category: z.string().max(60).optional(),
 });
+
+const problemOrder: Record<string, Comparator<ProblemView>> = {
+  title: (a, b) => swedishOrder(a.title, b.title),
+  category: (a, b) => swedishOrder(a.category, b.category) || swedishOrder(a.title, b.title),
+  status: (a, b) => swedishOrder(a.status, b.status) || swedishOrder(a.title, b.title),
+};
 
 const idParam = z
   .string()
@@ -64,10 +77,11 @@ export class ProblemsController {
     @Query() query: unknown,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
-    const filter = parseInput(problemListQuery, query, 'query');
+    const { page, perPage, sort, order, ...filter } = parseInput(problemListQuery, query, 'query');
     const problems = await this.queryBus.execute(new ListProblemsQuery(caller, filter));
-    response.header('X-Total-Count', String(problems.length));
-    return problems;
+    const shown = pageInMemory(problems, { page, perPage, sort, order }, problemOrder);
+    response.header('X-Total-Count', String(shown.total));
+    return shown.items;
   }
 
   @Post()
