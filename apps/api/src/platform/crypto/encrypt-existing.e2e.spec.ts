@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type RecordedEvent, SqlEventStore, type EventStore } from '@laget/event-store';
+import { NO_STREAM, type RecordedEvent, SqlEventStore, type EventStore } from '@laget/event-store';
 import { freshPglite } from '@laget/event-store/testing';
 import { startTestApp, type TestApp } from '../../../../../test/support/app.js';
 import { login } from '../../reporting/testing/http-kit.js';
@@ -7,7 +7,8 @@ import { DEMO_PASSWORD } from '../../identity/index.js';
 import { EVENT_STORE } from '../platform.tokens.js';
 import { DataKeys } from './data-keys.js';
 import { EncryptingEventStore } from './encrypting-event-store.js';
-import { encryptExistingEvents } from './encrypt-existing.js';
+import { encryptExistingEvents, PERSONAL_DATA_REVISION, REWRITE_MARKER_DDL } from './encrypt-existing.js';
+import { everyEventTemplate } from '../projections/testing/every-event.js';
 import { visitPersonalData } from './personal-data.js';
 
 /** Every event of a store, in global order. */
@@ -76,4 +77,29 @@ describe('the rewrite step on a copy of the demo data written before encryption'
     expect(await encryptExistingEvents(store, db)).toBe(0);
     await db.close();
   }, 120_000);
+
+  it('runs again when places are added to the list, sealing what an earlier revision left plain', async () => {
+    const db = await freshPglite();
+    const plain = new SqlEventStore(db);
+    await plain.init();
+    // Rewritten under the previous list, which did not name the police's notes per category.
+    await db.query(REWRITE_MARKER_DDL);
+    await db.query(`INSERT INTO gallring_rewrites (revision, rewritten) VALUES ($1, 0)`, [
+      PERSONAL_DATA_REVISION - 1,
+    ]);
+    const { data } = everyEventTemplate.PoliceStatisticsRecorded;
+    await plain.append(
+      'report-2024-W48.org-police',
+      [{ type: 'PoliceStatisticsRecorded', data, metadata: demo[0]!.metadata }],
+      { expectedVersion: NO_STREAM },
+    );
+    const store = new EncryptingEventStore(plain, new DataKeys(db, randomBytes(32)));
+    await store.init();
+    expect(await encryptExistingEvents(store, db)).toBe(1);
+    const raw = JSON.stringify((await everyEvent(plain)).map((event) => event.data));
+    expect(raw).not.toContain('Klarna');
+    expect((await everyEvent(store))[0]!.data).toEqual(data);
+    expect(await encryptExistingEvents(store, db)).toBe(0);
+    await db.close();
+  }, 60_000);
 });

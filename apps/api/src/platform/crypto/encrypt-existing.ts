@@ -3,18 +3,26 @@ import type { EncryptingEventStore } from './encrypting-event-store.js';
 import { hasPersonalData, visitPersonalData } from './personal-data.js';
 import { isEncrypted } from './value-cipher.js';
 
-export const REWRITE_MARKER_DDL = `CREATE TABLE IF NOT EXISTS gallring_rewrite (
-  done boolean PRIMARY KEY,
+export const REWRITE_MARKER_DDL = `CREATE TABLE IF NOT EXISTS gallring_rewrites (
+  revision integer PRIMARY KEY,
   rewritten integer NOT NULL,
   finished_at timestamptz NOT NULL DEFAULT now()
 )`;
 
 /**
+ * Which list of personal-data places (personal-data.ts) the stored events were last rewritten
+ * for. Raise it when a place is added: the rewrite runs once more and seals what the new
+ * places name in events written before. 2: the police's notes per crime category.
+ * (Revision 1 was marked in the table `gallring_rewrite`, which is no longer read.)
+ */
+export const PERSONAL_DATA_REVISION = 2;
+
+/**
  * The migration of events written before encryption (docs/adr/0025): every event whose personal
  * data is still plain text is rewritten in place, sealed exactly as a new append would seal it.
  * Only where the events live in SQL (PGlite, PostgreSQL); KurrentDB's events cannot be rewritten
- * (copy such a store into a new one through the application instead). Runs once: a marker row
- * says it has finished, and every event appended since the layer exists is sealed already.
+ * (copy such a store into a new one through the application instead). Runs once per revision of
+ * the places: a marker row says it has finished, and every event appended since is sealed already.
  * Idempotent (sealed values are left alone), so an interrupted run is simply run again.
  */
 export async function encryptExistingEvents(
@@ -24,7 +32,9 @@ export async function encryptExistingEvents(
 ): Promise<number> {
   if (store.kind === 'eventstoredb') return 0;
   await db.query(REWRITE_MARKER_DDL);
-  const { rows } = await db.query(`SELECT 1 FROM gallring_rewrite WHERE done`);
+  const { rows } = await db.query(`SELECT 1 FROM gallring_rewrites WHERE revision >= $1`, [
+    PERSONAL_DATA_REVISION,
+  ]);
   if (rows.length > 0) return 0;
   let rewritten = 0;
   let from: Checkpoint | null = null;
@@ -47,8 +57,9 @@ export async function encryptExistingEvents(
     }
     from = checkpoint;
   }
-  await db.query(`INSERT INTO gallring_rewrite (done, rewritten) VALUES (true, $1) ON CONFLICT DO NOTHING`, [
-    rewritten,
-  ]);
+  await db.query(
+    `INSERT INTO gallring_rewrites (revision, rewritten) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    [PERSONAL_DATA_REVISION, rewritten],
+  );
   return rewritten;
 }

@@ -30,10 +30,17 @@ const snapshot = (at: string) => [
 export const PERSONAL_DATA: Readonly<Record<string, readonly string[]>> = {
   // Reports: the narrative, the incidents and the statistics' note; reasons may name people.
   NarrativeWritten: changedText,
+  // The police's notes, on the whole and per crime category ("handlat på Klarna i annans namn"),
+  // whether the statistics were recorded whole or only their categories changed; the category
+  // keys and counts stay readable.
   PoliceStatisticsRecorded: [
     ...changedText,
     'changes.[field=statistics].before.note',
     'changes.[field=statistics].after.note',
+    'changes.[field=statistics].before.categories.*.note',
+    'changes.[field=statistics].after.categories.*.note',
+    'changes.[field=statistics.categories].before.*.note',
+    'changes.[field=statistics.categories].after.*.note',
   ],
   IncidentReported: [
     'incident.problem',

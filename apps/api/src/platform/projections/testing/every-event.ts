@@ -172,7 +172,31 @@ export const everyEventTemplate: {
   },
   NarrativeWritten: { family: 'report', data: { changes: change('narrative') } },
   AttendanceDeclared: { family: 'report', data: { changes: change('attendance') } },
-  PoliceStatisticsRecorded: { family: 'report', data: { changes: change('statistics.brott') } },
+  // The first recording (the whole statistics) and a later change of the categories: both carry
+  // the police's notes, which may say what a named person did.
+  PoliceStatisticsRecorded: {
+    family: 'report',
+    data: {
+      changes: [
+        {
+          field: 'statistics',
+          before: null,
+          after: {
+            handelserapporter: 29,
+            arenden: 12,
+            brott: 9,
+            note: 'Huvudsakligen egeninitierat.',
+            categories: [{ category: 'bedrageri', count: 1, note: 'Handlat på Klarna i annans namn' }],
+          },
+        },
+        {
+          field: 'statistics.categories',
+          before: [{ category: 'bedrageri', count: 1, note: 'Handlat på Klarna i annans namn' }],
+          after: [{ category: 'bedrageri', count: 2, note: 'Två fall' }],
+        },
+      ],
+    },
+  },
   IncidentReported: { family: 'report', data: { incidentId: 'inc-1', incident, changes: change('problem') } },
   IncidentEdited: { family: 'report', data: { incidentId: 'inc-1', changes: change('location') } },
   IncidentWithdrawn: {
