@@ -16,9 +16,11 @@ import {
 } from '@mui/material';
 import type { RetentionReportEntry, RetentionView } from '@laget/contracts';
 import { useEffect, useState } from 'react';
-import { Title, useTranslate } from 'react-admin';
+import { Title, useCanAccess, useTranslate } from 'react-admin';
 import { api } from '../http.js';
+import { ErasureForm } from './ErasureForm.js';
 import { downloadReportCsv } from './report-csv.js';
+import { RunGallringCard } from './RunGallringCard.js';
 
 /**
  * The registrar's view of gallring (issue 17): the rules in force, the next run, and what was
@@ -29,6 +31,11 @@ export function GallringPage() {
   const [rules, setRules] = useState<RetentionView | null>(null);
   const [entries, setEntries] = useState<RetentionReportEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A run or an erasure adds lines to the registrar's report: read it again.
+  const [revision, setRevision] = useState(0);
+  const reload = () => setRevision((n) => n + 1);
+  const { canAccess: mayRun } = useCanAccess({ action: 'create', resource: 'retention' });
+  const { canAccess: mayErase } = useCanAccess({ action: 'delete', resource: 'retention' });
   useEffect(() => {
     Promise.all([
       api<RetentionView>('/api/retention'),
@@ -40,7 +47,7 @@ export function GallringPage() {
       },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
-  }, []);
+  }, [revision]);
   const kind = (name: string) => translate(`laget.gallring.kinds.${name}`, { _: name });
   return (
     <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
@@ -81,6 +88,8 @@ export function GallringPage() {
           </CardContent>
         </Card>
       )}
+      {mayRun && <RunGallringCard onRun={reload} />}
+      {mayErase && <ErasureForm onErased={reload} />}
       <Card>
         <CardContent>
           <Typography component="h2" variant="h6">
