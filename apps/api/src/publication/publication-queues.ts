@@ -5,19 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../platform/commands/clock.js';
-import { SEND_EMAIL } from '../platform/jobs/email/send-email.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { JOB_QUEUE } from '../platform/platform.tokens.js';
 import { BullBoardLogin } from './bull-board-login.js';
-import { PUBLICATION_WEBHOOK } from './publication-webhook.js';
 import type { PublicationSettings } from './publication.settings.js';
 import { PUBLICATION_SETTINGS } from './publication.tokens.js';
-import { PUBLISH_LAGESBILD } from '../lagesbild/publication-job-id.js';
 import { BULL_BOARD_PATH, bullBoardPlugin, queueHealth, type QueueHealth } from './queue-operations.js';
 import { reminderSlots } from './reminder-schedule.js';
 import { scheduleInProcess, scheduleWithBullmq, type ReminderScheduler } from './reminder-scheduler.js';
-import { SEND_REMINDERS_NOW } from './reminders-now.job.js';
-import { SEND_REMINDERS } from './send-reminders.job.js';
 
 /**
  * The reminder schedule (BullMQ job schedulers with Redis, timers without) and, with Redis, the
@@ -28,7 +23,7 @@ import { SEND_REMINDERS } from './send-reminders.job.js';
 export class PublicationQueues implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('publication');
   private scheduler: ReminderScheduler | null = null;
-  private bullmq: { queues: Queue[]; redis: Redis } | null = null;
+  private bullmq: { scheduled: Queue; redis: Redis; byKind: Map<string, Queue> } | null = null;
 
   constructor(
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
@@ -54,28 +49,43 @@ export class PublicationQueues implements OnModuleInit, OnApplicationShutdown {
       prefix: this.config.queuePrefix,
     });
     this.scheduler = scheduled;
-    // Bull Board and the health check look at the queues of the kinds this module runs.
-    const queues = [PUBLISH_LAGESBILD, PUBLICATION_WEBHOOK, SEND_EMAIL, SEND_REMINDERS_NOW].map(
-      (kind) => new Queue(kind, { connection: scheduled.redis, prefix: this.config.queuePrefix }),
-    );
-    // Reported by the workers and /health/ready while Redis is away; not an unhandled 'error'.
-    for (const queue of queues) queue.on('error', () => undefined);
-    this.bullmq = { queues: [...queues, scheduled.queue], redis: scheduled.redis };
+    this.bullmq = { scheduled: scheduled.queue, redis: scheduled.redis, byKind: new Map() };
     // Registered before the server listens (Nest calls app.listen after the init hooks).
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    await fastify.register(bullBoardPlugin(this.bullmq.queues, this.login.identify), {
-      prefix: BULL_BOARD_PATH,
-    });
+    await fastify.register(
+      bullBoardPlugin(() => this.queues(), this.login.identify),
+      {
+        prefix: BULL_BOARD_PATH,
+      },
+    );
+  }
+
+  /**
+   * With Redis, the queue of every kind this process runs, whichever feature registered it
+   * (åtgärder's plans and reminders, gallring, e-mail) and whenever: features register their
+   * processors as they start, after this module.
+   */
+  private queues(): Queue[] {
+    if (!this.bullmq) return [];
+    const { scheduled, redis, byKind } = this.bullmq;
+    for (const kind of this.jobs.registeredKinds()) {
+      if (kind === scheduled.name || byKind.has(kind)) continue;
+      const queue = new Queue(kind, { connection: redis, prefix: this.config.queuePrefix });
+      // Reported by the workers and /health/ready while Redis is away; not an unhandled 'error'.
+      queue.on('error', () => undefined);
+      byKind.set(kind, queue);
+    }
+    return [...[...byKind.values()].sort((a, b) => a.name.localeCompare(b.name)), scheduled];
   }
 
   async onApplicationShutdown(): Promise<void> {
     // The scheduler's queue shares the connection, so the other queues close before it.
-    for (const queue of this.bullmq?.queues ?? []) if (queue.name !== SEND_REMINDERS) await queue.close();
+    for (const queue of this.bullmq?.byKind.values() ?? []) await queue.close();
     await this.scheduler?.close();
   }
 
   /** Queue health for `/health/ready` (QueueHealthQuery). */
   health(): Promise<QueueHealth> {
-    return queueHealth(this.jobs, this.bullmq);
+    return queueHealth(this.jobs, this.bullmq && { queues: this.queues(), redis: this.bullmq.redis });
   }
 }

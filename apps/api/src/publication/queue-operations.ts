@@ -19,11 +19,17 @@ export type RequestIdentity = (request: FastifyRequest) => Promise<{ roles: Role
  * the login before anything of the board runs. Read-only: retrying or removing jobs from the
  * board would bypass the events that record job outcomes.
  */
-export function bullBoardPlugin(queues: readonly Queue[], identify: RequestIdentity): FastifyPluginAsync {
+export function bullBoardPlugin(
+  queues: () => readonly Queue[],
+  identify: RequestIdentity,
+): FastifyPluginAsync {
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(BULL_BOARD_PATH);
-  createBullBoard({
-    queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
+  const adapt = (list: readonly Queue[]) =>
+    list.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true }));
+  let shown = queues();
+  const board = createBullBoard({
+    queues: adapt(shown),
     // @bull-board/fastify may ship its own copy of @bull-board/api (a patch version apart): same shape.
     serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     options: { uiConfig: { boardTitle: 'Läget – jobb' } },
@@ -37,6 +43,12 @@ export function bullBoardPlugin(queues: readonly Queue[], identify: RequestIdent
         return reply
           .status(403)
           .send(apiError(403, 'Endast samordnare och administratörer (coordinator or admin only)'));
+      }
+      // Features register their job kinds as they start, after the board was made: show them all.
+      const now = queues();
+      if (now.length !== shown.length) {
+        shown = now;
+        board.replaceQueues(adapt(shown));
       }
     });
     await scope.register(serverAdapter.registerPlugin());

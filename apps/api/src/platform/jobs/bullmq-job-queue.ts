@@ -125,6 +125,10 @@ export class BullmqJobQueue implements JobQueue {
     };
   }
 
+  registeredKinds(): string[] {
+    return [...this.processors.keys()];
+  }
+
   registerProcessor<Payload extends JobPayload>(kind: string, processor: JobProcessor<Payload>): void {
     if (this.processors.has(kind)) throw new Error(`A processor for ${kind} is registered already`);
     this.processors.set(kind, processor as JobProcessor);

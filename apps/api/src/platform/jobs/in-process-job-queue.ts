@@ -127,6 +127,10 @@ export class InProcessJobQueue implements JobQueue {
     };
   }
 
+  registeredKinds(): string[] {
+    return [...this.processors.keys()];
+  }
+
   registerProcessor<Payload extends JobPayload>(kind: string, processor: JobProcessor<Payload>): void {
     if (this.processors.has(kind)) throw new Error(`A processor for ${kind} is registered already`);
     this.processors.set(kind, processor as JobProcessor);

@@ -52,6 +52,8 @@ export interface JobQueue {
   listJobs(query: JobListQuery): Promise<JobList>;
   /** Starts running jobs of this kind in this process. */
   registerProcessor<Payload extends JobPayload>(kind: string, processor: JobProcessor<Payload>): void;
+  /** The kinds this process runs, for Bull Board and `/health/ready` (whichever feature registered them). */
+  registeredKinds(): string[];
   /**
    * Resolves with the job once it has completed or failed for good (all attempts used).
    * Meant for tests and for scripts; it sees outcomes of jobs processed by this instance.
