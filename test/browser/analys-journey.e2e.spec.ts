@@ -96,6 +96,13 @@ describeWith(['postgres', 'chromium'], 'Analys and the internal PDF', () => {
       // Police statistics over time and the heat table are on the page too.
       await page.getByRole('region', { name: 'Polisens statistik per brottskategori' }).waitFor();
       await page.getByRole('region', { name: /Platser och veckor/ }).waitFor();
+
+      // The month's analysis is found from the lägesbilder's search, as "november 2024".
+      await page.goto(`${app.url}/#/lagesbilder`);
+      await page.getByRole('textbox', { name: /Sök/ }).fill('2024-11');
+      await page.getByRole('link', { name: 'Öppna november 2024' }).click();
+      await page.getByRole('heading', { name: /november 2024/, level: 1 }).waitFor();
+      violations['month-analysis'] = await checkScreen(page, 'month-analysis');
     },
     stepTimeout,
   );

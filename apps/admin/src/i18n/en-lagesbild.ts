@@ -5,6 +5,7 @@ export const lagesbildEnglish: LagesbildMessages = {
   title: 'Situation picture %{week}',
   not_compiled:
     'The situation picture for this week is not compiled yet. The draft shows the state right now.',
+  month_analysis: 'Month analysis: %{month}',
   compile: 'Compile',
   compiled: 'The situation picture is compiled',
   recompile: 'Compile again',
@@ -75,7 +76,8 @@ export const lagesbildEnglish: LagesbildMessages = {
   weeks: {
     search: 'Find a week',
     search_help: 'For example v48 2024, 2024-W48 or 48',
-    no_match: 'No week matches the search. Write for example v48 2024 or 2024-W48.',
+    no_match:
+      'No week matches the search. Write for example v48 2024 or 2024-W48, or 2024-11 for a month analysis.',
     open_week: 'Open %{week}',
     reported: '%{reported} of %{total}',
     reported_column: 'Have reported',

@@ -2,6 +2,7 @@
 export const lagesbildSwedish = {
   title: 'Lägesbild %{week}',
   not_compiled: 'Lägesbilden för veckan är inte sammanställd ännu. Utkastet visar läget just nu.',
+  month_analysis: 'Månadsanalys: %{month}',
   compile: 'Sammanställ',
   compiled: 'Lägesbilden är sammanställd',
   recompile: 'Sammanställ igen',
@@ -72,7 +73,8 @@ export const lagesbildSwedish = {
   weeks: {
     search: 'Sök vecka',
     search_help: 'Till exempel v48 2024, 2024-W48 eller 48',
-    no_match: 'Ingen vecka stämmer med sökningen. Skriv till exempel v48 2024 eller 2024-W48.',
+    no_match:
+      'Ingen vecka stämmer med sökningen. Skriv till exempel v48 2024 eller 2024-W48, eller 2024-11 för en månadsanalys.',
     open_week: 'Öppna %{week}',
     reported: '%{reported} av %{total}',
     reported_column: 'Har rapporterat',

@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import { StatusChip } from '../shared/StatusChip.js';
 import { WeekField } from '../shared/WeekField.js';
-import { weekLabel } from '../shared/week.js';
+import { parseAnalysisPeriod, periodLabel } from '../shared/week.js';
 import { exactPeriod, parseWeekQuery } from '../weeks/week-search.js';
 import { weekSearchMeta } from '../weeks/weeks-data.js';
 
@@ -36,13 +36,15 @@ function NoWeek() {
   const translate = useTranslate();
   const { filterValues } = useListContext();
   const text = typeof filterValues.q === 'string' ? filterValues.q : '';
-  const period = exactPeriod(parseWeekQuery(text));
+  // A period analysis (a month, a tertial `2025-T1`, a year) or a week named exactly;
+  // `2024-11` is the month: a week is written `2024-W11`.
+  const period = parseAnalysisPeriod(text) ? text.trim() : exactPeriod(parseWeekQuery(text));
   return (
     <Stack spacing={1} sx={{ p: 2, alignItems: 'flex-start' }}>
       <Typography>{translate('laget.lagesbild.weeks.no_match')}</Typography>
       {period && (
         <Button component={Link} to={link({ id: period })} variant="outlined">
-          {translate('laget.lagesbild.weeks.open_week', { week: weekLabel(period) })}
+          {translate('laget.lagesbild.weeks.open_week', { week: periodLabel(period) })}
         </Button>
       )}
     </Stack>
@@ -75,7 +77,7 @@ export function LagesbildList() {
     >
       {small ? (
         <SimpleList<Week>
-          primaryText={(r) => weekLabel(r.id)}
+          primaryText={(r) => periodLabel(r.id)}
           secondaryText={(r) => (
             <>
               <StatusChip status={r.status} /> {reported(r)}

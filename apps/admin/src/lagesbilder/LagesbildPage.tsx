@@ -16,10 +16,11 @@ import {
 import FormatStrikethroughIcon from '@mui/icons-material/FormatStrikethrough';
 import DownloadIcon from '@mui/icons-material/Download';
 import HistoryIcon from '@mui/icons-material/History';
+import InsightsIcon from '@mui/icons-material/Insights';
 import type { Amendment, LagesbildDocument, OrganisationDto, RedactionOverview } from '@laget/contracts';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { useGetList, useNotify, useTranslate } from 'react-admin';
-import { weekLabel } from '../shared/week.js';
+import { useGetList, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { periodLabel } from '../shared/week.js';
 import { WeekHeading } from '../shared/WeekHeading.js';
 import { AudiencesPanel } from './AudiencesPanel.js';
 import { CompileButton } from './CompileButton.js';
@@ -52,6 +53,7 @@ type Mode = 'internal' | 'open' | 'compare';
 export function LagesbildPage() {
   const { id = '' } = useParams<{ id: string }>();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const notify = useNotify();
   const [mode, setMode] = useState<Mode>('internal');
   const workspace = useLagesbildWorkspace(id, { showsOpen: mode !== 'internal' });
@@ -89,7 +91,7 @@ export function LagesbildPage() {
     }
   };
 
-  const title = translate('laget.lagesbild.title', { week: weekLabel(id) });
+  const title = translate('laget.lagesbild.title', { week: periodLabel(id, locale === 'en' ? 'en' : 'sv') });
   if (workspace.error) return <Alert severity="error">{workspace.error.message}</Alert>;
   if (!doc) return <CircularProgress aria-label={translate('laget.common.loading')} sx={{ m: 4 }} />;
 
@@ -157,6 +159,19 @@ export function LagesbildPage() {
             size="small"
           >
             {translate('laget.lagesbild.download_pdf')}
+          </Button>
+        )}
+        {doc.monthAnalysis && (
+          // The månadsmöte discusses the month gone: its analysis is one click away.
+          <Button
+            component={RouterLink}
+            to={`/lagesbilder/${encodeURIComponent(doc.monthAnalysis)}/show`}
+            startIcon={<InsightsIcon />}
+            size="small"
+          >
+            {translate('laget.lagesbild.month_analysis', {
+              month: periodLabel(doc.monthAnalysis, locale === 'en' ? 'en' : 'sv'),
+            })}
           </Button>
         )}
       </WeekHeading>

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   currentPeriod,
+  parseAnalysisPeriod,
+  periodLabel,
   formatPeriod,
   isoWeekOf,
   mondayOf,
@@ -44,5 +46,18 @@ describe('ISO weeks as the panel shows them', () => {
 
   it('writes dates in Swedish', () => {
     expect(swedishDate('2024-12-02')).toBe('2 december 2024');
+  });
+});
+
+describe('periodLabel', () => {
+  it('says a period analysis as people say it, and a week as weekLabel does', () => {
+    expect(periodLabel('2024-11')).toBe('november 2024');
+    expect(periodLabel('2024-11', 'en')).toBe('November 2024');
+    expect(periodLabel('2025-T1')).toBe('tertial 1 2025');
+    expect(periodLabel('2025')).toBe('2025');
+    expect(periodLabel('2024-W48')).toBe('v48 2024');
+    expect(periodLabel('2024-13')).toBe('2024-13');
+    expect(parseAnalysisPeriod('2024-T4')).toBeUndefined();
+    expect(parseAnalysisPeriod('__proto__')).toBeUndefined();
   });
 });

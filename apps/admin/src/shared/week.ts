@@ -109,3 +109,60 @@ export function swedishDateTime(value: string | undefined | null): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date).replace(' ', ' ');
 }
+
+const analysisPattern = /^(\d{4})(?:-(0[1-9]|1[0-2])|-T([1-3]))?$/;
+
+/**
+ * A period analysis's id (CONTRACT.md, second wave): a month `2024-11`, a tertial `2025-T1` or a
+ * year `2025`; undefined for anything else (weeks included).
+ */
+export function parseAnalysisPeriod(
+  period: string,
+): { kind: 'month' | 'tertial' | 'year'; year: number; part: number } | undefined {
+  const match = analysisPattern.exec(period.trim());
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (match[2]) return { kind: 'month', year, part: Number(match[2]) };
+  if (match[3]) return { kind: 'tertial', year, part: Number(match[3]) };
+  return { kind: 'year', year, part: 0 };
+}
+
+const monthNames = {
+  sv: [
+    'januari',
+    'februari',
+    'mars',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'augusti',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+/** "v48 2024", "november 2024", "tertial 1 2025", "2025": a lägesbild's period as people say it. */
+export function periodLabel(period: string, locale: 'sv' | 'en' = 'sv'): string {
+  const analysis = parseAnalysisPeriod(period);
+  if (!analysis) return weekLabel(period);
+  if (analysis.kind === 'month') return `${monthNames[locale][analysis.part - 1]} ${analysis.year}`;
+  if (analysis.kind === 'tertial') return `tertial ${analysis.part} ${analysis.year}`;
+  return String(analysis.year);
+}
