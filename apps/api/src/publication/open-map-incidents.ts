@@ -25,7 +25,10 @@ const isIncident = (item: NonNullable<DocumentSection['items']>[number]): item i
 
 const key = (sectionId: string, itemId: string) => `${sectionId}\u0000${itemId}`;
 
-export function openMapIncidents(input: OpenMapIncidentsInput): Array<OpenMapIncident & { label?: string }> {
+/** An open row as the map counts it, with the category's label where the document carries one. */
+export type OpenMapIncidentRow = OpenMapIncident & { label?: string };
+
+export function openMapIncidents(input: OpenMapIncidentsInput): OpenMapIncidentRow[] {
   const placeOf = new Map<string, string>();
   for (const report of input.reports) {
     for (const incident of report.incidents) {
@@ -50,7 +53,7 @@ export function openMapIncidents(input: OpenMapIncidentsInput): Array<OpenMapInc
     }
   }
 
-  const incidents: Array<OpenMapIncident & { label?: string }> = [];
+  const incidents: OpenMapIncidentRow[] = [];
   for (const section of input.openSections) {
     if (section.kind !== 'incidents') continue;
     for (const item of section.items ?? []) {
