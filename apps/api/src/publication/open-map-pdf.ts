@@ -29,8 +29,10 @@ export function writeOpenMap(
   root.add(sect);
   const drawn = renderOpenMapSvg(map);
   pdf.x = area.left;
+  // The heading and its sentence stay with the map: start a page unless all three fit.
+  const mapHeight = drawn.height * Math.min(1, area.width / drawn.width);
+  if (pdf.y + 90 + mapHeight > pdf.page.maxY()) pdf.addPage();
   pdf.font('Bold').fontSize(13);
-  if (pdf.y + 40 > pdf.page.maxY()) pdf.addPage();
   pdf.outline.addItem(OPEN_MAP_HEADING);
   const heading = pdf.struct('H2');
   sect.add(heading);

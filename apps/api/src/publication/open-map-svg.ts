@@ -75,11 +75,14 @@ function valueLabel(area: OpenMapAreaCounts, minCount: number): string {
 const round = (n: number) => Math.round(n * 10) / 10;
 
 function label(x: number, y: number, text: string, bold: boolean): string {
-  // A white halo keeps the label readable on the darkest blue (svg-to-pdfkit draws the stroke too).
+  // A white box keeps the label readable on the darkest blue (svg-to-pdfkit has no paint-order,
+  // so a halo stroke would cover the letters in the PDF). DejaVu Sans averages ≈ 0.6 em a letter.
+  const width = text.length * (bold ? 6.6 : 6) + 6;
   return (
+    `<rect x="${round(x - width / 2)}" y="${round(y - 10)}" width="${round(width)}" height="13" rx="2" ` +
+    `fill="#ffffff" fill-opacity="0.85"/>` +
     `<text x="${round(x)}" y="${round(y)}" text-anchor="middle" font-family="${CHART_FONT}" ` +
-    `font-size="10"${bold ? ' font-weight="bold"' : ''} fill="#1a1a1a" stroke="#ffffff" ` +
-    `stroke-width="3" paint-order="stroke">${escapeHtml(text)}</text>`
+    `font-size="10"${bold ? ' font-weight="bold"' : ''} fill="#1a1a1a">${escapeHtml(text)}</text>`
   );
 }
 
@@ -143,7 +146,7 @@ export function renderOpenMapSvg(map: OpenMap): OpenMapSvg {
     );
     const [x, y] = path.centroid(feature);
     if (Number.isFinite(x) && Number.isFinite(y)) {
-      labels.push(label(x, y - 2, area.name, true), label(x, y + 10, valueLabel(area, map.minCount), false));
+      labels.push(label(x, y - 2, area.name, true), label(x, y + 12, valueLabel(area, map.minCount), false));
     }
   });
   const alt = openMapAltText(map);
