@@ -71,13 +71,9 @@ const openMapGeometry = z.union([
 export const publicOpenMapSchema = z
   .object({
     type: z.literal('FeatureCollection'),
-    minCount: z
-      .number()
-      .int()
-      .min(1)
-      .meta({
-        description: 'A cell with fewer incidents than this reads `count: null, fewerThan: minCount`',
-      }),
+    minCount: z.number().int().min(1).meta({
+      description: 'A cell with fewer incidents than this reads `count: null, fewerThan: minCount`',
+    }),
     features: z.array(
       z.object({
         type: z.literal('Feature'),
