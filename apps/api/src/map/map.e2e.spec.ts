@@ -96,6 +96,93 @@ describeOnStores(['postgres'], 'the map over HTTP', (store) => {
     expect(answer.body.features.length).toBeGreaterThanOrEqual(8);
   });
 
+  const square = (west: number, south: number, size = 0.01) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [west, south],
+        [west + size, south],
+        [west + size, south + size],
+        [west, south + size],
+        [west, south],
+      ],
+    ],
+  });
+
+  it('the coordinator defines, renames, redraws and removes an area, If-Match guarding each change', async () => {
+    const coordinator = clients.coordinator!;
+    const created = await coordinator.post<Area>('/api/areas', {
+      name: '  Norra skogen ',
+      geometry: square(15.7, 60.2),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Norra skogen', placeCount: 0 });
+    const again = await coordinator.post('/api/areas', {
+      name: 'norra SKOGEN',
+      geometry: square(15.6, 60.2),
+    });
+    expect(again.status).toBe(409);
+    const got = await clients.est_member!.get<Area>(`/api/areas/${created.body.id}`);
+    expect(got.body).toEqual(created.body);
+    const stale = await coordinator.patch(
+      `/api/areas/${created.body.id}`,
+      { name: 'Skogen' },
+      { 'if-match': String(created.body.version - 1) },
+    );
+    expect(stale.status).toBe(409);
+    const renamed = await coordinator.patch<Area>(
+      `/api/areas/${created.body.id}`,
+      { name: 'Skogen', geometry: square(15.7, 60.2, 0.02) },
+      { 'if-match': String(created.body.version) },
+    );
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('Skogen');
+    const removed = await coordinator.delete(`/api/areas/${created.body.id}`);
+    expect(removed.status).toBe(200);
+    expect((await coordinator.get(`/api/areas/${created.body.id}`)).status).toBe(404);
+    expect((await coordinator.delete(`/api/areas/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('imports a FeatureCollection: new names defined, a known name redrawn, broken features refused with their reason', async () => {
+    const answer = await clients.coordinator!.post('/api/areas/import', {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { namn: 'Kalvudden' }, geometry: square(15.8, 60.15) },
+        { type: 'Feature', properties: { name: 'Olovsbo' }, geometry: square(15.87, 60.045, 0.04) },
+        {
+          type: 'Feature',
+          properties: { name: 'Öppen ring' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [15, 60],
+                [16, 60],
+                [16, 61],
+                [15, 60.5],
+              ],
+            ],
+          },
+        },
+        { type: 'Feature', properties: {}, geometry: square(15.5, 60.15) },
+        { type: 'Feature', properties: { name: 'Sweref' }, geometry: square(560000, 6660000, 100) },
+        { type: 'Feature', properties: { name: 'kalvudden' }, geometry: square(15.9, 60.15) },
+        'not a feature',
+      ],
+    });
+    expect(answer.status).toBe(200);
+    const outcomes = answer.body.results.map((r: { outcome: string }) => r.outcome);
+    expect(outcomes).toEqual(['created', 'redrawn', 'refused', 'refused', 'refused', 'refused', 'refused']);
+    expect(answer.body.results[2].reason).toMatch(/features\.2\.geometry\.coordinates\.0: .*sluten/);
+    expect(answer.body.results[3].reason).toMatch(/features\.3\.properties\.name/);
+    expect(answer.body.results[4].reason).toMatch(/Longitud/);
+    expect(answer.body.results[5].reason).toMatch(/objekt 0/);
+    const areas = await clients.coordinator!.get<Area[]>('/api/areas');
+    expect(areas.body.map((a) => a.name)).toContain('Kalvudden');
+    // Redrawn bigger, Olovsbo now also holds places it did not before? Its badplats still lies in it.
+    expect(areas.body.find((a) => a.name === 'Olovsbo')?.placeCount).toBeGreaterThanOrEqual(1);
+  });
+
   it('answers the map settings to every login', async () => {
     const answer = await clients.reporter!.get('/api/map/settings');
     expect(answer.body).toEqual({ styleUrl: null, minCount: 3 });
