@@ -8,9 +8,6 @@ import type { AreaGeometry, OpenMapArea } from './queries/open-map-areas.query.j
  * none of them can show a number the others hide.
  */
 
-/** LAGET_MAP_MIN_COUNT's default: a cell of 1 or 2 incidents is not shown. */
-export const DEFAULT_MAP_MIN_COUNT = 3;
-
 /** One incident of the open version as the map sees it. */
 export interface OpenMapIncident {
   category: string;

@@ -8,7 +8,7 @@ import type { LagesbildEvent } from '../lagesbild/lagesbild.decider.js';
 import { RecordPublicationCommand } from './commands/record-publication.command.js';
 import { RecordPublicationFailureCommand } from './commands/record-publication-failure.command.js';
 import { renderLagesbildPdf } from './lagesbild-pdf.js';
-import { DEFAULT_MAP_MIN_COUNT } from './open-map.js';
+import { DEFAULT_MAP_MIN_COUNT } from '../map/map.settings.js';
 import { openMapAtPublication } from './open-map-at-publication.js';
 import type { MunicipalityProfile } from './lagesbild-labels.js';
 import { periodOfStream } from '../lagesbild/lagesbild-stream.js';
