@@ -50,11 +50,16 @@ function d3Winding(geometry: AreaGeometry): GeoPermissibleObjects {
     : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(polygon) };
 }
 
-/** Upper bounds of the four shaded classes: equal steps from 1 to the largest shown sum. */
-export function classBounds(max: number): number[] {
+/**
+ * Upper bounds of up to four shaded classes, in equal steps from `least` to the largest shown sum.
+ * A shown sum is 0 or at least the minimum (every shown cell but 0 is), so the scale starts there.
+ */
+export function classBounds(max: number, least = 1): number[] {
   if (max <= 0) return [];
-  const steps = Math.min(4, max);
-  return Array.from({ length: steps }, (_, i) => Math.ceil(((i + 1) * max) / steps));
+  const from = Math.min(Math.max(1, least), max);
+  const range = max - from + 1;
+  const steps = Math.min(4, range);
+  return Array.from({ length: steps }, (_, i) => from - 1 + Math.ceil(((i + 1) * range) / steps));
 }
 
 function fillOf(area: OpenMapAreaCounts, bounds: readonly number[]): string {
@@ -88,7 +93,7 @@ function label(x: number, y: number, text: string, bold: boolean): string {
 
 function legend(map: OpenMap, bounds: readonly number[], top: number): string {
   const entries: Array<[string, string]> = [];
-  let from = 1;
+  let from = Math.min(map.minCount, bounds[0] ?? 1);
   const first = BLUES.length - bounds.length;
   bounds.forEach((bound, i) => {
     entries.push([BLUES[first + i] ?? BLUES[4], from === bound ? `${bound}` : `${from}–${bound}`]);
@@ -134,7 +139,7 @@ export function renderOpenMapSvg(map: OpenMap): OpenMapSvg {
     { type: 'FeatureCollection', features },
   );
   const path = geoPath(projection).digits(1);
-  const bounds = classBounds(Math.max(0, ...map.areas.map(shownSum)));
+  const bounds = classBounds(Math.max(0, ...map.areas.map(shownSum)), map.minCount);
   const shapes: string[] = [];
   const labels: string[] = [];
   map.areas.forEach((area, i) => {

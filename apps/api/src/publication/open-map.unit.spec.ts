@@ -177,10 +177,22 @@ describe('the open map drawn', () => {
     }
   });
 
-  it('shades by equal steps up to the largest shown sum', () => {
-    expect(classBounds(0)).toEqual([]);
-    expect(classBounds(2)).toEqual([1, 2]);
-    expect(classBounds(12)).toEqual([3, 6, 9, 12]);
+  it('shades by equal steps from the minimum up to the largest shown sum', () => {
+    expect(classBounds(0, 3)).toEqual([]);
+    expect(classBounds(2, 1)).toEqual([1, 2]);
+    expect(classBounds(12, 1)).toEqual([3, 6, 9, 12]);
+    expect(classBounds(3, 3)).toEqual([3]);
+    expect(classBounds(11, 3)).toEqual([5, 7, 9, 11]);
+    // With a minimum of 1 … every sum from the least to the largest falls in some class.
+    for (let max = 1; max < 40; max++) {
+      for (let least = 1; least <= max; least++) {
+        const bounds = classBounds(max, least);
+        expect(bounds.at(-1)).toBe(max);
+        expect(bounds[0]).toBeGreaterThanOrEqual(least);
+        expect([...bounds].sort((a, b) => a - b)).toEqual(bounds);
+        expect(new Set(bounds).size).toBe(bounds.length);
+      }
+    }
   });
 
   it('writes the page section with a table whose hidden cell reads “färre än 3”', () => {
