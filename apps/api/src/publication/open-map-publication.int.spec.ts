@@ -13,7 +13,7 @@ import { openStores, type Stores } from '../platform/stores.js';
 import { PublicationArtefacts } from './publication-artefacts.js';
 import { publishLagesbildProcessor } from './publish-lagesbild.job.js';
 import { type OpenMapArea, OpenMapAreasQuery } from './queries/open-map-areas.query.js';
-import { pdfText, popplerAvailable } from './testing/poppler.js';
+import { findAll, pdfStructure, pdfText, popplerAvailable, structText } from './testing/poppler.js';
 import { publicationBuses } from './testing/publication-buses.js';
 
 const square = (lon: number, lat: number): OpenMapArea['geometry'] => ({
@@ -155,6 +155,13 @@ describeWith(['postgres'], 'the open map, counted at publication', () => {
       expect(text).toContain('Karta');
       expect(text).toContain('Centrum: Skadegörelse färre än 3');
       expect(text).toContain('Åsen: Skadegörelse 3');
+      // Tagged: a Sect with the H2, the map as one Figure, its caption in words, and a real table.
+      const karta = findAll(pdfStructure(pdf!), 'Sect').find((sect) =>
+        sect.children.some((child) => child.tag === 'H2' && structText(child) === 'Karta'),
+      );
+      expect(karta?.children.map((child) => child.tag)).toEqual(['H2', 'P', 'Figure', 'Caption', 'Table']);
+      expect(structText(karta!.children[3]!)).toContain('Centrum: Skadegörelse färre än 3');
+      expect(findAll(karta!.children[4]!, 'TH').length).toBeGreaterThanOrEqual(3);
     }
 
     // Areas redrawn afterwards: the stored map is the one the publication keeps.

@@ -202,6 +202,26 @@ describe('the open map drawn', () => {
     expect(section).toContain('<td>färre än 3</td>');
   });
 
+  it('escapes area names and labels it draws (markup, a lone surrogate, NUL)', () => {
+    const hostile = openMapOf({
+      incidents: at('torget', 3, 'x'),
+      areas: [
+        { id: 'centrum', name: '<script>alert(1)</script>\uD800\u0000"&', geometry: square(15.92, 60.06) },
+      ],
+      placeAreas,
+      minCount: 3,
+      labelOf: () => '<b>Kategori</b>',
+    })!;
+    const drawn = renderOpenMapSvg(hostile);
+    const section = openMapHtml(hostile, drawn, 'v48').value;
+    for (const out of [drawn.svg, section]) {
+      expect(out).not.toContain('<script>');
+      expect(out).not.toContain('<b>');
+      expect(out.includes('\uD800') || out.includes('\u0000')).toBe(false);
+      expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+  });
+
   it('gives GeoJSON with one feature per area and the hidden cell as count null, fewerThan 3', () => {
     const geojson = openMapGeoJson(map);
     expect(geojson.features.map((feature) => feature.properties.name)).toEqual([
