@@ -1,7 +1,11 @@
 import { describeOnStores, startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { DEMO_PASSWORD } from '../identity/first-start.js';
 import { FixedClock } from '../platform/commands/clock.js';
+import { QueryBus } from '@nestjs/cqrs';
+import { UsersReadModel } from '../identity/index.js';
+import { OpenMapAreasQuery } from '../publication/queries/open-map-areas.query.js';
 import { adminClient, login, type ApiClient } from '../reporting/testing/http-kit.js';
+import { demoCoordinator, MapDemo } from './map-demo.js';
 
 interface Area {
   id: string;
@@ -107,6 +111,28 @@ describeOnStores(['postgres'], 'the map over HTTP', (store) => {
         [west, south],
       ],
     ],
+  });
+
+  it('draws the demo once: a second run (a second start) adds nothing', async () => {
+    const before = await clients.coordinator!.get<Area[]>('/api/areas');
+    const placesBefore = await clients.coordinator!.get('/api/places?retired=true');
+    const coordinator = await app.app.get(UsersReadModel).byUsername('samordnare');
+    await app.app.get(MapDemo).draw(demoCoordinator(coordinator!.id));
+    expect((await clients.coordinator!.get<Area[]>('/api/areas')).body).toEqual(before.body);
+    expect((await clients.coordinator!.get('/api/places?retired=true')).body).toEqual(placesBefore.body);
+  });
+
+  it('answers the publication’s OpenMapAreasQuery: the areas in force and which area each place lies in', async () => {
+    const answer = await app.app.get(QueryBus).execute(new OpenMapAreasQuery());
+    const places = (
+      await clients.coordinator!.get<{ id: string; name: string; areaId: string | null }[]>('/api/places')
+    ).body;
+    expect(answer.areas.map((a) => a.name)).toEqual(['Centrum', 'Kärrgruvan', 'Olovsbo', 'Åsen']);
+    expect(answer.areas[0]!.geometry.type).toBe('Polygon');
+    const arena = places.find((p) => p.name === 'Frida Hansdotter Arena')!;
+    expect(answer.placeAreas[arena.id]).toBe(answer.areas[0]!.id);
+    expect(Object.getPrototypeOf(answer.placeAreas)).toBeNull();
+    for (const place of places) expect(answer.placeAreas[place.id] ?? null).toBe(place.areaId);
   });
 
   it('the coordinator defines, renames, redraws and removes an area, If-Match guarding each change', async () => {
