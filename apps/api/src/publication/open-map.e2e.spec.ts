@@ -185,6 +185,12 @@ describeOnStores(['postgres'], 'the open map of a published week over HTTP', (st
         .status,
     ).toBe(200);
     expect(await (await anonymous(`/public/lagesbilder/${PERIOD}.geojson`)).text()).toBe(body);
+
+    // Retracted: the map goes with the week.
+    await run({ type: 'RetractPublication', data: { reason: 'Fel vecka', actorId: 'c' } });
+    await projections.waitUntilCaughtUp();
+    expect((await anonymous(`/public/lagesbilder/${PERIOD}.geojson`)).status).toBe(404);
+    expect((await anonymous(`/public/lagesbilder/${PERIOD}/1.geojson`)).status).toBe(404);
   });
 
   it('answers 404 for a week without a publication, and for hostile names (400 for NUL and U+FFFF)', async () => {
