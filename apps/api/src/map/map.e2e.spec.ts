@@ -163,7 +163,16 @@ describeOnStores(['postgres'], 'the map over HTTP', (store) => {
     );
     expect(renamed.status).toBe(200);
     expect(renamed.body.name).toBe('Skogen');
-    const removed = await coordinator.delete(`/api/areas/${created.body.id}`);
+    expect(
+      (
+        await coordinator.delete(`/api/areas/${created.body.id}`, undefined, {
+          'if-match': String(created.body.version),
+        })
+      ).status,
+    ).toBe(409);
+    const removed = await coordinator.delete(`/api/areas/${created.body.id}`, undefined, {
+      'if-match': String(renamed.body.version),
+    });
     expect(removed.status).toBe(200);
     expect((await coordinator.get(`/api/areas/${created.body.id}`)).status).toBe(404);
     expect((await coordinator.delete(`/api/areas/${created.body.id}`)).status).toBe(404);
@@ -198,6 +207,14 @@ describeOnStores(['postgres'], 'the map over HTTP', (store) => {
     });
     expect(answer.status).toBe(200);
     const outcomes = answer.body.results.map((r: { outcome: string }) => r.outcome);
+    const redo = await clients.coordinator!.post('/api/areas/import', {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { namn: 'Kalvudden' }, geometry: square(15.8, 60.15) }],
+    });
+    expect(redo.body.results[0]).toMatchObject({
+      outcome: 'unchanged',
+      areaId: answer.body.results[0].areaId,
+    });
     expect(outcomes).toEqual(['created', 'redrawn', 'refused', 'refused', 'refused', 'refused', 'refused']);
     expect(answer.body.results[2].reason).toMatch(/features\.2\.geometry\.coordinates\.0: .*sluten/);
     expect(answer.body.results[3].reason).toMatch(/features\.3\.properties\.name/);
