@@ -57,6 +57,47 @@ export const publicLagesbildListSchema = z
   })
   .meta({ id: 'PublicLagesbildList', title: 'Publicerade lokala lägesbilder' });
 
+const position = z.array(z.number()).min(2).max(3);
+const openMapGeometry = z.union([
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position)) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(position))) }),
+]);
+
+/**
+ * A publication's open map (`/public/lagesbilder/2024-W48.geojson`, issue 20): one feature per
+ * area, counts per category, never points. A cell with fewer incidents than the minimum carries
+ * `count: null, fewerThan: N` and is in no sum.
+ */
+export const publicOpenMapSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    minCount: z.number().int().min(1).meta({
+      description: 'A cell with fewer incidents than this reads `count: null, fewerThan: minCount`',
+    }),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.string(),
+        geometry: openMapGeometry.meta({
+          description: 'The area as drawn when the version was published (WGS84)',
+        }),
+        properties: z.object({
+          areaId: z.string(),
+          name: z.string(),
+          cells: z.array(
+            z.object({
+              category: z.string(),
+              label: z.string(),
+              count: z.number().int().min(0).nullable(),
+              fewerThan: z.number().int().min(2).optional(),
+            }),
+          ),
+        }),
+      }),
+    ),
+  })
+  .meta({ id: 'PublicOpenMap', title: 'Öppen karta: händelser per område och kategori' });
+
 export type PublicLagesbild = z.output<typeof publicLagesbildSchema>;
 export type PublicLagesbildList = z.output<typeof publicLagesbildListSchema>;
 

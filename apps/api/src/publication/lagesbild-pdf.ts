@@ -5,6 +5,8 @@ import { contentHash } from '../lagesbild/content-hash.js';
 import { isAnalysisPeriodId } from '../reporting/analysis-period.js';
 import { type RenderedFigure, renderFigures } from './analysis-html.js';
 import { writeFigures } from './analysis-pdf.js';
+import type { OpenMap } from './open-map.js';
+import { writeOpenMap } from './open-map-pdf.js';
 import {
   documentTitle,
   incidentCells,
@@ -46,6 +48,8 @@ export interface LagesbildPdfOptions {
   classification?: string;
   /** In place of "Publicerad <date>" (a version downloaded before or without publication). */
   dateLine?: string;
+  /** A publication's open map (counted at publication), drawn after the incident table. */
+  openMap?: OpenMap;
 }
 
 const margins = { top: 64, bottom: 64, left: 56, right: 56 };
@@ -142,7 +146,14 @@ export async function renderLagesbildPdf(
   }
   // A period analysis shows its charts, drawn from this version's own rows, in place of the rows.
   const figures = isAnalysisPeriodId(doc.period) ? await renderFigures(doc) : null;
-  for (const section of doc.sections) writeSection(pdf, root, section, figures);
+  for (const section of doc.sections) {
+    writeSection(pdf, root, section, figures);
+    if (section.kind === 'incidents' && options.openMap) {
+      writeOpenMap(pdf, root, options.openMap, { left: margins.left, width: contentWidth(pdf) }, (...table) =>
+        drawTable(pdf, ...table),
+      );
+    }
+  }
   const publishedOn = doc.view === 'open' ? publishedOnLine(options.municipality) : null;
   if (publishedOn) {
     pdf.x = margins.left;

@@ -6,6 +6,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { describeWith } from '../../../../test/support/services.js';
 import { renderLagesbildList, renderLagesbildPage } from './public-pages.js';
 import { largeWeek } from './fixtures/large-week.fixture.js';
+import { norbergOpenMap } from './fixtures/open-map.fixture.js';
 import {
   allPublications,
   norbergSite,
@@ -37,6 +38,10 @@ const pages: Array<[string, string]> = [
   ['the latest, corrected week', renderLagesbildPage(week48Corrected, norbergSite, allPublications)],
   ['an earlier, superseded publication', renderLagesbildPage(week48First, norbergSite, allPublications)],
   ['a week with masked personal data', renderLagesbildPage(week49, norbergSite, allPublications)],
+  [
+    'a week with its open map',
+    renderLagesbildPage(week49, norbergSite, allPublications, { openMap: norbergOpenMap }),
+  ],
   [
     'a 40-organisation week',
     renderLagesbildPage({ ...week49, period: '2024-W50', document: largeWeek(40) }, norbergSite),
@@ -128,6 +133,30 @@ describeWith(['chromium'], 'public pages in headless Chromium', () => {
       expect(await page.getByRole('link', { name: 'Ladda ner som PDF (tillgänglig PDF)' }).isVisible()).toBe(
         true,
       );
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows the open map as an image named by its text, and its table with the hidden cells in words', async () => {
+    const page = await noScript.newPage();
+    try {
+      await page.setContent(
+        renderLagesbildPage(week49, norbergSite, allPublications, { openMap: norbergOpenMap }),
+      );
+      const map = page.getByRole('img', { name: /^Karta över händelser per område/ });
+      expect(await map.count()).toBe(1);
+      expect(await map.getAttribute('aria-labelledby')).toBe('karta-alt');
+      const table = page.getByRole('table', { name: /^Händelser per område och kategori/ });
+      expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Centrum', 'Kärrgruvan', 'Åsen']);
+      expect(await table.getByRole('row', { name: /Åsen/ }).getByRole('cell').allTextContents()).toEqual([
+        '0',
+        'färre än 3',
+        '0',
+      ]);
+      expect(
+        await page.getByRole('link', { name: 'Kartan som data (GeoJSON)' }).getAttribute('href'),
+      ).toMatch(/\/public\/lagesbilder\/2024-W49\.geojson$/);
     } finally {
       await page.close();
     }

@@ -3,6 +3,9 @@ import { format } from 'date-fns';
 import type { DocumentSection, IncidentItem, PublicLagesbild, StatisticItem } from '@laget/contracts';
 import { figureStyles, figuresHtml, type RenderedFigure } from './analysis-html.js';
 import { html, SafeHtml, textWithBreaks } from './html.js';
+import type { OpenMap } from './open-map.js';
+import { openMapHtml, openMapStyles } from './open-map-html.js';
+import { renderOpenMapSvg } from './open-map-svg.js';
 import {
   aboutLinkText,
   documentTitle,
@@ -41,6 +44,8 @@ export interface PageOptions {
   figures?: readonly RenderedFigure[];
   /** On the månadsmöte's week: the month analysis it discusses, where that is published (`2024-11`). */
   monthAnalysis?: string;
+  /** The publication's open map (counted at publication): a "Karta" section after the incidents. */
+  openMap?: OpenMap;
 }
 
 const styles = `
@@ -100,7 +105,7 @@ function layout(
         />
         ${head ?? ''}
         <style>
-          ${new SafeHtml(styles + figureStyles)}
+          ${new SafeHtml(styles + figureStyles + openMapStyles)}
         </style>
       </head>
       <body>
@@ -240,6 +245,11 @@ export function renderLagesbildPage(
   const jsonUrl = superseded
     ? urls.publication(publication.period, publication.publicationNumber, 'json')
     : urls.week(publication.period, 'json');
+  const geoJsonUrl = superseded
+    ? urls.publication(publication.period, publication.publicationNumber, 'geojson')
+    : urls.week(publication.period, 'geojson');
+  const { openMap } = options;
+  const mapSection = openMap ? openMapHtml(openMap, renderOpenMapSvg(openMap), week) : '';
 
   const body = html`<article>
     <h1>${title}</h1>
@@ -282,9 +292,17 @@ export function renderLagesbildPage(
         >
       </li>
       <li><a href="${jsonUrl}" type="application/json">Som data (JSON)</a></li>
+      ${
+        openMap
+          ? html`<li><a href="${geoJsonUrl}" type="application/geo+json">Kartan som data (GeoJSON)</a></li>`
+          : ''
+      }
       <li><a href="${urls.list()}">Alla lägesbilder</a></li>
     </ul>
-    ${doc.sections.map((section) => sectionHtml(section, week, options.figures))}${
+    ${doc.sections.map((section) => [
+      sectionHtml(section, week, options.figures),
+      section.kind === 'incidents' ? mapSection : '',
+    ])}${
       others.length > 0
         ? html`<section aria-labelledby="andra-versioner" class="no-print">
             <h2 id="andra-versioner">Andra versioner av ${week}</h2>

@@ -1,7 +1,12 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
-import { lagesbildId, publicLagesbildListSchema, publicLagesbildSchema } from '@laget/contracts';
+import {
+  lagesbildId,
+  publicLagesbildListSchema,
+  publicLagesbildSchema,
+  publicOpenMapSchema,
+} from '@laget/contracts';
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
@@ -9,6 +14,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Public } from '../platform/http/public.decorator.js';
 import { DomainError } from '../platform/domain/domain-error.js';
 import { sha256Hex } from '../lagesbild/content-hash.js';
+import type { PublicFormat } from './public-urls.js';
 import {
   PublicListQuery,
   PublicPublicationQuery,
@@ -17,8 +23,8 @@ import {
 } from './queries/index.js';
 
 // A week (`2024-W48`) or a period analysis (`2025-03`, `2025-T1`, `2025`), optionally with its format.
-const WEEK_FILE = /^(\d{4}(?:-W\d{2}|-\d{2}|-T[1-3])?)(?:\.(json|pdf))?$/;
-const PUBLICATION_FILE = /^([1-9]\d{0,3})(?:\.(json|pdf))?$/;
+const WEEK_FILE = /^(\d{4}(?:-W\d{2}|-\d{2}|-T[1-3])?)(?:\.(json|pdf|geojson))?$/;
+const PUBLICATION_FILE = /^([1-9]\d{0,3})(?:\.(json|pdf|geojson))?$/;
 
 /**
  * The public site, no login: published open versions as HTML, JSON, PDF and an Atom feed.
@@ -85,15 +91,22 @@ export class PublicSiteController {
   /** `2024-W48`, `2024-W48.json`, `2024-W48.pdf`: the week's latest publication. */
   @Get('lagesbilder/:file')
   @ApiOperation({
-    summary: 'A week’s latest publication as HTML, JSON or PDF (by extension)',
+    summary: 'A week’s latest publication as HTML, JSON, PDF or its open map as GeoJSON (by extension)',
     params: z.object({
-      file: z.string().meta({ description: '`2024-W48`, `2024-W48.json` or `2024-W48.pdf`' }),
+      file: z.string().meta({
+        description:
+          '`2024-W48`, `2024-W48.json`, `2024-W48.pdf` or `2024-W48.geojson` (the open map: counts per area and category; 404 where the publication has no map)',
+      }),
     }),
     query: z.object({
       embed: z.literal('1').optional().meta({ description: 'Without the page frame, to embed' }),
     }),
     response: publicLagesbildSchema,
-    produces: { 'text/html': undefined, 'application/pdf': undefined },
+    produces: {
+      'text/html': undefined,
+      'application/pdf': undefined,
+      'application/geo+json': publicOpenMapSchema,
+    },
   })
   async week(
     @Param('file') file: string,
@@ -117,13 +130,17 @@ export class PublicSiteController {
     summary: 'One numbered publication of a week (also after a correction)',
     params: z.object({
       period: lagesbildId,
-      file: z.string().meta({ description: '`1`, `1.json` or `1.pdf`' }),
+      file: z.string().meta({ description: '`1`, `1.json`, `1.pdf` or `1.geojson`' }),
     }),
     query: z.object({
       embed: z.literal('1').optional().meta({ description: 'Without the page frame, to embed' }),
     }),
     response: publicLagesbildSchema,
-    produces: { 'text/html': undefined, 'application/pdf': undefined },
+    produces: {
+      'text/html': undefined,
+      'application/pdf': undefined,
+      'application/geo+json': publicOpenMapSchema,
+    },
   })
   async publication(
     @Param('period') period: string,
@@ -154,8 +171,8 @@ export function publicContentSecurityPolicy(frameAncestors: readonly string[]): 
   ].join('; ');
 }
 
-function formatOf(extension: string | undefined): 'html' | 'json' | 'pdf' {
-  return extension === 'json' || extension === 'pdf' ? extension : 'html';
+function formatOf(extension: string | undefined): PublicFormat {
+  return extension === 'json' || extension === 'pdf' || extension === 'geojson' ? extension : 'html';
 }
 
 function notPublished(): DomainError {

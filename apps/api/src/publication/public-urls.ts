@@ -1,5 +1,8 @@
 import { PUBLIC_LIST_SCHEMA_FRAGMENT, PUBLIC_SCHEMA_PATH } from '@laget/contracts';
 
+/** A publication's forms: the page, its JSON, its PDF and its open map as GeoJSON. */
+export type PublicFormat = 'html' | 'json' | 'pdf' | 'geojson';
+
 /**
  * Addresses on the public site, absolute from PUBLIC_BASE_URL so that pages embedded in the
  * municipality's web site and feed readers resolve them the same way.
@@ -16,12 +19,12 @@ export class PublicUrls {
   }
 
   /** The latest publication of a week. */
-  week(period: string, format: 'html' | 'json' | 'pdf' = 'html'): string {
+  week(period: string, format: PublicFormat = 'html'): string {
     return `${this.base}/public/lagesbilder/${encodeURIComponent(period)}${format === 'html' ? '' : `.${format}`}`;
   }
 
   /** One publication of a week, also after it has been corrected. */
-  publication(period: string, publicationNumber: number, format: 'html' | 'json' | 'pdf' = 'html'): string {
+  publication(period: string, publicationNumber: number, format: PublicFormat = 'html'): string {
     return `${this.week(period)}/${publicationNumber}${format === 'html' ? '' : `.${format}`}`;
   }
 

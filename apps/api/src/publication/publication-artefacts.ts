@@ -2,6 +2,7 @@ import type { DocumentSection } from '@laget/contracts';
 import { type SqlDatabase, type SqlExecutor, withStartupSchemaLock } from '@laget/event-store';
 import { canonicalJson, sha256, sha256Hex } from '../lagesbild/content-hash.js';
 import { storableJson } from '../platform/storable-text.js';
+import type { OpenMap } from './open-map.js';
 
 /**
  * What the publication job produced, kept in the read store: the open content by its approved
@@ -114,6 +115,34 @@ export class PublicationArtefacts {
     );
   }
 
+  /**
+   * The open map counted for a publication, stored once (insert-if-absent) with the area
+   * geometry it was counted with: a published revision keeps its map when areas are redrawn. A
+   * row with a null map means "counted, and there was none" (no areas); no row, not counted yet.
+   * Answers what is stored, which is the first run's map when an earlier run got this far.
+   */
+  async putOpenMap(period: string, publicationNumber: number, map: OpenMap | null): Promise<OpenMap | null> {
+    await this.db.query(
+      `INSERT INTO publication_maps (period, publication_number, map) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (period, publication_number) DO NOTHING`,
+      [period, publicationNumber, map === null ? null : storableJson(map)],
+    );
+    const stored = await this.openMap(period, publicationNumber);
+    if (stored === undefined) throw new Error(`The open map of ${period} #${publicationNumber} vanished`);
+    return stored;
+  }
+
+  /** The stored open map; null where there is none, undefined where it was never counted. */
+  async openMap(period: string, publicationNumber: number): Promise<OpenMap | null | undefined> {
+    const { rows } = await this.db.query<{ map: OpenMap | string | null }>(
+      'SELECT map FROM publication_maps WHERE period = $1 AND publication_number = $2',
+      [period, publicationNumber],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return typeof row.map === 'string' ? (JSON.parse(row.map) as OpenMap) : row.map;
+  }
+
   async rendering(period: string, publicationNumber: number): Promise<Rendering | null> {
     const { rows } = await this.db.query<RenderingRow>(
       'SELECT * FROM publication_renderings WHERE period = $1 AND publication_number = $2',
@@ -159,6 +188,14 @@ export async function setupArtefactTables(sql: SqlExecutor): Promise<void> {
       content_hash text NOT NULL,
       published_at timestamptz NOT NULL,
       pdf_hash text,
+      PRIMARY KEY (period, publication_number)
+    )`);
+  await sql.query(`
+    CREATE TABLE IF NOT EXISTS publication_maps (
+      period text NOT NULL,
+      publication_number integer NOT NULL,
+      map jsonb,
+      stored_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (period, publication_number)
     )`);
 }

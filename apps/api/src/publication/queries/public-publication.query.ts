@@ -7,21 +7,22 @@ import { renderFigures, type RenderedFigure } from '../analysis-html.js';
 import { monthAnalysisOf } from '../lagesbild-labels.js';
 import { publicationJson, renderLagesbildPage, type PublicSite } from '../public-pages.js';
 import { loadVisiblePublications } from '../public-publications.projection.js';
-import { PublicUrls } from '../public-urls.js';
+import { openMapGeoJson } from '../open-map-geojson.js';
+import { type PublicFormat, PublicUrls } from '../public-urls.js';
 import type { PublicationArtefacts } from '../publication-artefacts.js';
 import { PUBLICATION_ARTEFACTS, PUBLIC_SITE } from '../publication.tokens.js';
 import { publicDocument, type PublishedRevision } from '../published-revision.js';
-import { HTML, JSON_TYPE, type PublicResource, withoutContent } from './public-resource.js';
+import { GEO_JSON, HTML, JSON_TYPE, type PublicResource, withoutContent } from './public-resource.js';
 
 /**
- * A week's latest publication, or with `publicationNumber` one particular one, as HTML, JSON or
- * PDF. Only published, non-retracted publications are found; anything else is null (404).
+ * A week's latest publication, or with `publicationNumber` one particular one, as HTML, JSON,
+ * PDF or its open map as GeoJSON. Only published, non-retracted publications are found; anything else is null (404).
  */
 export class PublicPublicationQuery extends Query<PublicResource | null> {
   constructor(
     readonly period: string,
     readonly publicationNumber: number | null,
-    readonly format: 'html' | 'json' | 'pdf',
+    readonly format: PublicFormat,
     readonly embed = false,
   ) {
     super();
@@ -50,6 +51,13 @@ export class PublicPublicationHandler implements IQueryHandler<PublicPublication
       const rendering = await this.artefacts.rendering(period, entry.publicationNumber);
       const pdf = rendering?.pdfHash ? await this.artefacts.pdf(rendering.pdfHash) : null;
       return pdf ? { body: pdf, contentType: 'application/pdf', immutable } : null;
+    }
+    // The map as counted at publication; none for a publication made without areas (or before maps).
+    const openMap = (await this.artefacts.openMap(period, entry.publicationNumber)) ?? null;
+    if (format === 'geojson') {
+      return openMap
+        ? { body: JSON.stringify(openMapGeoJson(openMap)), contentType: GEO_JSON, immutable }
+        : null;
     }
     const sections = await this.artefacts.content(entry.contentHash);
     if (!sections) return null;
@@ -80,6 +88,7 @@ export class PublicPublicationHandler implements IQueryHandler<PublicPublication
         embed,
         ...(figures ? { figures } : {}),
         ...(monthAnalysis ? { monthAnalysis } : {}),
+        ...(openMap ? { openMap } : {}),
       }),
       contentType: HTML,
       immutable,

@@ -13,6 +13,8 @@ export interface PublicResource {
 
 export const HTML = 'text/html; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
+/** RFC 7946's media type; JSON, so UTF-8 without a charset parameter. */
+export const GEO_JSON = 'application/geo+json';
 
 /** Lists, the feed and the other versions of a week name publications without showing their text. */
 export function withoutContent(entry: PublicationEntry): PublishedRevision {

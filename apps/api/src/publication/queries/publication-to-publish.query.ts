@@ -3,6 +3,7 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { lagesbildStreamId } from '../../lagesbild/lagesbild.decider.js';
 import type { Publication } from '../../lagesbild/lagesbild-state.js';
 import { openContentHash, openSections } from '../../lagesbild/lagesbild-views.js';
+import { type OpenMapIncidentRow, openMapIncidents } from '../open-map-incidents.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
 import { publicationDecider } from '../publication-decider.js';
 
@@ -11,7 +12,7 @@ export interface PublicationToPublish {
   /** Null when the week never asked for this publication. */
   publication: Publication | null;
   /** Derived from the lägesbild stream (never anything else) while the publication is `requested`. */
-  open: { contentHash: string; sections: DocumentSection[] } | null;
+  open: { contentHash: string; sections: DocumentSection[]; mapIncidents: OpenMapIncidentRow[] } | null;
 }
 
 /**
@@ -41,10 +42,16 @@ export class PublicationToPublishHandler implements IQueryHandler<PublicationToP
       state.publications.find((candidate) => candidate.number === publicationNumber) ?? null;
     // While a publication is requested the decider refuses every content change, so the open
     // version now is the version that was approved; the job checks the hash to prove it.
-    const open =
-      publication?.state === 'requested'
-        ? { contentHash: openContentHash(state), sections: openSections(state) }
-        : null;
+    if (publication?.state !== 'requested') return { publication, open: null };
+    const sections = openSections(state);
+    // The open map counts these rows at their places (a masked location at none): docs/adr/0030.
+    const mapIncidents = openMapIncidents({
+      openSections: sections,
+      internalSections: state.sections,
+      reports: state.reports,
+      redactions: state.redactions,
+    });
+    const open = { contentHash: openContentHash(state), sections, mapIncidents };
     return { publication, open };
   }
 }

@@ -1,3 +1,4 @@
+import type { Provider } from '@nestjs/common';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { Clock, SystemClock } from '../../platform/commands/clock.js';
@@ -18,6 +19,8 @@ const noRecipients: Pick<ReminderRecipients, 'of' | 'unreachable'> = {
  */
 export async function publicationBuses(
   runner: CommandRunner,
+  /** Handlers of other features the spec needs answered (the map's OpenMapAreasQuery, say). */
+  extraProviders: Provider[] = [],
 ): Promise<{ commandBus: CommandBus; queryBus: QueryBus; close: () => Promise<void> }> {
   const module = await Test.createTestingModule({
     imports: [CqrsModule.forRoot()],
@@ -28,6 +31,7 @@ export async function publicationBuses(
       { provide: ReminderRecipients, useValue: noRecipients },
       ...publicationCommandHandlers,
       PublicationToPublishHandler,
+      ...extraProviders,
     ],
   }).compile();
   // init() runs onApplicationBootstrap, where @nestjs/cqrs registers the handlers.
