@@ -133,6 +133,7 @@ describeOnStores(['postgres'], 'the map over HTTP', (store) => {
     expect(answer.placeAreas[arena.id]).toBe(answer.areas[0]!.id);
     expect(Object.getPrototypeOf(answer.placeAreas)).toBeNull();
     for (const place of places) expect(answer.placeAreas[place.id] ?? null).toBe(place.areaId);
+    expect(answer.minCount).toBe(3); // LAGET_MAP_MIN_COUNT's default: the publication reads it here
   });
 
   it('the coordinator defines, renames, redraws and removes an area, If-Match guarding each change', async () => {

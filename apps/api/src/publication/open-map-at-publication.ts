@@ -24,7 +24,7 @@ async function askOptional<T>(ask: () => Promise<T>, none: T): Promise<T> {
 }
 
 export async function openMapAtPublication(
-  deps: { queryBus: QueryBus; artefacts: PublicationArtefacts; minCount: number },
+  deps: { queryBus: QueryBus; artefacts: PublicationArtefacts },
   publication: {
     period: string;
     publicationNumber: number;
@@ -37,9 +37,10 @@ export async function openMapAtPublication(
   if (stored !== undefined) return stored;
   // Without an incident table in the open version there is nothing to count: no map.
   const hasIncidents = publication.sections.some((section) => section.kind === 'incidents');
-  const { areas, placeAreas } = hasIncidents
-    ? await askOptional(() => deps.queryBus.execute(new OpenMapAreasQuery()), { areas: [], placeAreas: {} })
-    : { areas: [], placeAreas: {} };
+  const none = { areas: [], placeAreas: {}, minCount: 1 };
+  const { areas, placeAreas, minCount } = hasIncidents
+    ? await askOptional(() => deps.queryBus.execute(new OpenMapAreasQuery()), none)
+    : none;
   let map: OpenMap | null = null;
   if (areas.length > 0) {
     const configured = await askOptional(() => deps.queryBus.execute(new IncidentCategoriesQuery()), []);
@@ -50,7 +51,7 @@ export async function openMapAtPublication(
       incidents: publication.mapIncidents,
       areas,
       placeAreas,
-      minCount: deps.minCount,
+      minCount,
       labelOf: (key) => categoryLabel(key, labels),
     });
   }

@@ -23,6 +23,7 @@ const area = norbergOpenMap.areas[0]!;
 const answer = {
   areas: [{ id: area.areaId, name: area.name, geometry: area.geometry }],
   placeAreas: { torget: area.areaId },
+  minCount: 3,
 };
 
 function bus(answers: (query: unknown) => unknown): { queryBus: QueryBus; asked: unknown[] } {
@@ -53,14 +54,12 @@ describe('the open map at publication', () => {
     const first = bus((query) =>
       query instanceof OpenMapAreasQuery ? answer : [{ key: 'skadegorelse', label: 'Skadegörelse' }],
     );
-    const map = await openMapAtPublication({ ...first, artefacts, minCount: 3 }, publication(incidents));
+    const map = await openMapAtPublication({ ...first, artefacts }, publication(incidents));
     expect(map?.areas[0]?.cells).toEqual([{ category: 'skadegorelse', label: 'Skadegörelse', count: 3 }]);
 
     // Areas redrawn (or gone) before a second run: the stored map stands, nothing is asked.
-    const second = bus(() => ({ areas: [], placeAreas: {} }));
-    expect(await openMapAtPublication({ ...second, artefacts, minCount: 3 }, publication(incidents))).toEqual(
-      map,
-    );
+    const second = bus(() => ({ areas: [], placeAreas: {}, minCount: 3 }));
+    expect(await openMapAtPublication({ ...second, artefacts }, publication(incidents))).toEqual(map);
     expect(second.asked).toEqual([]);
   });
 
@@ -69,16 +68,14 @@ describe('the open map at publication', () => {
     const none = bus(() => {
       throw new QueryHandlerNotFoundException('OpenMapAreasQuery');
     });
-    expect(
-      await openMapAtPublication({ ...none, artefacts, minCount: 3 }, publication(incidents)),
-    ).toBeNull();
+    expect(await openMapAtPublication({ ...none, artefacts }, publication(incidents))).toBeNull();
     expect(await artefacts.openMap('2024-W48', 1)).toBeNull();
   });
 
   it('does not ask where the open version has no incident table', async () => {
     const artefacts = memoryArtefacts() as PublicationArtefacts;
     const asking = bus(() => answer);
-    expect(await openMapAtPublication({ ...asking, artefacts, minCount: 3 }, publication([]))).toBeNull();
+    expect(await openMapAtPublication({ ...asking, artefacts }, publication([]))).toBeNull();
     expect(asking.asked).toEqual([]);
   });
 
@@ -87,9 +84,9 @@ describe('the open map at publication', () => {
     const broken = bus(() => {
       throw new Error('read store down');
     });
-    await expect(
-      openMapAtPublication({ ...broken, artefacts, minCount: 3 }, publication(incidents)),
-    ).rejects.toThrow('read store down');
+    await expect(openMapAtPublication({ ...broken, artefacts }, publication(incidents))).rejects.toThrow(
+      'read store down',
+    );
     expect(await artefacts.openMap('2024-W48', 1)).toBeUndefined();
   });
 });

@@ -30,12 +30,13 @@ const square = (lon: number, lat: number): OpenMapArea['geometry'] => ({
 });
 
 /** What the map feature would answer; a spec changes it to play an area redrawn after publication. */
-const areasNow: { areas: OpenMapArea[]; placeAreas: Record<string, string> } = {
+const areasNow: { areas: OpenMapArea[]; placeAreas: Record<string, string>; minCount: number } = {
   areas: [
     { id: 'centrum', name: 'Centrum', geometry: square(15.92, 60.06) },
     { id: 'asen', name: 'Åsen', geometry: square(15.94, 60.06) },
   ],
   placeAreas: { torget: 'centrum', arenan: 'asen' },
+  minCount: 3,
 };
 
 @Injectable()

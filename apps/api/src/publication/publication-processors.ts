@@ -4,7 +4,6 @@ import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../platform/commands/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { JOB_QUEUE } from '../platform/platform.tokens.js';
-import { mapSettingsOf } from '../map/map.settings.js';
 import { GetPeriodQuery, REPORTING_SETTINGS, type ReportingSettings } from '../reporting/index.js';
 import type { PublicationArtefacts } from './publication-artefacts.js';
 import { ReminderRecipients } from './reminder-recipients.js';
@@ -52,7 +51,6 @@ export class PublicationProcessors implements OnApplicationBootstrap {
         clock,
         municipality: settings.municipality,
         // The map feature's setting (a settings reader, not its module): ADR 0030.
-        mapMinCount: mapSettingsOf(config).minCount,
       }),
     );
     if (settings.webhook) {

@@ -8,7 +8,6 @@ import type { LagesbildEvent } from '../lagesbild/lagesbild.decider.js';
 import { RecordPublicationCommand } from './commands/record-publication.command.js';
 import { RecordPublicationFailureCommand } from './commands/record-publication-failure.command.js';
 import { renderLagesbildPdf } from './lagesbild-pdf.js';
-import { DEFAULT_MAP_MIN_COUNT } from '../map/map.settings.js';
 import { openMapAtPublication } from './open-map-at-publication.js';
 import type { MunicipalityProfile } from './lagesbild-labels.js';
 import { periodOfStream } from '../lagesbild/lagesbild-stream.js';
@@ -69,8 +68,6 @@ export interface PublishDependencies {
   artefacts: PublicationArtefacts;
   clock: Clock;
   municipality: MunicipalityProfile;
-  /** LAGET_MAP_MIN_COUNT: an open map cell with fewer incidents reads "färre än N". */
-  mapMinCount?: number;
   /** The PDF renderer; a test passes one that trips on some content. */
   renderPdf?: typeof renderLagesbildPdf;
   /** Called after each step; a test makes it throw or hang to play a crash there. */
@@ -143,10 +140,12 @@ export function publishLagesbildProcessor(
 
       let pdfHash = rendering.pdfHash;
       if (!pdfHash) {
-        const openMap = await openMapAtPublication(
-          { ...deps, minCount: deps.mapMinCount ?? DEFAULT_MAP_MIN_COUNT },
-          { period, publicationNumber, sections: document.sections, mapIncidents: open.mapIncidents },
-        );
+        const openMap = await openMapAtPublication(deps, {
+          period,
+          publicationNumber,
+          sections: document.sections,
+          mapIncidents: open.mapIncidents,
+        });
         const render = (doc: LagesbildDocument) =>
           (deps.renderPdf ?? renderLagesbildPdf)(doc, {
             municipality: deps.municipality,

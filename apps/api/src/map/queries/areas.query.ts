@@ -6,6 +6,8 @@ import { OpenMapAreasQuery, type OpenMapArea } from '../../publication/queries/o
 import { PlaceAreasQuery, type PlaceAreas } from '../../reporting/queries/index.js';
 import { areaViews, AreaReads } from '../area-reads.js';
 import { ensureMayReadAreas } from '../map-access.js';
+import { mapSettingsOf } from '../map.settings.js';
+import { AppConfig } from '../../config/app-config.js';
 
 /** The areas in force, by name, each with its number of places (every login). */
 export class ListAreasQuery extends Query<AreaView[]> {
@@ -62,9 +64,12 @@ export class PlaceAreasHandler implements IQueryHandler<PlaceAreasQuery> {
 /** The publication's question at publish time (publication/queries/open-map-areas.query.ts). */
 @QueryHandler(OpenMapAreasQuery)
 export class OpenMapAreasHandler implements IQueryHandler<OpenMapAreasQuery> {
-  constructor(private readonly reads: AreaReads) {}
+  constructor(
+    private readonly reads: AreaReads,
+    private readonly config: AppConfig,
+  ) {}
 
-  async execute(): Promise<{ areas: OpenMapArea[]; placeAreas: Record<string, string> }> {
+  async execute(): Promise<{ areas: OpenMapArea[]; placeAreas: Record<string, string>; minCount: number }> {
     const { prepared, placeAreas } = await this.reads.assignment();
     const answer: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [placeId, area] of placeAreas) answer[placeId] = area.id;
@@ -73,6 +78,7 @@ export class OpenMapAreasHandler implements IQueryHandler<OpenMapAreasQuery> {
         .map(({ id, name, geometry }) => ({ id, name, geometry }))
         .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
       placeAreas: answer,
+      minCount: mapSettingsOf(this.config).minCount,
     };
   }
 }

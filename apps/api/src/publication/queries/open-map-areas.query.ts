@@ -16,11 +16,13 @@ export type AreaGeometry =
  * published so that its open map is counted once and kept with the revision (a published
  * revision never changes, even when areas are redrawn later). Declared here, by the feature that
  * asks, and answered by the map feature's handler, so that the publication does not depend on a
- * feature built on top of it (as PublishedPlansQuery). A place outside every area is absent
- * from `placeAreas`.
+ * feature built on top of it (as PublishedPlansQuery), nor read the map's settings. A place
+ * outside every area is absent from `placeAreas`.
  */
 export class OpenMapAreasQuery extends Query<{
   areas: OpenMapArea[];
   /** placeId → areaId, own keys only (build it with Object.create(null) or a Map's entries). */
   placeAreas: Record<string, string>;
+  /** The smallest count an open map shows (`LAGET_MAP_MIN_COUNT`): fewer reads "färre än N". */
+  minCount: number;
 }> {}
