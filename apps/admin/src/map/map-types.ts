@@ -45,11 +45,18 @@ export interface PlacePoint {
   lon: number;
 }
 
-/** The answer of POST /api/areas/import, one line per feature of the file. */
+/** One line of POST /api/areas/import's answer, per feature of the file. */
 export interface AreaImportResult {
+  /** The feature's index in the collection, from 0. */
   index: number;
-  name?: string;
-  outcome: string;
-  id?: string;
-  reason?: string;
+  name: string | null;
+  outcome: 'created' | 'redrawn' | 'unchanged' | 'refused';
+  areaId: string | null;
+  /** Why a feature was refused, naming the field. */
+  reason: string | null;
+}
+
+export interface AreaImportAnswer {
+  results: AreaImportResult[];
+  version: number;
 }
