@@ -47,6 +47,8 @@ export interface MapViewProps {
   label: string;
   /** The words on a place marker's button: its name and, on the Karta page, its count. */
   markerLabel: (place: PlacePoint | PlaceSummary) => string;
+  /** What the marker shows; the place's count by default (the picker shows the name). */
+  markerText?: (place: PlacePoint | PlaceSummary) => string;
   height: number | string | { xs: number | string; md: number | string };
   /** Larger targets for a finger (the reporter's picker). */
   touch?: boolean;
@@ -112,7 +114,13 @@ export function MapView(props: MapViewProps) {
         {areas.map((area) => {
           const [longitude, latitude] = labelPoint(area.geometry);
           return (
-            <Marker key={`area-${area.id}`} longitude={longitude} latitude={latitude}>
+            <Marker
+              key={`area-${area.id}`}
+              longitude={longitude}
+              latitude={latitude}
+              anchor="top"
+              offset={[0, 4]}
+            >
               <Box
                 component="span"
                 data-area-label={area.name}
@@ -133,6 +141,7 @@ export function MapView(props: MapViewProps) {
         {places.map((place) => {
           const selected = place.id === selectedPlaceId;
           const count = hasCount(place) ? place.count : null;
+          const text = props.markerText ? props.markerText(place) : String(count ?? '');
           return (
             <Marker key={`place-${place.id}`} longitude={place.lon} latitude={place.lat}>
               <Box
@@ -149,19 +158,20 @@ export function MapView(props: MapViewProps) {
                 sx={{
                   minWidth: size,
                   height: size,
-                  px: count !== null && count > 9 ? 0.5 : 0,
+                  px: text.length > 1 ? 1 : 0,
                   borderRadius: size / 2,
                   border: selected ? '3px solid #000' : '2px solid #fff',
                   bgcolor: selected ? '#0d47a1' : count ? '#b23c00' : '#455a64',
                   color: '#fff',
                   fontSize: touch ? 16 : 13,
                   fontWeight: 700,
+                  whiteSpace: 'nowrap',
                   cursor: 'pointer',
                   boxShadow: 1,
                   '&:focus-visible': { outline: '3px solid #ffb300', outlineOffset: 2 },
                 }}
               >
-                {count ?? ''}
+                {text}
               </Box>
             </Marker>
           );

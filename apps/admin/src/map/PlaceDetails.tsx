@@ -54,6 +54,7 @@ export function PlaceDetails({
         <BarChart
           height={160}
           xAxis={[{ scaleType: 'band', data: trend.weeks.map((w) => w.slice(5)) }]}
+          yAxis={[{ tickMinStep: 1 }]}
           series={[{ data: trend.counts, label: translate('laget.map.table_count') }]}
           hideLegend
           margin={{ left: 0, right: 8, top: 8, bottom: 0 }}

@@ -84,6 +84,7 @@ export function PlacePickerDialog({
                 }}
                 label={translate('laget.map.pick_title')}
                 markerLabel={(p) => translate('laget.map.pick_marker', { name: p.name })}
+                markerText={(p) => p.name}
                 height={phone ? '60vh' : 420}
                 touch
               />

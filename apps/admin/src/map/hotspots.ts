@@ -114,7 +114,10 @@ export function boundsOf(areas: readonly AreaView[], places: readonly PlacePoint
   ];
 }
 
-/** Where an area's name goes: the middle of its largest ring's box (good enough for town districts). */
+/**
+ * Where an area's name goes: the middle of the northern edge of its largest part's box, so the
+ * name (hung below that point) sits inside the area and clear of the places in its middle.
+ */
 export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
   const rings =
     geometry.type === 'Polygon' ? [geometry.coordinates[0]!] : geometry.coordinates.map((p) => p[0]!);
@@ -126,7 +129,7 @@ export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
     const size = (Math.max(...lons) - Math.min(...lons)) * (Math.max(...lats) - Math.min(...lats));
     if (size > bestSize) {
       bestSize = size;
-      best = [(Math.max(...lons) + Math.min(...lons)) / 2, (Math.max(...lats) + Math.min(...lats)) / 2];
+      best = [(Math.max(...lons) + Math.min(...lons)) / 2, Math.max(...lats)];
     }
   }
   return best;
