@@ -185,6 +185,37 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
   );
 
   it(
+    'shows the table alone, and says why, in a browser without WebGL',
+    async () => {
+      const plain = await desk.context.newPage();
+      try {
+        // As a browser with WebGL switched off (a locked-down workplace PC) answers.
+        await plain.addInitScript(() => {
+          const original = HTMLCanvasElement.prototype.getContext;
+          HTMLCanvasElement.prototype.getContext = function (
+            this: HTMLCanvasElement,
+            kind: string,
+            ...rest: unknown[]
+          ) {
+            if (kind.startsWith('webgl')) return null;
+            return (original as (...a: unknown[]) => unknown).call(this, kind, ...rest);
+          } as typeof original;
+        });
+        await plain.goto(`${app.url}/#/karta`);
+        await plain.getByText(/WebGL saknas/).waitFor();
+        expect(await plain.locator('canvas.maplibregl-canvas').count()).toBe(0);
+        await plain
+          .getByRole('table', { name: 'Platser och antal händelser' })
+          .getByRole('row', { name: /Torget/ })
+          .waitFor();
+      } finally {
+        await plain.close();
+      }
+    },
+    stepTimeout,
+  );
+
+  it(
     'lets a reporter on a phone pick the place on the map and save the incident',
     async () => {
       pocket = await launchBrowser(phone);
