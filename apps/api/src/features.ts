@@ -4,6 +4,7 @@ import { auditFeature } from './audit/audit.feature.js';
 import { gallringFeature } from './gallring/gallring.feature.js';
 import { identityFeature } from './identity/identity.feature.js';
 import { lagesbildFeature } from './lagesbild/lagesbild.feature.js';
+import { mapFeature } from './map/map.feature.js';
 import type { FeatureManifest } from './platform/feature.js';
 import { publicationFeature } from './publication/publication.feature.js';
 import { reportingFeature } from './reporting/reporting.feature.js';
@@ -21,4 +22,5 @@ export const features: readonly FeatureManifest[] = [
   gallringFeature,
   atgarderFeature,
   analysisFeature,
+  mapFeature,
 ];

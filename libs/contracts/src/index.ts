@@ -10,3 +10,4 @@ export * from './lagesbild-answer-schemas.js';
 export * from './gallring.js';
 export * from './atgarder.js';
 export * from './analysis.js';
+export * from './map.js';

@@ -473,4 +473,7 @@ export interface PlaceView {
   coordinates: { lat: number; lon: number } | null;
   retired: boolean;
   version: number;
+  /** The area (område) the place lies in, where the map feature has areas (issue 20). */
+  areaId?: string | null;
+  areaName?: string | null;
 }

@@ -230,6 +230,8 @@ export const placeSchema = z
     coordinates: z.object({ lat: z.number(), lon: z.number() }).nullable(),
     retired: z.boolean(),
     version: z.number().int(),
+    areaId: z.string().nullable().optional().meta({ description: 'The area (område) the place lies in' }),
+    areaName: z.string().nullable().optional(),
   })
   .meta({ id: 'Place' });
 

@@ -315,6 +315,20 @@ describe('the people of DESIGN.md', () => {
     expect(defineAbilityFor(actorWith(['reporter'], OTHER_ORG)).can('read', version)).toBe(false);
     expect(defineAbilityFor(null).can('read', version)).toBe(false);
   });
+  it('the areas (områden): every login reads them, only the coordinator draws, imports and removes', () => {
+    const area = asSubject('Area', { id: 'area-1' });
+    for (const role of ROLES) {
+      const ability = defineAbilityFor(actorWith([role]));
+      expect({ role, read: ability.can('read', area) }).toEqual({ role, read: true });
+      for (const action of ['create', 'update', 'delete'] as const)
+        expect({ role, action, can: ability.can(action, area) }).toEqual({
+          role,
+          action,
+          can: role === 'coordinator',
+        });
+    }
+    expect(defineAbilityFor(null).can('read', area)).toBe(false);
+  });
 });
 
 describe('packed rules for /api/auth/me', () => {

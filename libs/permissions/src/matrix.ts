@@ -107,6 +107,12 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   {
     who: 'authenticated',
     actions: ['read'],
+    subject: 'Area',
+    why: 'the areas (områden) are drawn on every map, the reporter’s place picker too',
+  },
+  {
+    who: 'authenticated',
+    actions: ['read'],
     subject: 'Lagesbild',
     when: 'audienceOfOwnOrganisation',
     why: 'target-group versions for an organisation',
@@ -251,6 +257,12 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     actions: ['create', 'update', 'delete'],
     subject: 'Place',
     why: 'keeps the place register (delete retires a place; incidents keep pointing at it)',
+  },
+  {
+    who: 'coordinator',
+    actions: ['create', 'update', 'delete'],
+    subject: 'Area',
+    why: 'draws and imports the areas (områden) the map and the open map count by',
   },
   {
     who: 'coordinator',

@@ -21,6 +21,7 @@ export const SUBJECTS = [
   'ProblemAction',
   'Outbox',
   'ActionPlan',
+  'Area',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
@@ -90,6 +91,11 @@ export interface PlaceSubject {
   id?: string;
 }
 
+/** An area (område) of the map: a named polygon places lie in (map/area-register.decider.ts). */
+export interface AreaSubject {
+  id?: string;
+}
+
 /** Gallring and erasure of personal data (docs/adr/0025): the rules, the runs, the report. */
 export interface RetentionSubject {
   id?: string;
@@ -133,6 +139,7 @@ export interface SubjectInstances {
   ProblemAction: ProblemActionSubject;
   Outbox: OutboxSubject;
   ActionPlan: ActionPlanSubject;
+  Area: AreaSubject;
 }
 
 /** The fields a field rule may name, per subject (used by the docs and the field tests). */

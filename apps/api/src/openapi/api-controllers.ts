@@ -11,6 +11,8 @@ import { AuthController } from '../identity/auth.controller.js';
 import { OrganisationsController } from '../identity/organisations.controller.js';
 import { UsersController } from '../identity/users.controller.js';
 import { LagesbilderController } from '../lagesbild/lagesbilder.controller.js';
+import { AreasController } from '../map/areas.controller.js';
+import { MapController } from '../map/map.controller.js';
 import { JobsController } from '../publication/jobs.controller.js';
 import { LagesbildPdfController } from '../publication/lagesbild-pdf.controller.js';
 import { PublicSiteController } from '../publication/public-site.controller.js';
@@ -37,6 +39,8 @@ export const API_CONTROLLERS: readonly Type[] = [
   IncidentCategoriesController,
   ReportsController,
   PlacesController,
+  AreasController,
+  MapController,
   LagesbilderController,
   ProblemsController,
   ActionsController,

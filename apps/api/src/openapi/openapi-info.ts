@@ -21,9 +21,16 @@ export const capabilityTags = [
   { name: 'periods', description: 'Weeks, their deadlines and who has reported' },
   { name: 'reports', description: 'An organisation’s report for a week, and its incidents' },
   { name: 'places', description: 'The register of places incidents refer to' },
+  {
+    name: 'map',
+    description: 'Areas (områden), which area a place lies in, incidents at their places (issue 20)',
+  },
   { name: 'lagesbilder', description: 'The week’s lägesbild: compile, edit, redact, approve, publish' },
   { name: 'atgarder', description: 'Problems, actions (åtgärder) with owners and follow-ups' },
-  { name: 'analysis', description: 'Trends over the weeks: by category, organisation or place (issue 18)' },
+  {
+    name: 'analysis',
+    description: 'Trends over the weeks: by category, organisation, place or area (issue 18)',
+  },
   { name: 'jobs', description: 'Background jobs such as publications' },
   { name: 'audit', description: 'The audit log: every event, who and when' },
   {

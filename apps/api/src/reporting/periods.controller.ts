@@ -29,6 +29,8 @@ import {
   GetPlaceQuery,
   ListPeriodsQuery,
   ListPlacesQuery,
+  placeAreasOf,
+  withAreas,
 } from './queries/index.js';
 import { listPlaces } from './place-list.js';
 import { pageQuery } from './reports.controller.js';
@@ -141,16 +143,24 @@ export class PlacesController {
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const { retired, q, sort, order, page, perPage } = parseInput(placeListQuery, query, 'query');
-    const places = await this.queryBus.execute(new ListPlacesQuery(retired === 'true'));
+    const [places, areas] = await Promise.all([
+      this.queryBus.execute(new ListPlacesQuery(retired === 'true')),
+      placeAreasOf(this.queryBus),
+    ]);
     const listed = listPlaces(places, { q, sort, order, page, perPage });
     response.header('X-Total-Count', String(listed.total));
-    return listed.items;
+    // Each place with the area (område) it lies in, where the map feature has areas.
+    return withAreas(listed.items, areas);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One place of the register, retired or not', response: placeSchema })
   async get(@CurrentCaller() _caller: SignedInCaller, @Param('id') id: string) {
-    return this.queryBus.execute(new GetPlaceQuery(id));
+    const [place, areas] = await Promise.all([
+      this.queryBus.execute(new GetPlaceQuery(id)),
+      placeAreasOf(this.queryBus),
+    ]);
+    return withAreas([place], areas)[0];
   }
 
   @Post()

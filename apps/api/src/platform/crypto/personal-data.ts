@@ -72,6 +72,9 @@ export const PERSONAL_DATA: Readonly<Record<string, readonly string[]>> = {
   ActionEdited: ['changes.[field=description].before', 'changes.[field=description].after'],
   ActionFollowedUp: ['text'],
   AtgardsplanCompiled: ['snapshot.problems.*.description', 'snapshot.actions.*.latestFollowUp.text'],
+  // Areas (områden, issue 20: AreaDefined, AreaRenamed, AreaRedrawn, AreaRemoved) are not here on
+  // purpose: an area's name is a district's ("Centrum", "Kärrgruvan") and its geometry a
+  // polygon, shown on the open map; neither says anything about a person.
   // Logins: the person's name and address.
   UserCreated: ['displayName', 'email'],
   UserDetailsChanged: ['changes.displayName', 'changes.email'],

@@ -17,6 +17,13 @@ export { ListPeriodsQuery } from './list-periods.query.js';
 export { ListReportsQuery, type Page, type ReportSortField } from './list-reports.query.js';
 export { OrganisationsWithoutReportQuery } from './organisations-without-report.query.js';
 export { GetPlaceQuery, ListPlacesQuery } from './places.query.js';
+export {
+  PlaceAreasQuery,
+  placeAreasOf,
+  withAreas,
+  type PlaceArea,
+  type PlaceAreas,
+} from './place-areas.query.js';
 export { ReportingDeadlineQuery } from './reporting-deadline.query.js';
 export { SubmittedSnapshotQuery, SubmittedSnapshotsQuery } from './submitted-snapshots.query.js';
 

@@ -13,6 +13,7 @@ import type { GallringEvent } from '../../../gallring/gallring.decider.js';
 import type { ActionEvent } from '../../../atgarder/action.decider.js';
 import type { PlanEvent } from '../../../atgarder/plan/plan.decider.js';
 import type { ProblemEvent } from '../../../atgarder/problem.decider.js';
+import type { AreaEvent } from '../../../map/area-register.decider.js';
 
 /** Appended by the accounts service and the report reads, without a union type of their own. */
 type UsernameReserved = { type: 'UsernameReserved'; data: { username: string; userId: string } };
@@ -37,7 +38,8 @@ export type ApplicationEvent =
   | GallringEvent
   | ProblemEvent
   | ActionEvent
-  | PlanEvent;
+  | PlanEvent
+  | AreaEvent;
 
 type Family =
   | 'organisation'
@@ -54,7 +56,8 @@ type Family =
   | 'gallring'
   | 'problem'
   | 'action'
-  | 'atgardsplan';
+  | 'atgardsplan'
+  | 'area';
 
 interface Template<Data> {
   family: Family;
@@ -199,6 +202,45 @@ export const everyEventTemplate: {
     data: { placeId: 'place-1', changes: [...change('name'), ...change('kind'), ...change('coordinates')] },
   },
   PlaceRetired: { family: 'place', data: { placeId: 'place-1' } },
+  AreaDefined: {
+    family: 'area',
+    data: {
+      areaId: 'area-1',
+      name: 'Åsen',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [15.94, 60.06],
+            [15.97, 60.06],
+            [15.97, 60.09],
+            [15.94, 60.06],
+          ],
+        ],
+      },
+    },
+  },
+  AreaRenamed: { family: 'area', data: { areaId: 'area-1', name: 'Åsen norra', previousName: 'Åsen' } },
+  AreaRedrawn: {
+    family: 'area',
+    data: {
+      areaId: 'area-1',
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [15.94, 60.06],
+              [15.98, 60.06],
+              [15.98, 60.09],
+              [15.94, 60.06],
+            ],
+          ],
+        ],
+      },
+    },
+  },
+  AreaRemoved: { family: 'area', data: { areaId: 'area-1', name: 'Åsen norra' } },
   LagesbildCompiled: {
     family: 'lagesbild',
     data: {
