@@ -46,13 +46,13 @@ describe('the places summed for the hot-spot layer', () => {
     const summaries = summarisePlaces(
       [incident(1, 'p1', 3)],
       [
-        { id: 'p9', name: 'Åsens skola', lat: 60.07, lon: 15.93 },
+        { id: 'p9', name: 'Åsens skola', lat: 60.07, lon: 15.93, areaName: 'Åsen' },
         { id: 'p1', name: 'Torget', lat: 60.06, lon: 15.91 },
       ],
     );
-    expect(summaries.map((s) => [s.name, s.count])).toEqual([
-      ['Torget', 1],
-      ['Åsens skola', 0],
+    expect(summaries.map((s) => [s.name, s.count, s.areaName])).toEqual([
+      ['Torget', 1, 'Centrum'],
+      ['Åsens skola', 0, 'Åsen'],
     ]);
   });
 
@@ -119,6 +119,7 @@ describe('where the map opens and names its areas', () => {
     id: 'a',
     name: 'Centrum',
     version: 1,
+    placeCount: 0,
     geometry: {
       type: 'Polygon',
       coordinates: [

@@ -24,7 +24,13 @@ export function summarisePlaces(
 ): PlaceSummary[] {
   const byPlace = new Map<string, PlaceSummary>();
   for (const place of register)
-    byPlace.set(place.id, { ...place, areaName: null, count: 0, severitySum: 0, incidents: [] });
+    byPlace.set(place.id, {
+      ...place,
+      areaName: place.areaName ?? null,
+      count: 0,
+      severitySum: 0,
+      incidents: [],
+    });
   for (const incident of incidents) {
     const p = incident.properties;
     const [lon, lat] = incident.geometry.coordinates as [number, number];

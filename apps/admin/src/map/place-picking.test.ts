@@ -12,8 +12,8 @@ describe('picking a place on the map', () => {
         { ...torget, coordinates: { lat: torget.lat, lon: torget.lon } },
         { id: 'gammal', name: 'Gamla macken', retired: true, coordinates: { lat: 60, lon: 15 } },
         { id: 'okand', name: 'Någonstans', coordinates: null },
-      ]).map((p) => p.id),
-    ).toEqual(['torget']);
+      ]),
+    ).toEqual([{ id: 'torget', name: 'Torget', lat: torget.lat, lon: torget.lon, areaName: null }]);
   });
 
   it('a tap picks the nearest place within reach, and nothing when every place is far', () => {

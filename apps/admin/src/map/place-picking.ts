@@ -7,6 +7,7 @@ export function pickablePlaces(
     name: string;
     retired?: boolean;
     coordinates: { lat: number; lon: number } | null;
+    areaName?: string | null;
   }[],
 ): PlacePoint[] {
   return register
@@ -17,7 +18,13 @@ export function pickablePlaces(
         Number.isFinite(p.coordinates.lat) &&
         Number.isFinite(p.coordinates.lon),
     )
-    .map((p) => ({ id: p.id, name: p.name, lat: p.coordinates!.lat, lon: p.coordinates!.lon }));
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      lat: p.coordinates!.lat,
+      lon: p.coordinates!.lon,
+      areaName: p.areaName ?? null,
+    }));
 }
 
 const EARTH_RADIUS_M = 6_371_000;
