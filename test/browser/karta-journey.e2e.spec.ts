@@ -129,8 +129,8 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
       await map.locator('canvas.maplibregl-canvas').waitFor();
       for (const area of ['Centrum', 'Åsen', 'Kärrgruvan'])
         await map.getByText(area, { exact: true }).waitFor();
-      await map.getByRole('button', { name: 'Torget: 9 händelser' }).waitFor();
-      await map.getByRole('button', { name: 'Busstationen: 2 händelser' }).waitFor();
+      await map.getByRole('button', { name: 'Torget: 3 händelser' }).waitFor();
+      await map.getByRole('button', { name: 'Busstationen: 1 händelse' }).waitFor();
       // The canvas really drew: WebGL gave a context (else the page says so instead of a map).
       expect(await page.getByText(/WebGL saknas/).count()).toBe(0);
       // Let MapLibre settle (tiles of our own GeoJSON are built in its worker).
@@ -145,7 +145,7 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
     'clicks a place and reads its incidents and weeks beside the map; the table says the same',
     async () => {
       const map = page.getByRole('region', { name: 'Karta över områden och platser med händelser' });
-      await map.getByRole('button', { name: 'Torget: 9 händelser' }).click();
+      await map.getByRole('button', { name: 'Torget: 3 händelser' }).click();
       const details = page.getByRole('region', { name: 'Torget' });
       await details.waitFor();
       await details.getByText('Centrum').waitFor();
@@ -176,8 +176,11 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
     'lists the areas with their places for the coordinator',
     async () => {
       await page.getByRole('menuitem', { name: 'Områden' }).click();
-      const row = page.getByRole('row', { name: /Centrum/ });
+      await page.waitForURL(/#\/areas/);
+      const row = page.getByRole('row', { name: /^Centrum/ });
       await row.waitFor();
+      // Torget, Busstationen, Frida Hansdotter Arena, Unkan and Kvarnbacksskolan lie in Centrum.
+      await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe('5');
       await page.getByRole('button', { name: 'Importera GeoJSON' }).waitFor();
       violations['omraden'] = await checkScreen(page, 'omraden');
     },
@@ -229,34 +232,45 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
       await phonePage.getByRole('link', { name: /veckans rapport/ }).tap();
       await phonePage.getByRole('button', { name: 'Lägg till händelse' }).tap();
       const dialog = phonePage.getByRole('dialog');
-      await dialog.locator('#incident-problem').fill('Klotter på skolans gavel');
+      await dialog.locator('#incident-problem').fill('Klotter på busskuren vid Åsens torg');
       await dialog.locator('#incident-category').selectOption({ label: 'Klotter' });
       await dialog.getByRole('button', { name: 'Välj på kartan' }).tap();
       const picker = phonePage.getByRole('dialog', { name: 'Välj plats på kartan' });
-      const marker = picker.getByRole('button', { name: 'Välj Kvarnbacksskolan' });
+      const marker = picker
+        .getByRole('region', { name: 'Karta med platserna i registret' })
+        .getByRole('button', { name: 'Åsens torg', exact: true });
       await marker.waitFor();
       const box = await marker.boundingBox();
       // A finger-sized target on a 375 px screen.
       expect(box!.width).toBeGreaterThanOrEqual(44);
       expect(box!.height).toBeGreaterThanOrEqual(44);
+      await marker.tap();
+      // The tap marks the place and names it; "Använd" takes it.
+      await picker.getByRole('status').getByText('Markerad på kartan: Åsens torg').waitFor();
       await phonePage.screenshot({ path: 'docs/screenshots/reporter-map-picker.png', fullPage: false });
       violations['picker'] = await checkScreen(phonePage, 'reporter-map-picker');
-      await marker.tap();
+      await picker.getByRole('button', { name: 'Använd Åsens torg' }).tap();
       await picker.waitFor({ state: 'detached' });
-      await expect(dialog.locator('#incident-location').inputValue()).resolves.toBe('Kvarnbacksskolan');
+      await expect(dialog.locator('#incident-location').inputValue()).resolves.toBe('Åsens torg');
       await dialog.getByRole('radio', { name: /^2 / }).tap();
       await dialog.getByRole('radio', { name: 'E – egen verksamhet', exact: true }).tap();
       await dialog.getByRole('button', { name: 'Spara', exact: true }).tap();
       await dialog.waitFor({ state: 'detached' });
 
       const skolan = await logIn(app.url, 'skolan', DEMO_PASSWORD);
-      const reports = await skolan.expect<
-        Array<{ incidents: Array<{ problem: string; placeId: string | null }> }>
-      >(200, 'GET', '/api/reports?organisationId=skolan');
-      const saved = reports
-        .flatMap((r) => r.incidents ?? [])
-        .find((i) => i.problem === 'Klotter på skolans gavel');
-      expect(saved?.placeId).toBe(places.find((p) => p.name === 'Kvarnbacksskolan')!.id);
+      type Incident = { problem: string; placeId: string | null };
+      const list = await skolan.expect<Array<{ id: string }>>(
+        200,
+        'GET',
+        '/api/reports?organisationId=skolan',
+      );
+      const incidents: Incident[] = [];
+      for (const { id } of list)
+        incidents.push(
+          ...(await skolan.expect<{ incidents: Incident[] }>(200, 'GET', `/api/reports/${id}`)).incidents,
+        );
+      const saved = incidents.find((i) => i.problem === 'Klotter på busskuren vid Åsens torg');
+      expect(saved?.placeId).toBe(places.find((p) => p.name === 'Åsens torg')!.id);
     },
     stepTimeout,
   );

@@ -17,6 +17,9 @@ export const mapEnglish: typeof mapSwedish = {
   map_label: 'Map of areas and places with incidents',
   marker: '%{name}: %{count} incidents',
   marker_one: '%{name}: 1 incident',
+  zoom_in: 'Zoom in',
+  zoom_out: 'Zoom out',
+  marker_title: 'Map marker',
   no_webgl:
     'The map cannot be shown in this browser (no WebGL). The table below shows the same places and counts.',
   no_places: 'No place in the register has coordinates yet.',
@@ -41,10 +44,13 @@ export const mapEnglish: typeof mapSwedish = {
   error: 'The map data could not be loaded: %{message}',
   pick_button: 'Choose on the map',
   pick_title: 'Choose a place on the map',
-  pick_help: 'Tap a place. Places without coordinates are only in the list.',
-  pick_marker: 'Choose %{name}',
+  pick_help:
+    'Tap a place on the map and then “Use”, or choose from the list. Places without coordinates are only in the list.',
+  pick_pending: 'Marked on the map: %{name}',
+  pick_use: 'Use %{name}',
   pick_none: 'No place in the register has coordinates. Choose the place from the list instead.',
   pick_cancel: 'Cancel',
+  pick_map: 'Map of the places in the register',
   pick_list: 'Places on the map',
 };
 

@@ -15,6 +15,9 @@ export const mapSwedish = {
   map_label: 'Karta över områden och platser med händelser',
   marker: '%{name}: %{count} händelser',
   marker_one: '%{name}: 1 händelse',
+  zoom_in: 'Zooma in',
+  zoom_out: 'Zooma ut',
+  marker_title: 'Markering på kartan',
   no_webgl:
     'Kartan kan inte visas i den här webbläsaren (WebGL saknas). Tabellen nedan visar samma platser och antal.',
   no_places: 'Inga platser med koordinater finns i platsregistret ännu.',
@@ -40,10 +43,13 @@ export const mapSwedish = {
   // The reporter's picker.
   pick_button: 'Välj på kartan',
   pick_title: 'Välj plats på kartan',
-  pick_help: 'Tryck på en plats. Platser utan koordinater finns bara i listan.',
-  pick_marker: 'Välj %{name}',
+  pick_help:
+    'Tryck på en plats på kartan och sedan på ”Använd”, eller välj i listan. Platser utan koordinater finns bara i listan.',
+  pick_pending: 'Markerad på kartan: %{name}',
+  pick_use: 'Använd %{name}',
   pick_none: 'Inga platser i registret har koordinater. Välj plats i listan i stället.',
   pick_cancel: 'Avbryt',
+  pick_map: 'Karta med platserna i registret',
   pick_list: 'Platser på kartan',
 };
 

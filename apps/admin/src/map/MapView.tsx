@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Box } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import {
   Layer,
   Map,
@@ -66,6 +67,17 @@ const hasCount = (p: PlacePoint | PlaceSummary): p is PlaceSummary => 'count' in
 export function MapView(props: MapViewProps) {
   const { styleUrl, areas, places, heat, selectedPlaceId, onPlaceClick, onMapClick, touch } = props;
   const mapRef = useRef<MapRef>(null);
+  const translate = useTranslate();
+  // MapLibre's own words (its controls' names) in the panel's language.
+  const locale = useMemo(
+    () => ({
+      'Map.Title': props.label,
+      'Marker.Title': translate('laget.map.marker_title'),
+      'NavigationControl.ZoomIn': translate('laget.map.zoom_in'),
+      'NavigationControl.ZoomOut': translate('laget.map.zoom_out'),
+    }),
+    [props.label, translate],
+  );
   const style = useMemo(() => baseStyle(styleUrl), [styleUrl]);
   const areaData = useMemo(() => areaCollection(areas), [areas]);
   const heatData = useMemo(() => (heat ? hotspotCollection(heat.summaries, heat.weighting) : null), [heat]);
@@ -87,6 +99,7 @@ export function MapView(props: MapViewProps) {
         ref={mapRef}
         mapLib={maplibregl}
         mapStyle={style}
+        locale={locale}
         initialViewState={
           bounds ? { bounds, fitBoundsOptions: { padding: 40, maxZoom: 15 } } : FALLBACK_CENTRE
         }
@@ -120,6 +133,8 @@ export function MapView(props: MapViewProps) {
               latitude={latitude}
               anchor="top"
               offset={[0, 4]}
+              // A name is no target: taps and clicks go through it to the places and the map.
+              style={{ pointerEvents: 'none' }}
             >
               <Box
                 component="span"
@@ -128,7 +143,10 @@ export function MapView(props: MapViewProps) {
                   fontSize: 13,
                   fontWeight: 600,
                   color: '#0d47a1',
-                  textShadow: '0 0 3px #fff, 0 0 3px #fff',
+                  // On a solid ground, so it reads on any base map (and axe can measure it).
+                  bgcolor: '#fff',
+                  px: 0.5,
+                  borderRadius: 0.5,
                   pointerEvents: 'none',
                   whiteSpace: 'nowrap',
                 }}

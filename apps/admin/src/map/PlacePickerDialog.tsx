@@ -1,12 +1,14 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
+  Box,
   Button,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   Typography,
@@ -26,8 +28,9 @@ const FINGER_PX = 32;
 
 /**
  * The reporter picks the incident's place by tapping it on the map (issue 20). Full screen on a
- * phone, markers 44 px wide; a tap beside a marker picks the nearest place within a fingertip.
- * The same places are listed under the map, for the keyboard, a screen reader, or no WebGL.
+ * phone, markers 44 px wide; a tap marks a place (a tap beside a marker the nearest within a
+ * fingertip) and shows its name, and "Använd …" takes it. The same places are listed under the
+ * map (one tap there picks), for the keyboard, a screen reader, or no WebGL.
  */
 export function PlacePickerDialog({
   open,
@@ -49,6 +52,10 @@ export function PlacePickerDialog({
   const pickable = useMemo(() => pickablePlaces(places), [places]);
   const webgl = useMemo(() => hasWebGL(), []);
   const byId = useMemo(() => new Map(pickable.map((p) => [p.id, p])), [pickable]);
+  // A tap on the map only marks a place; "Använd …" takes it. Town-centre places lie a finger's
+  // width apart at the zoom the map opens on, so a mis-tap is shown, not saved.
+  const [pendingId, setPendingId] = useState<string | null>(null);
+  const pending = pendingId ? (byId.get(pendingId) ?? null) : null;
 
   return (
     <Dialog
@@ -73,32 +80,43 @@ export function PlacePickerDialog({
                 styleUrl={settings.styleUrl}
                 areas={areas}
                 places={pickable}
-                selectedPlaceId={selectedPlaceId}
-                onPlaceClick={(id) => {
-                  const place = byId.get(id);
-                  if (place) onPick(place);
-                }}
+                selectedPlaceId={pendingId ?? selectedPlaceId}
+                onPlaceClick={setPendingId}
                 onMapClick={(tap) => {
                   const place = nearestPlace(pickable, tap, metresPerPixels(FINGER_PX, tap.zoom, tap.lat));
-                  if (place) onPick(place);
+                  if (place) setPendingId(place.id);
                 }}
-                label={translate('laget.map.pick_title')}
-                markerLabel={(p) => translate('laget.map.pick_marker', { name: p.name })}
-                markerText={(p) => p.name}
+                label={translate('laget.map.pick_map')}
+                markerLabel={(p) => p.name}
+                markerText={(p) => (p.id === (pendingId ?? selectedPlaceId) ? p.name : '')}
                 height={phone ? '60vh' : 420}
                 touch
               />
             )}
+            {pending && (
+              <Box
+                role="status"
+                sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', mt: 1 }}
+              >
+                <Typography sx={{ flex: 1 }}>
+                  {translate('laget.map.pick_pending', { name: pending.name })}
+                </Typography>
+                <Button variant="contained" onClick={() => onPick(pending)} sx={{ minHeight: 44 }}>
+                  {translate('laget.map.pick_use', { name: pending.name })}
+                </Button>
+              </Box>
+            )}
             <List dense aria-label={translate('laget.map.pick_list')}>
               {pickable.map((p) => (
-                <ListItemButton
-                  key={p.id}
-                  selected={p.id === selectedPlaceId}
-                  onClick={() => onPick(p)}
-                  sx={{ minHeight: 44 }}
-                >
-                  <ListItemText primary={p.name} />
-                </ListItemButton>
+                <ListItem key={p.id} disablePadding>
+                  <ListItemButton
+                    selected={p.id === selectedPlaceId}
+                    onClick={() => onPick(p)}
+                    sx={{ minHeight: 44 }}
+                  >
+                    <ListItemText primary={p.name} />
+                  </ListItemButton>
+                </ListItem>
               ))}
             </List>
           </>
