@@ -331,6 +331,7 @@ export function IncidentDialog({
               )}
             />
             <Button
+              id="incident-place-on-map"
               variant="outlined"
               onClick={() => setPicking(true)}
               sx={{ ...touchTarget, alignSelf: 'flex-start' }}
