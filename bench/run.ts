@@ -14,6 +14,7 @@ const benches: Bench[] = [
   { name: 'publication', run: async () => (await import('./publication.bench.js')).benchPublication() },
   { name: 'analysis', run: async () => (await import('./analysis.bench.js')).benchAnalysis() },
   { name: 'trends', run: async () => (await import('./trends.bench.js')).benchTrends() },
+  { name: 'map', run: async () => (await import('./map.bench.js')).benchMap() },
   { name: 'panel-map', run: async () => (await import('./panel-map.bench.js')).benchPanelMap() },
   { name: 'admin-assets', run: async () => (await import('./admin-assets.bench.js')).benchAdminAssets() },
   // Minutes long, with faults: only when asked for by name (`npm run bench -- soak`).

@@ -62,10 +62,6 @@ export const trendsQuerySchema = z
       sv: 'Till',
       en: 'to',
     }),
-  })
-  .refine((query) => query.groupBy !== 'area', {
-    path: ['groupBy'],
-    error: say('områden finns inte ännu', 'areas do not exist yet', { sv: 'Gruppera', en: 'groupBy' }),
   });
 export type TrendsQuery = z.output<typeof trendsQuerySchema>;
 

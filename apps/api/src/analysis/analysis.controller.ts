@@ -14,7 +14,8 @@ export class AnalysisController {
 
   @Get('trends')
   @ApiOperation({
-    summary: 'Counts or mean severity per week, month, tertial or year, by category, organisation or place',
+    summary:
+      'Counts or mean severity per week, month, tertial or year, by category, organisation, place or area (outside every area: `utan-omrade`)',
     query: trendsQuerySchema,
     response: trendsAnswerSchema,
   })

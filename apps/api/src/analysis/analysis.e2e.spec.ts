@@ -143,7 +143,7 @@ describeOnStores(['postgres'], 'analysis trends over HTTP', (store) => {
       ['to=2024-W49', 'from'],
       ['from=2024-W48', 'to'],
       ['from=2024-W50&to=2024-W48', 'to'],
-      ['from=2024-W48&to=2024-W49&groupBy=area', 'groupBy'],
+      ['from=2024-W48&to=2024-W49&groupBy=areas', 'groupBy'],
       ['from=2024-W48&to=2024-W49&groupBy=__proto__', 'groupBy'],
       ['from=2024-W48&to=2024-W49&bucket=decade', 'bucket'],
       ['from=2024-W48&to=2024-W49&measure=constructor', 'measure'],

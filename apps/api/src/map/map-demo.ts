@@ -68,7 +68,8 @@ export class MapDemo implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async draw(caller: SignedInCaller): Promise<void> {
+  /** Draws what is missing of the demo's areas and places; public so a test can run it twice. */
+  async draw(caller: SignedInCaller): Promise<void> {
     const areas = await this.queryBus.execute(new ListAreasQuery(caller));
     for (const area of DEMO_AREAS) {
       if (areas.some((existing) => sameAreaName(existing.name, area.name))) continue;
@@ -90,7 +91,8 @@ export class MapDemo implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-function demoCoordinator(userId: string): SignedInCaller {
+/** The demo coordinator (`samordnare`) as a caller of the buses. */
+export function demoCoordinator(userId: string): SignedInCaller {
   const actor = { userId, organisationId: 'bf-samordnare', roles: ['coordinator' as const] };
   return {
     actor: { ...actor, username: 'samordnare', displayName: 'BF-samordnaren' },

@@ -16,7 +16,10 @@ import {
   CrimeCategoriesQuery,
   IncidentCategoriesQuery,
   ListPlacesQuery,
+  placeAreasOf,
+  type PlaceAreas,
 } from '../../reporting/queries/index.js';
+import { foldCellsIntoAreas, OUTSIDE_AREAS, OUTSIDE_AREAS_LABEL } from '../area-cells.js';
 import { bucketsBetween } from '../buckets.js';
 import { FACTS_PROJECTION } from '../facts.projection.js';
 import { trendSeries } from '../trend-series.js';
@@ -53,33 +56,29 @@ export class TrendsHandler implements IQueryHandler<TrendsQuery> {
 
   async execute({ caller, request }: TrendsQuery): Promise<TrendsAnswer> {
     if (!mayReadTrends(caller)) throw new DomainError('forbidden', 'Du får inte läsa analysen (not allowed)');
-    if (request.groupBy === 'area') {
-      throw new DomainError(
-        'invalid',
-        'Gruppera: områden finns inte ännu / groupBy: areas do not exist yet',
-        {
-          field: 'groupBy',
-        },
-      );
-    }
     await this.projections.waitUntilCaughtUp({ only: [FACTS_PROJECTION] });
-    const grouped = { ...request, groupBy: request.groupBy };
+    // By area: the cells by place, folded into the area each place lies in (the map answers which).
+    const areas = request.groupBy === 'area' ? await placeAreasOf(this.queryBus) : null;
+    const grouped = {
+      ...request,
+      groupBy: request.groupBy === 'area' ? ('place' as const) : request.groupBy,
+    };
     const [cells, presence, labelOf] = await Promise.all([
       trendCells(this.db, grouped),
       reportPresence(this.db, request),
-      this.labels(request),
+      this.labels(request, areas),
     ]);
     return trendSeries(
       request,
       bucketsBetween(request.from, request.to, request.bucket),
-      cells,
+      areas ? foldCellsIntoAreas(cells, areas.placeAreas) : cells,
       presence,
       labelOf,
     );
   }
 
   /** The words for the series' keys: category labels, organisation and place names. */
-  private async labels(request: TrendsRequest): Promise<(key: string) => string> {
+  private async labels(request: TrendsRequest, areas: PlaceAreas | null): Promise<(key: string) => string> {
     const labels = new Map<string, string>();
     if (request.groupBy === 'category' && request.measure === 'police') {
       for (const c of await this.queryBus.execute(new CrimeCategoriesQuery())) labels.set(c.key, c.label);
@@ -91,6 +90,9 @@ export class TrendsHandler implements IQueryHandler<TrendsQuery> {
         new ListOrganisationsQuery({}, { offset: 0, limit: 10_000 }),
       );
       for (const o of organisations.items) labels.set(o.id, o.name);
+    } else if (areas) {
+      labels.set(OUTSIDE_AREAS, OUTSIDE_AREAS_LABEL);
+      for (const area of areas.areas) labels.set(area.id, area.name);
     } else {
       labels.set('', 'Utan plats i registret');
       for (const p of await this.queryBus.execute(new ListPlacesQuery(true))) labels.set(p.id, p.name);
