@@ -173,7 +173,7 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
   );
 
   it(
-    'lists the areas with their places for the coordinator',
+    'lists the areas with their places for the coordinator, who imports one from a file',
     async () => {
       await page.getByRole('menuitem', { name: 'Områden' }).click();
       await page.waitForURL(/#\/areas/);
@@ -181,7 +181,38 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
       await row.waitFor();
       // Torget, Busstationen, Frida Hansdotter Arena, Unkan and Kvarnbacksskolan lie in Centrum.
       await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe('5');
-      await page.getByRole('button', { name: 'Importera GeoJSON' }).waitFor();
+      // An import from a file: one good area, one without a name; the answer says which and why.
+      await page.getByRole('button', { name: 'Importera GeoJSON' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Importera områden från GeoJSON' });
+      const ring = [
+        [15.9, 60.08],
+        [15.91, 60.08],
+        [15.91, 60.085],
+        [15.9, 60.08],
+      ];
+      const file = {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { namn: 'Gruvområdet' },
+            geometry: { type: 'Polygon', coordinates: [ring] },
+          },
+          { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
+        ],
+      };
+      await dialog.locator('#area-import-file').setInputFiles({
+        name: 'omraden.geojson',
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify(file)),
+      });
+      await dialog.getByRole('button', { name: 'Importera', exact: true }).click();
+      const result = dialog.getByRole('table', { name: 'Resultat per område' });
+      await result.getByRole('row', { name: /Gruvområdet Skapat/ }).waitFor();
+      await result.getByRole('row', { name: /Område 2 Inte importerat: Namn: får inte vara tom$/ }).waitFor();
+      violations['omraden-import'] = await checkScreen(page, 'omraden-import');
+      await dialog.getByRole('button', { name: 'Stäng' }).click();
+      await page.getByRole('row', { name: /^Gruvområdet/ }).waitFor();
       violations['omraden'] = await checkScreen(page, 'omraden');
     },
     stepTimeout,

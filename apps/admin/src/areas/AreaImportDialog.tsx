@@ -15,9 +15,9 @@ import {
 } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useRefresh, useTranslate } from 'react-admin';
-import { api } from '../http.js';
+import { api, ourHalf } from '../http.js';
 import type { AreaImportAnswer } from '../map/map-types.js';
-import { readGeoJson } from './area-import.js';
+import { readGeoJson, refusalReason } from './area-import.js';
 
 /**
  * Import areas from a GeoJSON file (e.g. exported from the municipality's GIS): the file goes to
@@ -108,7 +108,7 @@ export function AreaImportDialog({ open, onClose }: { open: boolean; onClose: ()
                   </TableCell>
                   <TableCell>
                     {translate(`laget.areas.outcome_${r.outcome}`)}
-                    {r.reason ? `: ${r.reason}` : ''}
+                    {r.reason ? `: ${refusalReason(r.reason, ourHalf)}` : ''}
                   </TableCell>
                 </TableRow>
               ))}

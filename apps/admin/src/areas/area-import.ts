@@ -17,3 +17,12 @@ export function readGeoJson(text: string): ReadFile {
     return { ok: false, message: (error as Error).message };
   }
 }
+
+/**
+ * A refused feature's reason in the panel's words: the API says it in both languages after the
+ * field's path ("features.1.properties.name: Namn: får inte vara tom / name: must not be
+ * empty"); the row already names the feature, so the path goes and the panel's half stays.
+ */
+export function refusalReason(reason: string, half: (text: string) => string): string {
+  return half(reason.replace(/^features\.\d+(\.[\w-]+)*: /, ''));
+}
