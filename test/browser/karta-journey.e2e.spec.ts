@@ -173,7 +173,7 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
   );
 
   it(
-    'lists the areas with their places for the coordinator, who imports one from a file',
+    'lists the areas with their places for the coordinator, who imports one from a file, renames and deletes it',
     async () => {
       await page.getByRole('menuitem', { name: 'Områden' }).click();
       await page.waitForURL(/#\/areas/);
@@ -212,7 +212,23 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
       await result.getByRole('row', { name: /Område 2 Inte importerat: Namn: får inte vara tom$/ }).waitFor();
       violations['omraden-import'] = await checkScreen(page, 'omraden-import');
       await dialog.getByRole('button', { name: 'Stäng' }).click();
-      await page.getByRole('row', { name: /^Gruvområdet/ }).waitFor();
+      // Renamed on its page (under its outline), then deleted: both under If-Match.
+      await page.getByRole('row', { name: /^Gruvområdet/ }).click();
+      await page
+        .getByRole('region', { name: 'Områdets gräns' })
+        .locator('canvas.maplibregl-canvas')
+        .waitFor();
+      await page.getByRole('textbox', { name: /^Namn/ }).fill('Gruvområdet norra');
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await page.getByRole('row', { name: /^Gruvområdet norra/ }).click();
+      await page.getByRole('button', { name: 'Ta bort' }).click();
+      await page
+        .getByRole('dialog', { name: 'Ta bort området ”Gruvområdet norra”?' })
+        .getByRole('button', { name: 'Bekräfta' })
+        .click();
+      await page.waitForURL(/#\/areas$/);
+      await page.getByRole('row', { name: /^Centrum/ }).waitFor();
+      expect(await page.getByRole('row', { name: /^Gruvområdet/ }).count()).toBe(0);
       violations['omraden'] = await checkScreen(page, 'omraden');
     },
     stepTimeout,
