@@ -68,7 +68,8 @@ const ring = z
   .max(MAX_AREA_POSITIONS, {
     error: ringSays(`högst ${MAX_AREA_POSITIONS} positioner`, `at most ${MAX_AREA_POSITIONS} positions`),
   })
-  .refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], {
+  // Zod runs these refinements even after `min(4)` has failed: an empty ring must not throw here.
+  .refine((r) => r.length === 0 || (r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1]), {
     error: ringSays(
       'ska vara sluten (sista positionen lika med den första)',
       'must be closed (last position equal to the first)',

@@ -3,6 +3,8 @@ import {
   areaFeatureSchema,
   areaGeometrySchema,
   defineAreaRequestSchema,
+  editAreaRequestSchema,
+  importAreasRequestSchema,
   mapQuerySchema,
   MAX_AREA_POSITIONS,
 } from './map.js';
@@ -70,6 +72,12 @@ describe('area geometry at the edge', () => {
       /\[longitud, latitud\]/,
     ],
     ['an empty MultiPolygon', { type: 'MultiPolygon', coordinates: [] }, /minst en polygon/],
+    ['an empty ring', { type: 'Polygon', coordinates: [[]] }, /minst 4 positioner/],
+    [
+      'empty rings in a MultiPolygon',
+      { type: 'MultiPolygon', coordinates: [[[]], [[], []]] },
+      /minst 4 positioner/,
+    ],
     ['no object at all', 'Polygon', /GeoJSON-geometri/],
   ])('refuses %s, naming what is wrong', (_what, geometry, message) => {
     const result = areaGeometrySchema.safeParse(geometry);
@@ -144,6 +152,40 @@ describe('area geometry at the edge', () => {
           ),
         );
       }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('no input makes the area schemas throw (a throw would be a 500)', () => {
+  it('property: features, bodies and imports of any shape are parsed or refused', () => {
+    const json = fc.jsonValue({ maxDepth: 6 });
+    const ringish = fc.array(fc.oneof(fc.array(fc.oneof(fc.double(), json), { maxLength: 4 }), json), {
+      maxLength: 6,
+    });
+    const geometryish = fc.record({
+      type: fc.constantFrom('Polygon', 'MultiPolygon', 'Feature', '__proto__'),
+      coordinates: fc.oneof(
+        json,
+        fc.array(ringish, { maxLength: 3 }),
+        fc.array(fc.array(ringish), { maxLength: 2 }),
+      ),
+    });
+    const featureish = fc.record({
+      type: fc.constantFrom('Feature', 'FeatureCollection'),
+      properties: fc.oneof(json, fc.record({ name: json, namn: json })),
+      geometry: fc.oneof(json, geometryish),
+    });
+    fc.assert(
+      fc.property(fc.oneof(json, geometryish, featureish), (value) => {
+        areaFeatureSchema.safeParse(value);
+        areaGeometrySchema.safeParse(value);
+        defineAreaRequestSchema.safeParse({ name: 'X', geometry: value });
+        editAreaRequestSchema.safeParse({ geometry: value });
+        importAreasRequestSchema.safeParse({ type: 'FeatureCollection', features: [value] });
+        return true;
+      }),
+      { numRuns: 2000 },
     );
   });
 });

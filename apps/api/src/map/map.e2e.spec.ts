@@ -385,6 +385,8 @@ describeOnStores(['postgres'], 'the map over HTTP', (store) => {
         'coordinates',
       ],
       [{ name: 'Ok', geometry: { type: 'MultiPolygon', coordinates: [[]] } }, 'coordinates'],
+      [{ name: 'Ok', geometry: { type: 'Polygon', coordinates: [[]] } }, 'coordinates'],
+      [{ name: 'Ok', geometry: { type: 'MultiPolygon', coordinates: [[[]]] } }, 'coordinates'],
       [`{"name":"Ok","geometry":${JSON.stringify(square(15, 60))},"__proto__":{"x":1}}`, 'body'],
       [{ name: 'Ok', geometry: square(15, 60), extra: 1 }, 'extra'],
       [
