@@ -26,6 +26,7 @@ const layout = 'src/layout/Layout.tsx';
 const routes: Route[] = [
   { name: 'login (#/login)', pages: [] },
   { name: 'reporter report form (#/my-report)', pages: [layout, 'src/reports/MyReport.tsx'] },
+  { name: 'map (#/karta)', pages: [layout, 'src/map/MapPage.tsx'] },
   {
     name: 'coordinator lägesbild workspace (#/lagesbilder/:id/show)',
     pages: [layout, 'src/lagesbilder/LagesbildPage.tsx'],

@@ -16,6 +16,7 @@ const benches: Bench[] = [
   { name: 'trends', run: async () => (await import('./trends.bench.js')).benchTrends() },
   { name: 'map', run: async () => (await import('./map.bench.js')).benchMap() },
   { name: 'open-map', run: async () => (await import('./open-map.bench.js')).benchOpenMap() },
+  { name: 'panel-map', run: async () => (await import('./panel-map.bench.js')).benchPanelMap() },
   { name: 'admin-assets', run: async () => (await import('./admin-assets.bench.js')).benchAdminAssets() },
   // Minutes long, with faults: only when asked for by name (`npm run bench -- soak`).
   { name: 'soak', run: async () => (await import('./soak.bench.js')).benchSoak(), onlyByName: true },

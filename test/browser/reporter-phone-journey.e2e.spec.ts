@@ -215,9 +215,11 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       await page.waitForFunction(() => document.activeElement?.id === 'incident-problem');
       await page.keyboard.type('Inbrott i förråd');
       // From Problematik on, Tab follows the form's order down to its buttons.
-      expect(await tabOrder(page, 9)).toEqual([
+      expect(await tabOrder(page, 10)).toEqual([
         'incident-category',
         'incident-location',
+        // "Välj på kartan" beside the place (issue 20).
+        'incident-place-on-map',
         'incident-occurredAt',
         'incident-frequency',
         'incident-severity-first',
@@ -233,7 +235,7 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       await screen('p08-incident-unanswered');
       // The arrow picks the first category (Skadegörelse) in the closed select; Tab on to Bedömning.
       await page.keyboard.press('ArrowDown');
-      for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+      for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('incident-severity-first');
       // Arrows choose within a group (2 lindrigt, A – andra); Tab moves on to the save button.
       await page.keyboard.press('ArrowDown');

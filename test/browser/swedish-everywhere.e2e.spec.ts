@@ -21,6 +21,7 @@ interface Ids {
   user: string;
   report: string;
   place: string;
+  area: string;
 }
 
 /** Every route the panel has (App.tsx: resources and custom routes), with the demo's records. */
@@ -44,6 +45,9 @@ function routes(ids: Ids): string[] {
     '/places',
     '/places/create',
     `/places/${encodeURIComponent(ids.place)}`,
+    '/areas',
+    `/areas/${encodeURIComponent(ids.area)}`,
+    '/karta',
     '/lagesbilder',
     `/lagesbilder/${week}/show`,
     `/lagesbilder/${week}/history`,
@@ -81,7 +85,13 @@ describeWith(['postgres', 'chromium'], 'the Swedish panel on every route', () =>
       `/api/reports?period=${demoWeek}&organisationId=skolan`,
     );
     const [place] = await coordinator.expect<{ id: string }[]>(200, 'GET', '/api/places?perPage=1');
-    ids = { user: user!.id, report: report!.id, place: place!.id };
+    // The demo draws its areas once the reporting demo's places are in.
+    let areas: { id: string }[] = [];
+    for (const deadline = Date.now() + 60_000; areas.length === 0 && Date.now() < deadline;) {
+      areas = await coordinator.expect<{ id: string }[]>(200, 'GET', '/api/areas?perPage=1');
+      if (areas.length === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    ids = { user: user!.id, report: report!.id, place: place!.id, area: areas[0]!.id };
     browser = await launchBrowser();
     page = browser.page;
   }, 240_000);

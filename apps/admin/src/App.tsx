@@ -23,6 +23,7 @@ import {
   NotFound,
 } from './layout/lazy-shell.js';
 import { actions, problems } from './atgarder/index.js';
+import areas from './areas/index.js';
 import audit from './audit/index.js';
 import outbox from './outbox/index.js';
 import lagesbilder from './lagesbilder/index.js';
@@ -50,6 +51,7 @@ const LagesbildHistoryPage = lazyPage(
 );
 const MyReport = lazyPage(() => import('./reports/MyReport.js'), 'MyReport');
 const AnalysisPage = lazyPage(() => import('./analysis/AnalysisPage.js'), 'AnalysisPage');
+const MapPage = lazyPage(() => import('./map/MapPage.js'), 'MapPage');
 const MondayPage = lazyPage(() => import('./monday/MondayPage.js'), 'MondayPage');
 const GallringPage = lazyPage(() => import('./gallring/GallringPage.js'), 'GallringPage');
 const PlanPage = lazyPage(() => import('./atgarder/PlanPage.js'), 'PlanPage');
@@ -84,6 +86,7 @@ export function App() {
           <Resource name="periods" {...periods} />
           <Resource name="reports" {...reports} />
           <Resource name="places" {...places} />
+          <Resource name="areas" {...areas} />
           <Resource name="lagesbilder" {...lagesbilder} />
           <Resource name="problems" {...problems} />
           <Resource name="actions" {...actions} />
@@ -128,6 +131,20 @@ export function App() {
                   accessDenied={<AccessDenied />}
                 >
                   <AnalysisPage />
+                </CanAccess>
+              }
+            />
+            {/* Karta: the same readers as Analys (the map query's rule on the API is the same). */}
+            <Route
+              path="/karta"
+              element={
+                <CanAccess
+                  action="show"
+                  resource="lagesbilder"
+                  record={{ view: 'internal', status: 'approved' }}
+                  accessDenied={<AccessDenied />}
+                >
+                  <MapPage />
                 </CanAccess>
               }
             />

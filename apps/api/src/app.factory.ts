@@ -12,9 +12,11 @@ import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { mapSettingsOf } from './map/map.settings.js';
 import { API_CONTROLLERS } from './openapi/api-controllers.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { ApiExceptionFilter } from './platform/http/api-exception.filter.js';
+import { baseMapOrigins } from './platform/http/base-map-csp.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id.js';
 import { refuseUnstorableRouteInput } from './platform/http/route-input-guard.js';
 import { RouteMappingAtDebugLogger } from './platform/logging/startup-logger.js';
@@ -57,7 +59,11 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   refuseRequestsWhileClosing(fastify, adapter);
   acceptEmptyJsonBodies(fastify);
   refuseUnstorableRouteInput(fastify);
-  sendSecurityHeaders(fastify, options.config.publicBaseUrl.startsWith('https:'));
+  sendSecurityHeaders(
+    fastify,
+    options.config.publicBaseUrl.startsWith('https:'),
+    baseMapOrigins(mapSettingsOf(options.config).styleUrl),
+  );
   await app.register(fastifyCookie);
   app.useGlobalFilters(new ApiExceptionFilter());
   // No app.enableShutdownHooks(): main.ts owns the signals, with a deadline (exitGracefullyOnSignals).
@@ -103,7 +109,7 @@ function acceptEmptyJsonBodies(fastify: FastifyInstance): void {
  * once here, where that plugin builds helmet's middleware again for every request (parsing the
  * CSP directives each time: the largest library cost per reporting command after Fastify's own).
  */
-function sendSecurityHeaders(fastify: FastifyInstance, https: boolean): void {
+function sendSecurityHeaders(fastify: FastifyInstance, https: boolean, baseMap: string[]): void {
   const secureHeaders = helmet({
     // Over plain http (the quick start, a test) HSTS would pin a browser to https for a year on
     // a host that has none; sent only when the public address is https.
@@ -112,7 +118,10 @@ function sendSecurityHeaders(fastify: FastifyInstance, https: boolean): void {
       directives: {
         // Swagger UI and react-admin's MUI styles need inline styles; scripts stay same-origin.
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
+        // MapLibre may decode a base map's raster tiles through blob: images.
+        'img-src': ["'self'", 'data:', ...(baseMap.length > 0 ? ['blob:', ...baseMap] : [])],
+        // The panel map's base map (LAGET_MAP_STYLE_URL), where one is configured: ADR 0031.
+        'connect-src': ["'self'", ...baseMap],
       },
     },
   });

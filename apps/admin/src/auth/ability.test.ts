@@ -95,4 +95,36 @@ describe('with the real role matrix from @laget/permissions', () => {
         ]);
     }
   });
+
+  it('opens Karta to coordinator, reviewer and EST group, not to reporter nor administrator (issue 20)', () => {
+    // The route's rule (App.tsx), the same the API guards the map query and the trends with.
+    const karta = {
+      action: 'show',
+      resource: 'lagesbilder',
+      record: { view: 'internal', status: 'approved' },
+    };
+    const may = (roles: Role[]) => canAccess(fromServer(roles), karta);
+    expect(may(['coordinator'])).toBe(true);
+    expect(may(['reviewer'])).toBe(true);
+    expect(may(['est_member'])).toBe(true);
+    expect(may(['reporter'])).toBe(false);
+    expect(may(['admin'])).toBe(false);
+    expect(canAccess(abilityFor({ rules: [] }), karta)).toBe(false);
+  });
+
+  it('lets the coordinator keep the areas, and every other role only read them (the picker draws them)', () => {
+    const coordinator = fromServer(['coordinator']);
+    for (const action of ['list', 'create', 'edit', 'delete'])
+      expect([action, canAccess(coordinator, { action, resource: 'areas' })]).toEqual([action, true]);
+    for (const roles of [['reporter'], ['admin'], ['reviewer'], ['est_member']] as Role[][]) {
+      const other = fromServer(roles);
+      expect([roles, canAccess(other, { action: 'list', resource: 'areas' })]).toEqual([roles, true]);
+      for (const action of ['create', 'edit', 'delete'])
+        expect([roles, action, canAccess(other, { action, resource: 'areas' })]).toEqual([
+          roles,
+          action,
+          false,
+        ]);
+    }
+  });
 });

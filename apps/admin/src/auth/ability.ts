@@ -32,6 +32,7 @@ export const subjectOf: Record<string, SubjectName> = {
   tokens: 'ApiToken',
   jobs: 'Job',
   places: 'Place',
+  areas: 'Area',
   retention: 'Retention',
   problems: 'Problem',
   actions: 'ProblemAction',

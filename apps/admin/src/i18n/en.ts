@@ -1,4 +1,5 @@
 import { analysisEnglish } from './en-analysis.js';
+import { mapEnglish, areasEnglish } from './en-map.js';
 import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import type { LagetMessages } from './sv.js';
@@ -103,6 +104,10 @@ export const lagetEnglish: LagetMessages = {
         coordinates: { lat: 'Latitude', lon: 'Longitude' },
       },
     },
+    areas: {
+      name: 'Area |||| Areas',
+      fields: { name: 'Name', placeCount: 'Places', version: 'Version' },
+    },
   },
   laget: {
     app: { title: 'Läget', tagline: 'Local situation picture for Effective coordination for safety' },
@@ -181,6 +186,7 @@ export const lagetEnglish: LagetMessages = {
       dashboard: 'Overview',
       my_report: "This week's report",
       analysis: 'Analysis',
+      map: 'Map',
       change_password: 'Change password',
       gallring: 'Retention',
     },
@@ -421,6 +427,8 @@ export const lagetEnglish: LagetMessages = {
         'Läget has no mail server configured (SMTP_URL). Here are the e-mails that would have been sent: reminders and notices.',
     },
     analysis: analysisEnglish,
+    map: mapEnglish,
+    areas: areasEnglish,
     audit: { from: 'From', to: 'To' },
     tokens: {
       revoke: 'Revoke',

@@ -1,4 +1,5 @@
 import { analysisSwedish } from './sv-analysis.js';
+import { mapSwedish, areasSwedish } from './sv-map.js';
 import type { TranslationMessages } from 'react-admin';
 import { raSwedish } from './sv-ra.js';
 import { lagesbildSwedish } from './sv-lagesbild.js';
@@ -103,6 +104,10 @@ export const lagetSwedish = {
         coordinates: { lat: 'Latitud', lon: 'Longitud' },
       },
     },
+    areas: {
+      name: 'Område |||| Områden',
+      fields: { name: 'Namn', placeCount: 'Platser', version: 'Version' },
+    },
   },
   laget: {
     app: { title: 'Läget', tagline: 'Lokal lägesbild för Effektiv samordning för trygghet' },
@@ -181,6 +186,7 @@ export const lagetSwedish = {
       dashboard: 'Översikt',
       my_report: 'Veckans rapport',
       analysis: 'Analys',
+      map: 'Karta',
       change_password: 'Byt lösenord',
       gallring: 'Gallring',
     },
@@ -424,6 +430,8 @@ export const lagetSwedish = {
         'Läget har ingen e-postserver inställd (SMTP_URL). Här ligger de e-postmeddelanden som skulle ha skickats: påminnelser och meddelanden.',
     },
     analysis: analysisSwedish,
+    map: mapSwedish,
+    areas: areasSwedish,
     audit: { from: 'Från och med', to: 'Till' },
     tokens: {
       revoke: 'Återkalla',

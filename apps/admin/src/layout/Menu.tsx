@@ -2,6 +2,7 @@ import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import InsightsIcon from '@mui/icons-material/Insights';
+import MapIcon from '@mui/icons-material/Map';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 
 /**
@@ -13,6 +14,7 @@ export function Menu() {
   const translate = useTranslate();
   const { canAccess: mayReport } = useCanAccess({ action: 'create', resource: 'reports' });
   const { canAccess: mayKeepPlaces } = useCanAccess({ action: 'create', resource: 'places' });
+  const { canAccess: mayKeepAreas } = useCanAccess({ action: 'create', resource: 'areas' });
   const { canAccess: mayReadRetention } = useCanAccess({ action: 'list', resource: 'retention' });
   const { canAccess: mayPlan } = useCanAccess({ action: 'create', resource: 'atgardsplaner' });
   const { canAccess: mayAnalyse } = useCanAccess({
@@ -38,8 +40,16 @@ export function Menu() {
           leftIcon={<InsightsIcon />}
         />
       )}
+      {mayAnalyse && (
+        <RaMenu.Item to="/karta" primaryText={translate('laget.menu.map')} leftIcon={<MapIcon />} />
+      )}
       {Object.keys(resources)
-        .filter((name) => resources[name]!.hasList && (name !== 'places' || mayKeepPlaces))
+        .filter(
+          (name) =>
+            resources[name]!.hasList &&
+            (name !== 'places' || mayKeepPlaces) &&
+            (name !== 'areas' || mayKeepAreas),
+        )
         .map((name) => (
           <RaMenu.ResourceItem key={name} name={name} />
         ))}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { Suspense, lazy, useEffect, useState, type FormEvent } from 'react';
 import {
   Alert,
   Autocomplete,
@@ -32,6 +32,11 @@ import { api } from '../http.js';
 import type { IncidentInput } from './useReport.js';
 import { SEVERITY_LEVELS, scopeWords, severityHelpWords, severityWord } from './severity-words.js';
 import { touchIcon, touchTarget } from './touch.js';
+
+// The map library is large: loaded only when a reporter opens the picker (docs/adr/0022).
+const PlacePickerDialog = lazy(async () => ({
+  default: (await import('../map/PlacePickerDialog.js')).PlacePickerDialog,
+}));
 
 /**
  * The form's values. The assessment starts unanswered: how serious it is and whom it concerns
@@ -127,6 +132,7 @@ export function IncidentDialog({
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | undefined>();
   const [savedOne, setSavedOne] = useState(false);
+  const [picking, setPicking] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -324,6 +330,28 @@ export function IncidentDialog({
                 />
               )}
             />
+            <Button
+              id="incident-place-on-map"
+              variant="outlined"
+              onClick={() => setPicking(true)}
+              sx={{ ...touchTarget, alignSelf: 'flex-start' }}
+            >
+              {translate('laget.map.pick_button')}
+            </Button>
+            {picking && (
+              <Suspense fallback={null}>
+                <PlacePickerDialog
+                  open
+                  places={places}
+                  selectedPlaceId={values.placeId ?? null}
+                  onPick={(place) => {
+                    setValues((v) => ({ ...v, location: place.name, placeId: place.id }));
+                    setPicking(false);
+                  }}
+                  onClose={() => setPicking(false)}
+                />
+              </Suspense>
+            )}
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
               {text('occurredAt')}
               {text('frequency')}
