@@ -7,8 +7,11 @@ import { eventKey, openEventValues, unwrapKey, valueKey, valueRef, wrapKey } fro
  * The key table in the read store (docs/adr/0025): one data key per subject (a report, a week's
  * lägesbild, a login, an e-mail), tagged with its kind and week so a retention rule finds what has
  * passed its time; each wrapped by the master key. Deleting a subject's row shreds every value
- * written under it. An erasure that must keep the rest of a subject readable first stores the
- * derived keys of the values it keeps (gallring_value_keys), then deletes the subject's key.
+ * written under it. An erasure that must keep the rest of a subject readable first stores what
+ * it keeps, then deletes the subject's key: the derived keys of values sealed one by one
+ * (gallring_value_keys, enc1) and of events it keeps whole (gallring_event_keys, enc2), and the
+ * kept values of each event it erases a part of, sealed by the master key (gallring_kept_values:
+ * an enc2 event's key would open its erased values too, docs/adr/0032).
  */
 export const DATA_KEYS_DDL = [
   `CREATE TABLE IF NOT EXISTS gallring_data_keys (

@@ -47,7 +47,9 @@ interface SealedEvent {
  * PostgreSQL and KurrentDB store the same ciphertext and every reader (deciders, projections,
  * history, audit, exports) sees the plaintext, or "[gallrad]" once its key is shredded. Event
  * metadata is left as it is. Values that are not encrypted (events written before encryption,
- * until the rewrite step has run) are passed through.
+ * until the rewrite step has run) are passed through. An event is sealed whole (enc2, one key
+ * derivation and one AES-GCM for all its texts, docs/adr/0032); values sealed one by one (enc1,
+ * as stores written before December 2026 hold them) read as before, even beside enc2 in a stream.
  */
 export class EncryptingEventStore implements EventStore {
   constructor(

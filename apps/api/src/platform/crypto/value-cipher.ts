@@ -8,7 +8,11 @@ import {
 } from 'node:crypto';
 
 /**
- * One personal-data string, encrypted (docs/adr/0025): AES-256-GCM with a random 12-byte IV and
+ * The stored formats of sealed personal data. New events are sealed whole (`enc2`, below and
+ * docs/adr/0032); `enc1`, one value at a time, is what stores written before December 2026 hold,
+ * and reads exactly as it was written (`encryptValue` is kept for that format's tests).
+ *
+ * One personal-data string, encrypted (`enc1`, docs/adr/0025): AES-256-GCM with a random 12-byte IV and
  * the 16-byte tag stored with it, under a key derived from its subject's data key and the value's
  * place (event id and JSON pointer): HMAC-SHA256 keyed by the data key, a PRF on a uniformly
  * random key (HKDF's expand step for one block, without its extract step, which a random key does
