@@ -61,7 +61,7 @@ export function sealedValueOf(value: string): SealedValue | null {
   if (value.startsWith(EVENT_REFERENCE_PREFIX)) {
     const digits = value.slice(EVENT_REFERENCE_PREFIX.length);
     // Digits only, no leading zero: exactly what `referenceTo` writes.
-    return /^(?:0|[1-9]\d{0,5})$/.test(digits) ? { format: 'reference', index: Number(digits) } : null;
+    return /^(?:0|[1-9]\d{0,8})$/.test(digits) ? { format: 'reference', index: Number(digits) } : null;
   }
   if (value.startsWith(EVENT_ENVELOPE_PREFIX)) {
     const end = value.indexOf(':', EVENT_ENVELOPE_PREFIX.length);
