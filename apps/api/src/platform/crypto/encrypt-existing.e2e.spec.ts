@@ -69,6 +69,9 @@ describe('the rewrite step on a copy of the demo data written before encryption'
 
     const raw = JSON.stringify((await everyEvent(plain)).map((event) => event.data));
     for (const secret of secrets) expect(raw).not.toContain(JSON.stringify(secret).slice(1, -1));
+    // Sealed the new way, once per event (docs/adr/0032).
+    expect(raw).toContain('enc2:');
+    expect(raw).not.toContain('enc1:');
     const read = await everyEvent(store);
     expect(read.map((event) => [event.eventId, event.type, event.data, event.metadata])).toEqual(
       demo.map((event) => [event.eventId, event.type, event.data, event.metadata]),

@@ -4,6 +4,7 @@ import { ANY, NO_STREAM, type NewEvent, type SqlDatabase, SqlEventStore } from '
 import { freshPglite } from '@laget/event-store/testing';
 import { DataKeys, subjectOf } from './data-keys.js';
 import { EncryptingEventStore } from './encrypting-event-store.js';
+import { encryptExistingEvents } from './encrypt-existing.js';
 import {
   ENCRYPTED_PREFIX,
   EVENT_ENVELOPE_PREFIX,
@@ -130,6 +131,43 @@ describe('events sealed whole (enc2)', () => {
     const raw = await store.raw.readStream(stream);
     expect(JSON.stringify(raw[0]!.data)).toContain('enc1:');
     expect(JSON.stringify(raw[1]!.data)).toContain('enc2:');
+  });
+
+  it('rewrites plain events sealed whole and leaves enc1 events exactly as they are', async () => {
+    const db2 = await freshPglite();
+    const plain = new SqlEventStore(db2);
+    const sealing = new EncryptingEventStore(plain, new DataKeys(db2, randomBytes(32)));
+    await sealing.init();
+    try {
+      const stream = 'report-2024-W38.org-1';
+      const { keyId, key } = await sealing.keys.keyFor(subjectOf(stream));
+      const oldId = randomUUID();
+      const old = {
+        changes: [
+          {
+            field: 'narrative',
+            before: '',
+            after: encryptValue(keyId, valueKey(key, oldId, '/changes/0/after'), 'Förr'),
+          },
+        ],
+      };
+      await plain.append(stream, [{ ...narrative('', ''), eventId: oldId, data: old }], {
+        expectedVersion: NO_STREAM,
+      });
+      await plain.append(stream, [narrative('Förr', 'Nu om Lisa')], { expectedVersion: ANY });
+      expect(await encryptExistingEvents(sealing, db2)).toBe(1);
+      const [first, second] = await plain.readStream(stream);
+      expect(first!.data).toEqual(old);
+      const stored = JSON.stringify(second!.data);
+      expect(stored).toContain('enc2:');
+      expect(stored).not.toContain('Lisa');
+      sealing.keys.forget();
+      const read = (await sealing.readStream(stream)) as unknown as { data: Changes }[];
+      expect(read.map((event) => event.data.changes[0]!.after)).toEqual(['Förr', 'Nu om Lisa']);
+    } finally {
+      await sealing.close();
+      await db2.close();
+    }
   });
 
   it('round-trips lone surrogates, NUL, U+FFFF and texts that look like JSON', async () => {
