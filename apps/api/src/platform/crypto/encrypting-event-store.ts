@@ -265,11 +265,17 @@ export function sealedLayoutOf(event: Pick<RecordedEvent, 'type' | 'data'>): {
 } {
   const places = new Map<string, string | number>();
   let wholeKeyId: string | null = null;
+  let envelope: string | null = null;
   visitPersonalData(event.type, event.data, (pointer, value) => {
     const sealed = sealedValueOf(value);
     if (!sealed) return;
     if (sealed.format === 'enc1') return void places.set(pointer, sealed.keyId);
-    if (sealed.format === 'envelope') wholeKeyId = sealed.keyId;
+    if (sealed.format === 'envelope') {
+      // As the reader: a second, different envelope is not the event's (it reads "[gallrad]").
+      if (envelope !== null && value !== envelope) return;
+      envelope = value;
+      wholeKeyId = sealed.keyId;
+    }
     places.set(pointer, sealed.format === 'envelope' ? 0 : sealed.index);
   });
   return { places, wholeKeyId };

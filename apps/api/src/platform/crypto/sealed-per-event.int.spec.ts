@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ANY, NO_STREAM, type NewEvent, type SqlDatabase, SqlEventStore } from '@laget/event-store';
 import { freshPglite } from '@laget/event-store/testing';
 import { DataKeys, subjectOf } from './data-keys.js';
-import { EncryptingEventStore } from './encrypting-event-store.js';
+import { EncryptingEventStore, sealedLayoutOf } from './encrypting-event-store.js';
 import { encryptExistingEvents } from './encrypt-existing.js';
 import {
   ENCRYPTED_PREFIX,
@@ -205,6 +205,30 @@ describe('events sealed whole (enc2)', () => {
     const events = (await store.readStream(stream)) as unknown as { data: Changes }[];
     expect(events[0]!.data.changes[0]).toMatchObject({ before: SHREDDED, after: SHREDDED });
     expect(events[1]!.data.changes[0]!.after).toBe(SHREDDED);
+
+    // A second, different envelope in one event reads "[gallrad]", and an erasure plan does not
+    // take it for the event's value 0 either.
+    const [a, b] = await store.encrypt(stream, [narrative('Ett', 'Två'), narrative('Tre', 'Fyra')]);
+    const mixed = {
+      type: 'NarrativeWritten',
+      data: {
+        changes: [
+          {
+            field: 'narrative',
+            before: (a!.data as Changes).changes[0]!.before,
+            after: `${EVENT_REFERENCE_PREFIX}1`,
+          },
+          { field: 'narrative', before: (b!.data as Changes).changes[0]!.before, after: '' },
+        ],
+      },
+    };
+    expect([...sealedLayoutOf(mixed).places.keys()]).toEqual(['/changes/0/before', '/changes/0/after']);
+    const [base] = await store.raw.readStream(stream);
+    const read = await store.decrypt([{ ...base!, eventId: a!.eventId!, data: mixed.data }]);
+    expect((read[0]!.data as Changes).changes.map((change) => [change.before, change.after])).toEqual([
+      ['Ett', 'Två'],
+      [SHREDDED, ''],
+    ]);
   });
 
   it('erases one value of an enc2 event and keeps its other values, the subject’s other events and enc1 values', async () => {
