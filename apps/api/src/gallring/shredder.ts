@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Checkpoint, EventStore, RecordedEvent, SqlDatabase } from '@laget/event-store';
 import type { ErasureMatch } from '@laget/contracts';
 import { CommandRunner } from '../platform/commands/command-runner.js';
-import { subjectOf } from '../platform/crypto/data-keys.js';
-import { EncryptingEventStore } from '../platform/crypto/encrypting-event-store.js';
+import { type EventUnderErasure, subjectOf } from '../platform/crypto/data-keys.js';
+import { EncryptingEventStore, sealedLayoutOf } from '../platform/crypto/encrypting-event-store.js';
 import { PERSONAL_DATA, hasPersonalData, visitPersonalData } from '../platform/crypto/personal-data.js';
-import { keyIdOf } from '../platform/crypto/value-cipher.js';
+import { SHREDDED } from '../platform/crypto/value-cipher.js';
 import { FEATURES, type FeatureManifest, projectionsOf } from '../platform/feature.js';
 import { EVENT_STORE, READ_DB } from '../platform/platform.tokens.js';
 import { Projections } from '../platform/projections.service.js';
@@ -18,9 +18,17 @@ interface Place {
   pointer: string;
 }
 
+interface KeyUnderErasure {
+  /** Values sealed one by one (enc1): every one written under the key, and those that match. */
+  all: Place[];
+  erased: Place[];
+  /** Events sealed whole (enc2): every one written under the key, with its values as they read. */
+  events: EventUnderErasure[];
+}
+
 export interface ErasurePlan {
-  /** Per data key: every value written under it, and those that match. */
-  byKey: Map<string, { all: Place[]; erased: Place[] }>;
+  /** Per data key with something to erase: what was written under it, and what matches. */
+  byKey: Map<string, KeyUnderErasure>;
   locations: ErasedLocation[];
   erased: number;
 }
@@ -101,7 +109,15 @@ export class Shredder {
   /** Every value of the log that holds the person, by data key: read, never changed. */
   async planErasure(match: ErasureMatch): Promise<ErasurePlan> {
     const matches = matcherFor(match);
-    const byKey = new Map<string, { all: Place[]; erased: Place[] }>();
+    const byKey = new Map<string, KeyUnderErasure>();
+    const entryOf = (keyId: string): KeyUnderErasure => {
+      let entry = byKey.get(keyId);
+      if (!entry) {
+        entry = { all: [], erased: [], events: [] };
+        byKey.set(keyId, entry);
+      }
+      return entry;
+    };
     const locations = new Map<string, ErasedLocation>();
     let erased = 0;
     let from: Checkpoint | null = null;
@@ -109,39 +125,52 @@ export class Shredder {
       const { events, checkpoint } = await this.sealed.raw.readAll(from, 500);
       if (events.length === 0) break;
       const withData = events.filter((event) => hasPersonalData(event.type));
-      // Where each value's key is, from the ciphertext; what it says, from a decrypted copy.
-      const keyAt = new Map<string, string>();
-      for (const event of withData)
-        visitPersonalData(event.type, event.data, (pointer, value) => {
-          const keyId = keyIdOf(value);
-          if (keyId) keyAt.set(`${event.eventId}${pointer}`, keyId);
-        });
+      // How each value is sealed, from the ciphertext; what it says, from a decrypted copy.
+      const layouts = new Map(withData.map((event) => [event.eventId, sealedLayoutOf(event)]));
       const plain = await this.sealed.decrypt(structuredClone(withData));
       for (const event of plain) {
+        const layout = layouts.get(event.eventId)!;
+        const whole = layout.wholeKeyId
+          ? { eventId: event.eventId, values: [] as (string | null)[], erased: false }
+          : null;
         visitPersonalData(event.type, event.data, (pointer, value) => {
-          const keyId = keyAt.get(`${event.eventId}${pointer}`);
-          if (!keyId) return;
-          const entry = byKey.get(keyId) ?? { all: [], erased: [] };
-          byKey.set(keyId, entry);
-          entry.all.push({ eventId: event.eventId, pointer });
-          if (!matches(value)) return;
-          entry.erased.push({ eventId: event.eventId, pointer });
+          const at = layout.places.get(pointer);
+          if (at === undefined) return;
+          const hit = matches(value);
+          if (typeof at === 'number') {
+            if (!whole) return;
+            // A value erased before reads "[gallrad]" and stays erased.
+            whole.values[at] = hit || value === SHREDDED ? null : value;
+            whole.erased ||= hit;
+          } else {
+            const entry = entryOf(at);
+            entry.all.push({ eventId: event.eventId, pointer });
+            if (!hit) return;
+            entry.erased.push({ eventId: event.eventId, pointer });
+          }
+          if (!hit) return;
           erased++;
           addLocation(locations, event, pointer);
         });
+        if (whole && layout.wholeKeyId) {
+          // A hole (an index no place names) is nothing to keep.
+          whole.values = Array.from(whole.values, (value) => value ?? null);
+          entryOf(layout.wholeKeyId).events.push(whole);
+        }
       }
       from = checkpoint;
     }
-    for (const [keyId, entry] of byKey) if (entry.erased.length === 0) byKey.delete(keyId);
+    for (const [keyId, entry] of byKey)
+      if (entry.erased.length === 0 && !entry.events.some((event) => event.erased)) byKey.delete(keyId);
     return { byKey, locations: [...locations.values()], erased };
   }
 
   async erase(plan: ErasurePlan): Promise<void> {
     await this.db.transaction(async (tx) => {
-      for (const [keyId, { all, erased }] of plan.byKey) {
+      for (const [keyId, { all, erased, events }] of plan.byKey) {
         const gone = new Set(erased.map((place) => `${place.eventId}${place.pointer}`));
         const kept = all.filter((place) => !gone.has(`${place.eventId}${place.pointer}`));
-        await this.sealed.keys.shredValues(tx, keyId, kept, erased);
+        await this.sealed.keys.shredValues(tx, keyId, kept, erased, events);
       }
     });
   }

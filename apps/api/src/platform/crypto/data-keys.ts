@@ -1,14 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type SqlDatabase, type SqlExecutor, withStartupSchemaLock } from '@laget/event-store';
 import { BoundedCache } from './bounded-cache.js';
-import { unwrapKey, valueKey, valueRef, wrapKey } from './value-cipher.js';
+import { eventKey, openEventValues, unwrapKey, valueKey, valueRef, wrapKey } from './value-cipher.js';
 
 /**
  * The key table in the read store (docs/adr/0025): one data key per subject (a report, a week's
  * lägesbild, a login, an e-mail), tagged with its kind and week so a retention rule finds what has
  * passed its time; each wrapped by the master key. Deleting a subject's row shreds every value
- * written under it. An erasure that must keep the rest of a subject readable first stores the
- * derived keys of the values it keeps (gallring_value_keys), then deletes the subject's key.
+ * written under it. An erasure that must keep the rest of a subject readable first stores what
+ * it keeps, then deletes the subject's key: the derived keys of values sealed one by one
+ * (gallring_value_keys, enc1) and of events it keeps whole (gallring_event_keys, enc2), and the
+ * kept values of each event it erases a part of, sealed by the master key (gallring_kept_values:
+ * an enc2 event's key would open its erased values too, docs/adr/0032).
  */
 export const DATA_KEYS_DDL = [
   `CREATE TABLE IF NOT EXISTS gallring_data_keys (
@@ -26,7 +29,34 @@ export const DATA_KEYS_DDL = [
      wrapped text NOT NULL,
      PRIMARY KEY (key_id, value_ref)
    )`,
+  // Events sealed whole (enc2, docs/adr/0032): after a partial erasure, the derived keys of the
+  // subject's events it keeps whole, and the kept values of each event it erased a part of.
+  `CREATE TABLE IF NOT EXISTS gallring_event_keys (
+     key_id text NOT NULL,
+     event_id text NOT NULL,
+     wrapped text NOT NULL,
+     PRIMARY KEY (key_id, event_id)
+   )`,
+  `CREATE TABLE IF NOT EXISTS gallring_kept_values (
+     key_id text NOT NULL,
+     event_id text NOT NULL,
+     sealed text NOT NULL,
+     PRIMARY KEY (key_id, event_id)
+   )`,
 ];
+
+/**
+ * An event sealed whole (enc2) under a key an erasure shreds: its values as they read now, those
+ * to erase (and any erased before) as null, and whether anything of it is erased this time.
+ */
+export interface EventUnderErasure {
+  eventId: string;
+  values: readonly (string | null)[];
+  erased: boolean;
+}
+
+const eventKeyAad = (keyId: string, eventId: string) => `${keyId}/event/${eventId}`;
+const keptAad = (keyId: string, eventId: string) => `${keyId}/kept/${eventId}`;
 
 export type SubjectKind = 'report' | 'lagesbild' | 'login' | 'email' | 'other';
 
@@ -53,7 +83,13 @@ export function subjectOf(streamId: string): Subject {
 
 type KeyEntry =
   | { state: 'key'; key: Buffer; at: number }
-  | { state: 'split'; values: Map<string, Buffer>; at: number }
+  | {
+      state: 'split';
+      values: Map<string, Buffer>;
+      events: Map<string, Buffer>;
+      kept: Map<string, (string | null)[]>;
+      at: number;
+    }
   | { state: 'gone'; at: number };
 
 export interface DataKeyOptions {
@@ -75,6 +111,15 @@ export class DataKeys {
    * copied to another place must not open there (its derived key would not open it either).
    */
   private readonly opened: BoundedCache<{ text: string; eventId: string; pointer: string; at: number }>;
+  /**
+   * The same for events sealed whole (enc2): event id → its values, one entry per event. An entry
+   * holds the envelope it was opened from, so a rewritten event is not answered from the cache.
+   */
+  private readonly openedEvents: BoundedCache<{
+    envelope: string;
+    values: readonly (string | null)[];
+    at: number;
+  }>;
   private readonly ttlMs: number;
   private readonly maxEntries: number;
 
@@ -90,6 +135,7 @@ export class DataKeys {
     // 20,000 to 40,000 values: enough for the workers' spread under load; three times that made
     // a rebuild (which fills it with values read once) slower by its garbage (docs/adr/0025).
     this.opened = new BoundedCache(this.maxEntries);
+    this.openedEvents = new BoundedCache(this.maxEntries);
   }
 
   async init(): Promise<void> {
@@ -155,20 +201,46 @@ export class DataKeys {
     const found = new Set(rows.map((row) => row.key_id));
     const shredded = missing.filter((id) => !found.has(id));
     if (shredded.length === 0) return;
-    const values = await this.db.query<{ key_id: string; value_ref: string; wrapped: string }>(
-      `SELECT key_id, value_ref, wrapped FROM gallring_value_keys WHERE key_id = ANY($1::text[])`,
-      [shredded],
-    );
-    const split = new Map<string, Map<string, Buffer>>();
-    for (const row of values.rows) {
-      const map = split.get(row.key_id) ?? new Map<string, Buffer>();
-      map.set(row.value_ref, unwrapKey(this.master, `${row.key_id}/${row.value_ref}`, row.wrapped));
-      split.set(row.key_id, map);
-    }
-    for (const id of shredded) {
-      const map = split.get(id);
-      this.keys.set(id, map ? { state: 'split', values: map, at: now } : { state: 'gone', at: now });
-    }
+    const [values, events, kept] = await Promise.all([
+      this.db.query<{ key_id: string; value_ref: string; wrapped: string }>(
+        `SELECT key_id, value_ref, wrapped FROM gallring_value_keys WHERE key_id = ANY($1::text[])`,
+        [shredded],
+      ),
+      this.db.query<{ key_id: string; event_id: string; wrapped: string }>(
+        `SELECT key_id, event_id, wrapped FROM gallring_event_keys WHERE key_id = ANY($1::text[])`,
+        [shredded],
+      ),
+      this.db.query<{ key_id: string; event_id: string; sealed: string }>(
+        `SELECT key_id, event_id, sealed FROM gallring_kept_values WHERE key_id = ANY($1::text[])`,
+        [shredded],
+      ),
+    ]);
+    type Split = Extract<KeyEntry, { state: 'split' }>;
+    const split = new Map<string, Split>();
+    const splitOf = (keyId: string): Split => {
+      let entry = split.get(keyId);
+      if (!entry) {
+        entry = { state: 'split', values: new Map(), events: new Map(), kept: new Map(), at: now };
+        split.set(keyId, entry);
+      }
+      return entry;
+    };
+    for (const row of values.rows)
+      splitOf(row.key_id).values.set(
+        row.value_ref,
+        unwrapKey(this.master, `${row.key_id}/${row.value_ref}`, row.wrapped),
+      );
+    for (const row of events.rows)
+      splitOf(row.key_id).events.set(
+        row.event_id,
+        unwrapKey(this.master, eventKeyAad(row.key_id, row.event_id), row.wrapped),
+      );
+    for (const row of kept.rows)
+      splitOf(row.key_id).kept.set(
+        row.event_id,
+        unsealKept(this.master, row.key_id, row.event_id, row.sealed),
+      );
+    for (const id of shredded) this.keys.set(id, split.get(id) ?? { state: 'gone', at: now });
   }
 
   /** The key of one value (after `load`), or null when it was shredded. */
@@ -179,23 +251,42 @@ export class DataKeys {
     return entry.values.get(valueRef(eventId, pointer)) ?? null;
   }
 
+  /**
+   * The values of an event sealed whole (after `load`): null where one was erased, null for the
+   * whole event when its key was shredded (or the envelope does not open under it).
+   */
+  openEvent(keyId: string, eventId: string, envelope: string): readonly (string | null)[] | null {
+    const entry = this.keys.get(keyId);
+    if (!entry || entry.state === 'gone') return null;
+    if (entry.state === 'key') return openEventValues(envelope, keyId, eventKey(entry.key, eventId));
+    const key = entry.events.get(eventId);
+    if (key) return openEventValues(envelope, keyId, key);
+    return entry.kept.get(eventId) ?? null;
+  }
+
   /** Shreds whole subjects: every value written under their keys reads as "[gallrad]" from now on. */
   async shredSubjects(tx: SqlExecutor, keyIds: readonly string[]): Promise<void> {
     if (keyIds.length === 0) return;
     await tx.query(`DELETE FROM gallring_value_keys WHERE key_id = ANY($1::text[])`, [keyIds]);
+    await tx.query(`DELETE FROM gallring_event_keys WHERE key_id = ANY($1::text[])`, [keyIds]);
+    await tx.query(`DELETE FROM gallring_kept_values WHERE key_id = ANY($1::text[])`, [keyIds]);
     await tx.query(`DELETE FROM gallring_data_keys WHERE key_id = ANY($1::text[])`, [keyIds]);
   }
 
   /**
-   * Shreds some values of one key and keeps the others readable: the kept values' derived keys are
-   * stored (wrapped) before the key itself is deleted. `kept` are the places (event id, pointer) of
-   * every value written under the key that is to stay; `erased` the ones to go.
+   * Shreds some values of one key and keeps the others readable. Values sealed one by one (enc1):
+   * the kept values' derived keys are stored (wrapped) before the key itself is deleted; `kept`
+   * are the places (event id, pointer) of every such value written under the key that is to stay,
+   * `erased` the ones to go. Events sealed whole (enc2), every one written under the key in
+   * `events`: one kept whole keeps its derived key; one with a value erased cannot (the key opens
+   * all of it), so its kept values are stored sealed by the master key and its key is not.
    */
   async shredValues(
     tx: SqlExecutor,
     keyId: string,
     kept: readonly { eventId: string; pointer: string }[],
     erased: readonly { eventId: string; pointer: string }[],
+    events: readonly EventUnderErasure[] = [],
   ): Promise<void> {
     await this.load([keyId]);
     const entry = this.keys.get(keyId);
@@ -212,6 +303,17 @@ export class DataKeys {
           ],
         );
       }
+      for (const event of events) {
+        if (event.erased) continue;
+        await tx.query(
+          `INSERT INTO gallring_event_keys (key_id, event_id, wrapped) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+          [
+            keyId,
+            event.eventId,
+            wrapKey(this.master, eventKeyAad(keyId, event.eventId), eventKey(entry.key, event.eventId)),
+          ],
+        );
+      }
       await tx.query(`DELETE FROM gallring_data_keys WHERE key_id = $1`, [keyId]);
     }
     const refs = erased.map((place) => valueRef(place.eventId, place.pointer));
@@ -219,6 +321,25 @@ export class DataKeys {
       keyId,
       refs,
     ]);
+    for (const event of events) {
+      if (!event.erased) continue;
+      // The event's key would open the erased values too: it goes, whether derived or stored.
+      await tx.query(`DELETE FROM gallring_event_keys WHERE key_id = $1 AND event_id = $2`, [
+        keyId,
+        event.eventId,
+      ]);
+      if (event.values.every((value) => value === null))
+        await tx.query(`DELETE FROM gallring_kept_values WHERE key_id = $1 AND event_id = $2`, [
+          keyId,
+          event.eventId,
+        ]);
+      else
+        await tx.query(
+          `INSERT INTO gallring_kept_values (key_id, event_id, sealed) VALUES ($1, $2, $3)
+           ON CONFLICT (key_id, event_id) DO UPDATE SET sealed = EXCLUDED.sealed`,
+          [keyId, event.eventId, sealKept(this.master, keyId, event.eventId, event.values)],
+        );
+    }
   }
 
   /** Forgets every unwrapped key and opened value (after a shred, so this instance reads the table again). */
@@ -226,6 +347,7 @@ export class DataKeys {
     this.keys.clear();
     this.subjects.clear();
     this.opened.clear();
+    this.openedEvents.clear();
   }
 
   /** The plain text of a sealed value opened recently at this place, if any. */
@@ -242,4 +364,41 @@ export class DataKeys {
   rememberOpened(sealed: string, text: string, eventId: string, pointer: string, now = Date.now()): void {
     this.opened.set(sealed, { text, eventId, pointer, at: now });
   }
+
+  /** The values of an event sealed whole, opened recently from this very envelope, if any. */
+  openedEvent(eventId: string, envelope: string, now = Date.now()): readonly (string | null)[] | undefined {
+    const entry = this.openedEvents.get(eventId);
+    if (!entry || entry.envelope !== envelope) return undefined;
+    if (now - entry.at >= this.ttlMs) {
+      this.openedEvents.delete(eventId);
+      return undefined;
+    }
+    return entry.values;
+  }
+
+  rememberOpenedEvent(
+    eventId: string,
+    envelope: string,
+    values: readonly (string | null)[],
+    now = Date.now(),
+  ): void {
+    this.openedEvents.set(eventId, { envelope, values, at: now });
+  }
+}
+
+/** An event's kept values, sealed by the master key (bound to the key id and event id). */
+function sealKept(
+  master: Buffer,
+  keyId: string,
+  eventId: string,
+  values: readonly (string | null)[],
+): string {
+  return wrapKey(master, keptAad(keyId, eventId), Buffer.from(JSON.stringify(values), 'utf8'));
+}
+
+function unsealKept(master: Buffer, keyId: string, eventId: string, sealed: string): (string | null)[] {
+  const parsed: unknown = JSON.parse(unwrapKey(master, keptAad(keyId, eventId), sealed).toString('utf8'));
+  if (!Array.isArray(parsed) || !parsed.every((value) => value === null || typeof value === 'string'))
+    throw new Error(`The kept values of event ${eventId} under key ${keyId} are not a list of texts`);
+  return parsed as (string | null)[];
 }

@@ -70,6 +70,9 @@ describe('the rewrite step on a copy of the demo data written before encryption'
 
     const raw = JSON.stringify((await everyEvent(plain)).map((event) => event.data));
     for (const secret of secrets) expect(raw).not.toContain(JSON.stringify(secret).slice(1, -1));
+    // Sealed the new way, once per event (docs/adr/0032).
+    expect(raw).toContain('enc2:');
+    expect(raw).not.toContain('enc1:');
     const read = await everyEvent(store);
     expect(read.map((event) => [event.eventId, event.type, event.data, event.metadata])).toEqual(
       demo.map((event) => [event.eventId, event.type, event.data, event.metadata]),
@@ -102,4 +105,42 @@ describe('the rewrite step on a copy of the demo data written before encryption'
     expect(await encryptExistingEvents(store, db)).toBe(0);
     await db.close();
   }, 60_000);
+
+  it('opens and seals whole again an event sealed per event (enc2) in which a longer list finds plain text', async () => {
+    const db = await freshPglite();
+    const sql = new SqlEventStore(db);
+    await sql.init();
+    const store = new EncryptingEventStore(sql, new DataKeys(db, randomBytes(32)));
+    await store.init();
+    const { data } = everyEventTemplate.PoliceStatisticsRecorded;
+    await store.append(
+      'report-2024-W48.org-police',
+      [{ type: 'PoliceStatisticsRecorded', data, metadata: demo[0]!.metadata }],
+      { expectedVersion: NO_STREAM },
+    );
+    // As a place named only by a later revision holds it: one sealed value put back in plain text.
+    const [sealed] = await everyEvent(sql);
+    const changed = structuredClone(sealed!.data);
+    setCategoryNote(changed, 'Ny anteckning om Kalle');
+    await db.query(`UPDATE event_store.events SET data = $1::json WHERE event_id = $2`, [
+      JSON.stringify(changed),
+      sealed!.eventId,
+    ]);
+    await db.query(REWRITE_MARKER_DDL);
+    await db.query(`DELETE FROM gallring_rewrites`);
+    expect(await encryptExistingEvents(store, db)).toBe(1);
+    const raw = JSON.stringify((await everyEvent(sql))[0]!.data);
+    expect(raw).not.toContain('Kalle');
+    expect(raw.split('enc2:').length - 1).toBe(1);
+    store.keys.forget();
+    const expected = structuredClone(data);
+    setCategoryNote(expected, 'Ny anteckning om Kalle');
+    expect((await everyEvent(store))[0]!.data).toEqual(expected);
+    await db.close();
+  }, 60_000);
 });
+
+/** The note of the first category row after the template's second change (`statistics.categories`). */
+function setCategoryNote(data: unknown, note: string): void {
+  (data as { changes: { after: { note: string }[] }[] }).changes[1]!.after[0]!.note = note;
+}

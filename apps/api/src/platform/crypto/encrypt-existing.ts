@@ -1,7 +1,7 @@
 import type { Checkpoint, SqlDatabase } from '@laget/event-store';
 import type { EncryptingEventStore } from './encrypting-event-store.js';
 import { hasPersonalData, visitPersonalData } from './personal-data.js';
-import { isEncrypted } from './value-cipher.js';
+import { isEncrypted, sealedValueOf } from './value-cipher.js';
 
 export const REWRITE_MARKER_DDL = `CREATE TABLE IF NOT EXISTS gallring_rewrites (
   revision integer PRIMARY KEY,
@@ -44,11 +44,17 @@ export async function encryptExistingEvents(
     for (const event of events) {
       if (!hasPersonalData(event.type)) continue;
       let plain = false;
+      let sealedWhole = false;
       visitPersonalData(event.type, event.data, (_pointer, value) => {
         if (value !== '' && !isEncrypted(value)) plain = true;
+        const sealed = sealedValueOf(value);
+        if (sealed && sealed.format !== 'enc1') sealedWhole = true;
       });
       if (!plain) continue;
-      const [sealed] = await store.encrypt(event.streamId, [event]);
+      // An event sealed whole (enc2) that a longer list now finds plain text in is opened and
+      // sealed whole again: a second envelope beside the first would make it unreadable (ADR 0032).
+      const [source] = sealedWhole ? await store.decrypt([structuredClone(event)]) : [event];
+      const [sealed] = await store.encrypt(event.streamId, [source!]);
       await db.query(`UPDATE event_store.events SET data = $1::json WHERE event_id = $2`, [
         JSON.stringify(sealed!.data),
         event.eventId,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import {
   ANY,
@@ -13,10 +13,10 @@ import { eventStoreContract } from '../../../../../libs/event-store/src/contract
 import { FakeKurrentClient } from '../../../../../libs/event-store/src/kurrent/testing/fake-kurrent-client.js';
 import { freshPglite } from '@laget/event-store/testing';
 import { everyEventTemplate } from '../projections/testing/every-event.js';
-import { DataKeys } from './data-keys.js';
-import { EncryptingEventStore } from './encrypting-event-store.js';
+import { DataKeys, subjectOf } from './data-keys.js';
+import { EncryptingEventStore, sealedLayoutOf } from './encrypting-event-store.js';
 import { hasPersonalData, visitPersonalData } from './personal-data.js';
-import { ENCRYPTED_PREFIX, SHREDDED } from './value-cipher.js';
+import { EVENT_ENVELOPE_PREFIX, SHREDDED, encryptValue, valueKey } from './value-cipher.js';
 
 const metadata = {
   actorId: 'user-1',
@@ -57,7 +57,7 @@ describe('EncryptingEventStore', () => {
     });
     const [raw] = await store.raw.readStream('report-2024-W48.org-1');
     expect(JSON.stringify(raw)).not.toContain('Kalle Anka');
-    expect(JSON.stringify(raw!.data)).toContain(JSON.stringify(ENCRYPTED_PREFIX).slice(1, -1));
+    expect(JSON.stringify(raw!.data)).toContain(JSON.stringify(EVENT_ENVELOPE_PREFIX).slice(1, -1));
     expect(raw!.metadata).toEqual(metadata);
     const [read] = await store.readStream('report-2024-W48.org-1');
     expect(read!.data).toEqual({
@@ -106,19 +106,31 @@ describe('EncryptingEventStore', () => {
   });
 
   it('reads a value sealed once and copied to a second place of its event (as written before 2026-12) at both', async () => {
-    const incident = { occurredAt: { raw: 'onsdag hos Pelle', parsed: { kind: 'unknown' } } };
-    const [sealed] = await store.encrypt('report-2024-W45.org-1', [
-      { type: 'IncidentReported', data: { incident }, metadata },
-    ]);
-    const data = sealed!.data as { incident: { occurredAt: { raw: string } } };
-    const copy = { raw: data.incident.occurredAt.raw, parsed: { kind: 'unknown' } };
+    // Sealed value by value (enc1), under the first place's key, the copy holding the same text.
+    const stream = 'report-2024-W45.org-1';
+    const { keyId, key } = await store.keys.keyFor(subjectOf(stream));
+    const eventId = randomUUID();
+    const raw = encryptValue(keyId, valueKey(key, eventId, '/incident/occurredAt/raw'), 'onsdag hos Pelle');
+    const parsed = encryptValue(keyId, valueKey(key, eventId, '/incident/occurredAt/parsed/kind'), 'unknown');
+    const occurredAt = { raw, parsed: { kind: parsed } };
     await store.raw.append(
-      'report-2024-W45.org-1',
-      [{ ...sealed!, data: { ...data, changes: [{ field: 'occurredAt', before: null, after: copy }] } }],
+      stream,
+      [
+        {
+          type: 'IncidentReported',
+          eventId,
+          data: {
+            incident: { occurredAt },
+            changes: [{ field: 'occurredAt', before: null, after: { raw, parsed: { kind: 'unknown' } } }],
+          },
+          metadata,
+        },
+      ],
       { expectedVersion: NO_STREAM },
     );
     store.keys.forget();
-    const [read] = await store.readStream('report-2024-W45.org-1');
+    const [read] = await store.readStream(stream);
+    const incident = { occurredAt: { raw: 'onsdag hos Pelle', parsed: { kind: 'unknown' } } };
     expect(read!.data).toEqual({
       incident,
       changes: [{ field: 'occurredAt', before: null, after: incident.occurredAt }],
@@ -168,14 +180,20 @@ describe('EncryptingEventStore', () => {
       [stream],
     );
     const keyId = rows[0]!.key_id;
-    const erased = [{ eventId: event!.eventId, pointer: '/reports/0/narrative/text' }];
-    const kept = ['/background', '/reports/1/narrative/text', '/reports/0/incidents/0/problem'].map(
-      (pointer) => ({
-        eventId: event!.eventId,
-        pointer,
-      }),
+    // Sealed whole (enc2): the plan names every value of the event, the erased one as null.
+    const [raw] = await store.raw.readStream(stream);
+    const { places, wholeKeyId } = sealedLayoutOf(raw!);
+    expect(wholeKeyId).toBe(keyId);
+    const values: (string | null)[] = [];
+    visitPersonalData(event!.type, event!.data, (pointer, value) => {
+      const index = places.get(pointer);
+      if (typeof index === 'number') values[index] = pointer === '/reports/0/narrative/text' ? null : value;
+    });
+    const location = (event!.data as { reports: { incidents: { location: string }[] }[] }).reports[0]!
+      .incidents[0]!.location;
+    await db.transaction((tx) =>
+      store.keys.shredValues(tx, keyId, [], [], [{ eventId: event!.eventId, values, erased: true }]),
     );
-    await db.transaction((tx) => store.keys.shredValues(tx, keyId, kept, erased));
     store.keys.forget();
     const [after] = (await store.readStream(stream)) as {
       data: {
@@ -187,8 +205,8 @@ describe('EncryptingEventStore', () => {
     expect(after!.data.reports[1]!.narrative.text).toBe('Lugnt');
     expect(after!.data.background).toBe('Bakgrund');
     expect(after!.data.reports[0]!.incidents[0]!.problem).toBe('Skadegörelse');
-    // A value not listed as kept goes with the key: an erasure must list every value it keeps.
-    expect(after!.data.reports[0]!.incidents[0]!.location).toBe(SHREDDED);
+    expect(after!.data.reports[0]!.incidents[0]!.location).toBe(location);
+    expect(JSON.stringify(after!.data)).not.toContain('Olle Berg');
     // New events of the subject get a key of their own.
     await store.append(
       stream,
@@ -215,7 +233,10 @@ describe('EncryptingEventStore', () => {
           if (value !== '') personal++;
         });
         const [raw] = await store.raw.readStream(stream);
-        expect(JSON.stringify(raw!.data).includes('enc1:')).toBe(personal > 0);
+        // Sealed per event: one envelope whenever there is anything to seal, never per value.
+        const stored = JSON.stringify(raw!.data);
+        expect(stored.split('enc2:').length - 1).toBe(personal > 0 ? 1 : 0);
+        expect(stored.includes('enc1:')).toBe(false);
         if (text !== '' && hasPersonalData(type) && type !== 'UserDetailsChanged')
           expect(personal).toBeGreaterThan(0);
       }),

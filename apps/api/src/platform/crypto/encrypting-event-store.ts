@@ -16,7 +16,15 @@ import type {
 import type { DataKeys } from './data-keys.js';
 import { subjectOf } from './data-keys.js';
 import { hasPersonalData, visitPersonalData } from './personal-data.js';
-import { SHREDDED, decryptValue, encryptValue, isEncrypted, keyIdOf, valueKey } from './value-cipher.js';
+import {
+  SHREDDED,
+  decryptValue,
+  eventKey,
+  isEncrypted,
+  referenceTo,
+  sealEventValues,
+  sealedValueOf,
+} from './value-cipher.js';
 
 interface SealedPlace {
   eventId: string;
@@ -26,12 +34,22 @@ interface SealedPlace {
   places: { pointer: string; set: (next: string) => void }[];
 }
 
+/** An event sealed whole (enc2) waiting for its key: where each of its values goes. */
+interface SealedEvent {
+  eventId: string;
+  keyId: string;
+  envelope: string;
+  places: { index: number; set: (next: string) => void }[];
+}
+
 /**
  * The event store port with personal data encrypted (docs/adr/0025): a decorator, so PGlite,
  * PostgreSQL and KurrentDB store the same ciphertext and every reader (deciders, projections,
  * history, audit, exports) sees the plaintext, or "[gallrad]" once its key is shredded. Event
  * metadata is left as it is. Values that are not encrypted (events written before encryption,
- * until the rewrite step has run) are passed through.
+ * until the rewrite step has run) are passed through. An event is sealed whole (enc2, one key
+ * derivation and one AES-GCM for all its texts, docs/adr/0032); values sealed one by one (enc1,
+ * as stores written before December 2026 hold them) read as before, even beside enc2 in a stream.
  */
 export class EncryptingEventStore implements EventStore {
   constructor(
@@ -74,15 +92,28 @@ export class EncryptingEventStore implements EventStore {
       // names (IncidentReported's incident.occurredAt.parsed, shared with its change's after)
       // kept the ciphertext. The store keeps JSON anyway: every place is its own value.
       const data = JSON.parse(JSON.stringify(event.data)) as typeof event.data;
-      visitPersonalData(event.type, data, (pointer, value, set) => {
+      // One seal per event (docs/adr/0032): each distinct text once, each place its index.
+      const values: string[] = [];
+      const indexOf = new Map<string, number>();
+      const places: { index: number; set: (next: string) => void }[] = [];
+      visitPersonalData(event.type, data, (_pointer, value, set) => {
         // An empty text holds nothing to protect (and most optional fields are empty).
         if (value === '' || isEncrypted(value)) return;
-        const sealed = encryptValue(keyId, valueKey(key, eventId, pointer), value);
-        // Every projection reads what was just appended: it finds the plain text here instead of
-        // deriving the key and opening the value again.
-        this.keys.rememberOpened(sealed, value, eventId, pointer, now);
-        set(sealed);
+        let index = indexOf.get(value);
+        if (index === undefined) {
+          index = values.length;
+          values.push(value);
+          indexOf.set(value, index);
+        }
+        places.push({ index, set });
       });
+      if (values.length === 0) return { ...event, eventId, data };
+      const envelope = sealEventValues(keyId, eventKey(key, eventId), values);
+      // The first place met holds value 0 and carries the envelope; every other place refers.
+      places.forEach(({ index, set }, i) => set(i === 0 ? envelope : referenceTo(index)));
+      // Every projection reads what was just appended: it finds the plain text here instead of
+      // deriving the key and opening the event again.
+      this.keys.rememberOpenedEvent(eventId, envelope, values, now);
       return { ...event, eventId, data };
     });
   }
@@ -143,6 +174,7 @@ export class EncryptingEventStore implements EventStore {
   /** As `decrypt`; null when every value was opened from the cache, so nothing is left to wait for. */
   openInPlace(events: RecordedEvent[]): Promise<void> | null {
     const sealed: SealedPlace[] = [];
+    const sealedEvents: SealedEvent[] = [];
     const keyIds = new Set<string>();
     const now = Date.now();
     for (const event of events) {
@@ -153,9 +185,19 @@ export class EncryptingEventStore implements EventStore {
       // copy at each. The copies are opened once, under whichever place's key opens them: a
       // place's own key would not open a copy sealed at another (it read as "[gallrad]").
       const inEvent = new Map<string, SealedPlace | string>();
+      let whole: SealedEvent | null = null;
+      const refs: { index: number; set: (next: string) => void }[] = [];
       visitPersonalData(event.type, event.data, (pointer, value, set) => {
-        const keyId = keyIdOf(value);
-        if (!keyId) return;
+        const kind = sealedValueOf(value);
+        if (!kind) return;
+        if (kind.format === 'reference') return void refs.push({ index: kind.index, set });
+        if (kind.format === 'envelope') {
+          // Sealing writes one envelope per event: the same one again is value 0, another is
+          // not ours to trust.
+          if (whole) return void (value === whole.envelope ? refs.push({ index: 0, set }) : set(SHREDDED));
+          whole = { eventId: event.eventId, keyId: kind.keyId, envelope: value, places: refs };
+          return void refs.push({ index: 0, set });
+        }
         const earlier = inEvent.get(value);
         if (earlier !== undefined) {
           if (typeof earlier === 'string') set(earlier);
@@ -167,13 +209,20 @@ export class EncryptingEventStore implements EventStore {
           inEvent.set(value, opened);
           return set(opened);
         }
-        const place = { eventId: event.eventId, value, keyId, places: [{ pointer, set }] };
+        const place = { eventId: event.eventId, value, keyId: kind.keyId, places: [{ pointer, set }] };
         inEvent.set(value, place);
-        keyIds.add(keyId);
+        keyIds.add(kind.keyId);
         sealed.push(place);
       });
+      if (refs.length === 0) continue;
+      const found = whole as SealedEvent | null;
+      const values = found ? this.keys.openedEvent(event.eventId, found.envelope, now) : null;
+      if (found && values === undefined) {
+        keyIds.add(found.keyId);
+        sealedEvents.push(found);
+      } else setAll(refs, values ?? null);
     }
-    if (sealed.length === 0) return null;
+    if (sealed.length === 0 && sealedEvents.length === 0) return null;
     return this.keys.load(keyIds).then(() => {
       for (const { eventId, value, keyId, places } of sealed) {
         let text: string | null = null;
@@ -188,6 +237,46 @@ export class EncryptingEventStore implements EventStore {
         }
         for (const { set } of places) set(text ?? SHREDDED);
       }
+      for (const { eventId, keyId, envelope, places } of sealedEvents) {
+        const values = this.keys.openEvent(keyId, eventId, envelope);
+        if (values) this.keys.rememberOpenedEvent(eventId, envelope, values, now);
+        setAll(places, values);
+      }
     });
   }
+}
+
+/** Each place its value, or "[gallrad]" where the value (or the whole event) was shredded. */
+function setAll(
+  places: readonly { index: number; set: (next: string) => void }[],
+  values: readonly (string | null)[] | null,
+): void {
+  for (const { index, set } of places) set(values?.[index] ?? SHREDDED);
+}
+
+/**
+ * How an event's values are stored, by JSON pointer: the data key id of a value sealed alone
+ * (enc1), or the index into the event's envelope (enc2), whose key id is `wholeKeyId`. What an
+ * erasure needs to know which key (and which value of an envelope) holds a text it erases.
+ */
+export function sealedLayoutOf(event: Pick<RecordedEvent, 'type' | 'data'>): {
+  places: Map<string, string | number>;
+  wholeKeyId: string | null;
+} {
+  const places = new Map<string, string | number>();
+  let wholeKeyId: string | null = null;
+  let envelope: string | null = null;
+  visitPersonalData(event.type, event.data, (pointer, value) => {
+    const sealed = sealedValueOf(value);
+    if (!sealed) return;
+    if (sealed.format === 'enc1') return void places.set(pointer, sealed.keyId);
+    if (sealed.format === 'envelope') {
+      // As the reader: a second, different envelope is not the event's (it reads "[gallrad]").
+      if (envelope !== null && value !== envelope) return;
+      envelope = value;
+      wholeKeyId = sealed.keyId;
+    }
+    places.set(pointer, sealed.format === 'envelope' ? 0 : sealed.index);
+  });
+  return { places, wholeKeyId };
 }
