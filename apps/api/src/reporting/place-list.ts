@@ -1,21 +1,22 @@
 import type { PlaceView } from '@laget/contracts';
+import {
+  type Comparator,
+  type InMemoryPageRequest,
+  nameMatches,
+  pageInMemory,
+  swedishOrder,
+} from '../platform/http/in-memory-page.js';
 
-export interface PlaceListOptions {
+export interface PlaceListOptions extends InMemoryPageRequest {
   /** Part of the name, in any case (`åsen` finds "Åsens torg"). */
   q?: string | undefined;
-  sort?: string | undefined;
-  order?: 'ASC' | 'DESC' | 'asc' | 'desc' | undefined;
-  page?: number | undefined;
-  perPage?: number | undefined;
 }
 
-const swedish = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
-
 /** The fields a list may be sorted by; any other (react-admin's default `id` among them) sorts by name. */
-const sortable: Record<string, (a: PlaceView, b: PlaceView) => number> = {
-  name: (a, b) => swedish.compare(a.name, b.name),
-  kind: (a, b) => swedish.compare(a.kind, b.kind) || swedish.compare(a.name, b.name),
-  retired: (a, b) => Number(a.retired) - Number(b.retired) || swedish.compare(a.name, b.name),
+const sortable: Record<string, Comparator<PlaceView>> = {
+  name: (a, b) => swedishOrder(a.name, b.name),
+  kind: (a, b) => swedishOrder(a.kind, b.kind) || swedishOrder(a.name, b.name),
+  retired: (a, b) => Number(a.retired) - Number(b.retired) || swedishOrder(a.name, b.name),
 };
 
 /**
@@ -25,16 +26,12 @@ const sortable: Record<string, (a: PlaceView, b: PlaceView) => number> = {
  */
 export function listPlaces(
   places: readonly PlaceView[],
-  options: PlaceListOptions,
+  { q, ...page }: PlaceListOptions,
 ): { items: PlaceView[]; total: number } {
-  const needle = options.q?.trim().toLocaleLowerCase('sv') ?? '';
-  const matching = needle
-    ? places.filter((place) => place.name.toLocaleLowerCase('sv').includes(needle))
-    : [...places];
-  const compare = Object.hasOwn(sortable, options.sort ?? '') ? sortable[options.sort!]! : sortable.name!;
-  const descending = options.order?.toUpperCase() === 'DESC';
-  matching.sort((a, b) => (descending ? compare(b, a) : compare(a, b)));
-  if (!options.perPage) return { items: matching, total: matching.length };
-  const from = ((options.page ?? 1) - 1) * options.perPage;
-  return { items: matching.slice(from, from + options.perPage), total: matching.length };
+  return pageInMemory(
+    nameMatches(places, q, (place) => place.name),
+    page,
+    sortable,
+    'name',
+  );
 }

@@ -39,21 +39,32 @@ export type Comparator<T> = (a: T, b: T) => number;
 export const swedishOrder = new Intl.Collator('sv', { sensitivity: 'base', numeric: true }).compare;
 
 /**
- * Sorts by one of `sortable` (any other field, react-admin's default `id` among them, keeps the
- * read's own order) and cuts the page. A stable sort, so equal items keep the read's order.
+ * Sorts by one of `sortable` (any other field, react-admin's default `id` among them, sorts by
+ * `defaultSort`, or keeps the read's own order without one) and cuts the page. A stable sort, so
+ * equal items keep the read's order.
  */
 export function pageInMemory<T>(
   items: readonly T[],
   request: InMemoryPageRequest,
   sortable: Readonly<Record<string, Comparator<T>>>,
+  /** Sorts by this field where the request names none the list knows (registers sort by name). */
+  defaultSort?: string,
 ): { items: T[]; total: number } {
   const sorted = [...items];
-  if (request.sort !== undefined && Object.hasOwn(sortable, request.sort)) {
-    const compare = sortable[request.sort]!;
+  const field =
+    request.sort !== undefined && Object.hasOwn(sortable, request.sort) ? request.sort : defaultSort;
+  if (field !== undefined && Object.hasOwn(sortable, field)) {
+    const compare = sortable[field]!;
     const descending = request.order?.toUpperCase() === 'DESC';
     sorted.sort((a, b) => (descending ? compare(b, a) : compare(a, b)));
   }
   if (request.perPage === undefined) return { items: sorted, total: sorted.length };
   const from = ((request.page ?? 1) - 1) * request.perPage;
   return { items: sorted.slice(from, from + request.perPage), total: sorted.length };
+}
+
+/** Items whose name holds `q`, in any case (`åsen` finds "Åsens torg"); all of them without `q`. */
+export function nameMatches<T>(items: readonly T[], q: string | undefined, nameOf: (item: T) => string): T[] {
+  const needle = q?.trim().toLocaleLowerCase('sv') ?? '';
+  return needle ? items.filter((item) => nameOf(item).toLocaleLowerCase('sv').includes(needle)) : [...items];
 }
