@@ -1,4 +1,4 @@
-import { inMemoryPageQuery, pageInMemory, swedishOrder } from './in-memory-page.js';
+import { inMemoryPageQuery, nameMatches, pageInMemory, swedishOrder } from './in-memory-page.js';
 
 describe('pageInMemory', () => {
   const items = ['Örebro', 'Avesta', 'Älvkarleby', 'Norberg', 'Åsele'].map((name, i) => ({ name, i }));
@@ -41,5 +41,17 @@ describe('pageInMemory', () => {
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues[0]?.message).toContain(field);
     }
+  });
+
+  it('sorts by the default field where the request names none it knows, and finds names in any case', () => {
+    expect(pageInMemory(items, { sort: 'id' }, byName, 'name').items.map((item) => item.name)).toEqual([
+      'Avesta',
+      'Norberg',
+      'Åsele',
+      'Älvkarleby',
+      'Örebro',
+    ]);
+    expect(nameMatches(items, ' ÅSE ', (item) => item.name).map((item) => item.name)).toEqual(['Åsele']);
+    expect(nameMatches(items, undefined, (item) => item.name)).toHaveLength(5);
   });
 });
