@@ -97,6 +97,12 @@ describeWith(['postgres', 'chromium'], 'Analys and the internal PDF', () => {
       await page.getByRole('region', { name: 'Polisens statistik per brottskategori' }).waitFor();
       await page.getByRole('region', { name: /Platser och veckor/ }).waitFor();
 
+      // The same trend by area (the map's områden): the demo week's arena lies in Centrum.
+      await page.getByRole('combobox', { name: 'Uppdelat på' }).click();
+      await page.getByRole('option', { name: 'Område' }).click();
+      const byArea = page.getByRole('region', { name: /uppdelat på område/i });
+      await byArea.locator('svg').first().waitFor();
+
       // The month's analysis is found from the lägesbilder's search, as "november 2024".
       await page.goto(`${app.url}/#/lagesbilder`);
       await page.getByRole('textbox', { name: /Sök/ }).fill('2024-11');

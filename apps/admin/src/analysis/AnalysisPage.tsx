@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, CircularProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import type { IncidentCategory, OrganisationDto } from '@laget/contracts';
 import { Title, useTranslate } from 'react-admin';
-import { api } from '../http.js';
+import { CategoryOrganisationFields } from '../shared/CategoryOrganisationFields.js';
 import { HeatTable } from './HeatTable.js';
 import { addWeeks, isWeek, weekOf } from './iso-week.js';
 import { TrendChart } from './TrendChart.js';
@@ -12,16 +11,6 @@ import { useTrends, type TrendsFilter, type TrendsState } from './useTrends.js';
 const OPENING_WEEKS = 26;
 /** The heat table's weeks: the last quarter. */
 const HEAT_WEEKS = 12;
-
-function useList<T>(path: string): T[] {
-  const [items, setItems] = useState<T[]>([]);
-  useEffect(() => {
-    api<T[]>(path)
-      .then(({ json }) => setItems(Array.isArray(json) ? json : []))
-      .catch(() => setItems([]));
-  }, [path]);
-  return items;
-}
 
 /**
  * Analys (issue 18): how the weeks add up. The trend of the chosen measure and grouping, the
@@ -39,8 +28,6 @@ export function AnalysisPage() {
     bucket: 'week',
   });
   const [weeks, setWeeks] = useState({ from: filter.from, to: filter.to });
-  const categories = useList<IncidentCategory>('/api/incident-categories');
-  const organisations = useList<OrganisationDto>('/api/organisations?perPage=500&sort=name&order=ASC');
   const weeksValid = isWeek(weeks.from) && isWeek(weeks.to) && weeks.from <= weeks.to;
 
   useEffect(() => {
@@ -127,40 +114,9 @@ export function AnalysisPage() {
           size="small"
         />
         {choice('bucket', ['week', 'month', 'tertial', 'year'])}
-        {choice('groupBy', ['category', 'organisation', 'place'])}
+        {choice('groupBy', ['category', 'organisation', 'place', 'area'])}
         {choice('measure', ['incidents', 'severity'])}
-        <TextField
-          id="analysis-category"
-          select
-          label={translate('laget.analysis.category')}
-          value={filter.category ?? ''}
-          onChange={(e) => set('category', e.target.value)}
-          size="small"
-          sx={{ minWidth: 180 }}
-        >
-          <MenuItem value="">{translate('laget.analysis.all')}</MenuItem>
-          {categories.map((c) => (
-            <MenuItem key={c.key} value={c.key}>
-              {c.label}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          id="analysis-organisation"
-          select
-          label={translate('laget.analysis.organisation')}
-          value={filter.organisationId ?? ''}
-          onChange={(e) => set('organisationId', e.target.value)}
-          size="small"
-          sx={{ minWidth: 180 }}
-        >
-          <MenuItem value="">{translate('laget.analysis.all')}</MenuItem>
-          {organisations.map((o) => (
-            <MenuItem key={o.id} value={o.id}>
-              {o.name}
-            </MenuItem>
-          ))}
-        </TextField>
+        <CategoryOrganisationFields scope="analysis" filter={filter} onChange={set} />
       </Stack>
       <Shown state={main}>
         {(trends) => <TrendChart id="trend-main" title={mainTitle} trends={trends} />}

@@ -5,7 +5,7 @@ import { api } from '../http.js';
 export interface TrendsFilter {
   from: string;
   to: string;
-  groupBy: 'category' | 'organisation' | 'place';
+  groupBy: 'category' | 'organisation' | 'place' | 'area';
   measure: 'incidents' | 'severity' | 'police';
   bucket: 'week' | 'month' | 'tertial' | 'year';
   category?: string;

@@ -14,6 +14,7 @@ export const analysisEnglish = {
   groupBy_category: 'Category',
   groupBy_organisation: 'Organisation (actor)',
   groupBy_place: 'Place',
+  groupBy_area: 'Area',
   measure: 'Measure',
   measure_incidents: 'Number of incidents',
   measure_severity: 'Mean assessment',

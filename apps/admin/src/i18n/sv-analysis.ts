@@ -14,6 +14,7 @@ export const analysisSwedish = {
   groupBy_category: 'Kategori',
   groupBy_organisation: 'Organisation',
   groupBy_place: 'Plats',
+  groupBy_area: 'Område',
   measure: 'Mått',
   measure_incidents: 'Antal händelser',
   measure_severity: 'Genomsnittlig bedömning',

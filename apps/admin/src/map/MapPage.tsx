@@ -3,16 +3,15 @@ import {
   Alert,
   Box,
   CircularProgress,
-  MenuItem,
   Stack,
   TextField,
   ToggleButton,
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import type { IncidentCategory, OrganisationDto } from '@laget/contracts';
 import { Title, useTranslate } from 'react-admin';
 import { addWeeks, isWeek, weekOf } from '../analysis/iso-week.js';
+import { CategoryOrganisationFields } from '../shared/CategoryOrganisationFields.js';
 import { summarisePlaces, type PlaceSummary, type Weighting } from './hotspots.js';
 import { MapView } from './MapView.js';
 import { PlaceDetails } from './PlaceDetails.js';
@@ -20,7 +19,6 @@ import { pickablePlaces } from './place-picking.js';
 import { PlaceTable } from './PlaceTable.js';
 import {
   useAreas,
-  useGet,
   useMapIncidents,
   useMapSettings,
   usePlaceRegister,
@@ -30,11 +28,6 @@ import { hasWebGL } from './webgl.js';
 
 /** Weeks the page opens on: the last quarter up to the running week. */
 const OPENING_WEEKS = 13;
-
-function useList<T>(path: string): T[] {
-  const list = useGet<T[]>(path);
-  return list.status === 'done' && Array.isArray(list.value) ? list.value : [];
-}
 
 /**
  * Karta (issue 20): where the period's incidents happened. Areas as outlines, places as markers
@@ -57,8 +50,6 @@ export function MapPage() {
   const areas = useAreas();
   const register = usePlaceRegister();
   const incidents = useMapIncidents(filter);
-  const categories = useList<IncidentCategory>('/api/incident-categories');
-  const organisations = useList<OrganisationDto>('/api/organisations?perPage=500&sort=name&order=ASC');
   const webgl = useMemo(() => hasWebGL(), []);
 
   const places = useMemo(() => pickablePlaces(register), [register]);
@@ -69,8 +60,8 @@ export function MapPage() {
   const chosen: PlaceSummary | null = summaries.find((s) => s.id === selected) ?? null;
   const total = summaries.reduce((n, s) => n + s.count, 0);
 
-  const set = (key: 'category' | 'organisationId', value: string) =>
-    setFilter((f) => ({ ...f, [key]: value || undefined }));
+  const set = (key: 'category' | 'organisationId', value: string | undefined) =>
+    setFilter((f) => ({ ...f, [key]: value }));
   const markerLabel = (place: { name: string; count?: number }) =>
     place.count === 1
       ? translate('laget.map.marker_one', { name: place.name })
@@ -109,38 +100,7 @@ export function MapPage() {
           helperText={translate('laget.map.week_help')}
           size="small"
         />
-        <TextField
-          id="map-category"
-          select
-          label={translate('laget.map.category')}
-          value={filter.category ?? ''}
-          onChange={(e) => set('category', e.target.value)}
-          size="small"
-          sx={{ minWidth: 180 }}
-        >
-          <MenuItem value="">{translate('laget.map.all')}</MenuItem>
-          {categories.map((c) => (
-            <MenuItem key={c.key} value={c.key}>
-              {c.label}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          id="map-organisation"
-          select
-          label={translate('laget.map.organisation')}
-          value={filter.organisationId ?? ''}
-          onChange={(e) => set('organisationId', e.target.value)}
-          size="small"
-          sx={{ minWidth: 180 }}
-        >
-          <MenuItem value="">{translate('laget.map.all')}</MenuItem>
-          {organisations.map((o) => (
-            <MenuItem key={o.id} value={o.id}>
-              {o.name}
-            </MenuItem>
-          ))}
-        </TextField>
+        <CategoryOrganisationFields scope="map" filter={filter} onChange={set} />
         <Box role="group" aria-labelledby="map-hotspots-label">
           <Typography id="map-hotspots-label" variant="caption" component="div">
             {translate('laget.map.hotspots')}
