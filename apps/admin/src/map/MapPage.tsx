@@ -17,13 +17,7 @@ import { MapView } from './MapView.js';
 import { PlaceDetails } from './PlaceDetails.js';
 import { pickablePlaces } from './place-picking.js';
 import { PlaceTable } from './PlaceTable.js';
-import {
-  useAreas,
-  useMapIncidents,
-  useMapSettings,
-  usePlaceRegister,
-  type MapFilter,
-} from './useMapData.js';
+import { useAreas, useMapIncidents, useMapSettings, usePlaceRegister, type MapFilter } from './useMapData.js';
 import { hasWebGL } from './webgl.js';
 
 /** Weeks the page opens on: the last quarter up to the running week. */
