@@ -93,6 +93,25 @@ export const PERSONAL_DATA: Readonly<Record<string, readonly string[]>> = {
 
 type Segment = { kind: 'key'; key: string } | { kind: 'any' } | { kind: 'field'; names: ReadonlySet<string> };
 
+/** A container holding a personal-data string, and the string's key (an index in an array). */
+export type Holder = Record<string, unknown> | unknown[];
+
+/**
+ * Called for each personal-data string with where it is. `path` is the keys from the event's data
+ * down to the string; it is the walk's own stack, valid only during the call (`pointerOf` turns it
+ * into a JSON pointer where one is needed: building one for every string was a share of every
+ * projection's read).
+ */
+export type PersonalStringVisitor = (
+  value: string,
+  holder: Holder,
+  key: string | number,
+  path: readonly (string | number)[],
+) => void;
+
+/** Walks one event type's data: its patterns compiled once. */
+export type PersonalDataWalker = (data: unknown, visit: PersonalStringVisitor) => void;
+
 function compile(pattern: string): Segment[] {
   const segments: Segment[] = [];
   // `statistics.note` inside a [field=…] filter holds a dot: split outside brackets only.
@@ -105,70 +124,112 @@ function compile(pattern: string): Segment[] {
   return segments;
 }
 
-const compiled = new Map<string, Segment[][]>(
-  Object.entries(PERSONAL_DATA).map(([type, patterns]) => [type, patterns.map(compile)]),
+/** Whether some value both segments match: a named key is never an array element, which a filter needs. */
+function segmentsMeet(a: Segment, b: Segment): boolean {
+  if (a.kind === 'any' || b.kind === 'any') return true;
+  if (a.kind === 'key' || b.kind === 'key') return a.kind === 'key' && b.kind === 'key' && a.key === b.key;
+  return [...a.names].some((name) => b.names.has(name));
+}
+
+/** A pattern matches every string below what it reaches, so two meet when one's path can lead into the other's. */
+function patternsMeet(a: Segment[], b: Segment[]): boolean {
+  const shared = Math.min(a.length, b.length);
+  for (let index = 0; index < shared; index++) if (!segmentsMeet(a[index]!, b[index]!)) return false;
+  return true;
+}
+
+/**
+ * The walk of one event type's patterns. Where two of them can reach one string (none of today's
+ * do), the walk keeps the pointers it visited so the string is visited once.
+ */
+export function personalDataWalker(patterns: readonly string[]): PersonalDataWalker {
+  const compiledPatterns = patterns.map(compile);
+  const mayOverlap = compiledPatterns.some((a, i) =>
+    compiledPatterns.some((b, j) => j > i && patternsMeet(a, b)),
+  );
+  return (data, visit) => {
+    const seen = mayOverlap ? new Set<string>() : null;
+    const path: (string | number)[] = [];
+    for (const segments of compiledPatterns) walk(data, segments, 0, path, null, '', visit, seen);
+  };
+}
+
+const walkers = new Map<string, PersonalDataWalker>(
+  Object.entries(PERSONAL_DATA).map(([type, patterns]) => [type, personalDataWalker(patterns)]),
 );
 
 /** Whether events of this type carry personal data at all (most do not: a cheap check first). */
 export function hasPersonalData(type: string): boolean {
-  return compiled.has(type);
+  return walkers.has(type);
 }
 
 /**
- * Calls `visit` for every personal-data string of an event, with its JSON pointer
- * (RFC 6901) and a setter; each string once, however many patterns reach it.
+ * Calls `visit` for every personal-data string of an event, with where it is; each string once,
+ * however many patterns reach it. The hot path of sealing and of every read model's read: no
+ * closure and no pointer per string.
+ */
+export function forEachPersonalString(type: string, data: unknown, visit: PersonalStringVisitor): void {
+  walkers.get(type)?.(data, visit);
+}
+
+/**
+ * As `forEachPersonalString`, with the string's JSON pointer (RFC 6901) and a setter: for the
+ * shredder, the rewrite step and tests, where a pointer is what they need.
  */
 export function visitPersonalData(
   type: string,
   data: unknown,
   visit: (pointer: string, value: string, set: (next: string) => void) => void,
 ): void {
-  const patterns = compiled.get(type);
-  if (!patterns) return;
-  const seen = new Set<string>();
-  const onString = (pointer: string, value: string, set: (next: string) => void) => {
-    if (seen.has(pointer)) return;
-    seen.add(pointer);
-    visit(pointer, value, set);
-  };
-  for (const segments of patterns) walk(data, segments, 0, '', onString, null, '');
+  forEachPersonalString(type, data, (value, holder, key, path) =>
+    visit(pointerOf(path), value, (next) => setAt(holder, key, next)),
+  );
+}
+
+/** Puts a text where a visitor found one. */
+export function setAt(holder: Holder, key: string | number, next: string): void {
+  (holder as Record<string | number, unknown>)[key] = next;
+}
+
+/** The JSON pointer (RFC 6901) of a path. */
+export function pointerOf(path: readonly (string | number)[]): string {
+  let pointer = '';
+  for (const key of path) pointer += `/${typeof key === 'number' ? key : escapePointer(key)}`;
+  return pointer;
 }
 
 function walk(
   value: unknown,
   segments: Segment[],
   index: number,
-  pointer: string,
-  onString: (pointer: string, value: string, set: (next: string) => void) => void,
-  parent: Record<string, unknown> | null,
-  parentKey: string,
+  path: (string | number)[],
+  holder: Holder | null,
+  key: string | number,
+  visit: PersonalStringVisitor,
+  seen: Set<string> | null,
 ): void {
   if (typeof value === 'string') {
     // Only a string the whole pattern reaches counts (a pattern matches every string below it).
-    if (index === segments.length && parent) {
-      onString(pointer, value, (next) => {
-        parent[parentKey] = next;
-      });
+    if (index !== segments.length || holder === null) return;
+    if (seen) {
+      const pointer = pointerOf(path);
+      if (seen.has(pointer)) return;
+      seen.add(pointer);
     }
+    visit(value, holder, key, path);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
   const segment = segments[index];
-  const container = value as Record<string, unknown>;
   const next = segment ? index + 1 : index;
   // A named key is looked up, not searched for: most segments are names, and this runs for
   // every event every read model reads.
   if (segment?.kind === 'key') {
-    if (!Array.isArray(value) && Object.hasOwn(container, segment.key))
-      walk(
-        container[segment.key],
-        segments,
-        next,
-        `${pointer}/${escapePointer(segment.key)}`,
-        onString,
-        container,
-        segment.key,
-      );
+    if (Array.isArray(value) || !Object.hasOwn(value, segment.key)) return;
+    const container = value as Record<string, unknown>;
+    path.push(segment.key);
+    walk(container[segment.key], segments, next, path, container, segment.key, visit, seen);
+    path.pop();
     return;
   }
   if (Array.isArray(value)) {
@@ -179,13 +240,19 @@ function walk(
           typeof child === 'object' && child !== null ? (child as { field?: unknown }).field : undefined;
         if (typeof field !== 'string' || !segment.names.has(field)) continue;
       }
-      walk(child, segments, next, `${pointer}/${i}`, onString, container, String(i));
+      path.push(i);
+      walk(child, segments, next, path, value, i, visit, seen);
+      path.pop();
     }
     return;
   }
   if (segment?.kind === 'field') return;
-  for (const key of Object.keys(container))
-    walk(container[key], segments, next, `${pointer}/${escapePointer(key)}`, onString, container, key);
+  const container = value as Record<string, unknown>;
+  for (const childKey of Object.keys(container)) {
+    path.push(childKey);
+    walk(container[childKey], segments, next, path, container, childKey, visit, seen);
+    path.pop();
+  }
 }
 
 function escapePointer(key: string): string {

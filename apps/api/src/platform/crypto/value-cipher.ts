@@ -28,6 +28,8 @@ import {
 export const ENCRYPTED_PREFIX = '\u0002enc1:';
 /** What every sealed value starts with, whichever format. */
 const SEALED_MARK = '\u0002enc';
+/** The mark's first character: a plain text is told apart by one comparison. */
+export const SEALED_MARK_CODE = 0x02;
 export const SHREDDED = '[gallrad]';
 
 const IV_BYTES = 12;
@@ -59,9 +61,8 @@ export type SealedValue =
 export function sealedValueOf(value: string): SealedValue | null {
   if (!value.startsWith(SEALED_MARK)) return null;
   if (value.startsWith(EVENT_REFERENCE_PREFIX)) {
-    const digits = value.slice(EVENT_REFERENCE_PREFIX.length);
-    // Digits only, no leading zero: exactly what `referenceTo` writes.
-    return /^(?:0|[1-9]\d{0,8})$/.test(digits) ? { format: 'reference', index: Number(digits) } : null;
+    const index = referenceIndexOf(value);
+    return index === null ? null : { format: 'reference', index };
   }
   if (value.startsWith(EVENT_ENVELOPE_PREFIX)) {
     const end = value.indexOf(':', EVENT_ENVELOPE_PREFIX.length);
@@ -69,6 +70,20 @@ export function sealedValueOf(value: string): SealedValue | null {
   }
   const keyId = keyIdOf(value);
   return keyId === null ? null : { format: 'enc1', keyId };
+}
+
+/** Digits only, no leading zero, at most nine: exactly what `referenceTo` writes; null for anything else. */
+function referenceIndexOf(value: string): number | null {
+  const start = EVENT_REFERENCE_PREFIX.length;
+  const length = value.length - start;
+  if (length < 1 || length > 9 || (length > 1 && value.charCodeAt(start) === 0x30)) return null;
+  let index = 0;
+  for (let at = start; at < value.length; at++) {
+    const digit = value.charCodeAt(at) - 0x30;
+    if (digit < 0 || digit > 9) return null;
+    index = index * 10 + digit;
+  }
+  return index;
 }
 
 export function referenceTo(index: number): string {

@@ -38,6 +38,24 @@ describe('the stored formats of sealed values', () => {
     expect(enc1.startsWith(ENCRYPTED_PREFIX)).toBe(true);
   });
 
+  it('reads a reference exactly as the written form says: nine digits at most, no leading zero', () => {
+    // The rule as a regular expression, against the hand-written parser the readers use.
+    const written = /^(?:0|[1-9]\d{0,8})$/;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: fc.constantFrom('0', '1', '9', '-', 'e', ' ', '٣') }),
+          fc.string({ unit: 'binary' }),
+          fc.nat().map(String),
+        ),
+        (tail) => {
+          const read = sealedValueOf(`\u0002enc2#${tail}`);
+          expect(read).toEqual(written.test(tail) ? { format: 'reference', index: Number(tail) } : null);
+        },
+      ),
+    );
+  });
+
   it('opens an envelope to exactly the texts sealed, whatever they hold', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 8 }), fc.uuid(), (values, eventId) => {
