@@ -96,6 +96,33 @@ describe('events sealed whole (enc2)', () => {
     }
   });
 
+  it('seals a copy: the caller’s data stays as it was, and keys named like prototypes stay keys', async () => {
+    const stream = 'report-2024-W39.org-1';
+    // JSON.parse makes `__proto__` an own key, as an event read back from any adapter has it.
+    const data = JSON.parse(
+      '{"incidentId":"i-1","incident":{"problem":"Olle Berg","__proto__":{"x":"y"},"constructor":"c",' +
+        '"tags":["__proto__","Lisa"]},"changes":[{"field":"tags","before":null,"after":["Lisa"]}]}',
+    ) as Record<string, unknown>;
+    const before = JSON.stringify(data);
+    await store.append(stream, [{ type: 'IncidentReported', data, metadata }], {
+      expectedVersion: NO_STREAM,
+    });
+    expect(JSON.stringify(data)).toBe(before);
+    const [raw] = await store.raw.readStream(stream);
+    expect(JSON.stringify(raw!.data)).not.toMatch(/Olle|Lisa|"__proto__","/);
+    expect(Object.keys((raw!.data as { incident: object }).incident)).toEqual([
+      'problem',
+      '__proto__',
+      'constructor',
+      'tags',
+    ]);
+    for (const cached of [true, false]) {
+      if (!cached) store.keys.forget();
+      const [read] = await store.readStream(stream);
+      expect(JSON.stringify(read!.data)).toBe(before);
+    }
+  });
+
   it('reads enc1 and enc2 events of one stream back, before and after the caches are gone', async () => {
     const stream = 'report-2024-W41.org-1';
     // Written as the layer wrote it before per-event sealing: each value under its own derived key.
