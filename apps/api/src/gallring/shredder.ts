@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Checkpoint, EventStore, RecordedEvent, SqlDatabase } from '@laget/event-store';
 import type { ErasureMatch } from '@laget/contracts';
 import { CommandRunner } from '../platform/commands/command-runner.js';
@@ -39,7 +39,7 @@ export interface ErasurePlan {
  * copies of personal data, so that no plain text is left outside the log's ciphertext.
  */
 @Injectable()
-export class Shredder {
+export class Shredder implements OnModuleInit {
   private readonly logger = new Logger('gallring');
 
   constructor(
@@ -49,6 +49,11 @@ export class Shredder {
     private readonly projections: Projections,
     private readonly runner: CommandRunner,
   ) {}
+
+  /** A shred in any instance: this one's folded states may hold the erased texts too (ADR 0033). */
+  onModuleInit(): void {
+    if (this.store instanceof EncryptingEventStore) this.store.keys.onShred(() => this.runner.forgetStates());
+  }
 
   private get sealed(): EncryptingEventStore {
     if (!(this.store instanceof EncryptingEventStore)) throw new Error('The event store does not encrypt');

@@ -122,6 +122,10 @@ export class DataKeys {
   }>;
   private readonly ttlMs: number;
   private readonly maxEntries: number;
+  private unlisten: Promise<() => Promise<void>> | null = null;
+  /** When `forget` was last called: what was loaded or opened up to then is not trusted. */
+  private forgottenAt = -Infinity;
+  private readonly shredListeners = new Set<() => void>();
 
   constructor(
     private readonly db: SqlDatabase,
@@ -142,12 +146,32 @@ export class DataKeys {
     await withStartupSchemaLock(this.db, async (tx) => {
       for (const ddl of DATA_KEYS_DDL) await tx.query(ddl);
     });
+    // A shred in any instance (this one too) reaches every instance at its commit: each forgets
+    // its keys and opened texts at once instead of trusting them for up to `ttlMs` (ADR 0033).
+    // The TTL stays as the bound where a notification is lost (the listener reconnecting).
+    this.unlisten ??=
+      this.db.listen?.(SHRED_CHANNEL, () => {
+        this.forget();
+        for (const listener of this.shredListeners) listener();
+      }) ?? null;
+    await this.unlisten;
+  }
+
+  /** Called after `forget` whenever any instance has shredded: for what else holds plain text (folded states). */
+  onShred(listener: () => void): void {
+    this.shredListeners.add(listener);
+  }
+
+  async close(): Promise<void> {
+    const unlisten = await this.unlisten?.catch(() => null);
+    this.unlisten = null;
+    await unlisten?.().catch(() => undefined);
   }
 
   /** The key new values of this subject are written under, created on first use. */
   async keyFor(subject: Subject): Promise<{ keyId: string; key: Buffer }> {
     const cached = this.subjects.get(subject.subject);
-    if (cached && Date.now() - cached.at < this.ttlMs) return cached;
+    if (cached && this.trusted(cached.at, Date.now())) return cached;
     const pending = this.creating.get(subject.subject);
     if (pending) return pending;
     const work = this.findOrCreate(subject).finally(() => this.creating.delete(subject.subject));
@@ -156,6 +180,8 @@ export class DataKeys {
   }
 
   private async findOrCreate(subject: Subject): Promise<{ keyId: string; key: Buffer }> {
+    // Stamped before the query: a shred announced while it ran makes the answer stale.
+    const asked = Date.now();
     const { rows } = await this.db.query<{ key_id: string; wrapped: string }>(
       `SELECT key_id, wrapped FROM gallring_data_keys WHERE subject = $1 ORDER BY created_at, key_id LIMIT 1`,
       [subject.subject],
@@ -173,7 +199,7 @@ export class DataKeys {
         [keyId, subject.subject, subject.kind, subject.week, wrapKey(this.master, keyId, key)],
       );
     }
-    const entry = { keyId, key, at: Date.now() };
+    const entry = { keyId, key, at: asked };
     this.subjects.set(subject.subject, entry);
     this.keys.set(keyId, { state: 'key', key, at: entry.at });
     return entry;
@@ -184,7 +210,7 @@ export class DataKeys {
     const now = Date.now();
     const missing = [...new Set(keyIds)].filter((id) => {
       const entry = this.keys.get(id);
-      return !entry || now - entry.at >= this.ttlMs;
+      return !entry || !this.trusted(entry.at, now);
     });
     if (missing.length === 0) return;
     const { rows } = await this.db.query<{ key_id: string; wrapped: string }>(
@@ -271,6 +297,7 @@ export class DataKeys {
     await tx.query(`DELETE FROM gallring_event_keys WHERE key_id = ANY($1::text[])`, [keyIds]);
     await tx.query(`DELETE FROM gallring_kept_values WHERE key_id = ANY($1::text[])`, [keyIds]);
     await tx.query(`DELETE FROM gallring_data_keys WHERE key_id = ANY($1::text[])`, [keyIds]);
+    await announceShred(tx);
   }
 
   /**
@@ -291,6 +318,7 @@ export class DataKeys {
     await this.load([keyId]);
     const entry = this.keys.get(keyId);
     if (!entry || entry.state === 'gone') return;
+    await announceShred(tx);
     if (entry.state === 'key') {
       for (const place of kept) {
         const ref = valueRef(place.eventId, place.pointer);
@@ -342,19 +370,30 @@ export class DataKeys {
     }
   }
 
-  /** Forgets every unwrapped key and opened value (after a shred, so this instance reads the table again). */
+  /**
+   * Forgets every opened text and takes no unwrapped key on trust any more (after a shred, so
+   * this instance reads the table again). The keys are marked, not dropped: a read that loaded
+   * its keys before the shred and opens its events just after still finds them, where a cleared
+   * map made it write "[gallrad]" into a read model for a text nobody erased. Entries loaded or
+   * opened before this moment (or in its millisecond) are stale from now on.
+   */
   forget(): void {
-    this.keys.clear();
+    this.forgottenAt = Date.now();
     this.subjects.clear();
     this.opened.clear();
     this.openedEvents.clear();
+  }
+
+  /** Whether an entry made at `at` may still be used: within the TTL and after the last shred. */
+  private trusted(at: number, now: number): boolean {
+    return now - at < this.ttlMs && at > this.forgottenAt;
   }
 
   /** The plain text of a sealed value opened recently at this place, if any. */
   openedBefore(sealed: string, eventId: string, pointer: string, now = Date.now()): string | undefined {
     const entry = this.opened.get(sealed);
     if (!entry || entry.eventId !== eventId || entry.pointer !== pointer) return undefined;
-    if (now - entry.at >= this.ttlMs) {
+    if (!this.trusted(entry.at, now)) {
       this.opened.delete(sealed);
       return undefined;
     }
@@ -369,7 +408,7 @@ export class DataKeys {
   openedEvent(eventId: string, envelope: string, now = Date.now()): readonly (string | null)[] | undefined {
     const entry = this.openedEvents.get(eventId);
     if (!entry || entry.envelope !== envelope) return undefined;
-    if (now - entry.at >= this.ttlMs) {
+    if (!this.trusted(entry.at, now)) {
       this.openedEvents.delete(eventId);
       return undefined;
     }
@@ -384,6 +423,13 @@ export class DataKeys {
   ): void {
     this.openedEvents.set(eventId, { envelope, values, at: now });
   }
+}
+
+/** The channel a shred is announced on, delivered at its transaction's commit to every instance. */
+export const SHRED_CHANNEL = 'laget_keys_shredded';
+
+async function announceShred(tx: SqlExecutor): Promise<void> {
+  await tx.query(`SELECT pg_notify($1, '')`, [SHRED_CHANNEL]);
 }
 
 /** An event's kept values, sealed by the master key (bound to the key id and event id). */

@@ -182,8 +182,9 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.compareCheckpoints(a, b);
   }
 
-  close(): Promise<void> {
-    return this.inner.close();
+  async close(): Promise<void> {
+    await this.keys.close();
+    await this.inner.close();
   }
 
   /** Opens the sealed values in place (the events are the store's fresh copies): one walk, one key load per batch. */
