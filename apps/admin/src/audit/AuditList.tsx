@@ -5,11 +5,14 @@ import {
   FunctionField,
   List,
   ReferenceField,
+  SelectInput,
   TextField,
   TextInput,
+  useTranslate,
   type Exporter,
 } from 'react-admin';
 import type { AuditEntry } from '@laget/contracts';
+import { eventsSwedish } from '../i18n/sv-events.js';
 import { swedishDateTime } from '../shared/week.js';
 import { toCsv } from './csv.js';
 
@@ -19,7 +22,13 @@ const dayStart = (value: string) => (value ? new Date(`${value}T00:00:00`).toISO
 const filters = [
   <TextInput key="stream" source="stream" label="resources.audit.fields.stream" />,
   <TextInput key="actor" source="actor" label="resources.audit.fields.actorId" />,
-  <TextInput key="type" source="type" label="resources.audit.fields.type" />,
+  // The kinds of event by name, not the API's type names (the filter still sends the type).
+  <SelectInput
+    key="type"
+    source="type"
+    label="resources.audit.fields.type"
+    choices={Object.keys(eventsSwedish).map((type) => ({ id: type, name: `laget.events.${type}` }))}
+  />,
   <DateInput key="from" source="from" label="laget.audit.from" parse={dayStart} />,
   <DateInput key="to" source="to" label="laget.audit.to" parse={dayStart} />,
 ];
@@ -35,11 +44,15 @@ const exporter: Exporter<AuditEntry> = (entries) =>
 
 /** The audit trail, newest first, with the contract's filters and a CSV export of what is shown. */
 export function AuditList() {
+  const translate = useTranslate();
   return (
     <List sort={{ field: 'occurredAt', order: 'DESC' }} filters={filters} exporter={exporter} perPage={50}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <FunctionField<AuditEntry> source="occurredAt" render={(e) => swedishDateTime(e.occurredAt)} />
-        <TextField source="type" />
+        <FunctionField<AuditEntry>
+          source="type"
+          render={(e) => translate(`laget.events.${e.type}`, { _: e.type })}
+        />
         <TextField source="streamId" label="resources.audit.fields.stream" />
         <ReferenceField source="actorId" reference="users" link={false} emptyText="–">
           <TextField source="displayName" />

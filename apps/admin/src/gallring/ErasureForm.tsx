@@ -177,7 +177,9 @@ export function ErasureForm({ onErased }: { onErased: () => void }) {
                         {translate(`laget.gallring.kinds.${location.kind}`, { _: location.kind })}
                       </TableCell>
                       <TableCell>{location.week ?? '–'}</TableCell>
-                      <TableCell>{location.eventType}</TableCell>
+                      <TableCell>
+                        {translate(`laget.events.${location.eventType}`, { _: location.eventType })}
+                      </TableCell>
                       <TableCell>{location.field}</TableCell>
                       <TableCell align="right">{location.values}</TableCell>
                     </TableRow>

@@ -5,6 +5,7 @@ import englishMessages from 'ra-language-english';
 import type { LagetMessages } from './sv.js';
 import { lagesbildEnglish } from './en-lagesbild.js';
 import { gallringEnglish } from './en-gallring.js';
+import { eventsEnglish } from './en-events.js';
 import { atgarderEnglish } from './en-atgarder.js';
 
 /** English, the second locale. Typed against the Swedish keys so neither language misses one. */
@@ -421,6 +422,7 @@ export const lagetEnglish: LagetMessages = {
     },
     lagesbild: lagesbildEnglish,
     gallring: gallringEnglish,
+    events: eventsEnglish,
     atgarder: atgarderEnglish,
     outbox: {
       intro:

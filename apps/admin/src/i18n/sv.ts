@@ -4,6 +4,7 @@ import type { TranslationMessages } from 'react-admin';
 import { raSwedish } from './sv-ra.js';
 import { lagesbildSwedish } from './sv-lagesbild.js';
 import { gallringSwedish } from './sv-gallring.js';
+import { eventsSwedish } from './sv-events.js';
 import { atgarderSwedish } from './sv-atgarder.js';
 import { withSentenceCaseTitles } from './sentence-case.js';
 
@@ -424,6 +425,7 @@ export const lagetSwedish = {
     },
     lagesbild: lagesbildSwedish,
     gallring: gallringSwedish,
+    events: eventsSwedish,
     atgarder: atgarderSwedish,
     outbox: {
       intro:
