@@ -9,6 +9,8 @@ import { IncidentCategoriesQuery, SubmittedSnapshotsQuery } from '../reporting/i
 import { countsPerCategory, type PeriodComparison, UNCATEGORISED } from './analysis-layout.js';
 import { categoryLabel } from './category-labels.js';
 import type { LagesbildAggregate } from './lagesbild-aggregate.js';
+import { isStale } from './redaction-staleness.js';
+import { fieldValue } from './redaction-target.js';
 import type { SubmittedReportSnapshot } from './submitted-report-snapshot.js';
 
 /**
@@ -69,30 +71,71 @@ export interface CarriedExclusion {
 }
 
 /**
- * The incidents the coordinator left out of each week's open version (one by one, or the whole
- * incident table). An analysis made later must not publish again what a week withheld, so the
- * compile leaves them out of the analysis' open version as well (lifting one is recorded, as any).
+ * A span of an incident's place masked in its week's open version, to be masked in the
+ * analysis' too: the analysis publishes each incident's place (ADR 0027), and a mask there meant
+ * "do not say where this happened" (ADR 0030).
  */
-export async function weekExclusions(
+export interface CarriedLocationMask {
+  itemId: string;
+  week: string;
+  /** The place as the week holds it, and the span masked in it (all of it where the mask went stale). */
+  location: string;
+  start: number;
+  end: number;
+  legalGround: string;
+  reason: string;
+}
+
+/**
+ * What each week kept out of its open version that an analysis made later must keep out too:
+ * the incidents it left out (one by one, or the whole incident table) and the masks on incidents'
+ * places. The compile records each as a redaction of the analysis (lifting one is recorded, as
+ * any). Masks in the prose need no carrying: the analysis publishes none of it (ADR 0027).
+ */
+export async function weekRedactions(
   lagesbild: Pick<LagesbildAggregate, 'load'>,
   weeks: readonly string[],
-): Promise<CarriedExclusion[]> {
+): Promise<{ exclusions: CarriedExclusion[]; locationMasks: CarriedLocationMask[] }> {
   const perWeek = await Promise.all(
     weeks.map(async (week) => {
       const loaded = await lagesbild.load(week);
-      if (!loaded.exists) return [];
-      const incidents = loaded.state.sections.find((section) => section.kind === 'incidents');
-      if (!incidents) return [];
-      return loaded.state.redactions.flatMap((redaction): CarriedExclusion[] => {
-        if (redaction.kind !== 'exclude' || redaction.target.sectionId !== incidents.id) return [];
+      const incidents = loaded.exists
+        ? loaded.state.sections.find((section) => section.kind === 'incidents')
+        : undefined;
+      if (!incidents) return { exclusions: [], locationMasks: [] };
+      const exclusions: CarriedExclusion[] = [];
+      const locationMasks: CarriedLocationMask[] = [];
+      for (const redaction of loaded.state.redactions) {
+        if (redaction.target.sectionId !== incidents.id) continue;
         const { legalGround, reason } = redaction;
-        const itemIds =
-          redaction.target.kind === 'item'
-            ? [redaction.target.itemId]
-            : (incidents.items ?? []).map((item) => item.id);
-        return itemIds.map((itemId) => ({ itemId, week, legalGround, reason }));
-      });
+        if (redaction.kind === 'exclude') {
+          const itemIds =
+            redaction.target.kind === 'item'
+              ? [redaction.target.itemId]
+              : (incidents.items ?? []).map((item) => item.id);
+          exclusions.push(...itemIds.map((itemId) => ({ itemId, week, legalGround, reason })));
+          continue;
+        }
+        const { itemId, field } = redaction.target;
+        if (field !== 'location' || itemId === null) continue;
+        const location = fieldValue(incidents, itemId, field) ?? '';
+        if (location === '') continue;
+        const stale = isStale(loaded.state.sections, redaction);
+        locationMasks.push({
+          itemId,
+          week,
+          location,
+          start: stale ? 0 : redaction.start,
+          end: stale ? location.length : redaction.end,
+          legalGround,
+          reason,
+        });
+      }
+      return { exclusions, locationMasks };
     }),
   );
-  return perWeek.flat();
+  return {
+    exclusions: perWeek.flatMap((week) => week.exclusions),
+    locationMasks: perWeek.flatMap((week) => week.locationMasks),
+  };
 }

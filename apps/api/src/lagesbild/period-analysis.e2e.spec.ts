@@ -138,6 +138,20 @@ describeWith(
           })
         ).status,
       ).toBe(201);
+      // …and the place of one of its Torget incidents masked there.
+      const torget = week45Items.findIndex((item: { location: string }) => item.location === 'Torget');
+      expect(
+        (
+          await coordinator.post('/api/lagesbilder/2024-W45/redactions', {
+            sectionId: 'incidents',
+            path: `/items/${torget}/location`,
+            start: 0,
+            end: 'Torget'.length,
+            legalGround: 'OSL 26 kap. 1 §',
+            reason: 'Platsen kan peka ut den drabbade',
+          })
+        ).status,
+      ).toBe(201);
       // Before compile, the draft shows the month as it would be compiled now.
       const draft = await coordinator.get(`/api/lagesbilder/${month}?view=draft`);
       expect(draft.status).toBe(200);
@@ -157,7 +171,8 @@ describeWith(
         'Föregående period (2024-10)',
       );
 
-      // What week 45 left out stays out of the month's open version: a recorded redaction of the analysis.
+      // What week 45 kept out stays out of the month's open version: the incident it left out and
+      // the place it masked, each a recorded redaction of the analysis.
       const redactions = await coordinator.get(`/api/lagesbilder/${month}/redactions`);
       expect(redactions.body).toEqual([
         expect.objectContaining({
@@ -165,6 +180,12 @@ describeWith(
           sectionId: 'incidents',
           legalGround: 'OSL 26 kap. 1 §',
           reason: 'Utelämnad ur den öppna versionen av 2024-W45: Kan peka ut en elev',
+        }),
+        expect.objectContaining({
+          kind: 'mask',
+          sectionId: 'incidents',
+          legalGround: 'OSL 26 kap. 1 §',
+          reason: 'Maskerad i den öppna versionen av 2024-W45: Platsen kan peka ut den drabbade',
         }),
       ]);
       const index = incidents.items.findIndex((item: { location: string }) => item.location === secretPlace);
@@ -239,6 +260,17 @@ describeWith(
       // The open analysis publishes what the rows add up to, not the weeks' prose again.
       const openRows = json.body.document.sections.find((s: { id: string }) => s.id === 'incidents').items;
       expect(openRows).toHaveLength(8);
+      // The place week 45 masked is masked here too; every other Torget row still says where.
+      expect(openRows.map((row: { location: string }) => row.location).sort()).toEqual([
+        'Skolgården',
+        'Skolgården',
+        'Torget',
+        'Torget',
+        'Torget',
+        'Torget',
+        'Torget',
+        '[maskerat]',
+      ]);
       expect(
         openRows.every(
           (row: { problem: string; comment: string }) => row.problem === '' && row.comment === '',

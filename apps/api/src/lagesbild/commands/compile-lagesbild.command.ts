@@ -11,10 +11,11 @@ import {
   configuredLabels,
   gatherPeriodReports,
   previousPeriodComparison,
-  weekExclusions,
+  weekRedactions,
 } from '../analysis-gathering.js';
 import { calendarOf, parsePeriod } from '../../reporting/period.js';
 import { LagesbildChange } from './lagesbild-change.js';
+import { fieldValue } from '../redaction-target.js';
 import { OngoingActionsQuery } from '../queries/ongoing-actions.query.js';
 import { LagesbildAggregate, type LagesbildResult } from '../lagesbild-aggregate.js';
 
@@ -51,20 +52,44 @@ export class CompileLagesbildHandler implements ICommandHandler<CompileLagesbild
           ...(comparison ? { comparison } : {}),
         },
       });
-      // What a week left out of its open version stays out of the analysis' (each a recorded redaction).
-      for (const carried of await weekExclusions(this.lagesbild, weeksOf(analysis))) {
-        const items = result.state.sections.find((section) => section.kind === 'incidents')?.items ?? [];
-        const index = items.findIndex((item) => item.id === carried.itemId);
+      // What a week kept out of its open version stays out of the analysis' (each a recorded
+      // redaction): the incidents it left out, and the masks on incidents' places.
+      const carried = await weekRedactions(this.lagesbild, weeksOf(analysis));
+      const incidentsNow = () => result.state.sections.find((section) => section.kind === 'incidents');
+      const itemsNow = () => incidentsNow()?.items ?? [];
+      for (const exclusion of carried.exclusions) {
+        const index = itemsNow().findIndex((item) => item.id === exclusion.itemId);
         if (index < 0) continue;
         result = await this.lagesbild.run(caller, period, {
           type: 'ApplyRedaction',
           data: {
-            redactionId: `carried-${carried.week}-${carried.itemId}`,
+            redactionId: `carried-${exclusion.week}-${exclusion.itemId}`,
             sectionId: 'incidents',
             path: `/items/${index}`,
             target: { kind: 'exclude' },
-            legalGround: carried.legalGround,
-            reason: `Utelämnad ur den öppna versionen av ${carried.week}: ${carried.reason}`,
+            legalGround: exclusion.legalGround,
+            reason: `Utelämnad ur den öppna versionen av ${exclusion.week}: ${exclusion.reason}`,
+            actorId: caller.context.actorId,
+          },
+        });
+      }
+      const excluded = new Set(carried.exclusions.map((exclusion) => exclusion.itemId));
+      for (const [n, mask] of carried.locationMasks.entries()) {
+        const index = itemsNow().findIndex((item) => item.id === mask.itemId);
+        const section = incidentsNow();
+        const location = section ? fieldValue(section, mask.itemId, 'location') : undefined;
+        if (index < 0 || excluded.has(mask.itemId) || !location) continue;
+        // The same span where the place reads as it did in the week; otherwise all of it.
+        const same = location === mask.location;
+        result = await this.lagesbild.run(caller, period, {
+          type: 'ApplyRedaction',
+          data: {
+            redactionId: `carried-mask-${mask.week}-${mask.itemId}-${n + 1}`,
+            sectionId: 'incidents',
+            path: `/items/${index}/location`,
+            target: { kind: 'mask', start: same ? mask.start : 0, end: same ? mask.end : location.length },
+            legalGround: mask.legalGround,
+            reason: `Maskerad i den öppna versionen av ${mask.week}: ${mask.reason}`,
             actorId: caller.context.actorId,
           },
         });
