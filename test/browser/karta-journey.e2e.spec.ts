@@ -322,6 +322,24 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
     stepTimeout,
   );
 
+  it(
+    'shows whoever approves the open map that approval will publish, as an image with its words',
+    async () => {
+      await coordinator.expect(201, 'POST', '/api/lagesbilder', { period: '2024-W50', confirmEarly: true });
+      await page.goto(`${app.url}/#/lagesbilder/2024-W50/show`);
+      const figure = page.getByRole('figure', { name: /Kartan som publiceras med den öppna versionen/ });
+      await figure.waitFor({ timeout: 60_000 });
+      const image = figure.getByRole('img');
+      const alt = (await image.getAttribute('alt')) ?? '';
+      expect(alt).toMatch(/^Karta över händelser per område och kategori/);
+      expect(alt).toContain('färre än 3');
+      // Drawn, not a broken image: the SVG decoded to its own size.
+      expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      violations['lagesbild-karta'] = await checkScreen(page, 'lagesbild-map-preview');
+    },
+    stepTimeout,
+  );
+
   it('made no request to any other host, and every screen passes axe (WCAG 2.1 AA)', async () => {
     expect(foreign).toEqual([]);
     // Without a base map the CSP lets the page fetch from its own origin only.

@@ -434,3 +434,32 @@ export interface MapSettingsView {
 export const mapSettingsSchema = z
   .object({ styleUrl: z.string().nullable(), minCount: z.number().int() })
   .meta({ id: 'MapSettings' });
+
+/**
+ * The open map as publishing the lägesbild now would count it (`GET /api/lagesbilder/:id/open-map-preview`):
+ * what the reviewer sees before approving. Null members: no map would be published (no areas, or
+ * no incident table in the open version).
+ */
+export interface OpenMapPreview {
+  /** A standalone SVG, the same drawing as the public page's; show it as an image. */
+  svg: string | null;
+  /** What the map says in words, as the public page's alt text. */
+  alt: string | null;
+  width: number | null;
+  height: number | null;
+  /** Cells with fewer incidents read "färre än N". */
+  minCount: number | null;
+}
+
+export const openMapPreviewSchema = z
+  .object({
+    svg: z.string().nullable().meta({ description: 'Standalone SVG (image/svg+xml); null: no map' }),
+    alt: z.string().nullable().meta({ description: 'The map in words, as on the public page' }),
+    width: z.number().nullable(),
+    height: z.number().nullable(),
+    minCount: z.number().int().nullable(),
+  })
+  .meta({
+    id: 'OpenMapPreview',
+    description: 'The open map as publishing now would count it: what the reviewer approves with',
+  });

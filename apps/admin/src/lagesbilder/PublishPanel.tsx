@@ -14,6 +14,7 @@ import type { PublicationState } from './publication-state.js';
 import { waitingSuggestionsOf } from './suggestion-actions.js';
 import { WaitingSuggestions } from './WaitingSuggestions.js';
 import { jobRunning, PublicationProgress, useJob } from './PublicationProgress.js';
+import { OpenMapPreview } from './OpenMapPreview.js';
 
 /** A refusal asking for the correction note: the API's 400 names the field. */
 const wantsCorrection = (caught: unknown) =>
@@ -127,6 +128,7 @@ export function PublishPanel({
             <Typography variant="body2" color="text.secondary">
               {translate('laget.lagesbild.approve_four_eyes')}
             </Typography>
+            <OpenMapPreview period={doc.period} version={doc.version} />
           </>
         )}
         {mayPublish && doc.status === 'approved' && !publishing && (

@@ -12,6 +12,7 @@ import type { PublicationState } from '../lagesbilder/publication-state.js';
 import { isFourEyesRefusal } from '../lagesbilder/publication-progress.js';
 import { waitingSuggestionsOf } from '../lagesbilder/suggestion-actions.js';
 import { WaitingSuggestions } from '../lagesbilder/WaitingSuggestions.js';
+import { OpenMapPreview } from '../lagesbilder/OpenMapPreview.js';
 import { weekLabel } from '../shared/week.js';
 
 /**
@@ -96,6 +97,9 @@ export function ApprovePublishStep({
         </Alert>
       )}
       <WaitingSuggestions doc={doc} waiting={waiting} />
+      {doc.status === 'compiled' && mayApprove && (
+        <OpenMapPreview period={doc.period} version={doc.version} />
+      )}
       {staleCount > 0 && doc.status === 'compiled' && (
         <Typography variant="body2">
           {translate('laget.lagesbild.approve_blocked', { smart_count: staleCount })} {workspaceLink}

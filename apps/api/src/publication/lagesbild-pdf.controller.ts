@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { periodId } from '@laget/contracts';
+import { openMapPreviewSchema, periodId } from '@laget/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentCaller, type SignedInCaller } from '../identity/index.js';
 import { viewOf } from '../lagesbild/queries/read-lagesbild.query.js';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
 import { parseInput } from '../platform/http/validation.js';
-import { LagesbildVersionPdfQuery } from './queries/index.js';
+import { LagesbildVersionPdfQuery, OpenMapPreviewQuery } from './queries/index.js';
 
 /** `?view=internal|open|audience:<name>`: every version a person may read; the draft has no PDF. */
 const pdfViewQuery = z.strictObject({
@@ -19,7 +19,10 @@ const pdfViewQuery = z.strictObject({
     .default('internal'),
 });
 
-/** A version of the week's lägesbild as PDF (issue 18, point 6), before a meeting or to file. */
+/**
+ * A version of the week's lägesbild as PDF (issue 18, point 6), before a meeting or to file; and
+ * the open map as publishing now would count it, for the reviewer before approving (ADR 0030).
+ */
 @ApiCapability('lagesbilder')
 @Controller('api/lagesbilder')
 export class LagesbildPdfController {
@@ -51,5 +54,18 @@ export class LagesbildPdfController {
     // Not public, and the internal one is confidential: no cache keeps a copy.
     res.header('Cache-Control', 'private, no-store');
     res.type('application/pdf').status(200).send(pdf);
+  }
+
+  @Get(':id/open-map-preview')
+  @ApiOperation({
+    summary:
+      'The open map as publishing now would count it (areas in force, small cells hidden): what the reviewer approves with',
+    params: z.object({ id: periodId }),
+    response: openMapPreviewSchema,
+    errors: [403],
+  })
+  async openMapPreview(@CurrentCaller() caller: SignedInCaller, @Param('id') id: string) {
+    const period = parseInput(periodId, id, 'params');
+    return this.queryBus.execute(new OpenMapPreviewQuery(caller, period));
   }
 }

@@ -23,6 +23,36 @@ async function askOptional<T>(ask: () => Promise<T>, none: T): Promise<T> {
   }
 }
 
+/**
+ * The open map of an open version as it would be counted now: from the areas in force and the
+ * categories' labels. What publication stores (below) and what the reviewer previews before
+ * approving (OpenMapPreviewQuery) are counted by this one function.
+ */
+export async function countOpenMap(
+  queryBus: QueryBus,
+  sections: readonly DocumentSection[],
+  mapIncidents: readonly OpenMapIncidentRow[],
+): Promise<OpenMap | null> {
+  // Without an incident table in the open version there is nothing to count: no map.
+  const hasIncidents = sections.some((section) => section.kind === 'incidents');
+  const none = { areas: [], placeAreas: {}, minCount: 1 };
+  const { areas, placeAreas, minCount } = hasIncidents
+    ? await askOptional(() => queryBus.execute(new OpenMapAreasQuery()), none)
+    : none;
+  if (areas.length === 0) return null;
+  const configured = await askOptional(() => queryBus.execute(new IncidentCategoriesQuery()), []);
+  const labels = new Map(configured.map(({ key, label }) => [key, label] as const));
+  // A period analysis' rows carry the label as compiled; a week's, the key only.
+  for (const row of mapIncidents) if (row.label) labels.set(row.category, row.label);
+  return openMapOf({
+    incidents: mapIncidents,
+    areas,
+    placeAreas,
+    minCount,
+    labelOf: (key) => categoryLabel(key, labels),
+  });
+}
+
 export async function openMapAtPublication(
   deps: { queryBus: QueryBus; artefacts: PublicationArtefacts },
   publication: {
@@ -35,25 +65,6 @@ export async function openMapAtPublication(
   const { period, publicationNumber } = publication;
   const stored = await deps.artefacts.openMap(period, publicationNumber);
   if (stored !== undefined) return stored;
-  // Without an incident table in the open version there is nothing to count: no map.
-  const hasIncidents = publication.sections.some((section) => section.kind === 'incidents');
-  const none = { areas: [], placeAreas: {}, minCount: 1 };
-  const { areas, placeAreas, minCount } = hasIncidents
-    ? await askOptional(() => deps.queryBus.execute(new OpenMapAreasQuery()), none)
-    : none;
-  let map: OpenMap | null = null;
-  if (areas.length > 0) {
-    const configured = await askOptional(() => deps.queryBus.execute(new IncidentCategoriesQuery()), []);
-    const labels = new Map(configured.map(({ key, label }) => [key, label] as const));
-    // A period analysis' rows carry the label as compiled; a week's, the key only.
-    for (const row of publication.mapIncidents) if (row.label) labels.set(row.category, row.label);
-    map = openMapOf({
-      incidents: publication.mapIncidents,
-      areas,
-      placeAreas,
-      minCount,
-      labelOf: (key) => categoryLabel(key, labels),
-    });
-  }
+  const map = await countOpenMap(deps.queryBus, publication.sections, publication.mapIncidents);
   return deps.artefacts.putOpenMap(period, publicationNumber, map);
 }

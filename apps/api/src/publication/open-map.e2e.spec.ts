@@ -1,4 +1,4 @@
-import { publicOpenMapSchema } from '@laget/contracts';
+import { type OpenMapPreview, publicOpenMapSchema } from '@laget/contracts';
 import { describeOnStores, startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { DEMO_PASSWORD } from '../identity/first-start.js';
 import { approveAsItStands } from '../lagesbild/fixtures/approve-as-it-stands.js';
@@ -15,6 +15,7 @@ import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { JOB_QUEUE } from '../platform/platform.tokens.js';
 import { Projections } from '../platform/projections.service.js';
 import { login, type ApiClient } from '../reporting/testing/http-kit.js';
+import { escapeHtml } from './html.js';
 import { publicationJobIdFor } from './publish-lagesbild.job.js';
 import { normalise, pdfText, popplerAvailable } from './testing/poppler.js';
 
@@ -126,6 +127,19 @@ describeOnStores(['postgres'], 'the open map of a published week over HTTP', (st
       });
     await redact('/items/3/location', { kind: 'mask', start: 10, end: 22 });
     await redact('/items/6', { kind: 'exclude' });
+    // Before approval the reviewer sees the map the approval will publish (counted now, not stored).
+    const reviewer = await login(app.url, 'granskare', DEMO_PASSWORD);
+    const preview = await reviewer.get<OpenMapPreview>(`/api/lagesbilder/${PERIOD}/open-map-preview`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.minCount).toBe(3);
+    expect(preview.body.svg).toMatch(/^<svg /);
+    expect(preview.body.alt).toContain('Kärrgruvan: Skadegörelse färre än 3');
+    expect(preview.body.alt).toContain('Centrum: Skadegörelse 3');
+    expect(JSON.stringify(preview.body)).not.toContain('Storgatan');
+    expect((await coordinator.get(`/api/lagesbilder/${PERIOD}/open-map-preview`)).body).toEqual(preview.body);
+    const reporter = await login(app.url, 'nvk', DEMO_PASSWORD);
+    expect((await reporter.get(`/api/lagesbilder/${PERIOD}/open-map-preview`)).status).toBe(403);
+    expect((await anonymous(`/api/lagesbilder/${PERIOD}/open-map-preview`)).status).toBe(401);
     await approveAsItStands(run, 'c');
     const requested = (await run({ type: 'RequestPublication', data: { actorId: 'c' } })).events[0]!;
     expect((await jobs.waitUntilSettled(publicationJobIdFor(requested.eventId), 60_000)).state).toBe(
@@ -164,8 +178,9 @@ describeOnStores(['postgres'], 'the open map of a published week over HTTP', (st
     expect(again.status).toBe(304);
     expect((await anonymous(`/public/lagesbilder/${PERIOD}/1.geojson`)).status).toBe(200);
 
-    // The page and the PDF say the same.
+    // The page and the PDF say the same, and so did the reviewer's preview.
     const page = await (await anonymous(`/public/lagesbilder/${PERIOD}`)).text();
+    expect(page).toContain(escapeHtml(preview.body.alt!));
     expect(page).toContain('<h2 id="karta">Karta</h2>');
     expect(page).toContain('Kärrgruvan: Skadegörelse färre än 3');
     expect(page).toContain(`/public/lagesbilder/${PERIOD}.geojson`);

@@ -1,5 +1,6 @@
 import { GetJobHandler, ListJobsHandler } from './jobs.query.js';
 import { LagesbildVersionPdfHandler } from './lagesbild-version-pdf.query.js';
+import { OpenMapPreviewHandler } from './open-map-preview.query.js';
 import { PublicListHandler } from './public-list.query.js';
 import { PublicPublicationHandler } from './public-publication.query.js';
 import { PublicSchemaHandler } from './public-schema.query.js';
@@ -8,6 +9,7 @@ import { QueueHealthHandler } from './queue-health.query.js';
 
 export { GetJobQuery, ListJobsQuery } from './jobs.query.js';
 export { LagesbildVersionPdfQuery, INTERNAL_MARKING } from './lagesbild-version-pdf.query.js';
+export { OpenMapPreviewQuery } from './open-map-preview.query.js';
 export { PublicListQuery } from './public-list.query.js';
 export { PublicPublicationQuery } from './public-publication.query.js';
 export { PublicSchemaQuery } from './public-schema.query.js';
@@ -25,4 +27,5 @@ export const publicationQueryHandlers = [
   QueueHealthHandler,
   PublicationToPublishHandler,
   LagesbildVersionPdfHandler,
+  OpenMapPreviewHandler,
 ];

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { Box, Typography } from '@mui/material';
+import type { OpenMapPreview as Preview } from '@laget/contracts';
+import { useTranslate } from 'react-admin';
+import { lagesbildApi } from './lagesbild-api.js';
+
+/**
+ * The open map the approval will publish (ADR 0030), for the reviewer to see before approving:
+ * counted by the server as publishing now would count it, from the open version and the areas in
+ * force. Shown as an image of the server's SVG (never inserted as markup) with its words as alt
+ * text; nothing where no map would be published. `version` re-asks after every change.
+ */
+export function OpenMapPreview({ period, version }: { period: string; version: number }) {
+  const translate = useTranslate();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    setFailed(false);
+    lagesbildApi.openMapPreview(period).then(
+      (answer) => current && setPreview(answer),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [period, version]);
+
+  if (failed) {
+    return (
+      <Typography variant="body2" color="error">
+        {translate('laget.lagesbild.map_preview_failed')}
+      </Typography>
+    );
+  }
+  if (!preview?.svg) return null;
+  return (
+    <Box component="figure" sx={{ m: 0 }} aria-labelledby="map-preview-caption">
+      <Typography id="map-preview-caption" component="figcaption" variant="subtitle2">
+        {translate('laget.lagesbild.map_preview', { min: preview.minCount ?? '' })}
+      </Typography>
+      <Box
+        component="img"
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.svg)}`}
+        alt={preview.alt ?? ''}
+        width={preview.width ?? undefined}
+        height={preview.height ?? undefined}
+        sx={{ maxWidth: '100%', height: 'auto', border: 1, borderColor: 'divider' }}
+      />
+    </Box>
+  );
+}
