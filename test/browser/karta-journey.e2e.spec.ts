@@ -301,11 +301,23 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
       await expect(dialog.locator('#incident-location').inputValue()).resolves.toBe('Åsens torg');
       await dialog.getByRole('radio', { name: /^2 / }).tap();
       await dialog.getByRole('radio', { name: 'E – egen verksamhet', exact: true }).tap();
+      // Two tags, one ended by a comma, one by Enter; the second typed twice is said once.
+      const tags = dialog.locator('#incident-tags');
+      await tags.fill('busskur,');
+      await tags.fill('Helg');
+      await tags.press('Enter');
+      await tags.fill('helg');
+      await tags.press('Enter');
+      await dialog.getByText('Helg', { exact: true }).waitFor();
       await dialog.getByRole('button', { name: 'Spara', exact: true }).tap();
       await dialog.waitFor({ state: 'detached' });
+      // The card says the category and the tags, as the reporter chose them.
+      const card = phonePage.getByRole('article', { name: 'Klotter på busskuren vid Åsens torg' });
+      await card.getByText('Klotter', { exact: true }).waitFor();
+      await card.getByText('busskur, Helg').waitFor();
 
       const skolan = await logIn(app.url, 'skolan', DEMO_PASSWORD);
-      type Incident = { problem: string; placeId: string | null };
+      type Incident = { problem: string; placeId: string | null; tags: string[] };
       const list = await skolan.expect<Array<{ id: string }>>(
         200,
         'GET',
@@ -318,6 +330,7 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
         );
       const saved = incidents.find((i) => i.problem === 'Klotter på busskuren vid Åsens torg');
       expect(saved?.placeId).toBe(places.find((p) => p.name === 'Åsens torg')!.id);
+      expect(saved?.tags).toEqual(['busskur', 'Helg']);
     },
     stepTimeout,
   );

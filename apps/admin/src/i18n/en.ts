@@ -419,6 +419,11 @@ export const lagetEnglish: LagetMessages = {
       choose_one: 'Choose one of the options.',
       comment: 'Comment',
       comment_help: 'Anything else worth knowing.',
+      tags: 'Tags',
+      tags_help:
+        'Your own keywords that make the incident easy to find, for example bus shelter or weekend. End a word with Enter or a comma. Write no names.',
+      tags_too_long: 'At most %{max} characters in a tag.',
+      tags_full: 'At most %{max} tags on an incident.',
     },
     lagesbild: lagesbildEnglish,
     gallring: gallringEnglish,

@@ -422,6 +422,11 @@ export const lagetSwedish = {
       choose_one: 'Välj ett av alternativen.',
       comment: 'Kommentar',
       comment_help: 'Annat som är bra att veta.',
+      tags: 'Taggar',
+      tags_help:
+        'Egna sökord som gör händelsen lätt att hitta, till exempel busskur eller helg. Avsluta ett ord med Enter eller komma. Skriv inga namn.',
+      tags_too_long: 'Högst %{max} tecken i en tagg.',
+      tags_full: 'Högst %{max} taggar på en händelse.',
     },
     lagesbild: lagesbildSwedish,
     gallring: gallringSwedish,

@@ -5,13 +5,16 @@ import { assessmentText, type IncidentView } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
 import { touchIcon } from './touch.js';
 
-/** One incident as the EST form's six columns, readable on a phone. */
+/** One incident as the EST form's six columns, with its category and tags, readable on a phone. */
 export function IncidentCard({
   incident,
+  categoryLabel,
   onEdit,
   onRemove,
 }: {
   incident: IncidentView;
+  /** The category as the municipality names it (the key where the list has not come yet). */
+  categoryLabel?: string | undefined;
   onEdit?: () => void;
   onRemove?: () => void;
 }) {
@@ -34,6 +37,7 @@ export function IncidentCard({
           <Typography component="h3" variant="subtitle1" sx={{ flex: 1, whiteSpace: 'pre-wrap' }}>
             {incident.problem}
           </Typography>
+          <Chip size="small" variant="outlined" label={categoryLabel ?? incident.category} />
           <Chip
             size="small"
             label={`${translate('laget.incident.severity')}: ${assessmentText(incident.assessment)}`}
@@ -44,6 +48,7 @@ export function IncidentCard({
           {row('laget.incident.occurredAt', incident.occurredAt)}
           {row('laget.incident.frequency', incident.frequency)}
           {row('laget.incident.comment', incident.comment)}
+          {row('laget.incident.tags', incident.tags.join(', '))}
         </Box>
       </CardContent>
       {(onEdit || onRemove) && (

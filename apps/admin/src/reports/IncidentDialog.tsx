@@ -32,6 +32,8 @@ import { api } from '../http.js';
 import type { IncidentInput } from './useReport.js';
 import { SEVERITY_LEVELS, scopeWords, severityHelpWords, severityWord } from './severity-words.js';
 import { touchIcon, touchTarget } from './touch.js';
+import { TagsInput } from './TagsInput.js';
+import { useChoices } from '../shared/CategoryOrganisationFields.js';
 
 // The map library is large: loaded only when a reporter opens the picker (docs/adr/0022).
 const PlacePickerDialog = lazy(async () => ({
@@ -42,7 +44,8 @@ const PlacePickerDialog = lazy(async () => ({
  * The form's values. The assessment starts unanswered: how serious it is and whom it concerns
  * are the reporter's judgement, and a preselected "2" or "E" invites an answer nobody made.
  */
-interface Draft extends Omit<IncidentInput, 'assessment'> {
+interface Draft extends Omit<IncidentInput, 'assessment' | 'tags'> {
+  tags: string[];
   severity: number | null;
   scope: IncidentScope | null;
 }
@@ -52,6 +55,7 @@ export const emptyIncident: Draft = {
   problem: '',
   // Nothing preselected: the category is the reporter's judgement, like the assessment.
   category: '',
+  tags: [],
   location: '',
   placeId: null,
   occurredAt: '',
@@ -95,17 +99,6 @@ function usePlaces(): PlaceView[] {
   return places;
 }
 
-/** The municipality's incident categories (GET /api/incident-categories). */
-function useIncidentCategories(): IncidentCategory[] {
-  const [categories, setCategories] = useState<IncidentCategory[]>([]);
-  useEffect(() => {
-    api<IncidentCategory[]>('/api/incident-categories')
-      .then(({ json }) => setCategories(Array.isArray(json) ? json : []))
-      .catch(() => setCategories([]));
-  }, []);
-  return categories;
-}
-
 /**
  * The six columns of the EST form, each with the form's own question as help text. Full screen
  * on a phone, where people fill it in between other duties. Problematik, Bedömning and Berör
@@ -126,7 +119,7 @@ export function IncidentDialog({
   const [locale] = useLocaleState();
   const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const places = usePlaces();
-  const categories = useIncidentCategories();
+  const categories = useChoices<IncidentCategory>('/api/incident-categories');
   const [values, setValues] = useState<Draft>(emptyIncident);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -144,6 +137,7 @@ export function IncidentDialog({
         ? {
             problem: incident.problem,
             category: incident.category,
+            tags: incident.tags,
             location: incident.location,
             placeId: incident.placeId,
             occurredAt: incident.occurredAt,
@@ -371,6 +365,7 @@ export function IncidentDialog({
               (value) => value as IncidentScope,
             )}
             {text('comment', true)}
+            <TagsInput value={values.tags} onChange={(tags) => setValues({ ...values, tags })} />
             {refused && <Alert severity="error">{refused}</Alert>}
           </Stack>
         </DialogContent>

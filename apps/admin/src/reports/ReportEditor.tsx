@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import type { IncidentView, OrganisationDto, PeriodView } from '@laget/contracts';
+import type { IncidentCategory, IncidentView, OrganisationDto, PeriodView } from '@laget/contracts';
 import { Confirm, Title, useCanAccess, useGetOne, useTranslate } from 'react-admin';
 import { useLocation } from 'react-router-dom';
+import { useChoices } from '../shared/CategoryOrganisationFields.js';
 import { StatusChip } from '../shared/StatusChip.js';
 import { swedishDateTime, weekLabel, weekNumberLabel } from '../shared/week.js';
 import { CompiledEarlyNotice } from './CompiledEarlyNotice.js';
@@ -27,6 +28,7 @@ const autosaveDelayMs = 1200;
  */
 export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: boolean }) {
   const translate = useTranslate();
+  const categories = useChoices<IncidentCategory>('/api/incident-categories');
   const location = useLocation();
   const {
     report,
@@ -209,6 +211,7 @@ export function ReportEditor({ id, readOnly = false }: { id: string; readOnly?: 
             <IncidentCard
               key={incident.id}
               incident={incident}
+              categoryLabel={categories.find((category) => category.key === incident.category)?.label}
               onEdit={editable ? () => setDialog({ open: true, incident }) : undefined}
               onRemove={editable ? () => setRemoving(incident) : undefined}
             />
