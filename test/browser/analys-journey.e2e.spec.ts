@@ -145,6 +145,20 @@ describeWith(['postgres', 'chromium'], 'Analys and the internal PDF', () => {
         ),
       );
       expect(hidden).toEqual([true, true, true]);
+      // The tools beside the document (approval, target groups, suggestions) are not printed,
+      // and the document takes the paper's width.
+      const printed = await page.evaluate(() => {
+        const heading = document.getElementById('publish-heading');
+        const panel = heading?.closest('.no-print');
+        const documentWidth =
+          document.querySelector('[data-section-id]')?.closest('.MuiGrid-root')?.getBoundingClientRect()
+            .width ?? 0;
+        return {
+          panelHidden: panel ? getComputedStyle(panel).display === 'none' : 'no panel',
+          wide: documentWidth > window.innerWidth * 0.8 || `${documentWidth} of ${window.innerWidth}`,
+        };
+      });
+      expect(printed).toEqual({ panelHidden: true, wide: true });
       await page.screenshot({ path: 'docs/screenshots/lagesbild-print.png', fullPage: false });
       await page.emulateMedia({ media: 'screen' });
     },

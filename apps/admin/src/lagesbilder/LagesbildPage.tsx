@@ -229,7 +229,17 @@ export function LagesbildPage() {
       )}
 
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, md: mode === 'compare' ? 12 : tools ? 8 : 12 }}>
+        {/* Printed (before a meeting): the document across the paper, without the tools beside it. */}
+        <Grid
+          size={{ xs: 12, md: mode === 'compare' ? 12 : tools ? 8 : 12 }}
+          sx={{
+            '@media print': {
+              width: '100% !important',
+              maxWidth: '100% !important',
+              flexBasis: '100% !important',
+            },
+          }}
+        >
           {tools && (
             <Typography sx={{ mb: 1 }} color="text.secondary">
               {translate('laget.lagesbild.select_hint')}
@@ -275,7 +285,7 @@ export function LagesbildPage() {
         </Grid>
 
         {compiled && (mayRedact || mayEdit || mayApprove) && mode !== 'compare' && (
-          <Grid size={{ xs: 12, md: tools ? 4 : 12 }}>
+          <Grid size={{ xs: 12, md: tools ? 4 : 12 }} className="no-print">
             <Stack spacing={2}>
               <Card variant="outlined">
                 <CardContent>
