@@ -5,15 +5,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import { renderConfigTables, settingsGroups, withConfigTables } from '../apps/api/src/config/config-doc.js';
 import { features } from '../apps/api/src/features.js';
 
 const target = resolve(process.cwd(), 'README.md');
-const tables = await format(renderConfigTables(settingsGroups(features)), { parser: 'markdown' });
-// Formatted as `npm run lint` (prettier --check) expects it.
-writeFileSync(
-  target,
-  await format(withConfigTables(readFileSync(target, 'utf8'), tables), { parser: 'markdown' }),
-);
+// Formatted as `npm run lint` (prettier --check) expects it: with the project's settings, which
+// also format the README's code blocks (without them its TypeScript example was rewritten).
+const options = { ...(await resolveConfig(target)), parser: 'markdown' };
+const tables = await format(renderConfigTables(settingsGroups(features)), options);
+writeFileSync(target, await format(withConfigTables(readFileSync(target, 'utf8'), tables), options));
 console.log(`wrote the configuration tables in ${target}`);
