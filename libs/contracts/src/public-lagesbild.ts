@@ -31,6 +31,10 @@ export const publicLagesbildSchema = z
       .nullable()
       .meta({ description: 'What a correction changed and why; null on a first publication' }),
     document: lagesbildDocumentSchema.extend({ status: z.literal('published'), view: z.literal('open') }),
+    map: z.url().nullable().meta({
+      description:
+        'This publication’s open map as GeoJSON (counts per area and category, small cells hidden); null where it has none',
+    }),
   })
   .meta({ id: 'PublicLagesbild', title: 'Lokal lägesbild (öppen version)' });
 

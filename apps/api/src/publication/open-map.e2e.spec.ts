@@ -177,6 +177,12 @@ describeOnStores(['postgres'], 'the open map of a published week over HTTP', (st
     });
     expect(again.status).toBe(304);
     expect((await anonymous(`/public/lagesbilder/${PERIOD}/1.geojson`)).status).toBe(200);
+    // The week's JSON links its map; the link is the publication's own, which never changes.
+    const json = (await (await anonymous(`/public/lagesbilder/${PERIOD}.json`)).json()) as {
+      map: string | null;
+    };
+    expect(json.map).toMatch(new RegExp(`/public/lagesbilder/${PERIOD}/1\\.geojson$`));
+    expect((await anonymous(new URL(json.map!).pathname)).status).toBe(200);
 
     // The page and the PDF say the same, and so did the reviewer's preview.
     const page = await (await anonymous(`/public/lagesbilder/${PERIOD}`)).text();

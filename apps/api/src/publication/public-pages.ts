@@ -373,10 +373,18 @@ export function renderLagesbildList(
 }
 
 /** The `.json` form of a publication: the open document and what identifies the publication. */
-/** The JSON of one publication: `$schema` names the JSON Schema it follows (PublicLagesbild). */
-export function publicationJson(publication: PublishedRevision, site: PublicSite): PublicLagesbild {
+/**
+ * The JSON of one publication: `$schema` names the JSON Schema it follows (PublicLagesbild), and
+ * `map` links the open map counted at its publication, where it has one.
+ */
+export function publicationJson(
+  publication: PublishedRevision,
+  site: PublicSite,
+  hasMap = false,
+): PublicLagesbild {
+  const urls = new PublicUrls(site.baseUrl);
   return {
-    $schema: new PublicUrls(site.baseUrl).schema(),
+    $schema: urls.schema(),
     period: publication.period,
     publicationNumber: publication.publicationNumber,
     revision: publication.revision,
@@ -384,5 +392,6 @@ export function publicationJson(publication: PublishedRevision, site: PublicSite
     contentHash: publication.contentHash,
     correction: publication.correction,
     document: { ...publication.document, status: 'published', view: 'open' },
+    map: hasMap ? urls.publication(publication.period, publication.publicationNumber, 'geojson') : null,
   };
 }

@@ -67,7 +67,7 @@ export class PublicPublicationHandler implements IQueryHandler<PublicPublication
     };
     if (format === 'json') {
       return {
-        body: JSON.stringify(publicationJson(publication, this.site)),
+        body: JSON.stringify(publicationJson(publication, this.site, openMap !== null)),
         contentType: JSON_TYPE,
         immutable,
         describedBy: new PublicUrls(this.site.baseUrl).schema(),
