@@ -161,7 +161,7 @@ export const lagesbildEnglish: LagesbildMessages = {
   retracted_notice:
     'The publication is retracted and not visible to the public. Publish a correction to show the week again.',
   map_preview:
-    'The map published with the open version: incidents per area and category. Fewer than %{min} incidents in a category show as \"fewer than %{min}\".',
+    'The map published with the open version: incidents per area and category. Fewer than %{min} incidents in a category show as “fewer than %{min}”.',
   map_preview_failed: 'The map could not be fetched. Approve once you have seen it, or reload the page.',
   approve_four_eyes:
     'Where four-eyes applies, someone other than the last person to edit or mask approves, for example the reviewer.',

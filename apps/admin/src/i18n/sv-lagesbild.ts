@@ -158,7 +158,7 @@ export const lagesbildSwedish = {
   retracted_notice:
     'Publiceringen är tillbakadragen och syns inte för allmänheten. Publicera en rättelse för att visa veckan igen.',
   map_preview:
-    'Kartan som publiceras med den öppna versionen: händelser per område och kategori. Färre än %{min} händelser i en kategori visas som \"färre än %{min}\".',
+    'Kartan som publiceras med den öppna versionen: händelser per område och kategori. Färre än %{min} händelser i en kategori visas som ”färre än %{min}”.',
   map_preview_failed: 'Kartan kunde inte hämtas. Godkänn först när du har sett den, eller ladda om sidan.',
   approve_four_eyes:
     'Där fyraögonsprincipen gäller godkänner någon annan än den som senast redigerade eller maskerade, till exempel granskaren.',
