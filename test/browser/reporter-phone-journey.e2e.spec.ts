@@ -215,7 +215,7 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       await page.waitForFunction(() => document.activeElement?.id === 'incident-problem');
       await page.keyboard.type('Inbrott i förråd');
       // From Problematik on, Tab follows the form's order down to its buttons.
-      expect(await tabOrder(page, 10)).toEqual([
+      expect(await tabOrder(page, 11)).toEqual([
         'incident-category',
         'incident-location',
         // "Välj på kartan" beside the place (issue 20).
@@ -225,6 +225,8 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
         'incident-severity-first',
         'incident-scope-first',
         'incident-comment',
+        // The free tags (issue 18), after the EST form's own columns.
+        'incident-tags',
         'Avbryt',
         'another',
       ]);
@@ -237,11 +239,12 @@ describeWith(['postgres', 'chromium'], "reporter's week on a phone", () => {
       await page.keyboard.press('ArrowDown');
       for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('incident-severity-first');
-      // Arrows choose within a group (2 lindrigt, A – andra); Tab moves on to the save button.
+      // Arrows choose within a group (2 lindrigt, A – andra); Tab moves on (past the comment and
+      // the tags) to the save button.
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Tab');
       await page.keyboard.press('ArrowDown');
-      for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+      for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Spara');
       await page.keyboard.press('Enter');
       await page.getByRole('article', { name: 'Inbrott i förråd' }).waitFor();
