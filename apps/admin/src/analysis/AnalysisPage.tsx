@@ -136,9 +136,9 @@ function Shown({
   children,
 }: {
   state: TrendsState;
-  children: (trends: Extract<TrendsState, { status: 'done' }>['trends']) => React.ReactNode;
+  children: (trends: Extract<TrendsState, { status: 'done' }>['value']) => React.ReactNode;
 }) {
   if (state.status === 'loading') return <CircularProgress aria-label="…" size={24} sx={{ m: 2 }} />;
   if (state.status === 'error') return <Alert severity="error">{state.message}</Alert>;
-  return <>{children(state.trends)}</>;
+  return <>{children(state.value)}</>;
 }

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { TrendsAnswer } from '@laget/contracts';
-import { api } from '../http.js';
+import { type Loaded, useGet } from '../shared/useGet.js';
 
 export interface TrendsFilter {
   from: string;
@@ -12,8 +11,7 @@ export interface TrendsFilter {
   organisationId?: string;
 }
 
-export type TrendsState =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; trends: TrendsAnswer };
+export type TrendsState = Loaded<TrendsAnswer>;
 
 export function trendsPath(filter: TrendsFilter): string {
   const params = new URLSearchParams();
@@ -23,19 +21,5 @@ export function trendsPath(filter: TrendsFilter): string {
 
 /** One question to GET /api/analysis/trends; asked again when the filter changes. */
 export function useTrends(filter: TrendsFilter | null): TrendsState {
-  const [state, setState] = useState<TrendsState>({ status: 'loading' });
-  const path = filter ? trendsPath(filter) : null;
-  useEffect(() => {
-    if (!path) return;
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    api<TrendsAnswer>(path, { signal: controller.signal })
-      .then(({ json }) => setState({ status: 'done', trends: json }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted)
-          setState({ status: 'error', message: String((error as Error).message) });
-      });
-    return () => controller.abort();
-  }, [path]);
-  return state;
+  return useGet<TrendsAnswer>(filter ? trendsPath(filter) : null);
 }

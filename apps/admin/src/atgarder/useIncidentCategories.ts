@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api } from '../http.js';
+import type { IncidentCategory } from '@laget/contracts';
+import { useChoices } from '../shared/useGet.js';
 
 export interface CategoryChoice {
   id: string;
@@ -8,13 +8,8 @@ export interface CategoryChoice {
 
 /** The municipality's incident categories as choices (GET /api/incident-categories). */
 export function useCategoryChoices(): CategoryChoice[] {
-  const [choices, setChoices] = useState<CategoryChoice[]>([]);
-  useEffect(() => {
-    api<{ key: string; label: string }[]>('/api/incident-categories')
-      .then(({ json }) =>
-        setChoices(Array.isArray(json) ? json.map(({ key, label }) => ({ id: key, name: label })) : []),
-      )
-      .catch(() => setChoices([]));
-  }, []);
-  return choices;
+  return useChoices<IncidentCategory>('/api/incident-categories').map(({ key, label }) => ({
+    id: key,
+    name: label,
+  }));
 }

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Box, Typography } from '@mui/material';
 import type { OpenMapPreview as Preview } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
-import { lagesbildApi } from './lagesbild-api.js';
+import { useGet } from '../shared/useGet.js';
 
 /**
  * The open map the approval will publish (ADR 0030), for the reviewer to see before approving:
@@ -12,20 +11,9 @@ import { lagesbildApi } from './lagesbild-api.js';
  */
 export function OpenMapPreview({ period, version }: { period: string; version: number }) {
   const translate = useTranslate();
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    setFailed(false);
-    lagesbildApi.openMapPreview(period).then(
-      (answer) => current && setPreview(answer),
-      () => current && setFailed(true),
-    );
-    return () => {
-      current = false;
-    };
-  }, [period, version]);
+  const loaded = useGet<Preview>(`/api/lagesbilder/${encodeURIComponent(period)}/open-map-preview`, version);
+  const failed = loaded.status === 'error';
+  const preview = loaded.status === 'done' ? loaded.value : null;
 
   if (failed) {
     return (

@@ -6,7 +6,6 @@ import type {
   JobView,
   LagesbildDocument,
   LagesbildView,
-  OpenMapPreview,
   PublishAnswer,
   RedactionOverview,
   RedactionSuggestion,
@@ -27,10 +26,6 @@ export const lagesbildApi = {
       body: { reason },
       ifMatch: version,
     }),
-  /** The open map as publishing now would count it (areas in force, small cells hidden). */
-  async openMapPreview(id: string): Promise<OpenMapPreview> {
-    return (await api<OpenMapPreview>(`${base(id)}/open-map-preview`)).json;
-  },
   async document(id: string, view: LagesbildView): Promise<LagesbildDocument> {
     return (await api<LagesbildDocument>(`${base(id)}?view=${encodeURIComponent(view)}`)).json;
   },

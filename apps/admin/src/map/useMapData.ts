@@ -1,28 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { PlaceView } from '@laget/contracts';
-import { api } from '../http.js';
+import { type Loaded, useGet } from '../shared/useGet.js';
 import type { AreaView, MapIncidents, MapSettings } from './map-types.js';
-
-export type Loaded<T> =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; value: T };
-
-/** One GET, asked again when the path changes; an older answer never overwrites a newer one. */
-export function useGet<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
-  useEffect(() => {
-    if (!path) return;
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    api<T>(path, { signal: controller.signal })
-      .then(({ json }) => setState({ status: 'done', value: json }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted)
-          setState({ status: 'error', message: String((error as Error).message) });
-      });
-    return () => controller.abort();
-  }, [path]);
-  return state;
-}
 
 /** Without an answer (an older server, a failed read) the map draws on the plain background. */
 const noBaseMap: MapSettings = { styleUrl: null, minCount: 3 };

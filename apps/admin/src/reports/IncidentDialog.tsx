@@ -33,7 +33,7 @@ import type { IncidentInput } from './useReport.js';
 import { SEVERITY_LEVELS, scopeWords, severityHelpWords, severityWord } from './severity-words.js';
 import { touchIcon, touchTarget } from './touch.js';
 import { TagsInput } from './TagsInput.js';
-import { useChoices } from '../shared/CategoryOrganisationFields.js';
+import { useChoices } from '../shared/useGet.js';
 
 // The map library is large: loaded only when a reporter opens the picker (docs/adr/0022).
 const PlacePickerDialog = lazy(async () => ({

@@ -4,7 +4,7 @@ import AddIcon from '@mui/icons-material/Add';
 import type { IncidentCategory, IncidentView, OrganisationDto, PeriodView } from '@laget/contracts';
 import { Confirm, Title, useCanAccess, useGetOne, useTranslate } from 'react-admin';
 import { useLocation } from 'react-router-dom';
-import { useChoices } from '../shared/CategoryOrganisationFields.js';
+import { useChoices } from '../shared/useGet.js';
 import { StatusChip } from '../shared/StatusChip.js';
 import { swedishDateTime, weekLabel, weekNumberLabel } from '../shared/week.js';
 import { CompiledEarlyNotice } from './CompiledEarlyNotice.js';

@@ -1,19 +1,7 @@
-import { useEffect, useState } from 'react';
 import { MenuItem, TextField } from '@mui/material';
 import type { IncidentCategory, OrganisationDto } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
-import { api } from '../http.js';
-
-/** A list the page only offers as choices: empty until it has come, and empty if it cannot come. */
-export function useChoices<T>(path: string): T[] {
-  const [items, setItems] = useState<T[]>([]);
-  useEffect(() => {
-    api<T[]>(path)
-      .then(({ json }) => setItems(Array.isArray(json) ? json : []))
-      .catch(() => setItems([]));
-  }, [path]);
-  return items;
-}
+import { useChoices } from './useGet.js';
 
 export interface CategoryOrganisationFilter {
   category?: string | undefined;
