@@ -205,15 +205,19 @@ export class DataKeys {
     return entry;
   }
 
-  /** Loads the keys not yet in memory (one or two queries for a whole batch of events). */
-  async load(keyIds: Iterable<string>): Promise<void> {
+  /**
+   * Loads the keys not yet in memory (one or two queries for a whole batch of events). Inside a
+   * transaction pass its executor: PGlite has one connection, so a query on the database would
+   * wait for the transaction to end, and on PostgreSQL it would read outside it.
+   */
+  async load(keyIds: Iterable<string>, db: SqlExecutor = this.db): Promise<void> {
     const now = Date.now();
     const missing = [...new Set(keyIds)].filter((id) => {
       const entry = this.keys.get(id);
       return !entry || !this.trusted(entry.at, now);
     });
     if (missing.length === 0) return;
-    const { rows } = await this.db.query<{ key_id: string; wrapped: string }>(
+    const { rows } = await db.query<{ key_id: string; wrapped: string }>(
       `SELECT key_id, wrapped FROM gallring_data_keys WHERE key_id = ANY($1::text[])`,
       [missing],
     );
@@ -227,20 +231,20 @@ export class DataKeys {
     const found = new Set(rows.map((row) => row.key_id));
     const shredded = missing.filter((id) => !found.has(id));
     if (shredded.length === 0) return;
-    const [values, events, kept] = await Promise.all([
-      this.db.query<{ key_id: string; value_ref: string; wrapped: string }>(
-        `SELECT key_id, value_ref, wrapped FROM gallring_value_keys WHERE key_id = ANY($1::text[])`,
-        [shredded],
-      ),
-      this.db.query<{ key_id: string; event_id: string; wrapped: string }>(
-        `SELECT key_id, event_id, wrapped FROM gallring_event_keys WHERE key_id = ANY($1::text[])`,
-        [shredded],
-      ),
-      this.db.query<{ key_id: string; event_id: string; sealed: string }>(
-        `SELECT key_id, event_id, sealed FROM gallring_kept_values WHERE key_id = ANY($1::text[])`,
-        [shredded],
-      ),
-    ]);
+    // One after another: a transaction's executor runs one query at a time (and this is the rare
+    // path, a key that was shredded or split).
+    const values = await db.query<{ key_id: string; value_ref: string; wrapped: string }>(
+      `SELECT key_id, value_ref, wrapped FROM gallring_value_keys WHERE key_id = ANY($1::text[])`,
+      [shredded],
+    );
+    const events = await db.query<{ key_id: string; event_id: string; wrapped: string }>(
+      `SELECT key_id, event_id, wrapped FROM gallring_event_keys WHERE key_id = ANY($1::text[])`,
+      [shredded],
+    );
+    const kept = await db.query<{ key_id: string; event_id: string; sealed: string }>(
+      `SELECT key_id, event_id, sealed FROM gallring_kept_values WHERE key_id = ANY($1::text[])`,
+      [shredded],
+    );
     type Split = Extract<KeyEntry, { state: 'split' }>;
     const split = new Map<string, Split>();
     const splitOf = (keyId: string): Split => {
@@ -315,7 +319,9 @@ export class DataKeys {
     erased: readonly { eventId: string; pointer: string }[],
     events: readonly EventUnderErasure[] = [],
   ): Promise<void> {
-    await this.load([keyId]);
+    // The key is read in the shred's transaction: it may be stale here (its TTL ran out, or any
+    // instance shredded since it was loaded), and PGlite cannot query beside an open transaction.
+    await this.load([keyId], tx);
     const entry = this.keys.get(keyId);
     if (!entry || entry.state === 'gone') return;
     await announceShred(tx);

@@ -373,6 +373,33 @@ describe('events sealed whole (enc2)', () => {
     expect((otherAfter!.data as Changes).changes[0]!.after).toBe(SHREDDED);
   });
 
+  it('erases inside a PGlite transaction when the key in memory is stale (after a shred anywhere)', async () => {
+    const stream = 'report-2024-W45.org-stale';
+    await store.append(stream, [narrative('Om Olle', 'Lugn vecka'), narrative('Lugn vecka', 'Om Stina')], {
+      expectedVersion: NO_STREAM,
+    });
+    const [first, second] = await store.readStream(stream);
+    const keyId = await keyIdOfSubject(stream);
+    const eraseOne = (eventId: string, values: (string | null)[]) =>
+      db.transaction((tx) => store.keys.shredValues(tx, keyId, [], [], [{ eventId, values, erased: true }]));
+
+    // An announced shred makes every key loaded before it stale: the shred must read its key in
+    // its own transaction (PGlite has one connection; a query beside the transaction never ends).
+    store.keys.forget();
+    await eraseOne(first!.eventId, [null, 'Lugn vecka']);
+    // The key is split now; stale again, it is read (with the split's rows) in the transaction too.
+    store.keys.forget();
+    await eraseOne(second!.eventId, ['Lugn vecka', null]);
+
+    store.keys.forget();
+    const [firstAfter, secondAfter] = await store.readStream(stream);
+    expect((firstAfter!.data as Changes).changes[0]).toMatchObject({ before: SHREDDED, after: 'Lugn vecka' });
+    expect((secondAfter!.data as Changes).changes[0]).toMatchObject({
+      before: 'Lugn vecka',
+      after: SHREDDED,
+    });
+  });
+
   it('keeps every event of a subject readable but the erased values (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
