@@ -91,10 +91,9 @@ export const schema = [
      recorded_at timestamptz NOT NULL DEFAULT now(),
      CONSTRAINT ${appendKeyConstraint} PRIMARY KEY (stream_id, idempotency_key)
    )`,
-  // The functions before guards (seven arguments) and before keys (nine): overloads of their
-  // own, no longer called.
-  `DROP FUNCTION IF EXISTS event_store.append_events(text, text, integer, uuid[], text[], text[], text[])`,
-  `DROP FUNCTION IF EXISTS event_store.append_events(text, text, integer, uuid[], text[], text[], text[], text[], integer[])`,
+  // The functions before guards (seven arguments) and before keys (nine) are overloads of their
+  // own that this version never calls. A start leaves them be: in a rolling upgrade the instances
+  // of the old version still append through them until they stop (docs/adr/0014, "Upgrades").
 ];
 
 /**
