@@ -50,6 +50,10 @@ export const retentionRunSchema = z
     at: z.string(),
     counts: z.array(gallringCountSchema),
     appendKeysPruned: z.number().int(),
+    storedCopiesPruned: z.number().int().meta({
+      description:
+        'Stored copies past their time: answers kept for idempotent replays (after appendKeyDays) and outbox e-mails (after the email rule)',
+    }),
   })
   .meta({ id: 'RetentionRun' });
 export type RetentionRunAnswer = z.output<typeof retentionRunSchema>;
@@ -96,6 +100,10 @@ export const erasureSchema = z
     matchKind: z.enum(['text', 'personnummer', 'phone', 'email']),
     erased: z.number().int().meta({ description: 'How many values were (or would be) erased' }),
     locations: z.array(erasureLocationSchema),
+    storedCopies: z.number().int().meta({
+      description:
+        'How many stored copies outside the log held the person and were (or would be) removed: answers kept for idempotent replays and outbox e-mails',
+    }),
   })
   .meta({ id: 'Erasure' });
 export type ErasureAnswer = z.output<typeof erasureSchema>;

@@ -140,7 +140,7 @@ export function ErasureForm({ onErased }: { onErased: () => void }) {
             <Button
               variant="contained"
               color="error"
-              disabled={busy || !complete || !preview || preview.erased === 0}
+              disabled={busy || !complete || !preview || preview.erased + preview.storedCopies === 0}
               onClick={() => setConfirming(true)}
             >
               {translate('laget.gallring.erasure.erase')}
@@ -158,6 +158,13 @@ export function ErasureForm({ onErased }: { onErased: () => void }) {
               {translate(done ? 'laget.gallring.erasure.did' : 'laget.gallring.erasure.would', {
                 count: shown.erased,
               })}
+              {shown.storedCopies > 0 &&
+                ` ${translate(
+                  done ? 'laget.gallring.erasure.copies_did' : 'laget.gallring.erasure.copies_would',
+                  {
+                    count: shown.storedCopies,
+                  },
+                )}`}
             </Typography>
             {shown.locations.length > 0 && (
               <Table size="small">

@@ -89,6 +89,9 @@ export function RunGallringCard({ onRun }: { onRun: () => void }) {
               <ListItem>
                 <ListItemText primary={`${kind('append_keys')}: ${answer.appendKeysPruned}`} />
               </ListItem>
+              <ListItem>
+                <ListItemText primary={`${kind('stored_copies')}: ${answer.storedCopiesPruned}`} />
+              </ListItem>
             </List>
           </Box>
         )}

@@ -27,6 +27,7 @@ export const gallringEnglish: typeof gallringSwedish = {
     login: 'Logins',
     email: 'E-mails',
     append_keys: 'Idempotency keys',
+    stored_copies: 'Stored copies (answers and outbox)',
     other: 'Other',
     none: 'Nothing found',
   },
@@ -60,6 +61,9 @@ export const gallringEnglish: typeof gallringSwedish = {
     erase: 'Erase',
     would: 'Found %{count} values that would be erased',
     did: 'Erased %{count} values',
+    copies_would:
+      'and %{count} stored copies (answers to repeated requests, outbox e-mails) that would be removed',
+    copies_did: 'and removed %{count} stored copies (answers to repeated requests, outbox e-mails)',
     columns: { kind: 'Kind', week: 'Week', eventType: 'Event', field: 'Field', values: 'Count' },
     confirm_title: 'Erase the data?',
     confirm_content:

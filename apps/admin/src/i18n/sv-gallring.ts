@@ -26,6 +26,7 @@ export const gallringSwedish = {
     login: 'Inloggningar',
     email: 'E-brev',
     append_keys: 'Idempotensnycklar',
+    stored_copies: 'Sparade kopior (svar och utkorg)',
     other: 'Övrigt',
     none: 'Inget funnet',
   },
@@ -59,6 +60,9 @@ export const gallringSwedish = {
     erase: 'Radera',
     would: 'Hittade %{count} uppgifter som skulle raderas',
     did: 'Raderade %{count} uppgifter',
+    copies_would:
+      'och %{count} sparade kopior (svar på upprepade anrop, brev i utkorgen) som skulle tas bort',
+    copies_did: 'och tog bort %{count} sparade kopior (svar på upprepade anrop, brev i utkorgen)',
     columns: { kind: 'Slag', week: 'Vecka', eventType: 'Händelse', field: 'Fält', values: 'Antal' },
     confirm_title: 'Radera uppgifterna?',
     confirm_content:

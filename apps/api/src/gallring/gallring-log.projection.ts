@@ -31,8 +31,11 @@ export const gallringLogProjection = defineProjection<GallringEvent>({
         ? [
             ...event.data.counts.map((count) => ({ kind: count.kind, count: count.subjects })),
             { kind: 'append_keys', count: event.data.appendKeysPruned },
+            ...(event.data.storedCopiesPruned
+              ? [{ kind: 'stored_copies', count: event.data.storedCopiesPruned }]
+              : []),
           ].map((row) => ({ ...row, reference: event.data.runId, what: 'rule', legalGround: null }))
-        : countsByKind(event.data.locations).map(([kind, count]) => ({
+        : countsByKind(event.data.locations, event.data.storedCopies ?? 0).map(([kind, count]) => ({
             kind,
             count,
             reference: event.data.erasureId,
@@ -57,9 +60,13 @@ export const gallringLogProjection = defineProjection<GallringEvent>({
   },
 });
 
-function countsByKind(locations: readonly { kind: string; values: number }[]): [string, number][] {
+function countsByKind(
+  locations: readonly { kind: string; values: number }[],
+  storedCopies: number,
+): [string, number][] {
   const counts = new Map<string, number>();
   for (const location of locations)
     counts.set(location.kind, (counts.get(location.kind) ?? 0) + location.values);
+  if (storedCopies > 0) counts.set('stored_copies', storedCopies);
   return counts.size === 0 ? [['none', 0]] : [...counts];
 }

@@ -122,6 +122,17 @@ describeOnStores(['pglite', 'postgres'], 'no plain text of erased data remains (
   };
 
   it('finds the strings before, and none of them after an erasure and a gallring run', async () => {
+    // An incident sent with an Idempotency-Key: its answer (with the comment) is kept for a
+    // replay, a plain copy outside the log (stored-copies.ts).
+    const incidents = `/api/reports/${scene.reportId}/incidents`;
+    const withKey = { 'Idempotency-Key': 'proof-incident-1' };
+    const incident = {
+      problem: 'Klotter och hot',
+      category: 'skadegorelse',
+      comment: `${PERSON} hotade personalen vid entrén.`,
+      assessment: { severity: 3, scope: 'EA' },
+    };
+    expect((await scene.reporter.post(incidents, incident, withKey)).status).toBe(201);
     await flush();
     const before = await grepFiles((await dataFiles()).data, ERASED);
     expect([...before.keys()].sort()).toEqual([...ERASED].sort());
@@ -144,5 +155,14 @@ describeOnStores(['pglite', 'postgres'], 'no plain text of erased data remains (
 
     const queued = await redisText(scene.app.config.queuePrefix);
     for (const needle of ERASED) expect(queued).not.toContain(needle);
+
+    // The retry of the incident, its kept answer gone, is still not applied twice: its append
+    // key records that it was (docs/adr/0014).
+    const count = async () =>
+      (await scene.reporter.get<{ incidents: unknown[] }>(`/api/reports/${scene.reportId}`)).body.incidents
+        .length;
+    const incidentsBefore = await count();
+    expect((await scene.reporter.post(incidents, incident, withKey)).status).toBeLessThan(300);
+    expect(await count()).toBe(incidentsBefore);
   }, 300_000);
 });

@@ -34,6 +34,8 @@ export type GallringEvent =
         at: string;
         counts: GallringCount[];
         appendKeysPruned: number;
+        /** Added in session 10 (absent in earlier runs): stored answers and outbox e-mails removed. */
+        storedCopiesPruned?: number;
         rebuilt: string[];
       };
     }
@@ -47,6 +49,8 @@ export type GallringEvent =
         reason: string;
         erased: number;
         locations: ErasedLocation[];
+        /** Added in session 10 (absent in earlier erasures): stored answers and outbox e-mails removed. */
+        storedCopies?: number;
         rebuilt: string[];
       };
     };

@@ -9,11 +9,12 @@ import { gallringRecordDecider, gallringRunStream } from '../gallring.decider.js
 import { gallringSettings } from '../gallring.settings.js';
 import { isDue, monthsBefore } from '../retention-rules.js';
 import { Shredder } from '../shredder.js';
+import { StoredCopies } from '../stored-copies.js';
 
 /**
  * One gallring run (`POST /api/retention/runs`, and the daily job): shreds the keys of every
- * subject whose retention has passed, prunes old idempotency keys of appends, rebuilds the read
- * models and records one `GallringRan` with the counts. A dry run answers the same counts and
+ * subject whose retention has passed, prunes old idempotency keys of appends and the stored copies
+ * past their time (stored-copies.ts), rebuilds the read models and records one `GallringRan` with the counts. A dry run answers the same counts and
  * changes nothing (and records nothing). The controller has checked the caller may run it.
  */
 export class RunGallringCommand extends Command<RetentionRunAnswer> {
@@ -29,6 +30,7 @@ export class RunGallringCommand extends Command<RetentionRunAnswer> {
 export class RunGallringHandler implements ICommandHandler<RunGallringCommand> {
   constructor(
     private readonly shredder: Shredder,
+    private readonly copies: StoredCopies,
     private readonly runner: CommandRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -48,9 +50,15 @@ export class RunGallringHandler implements ICommandHandler<RunGallringCommand> {
       cutoff: monthsBefore(now, rules[kind]).toISOString(),
     }));
     const appendKeysPruned = await this.shredder.pruneAppendKeys(rules.appendKeyDays, dryRun);
+    const pruned = await this.copies.prune(
+      { answerDays: rules.appendKeyDays, emailMonths: rules.email },
+      now,
+      dryRun,
+    );
+    const storedCopiesPruned = pruned.answers + pruned.emails;
     const runId = randomUUID();
     const at = now.toISOString();
-    if (dryRun) return { runId, dryRun, at, counts, appendKeysPruned };
+    if (dryRun) return { runId, dryRun, at, counts, appendKeysPruned, storedCopiesPruned };
     await this.shredder.shredKeys(due.map((key) => key.keyId));
     const rebuilt = due.length > 0 ? await this.shredder.afterShred() : [];
     await this.runner.run(
@@ -58,10 +66,13 @@ export class RunGallringHandler implements ICommandHandler<RunGallringCommand> {
       gallringRecordDecider,
       {
         type: 'Record',
-        event: { type: 'GallringRan', data: { runId, at, counts, appendKeysPruned, rebuilt } },
+        event: {
+          type: 'GallringRan',
+          data: { runId, at, counts, appendKeysPruned, storedCopiesPruned, rebuilt },
+        },
       },
       { context },
     );
-    return { runId, dryRun, at, counts, appendKeysPruned };
+    return { runId, dryRun, at, counts, appendKeysPruned, storedCopiesPruned };
   }
 }
