@@ -159,7 +159,7 @@ export function App() {
             <Route
               path="/atgardsplan"
               element={
-                <CanAccess action="create" resource="atgardsplaner" accessDenied={<AccessDenied />}>
+                <CanAccess action="approve" resource="atgardsplaner" accessDenied={<AccessDenied />}>
                   <PlanPage />
                 </CanAccess>
               }

@@ -242,15 +242,48 @@ export const createPlanRequestSchema = strict({
     .max(2100, { error: sayBoth('År', 'year')('senast 2100', 'at the latest 2100') }),
 });
 
+const planText = (max: number, sv: string, en: string) => freeText(sayBoth(sv, en), { max, min: 1 });
+
+/** Approving the plan: the open version's hash as the approver read it (409 when it changed since). */
+export const approvePlanRequestSchema = strict({
+  contentHash: z
+    .string({ error: sayBoth('Innehållets kontrollsumma', 'contentHash')('måste vara text', 'must be text') })
+    .regex(/^[0-9a-f]{64}$/, {
+      error: sayBoth('Innehållets kontrollsumma', 'contentHash')('64 hexadecimala tecken', '64 hex digits'),
+    })
+    .optional(),
+});
+
+/** Publishing the plan; required when it was published before: what was corrected and why. */
+export const publishPlanRequestSchema = strict({
+  correction: z
+    .strictObject({
+      what: planText(2_000, 'Vad som rättas', 'correction.what'),
+      why: planText(2_000, 'Varför', 'correction.why'),
+    })
+    .optional(),
+});
+
+/** Retracting the published plan: why, in the coordinator's words (recorded, never public). */
+export const retractPlanRequestSchema = strict({ reason: planText(2_000, 'Skäl', 'reason') });
+
 /** The yearly åtgärdsplan in the lägesbild's document shape (sections of text). */
 export const atgardsplanSchema = z.object({
   year: z.number().int(),
-  status: z.enum(['compiled', 'approved', 'published']),
+  status: z.enum(['compiled', 'approved', 'published', 'retracted']),
   revision: z.number().int(),
   version: z.number().int(),
   view: z.enum(PLAN_VIEWS),
   compiledAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  contentHash: z.string().meta({ description: 'The open version’s hash; send it back when approving' }),
+  corrections: z
+    .array(z.object({ what: z.string(), why: z.string(), publishedAt: z.string() }))
+    .meta({ description: 'What each publication after the first corrected, and why' }),
+  retraction: z
+    .object({ reason: z.string(), at: z.string() })
+    .nullable()
+    .meta({ description: 'The last retraction (internal views only; a retracted plan has no public page)' }),
   sections: z.array(
     z.object({ id: z.string(), kind: z.string(), title: z.string(), text: z.string().optional() }),
   ),

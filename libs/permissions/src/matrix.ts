@@ -286,9 +286,9 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
 
   {
     who: 'coordinator',
-    actions: ['read', 'create', 'approve'],
+    actions: ['read', 'create', 'approve', 'delete'],
     subject: 'ActionPlan',
-    why: 'compiles, approves and publishes the yearly åtgärdsplan',
+    why: 'compiles, approves, publishes, corrects and retracts the yearly åtgärdsplan',
   },
 
   // Granskare.
@@ -307,6 +307,20 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
     why: 'the second pair of eyes',
   },
   { who: 'reviewer', actions: ['read'], subject: 'Redaction', why: 'sees what was masked and why' },
+  {
+    who: 'reviewer',
+    actions: ['read'],
+    subject: 'ActionPlan',
+    when: 'internalOrOpenView',
+    why: 'compares the åtgärdsplan’s open version with the internal one',
+  },
+  {
+    who: 'reviewer',
+    actions: ['approve'],
+    subject: 'ActionPlan',
+    when: 'openViewFourEyes',
+    why: 'the second pair of eyes on the åtgärdsplan',
+  },
 
   // EST-gruppen.
   {

@@ -118,7 +118,9 @@ export interface OutboxSubject {
 /** One view of a yearly åtgärdsplan (atgarder/plan). */
 export interface ActionPlanSubject {
   view: 'internal' | 'open';
-  status: 'none' | 'compiled' | 'approved' | 'published';
+  status: 'none' | 'compiled' | 'approved' | 'published' | 'retracted';
+  /** Whether the municipality requires a second approver (a reviewer may then approve). */
+  fourEyes?: boolean;
 }
 
 export interface SubjectInstances {

@@ -13,12 +13,14 @@ import {
   Typography,
 } from '@mui/material';
 import type { AtgardsplanView, PlanView } from '@laget/contracts';
-import { HttpError, Title, useNotify, useTranslate } from 'react-admin';
+import { HttpError, Title, useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { api } from '../http.js';
+import { PlanPublishControls } from './PlanPublishControls.js';
 
 /**
  * The yearly åtgärdsplan (issue 19, point 4): compile from the active problems, compare the
- * internal and open versions, approve the open one and publish it (page, JSON, tagged PDF).
+ * internal and open versions, approve the open one and publish it (page, JSON, tagged PDF); after
+ * that, compile again to correct it, or retract it.
  */
 export function PlanPage() {
   const translate = useTranslate();
@@ -27,6 +29,8 @@ export function PlanPage() {
   const [view, setView] = useState<PlanView>('internal');
   const [plan, setPlan] = useState<AtgardsplanView | null>(null);
   const [busy, setBusy] = useState(false);
+  // A reviewer (four eyes) approves here too; compiling is the coordinator's.
+  const { canAccess: mayCompile } = useCanAccess({ action: 'create', resource: 'atgardsplaner' });
 
   const load = useCallback(async () => {
     try {
@@ -75,27 +79,15 @@ export function PlanPage() {
           slotProps={{ htmlInput: { min: 2000, max: 2100 } }}
           sx={{ width: 120 }}
         />
-        <Button
-          variant="contained"
-          disabled={busy || plan?.status === 'published'}
-          onClick={() => void run('/api/atgardsplaner', { year })}
-        >
-          {translate('laget.atgarder.plan_compile')}
-        </Button>
-        <Button
-          variant="outlined"
-          disabled={busy || !plan || plan.status !== 'compiled'}
-          onClick={() => void run(`/api/atgardsplaner/${year}/approve`)}
-        >
-          {translate('laget.atgarder.plan_approve')}
-        </Button>
-        <Button
-          variant="outlined"
-          disabled={busy || plan?.status !== 'approved'}
-          onClick={() => void run(`/api/atgardsplaner/${year}/publish`)}
-        >
-          {translate('laget.atgarder.plan_publish')}
-        </Button>
+        {mayCompile && (
+          <Button
+            variant="contained"
+            disabled={busy}
+            onClick={() => void run('/api/atgardsplaner', { year })}
+          >
+            {translate('laget.atgarder.plan_compile')}
+          </Button>
+        )}
         <ToggleButtonGroup
           exclusive
           size="small"
@@ -110,9 +102,10 @@ export function PlanPage() {
       {!plan && <Alert severity="info">{translate('laget.atgarder.plan_none')}</Alert>}
       {plan && (
         <>
+          <PlanPublishControls plan={plan} busy={busy} run={run} />
           <Typography gutterBottom>
             {translate(`laget.atgarder.plan_status.${plan.status}`)}
-            {plan.status === 'published' && (
+            {plan.publishedAt !== null && (
               <>
                 {' · '}
                 <MuiLink href={`/public/atgardsplaner/${plan.year}`}>

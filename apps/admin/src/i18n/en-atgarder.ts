@@ -54,6 +54,14 @@ export const atgarderEnglish: typeof atgarderSwedish = {
   plan_none: 'The action plan for the year is not compiled yet.',
   plan_saved: 'The action plan is updated',
   plan_public_link: 'Show the published page',
-  plan_status: { compiled: 'Compiled', approved: 'Approved', published: 'Published' },
+  plan_status: { compiled: 'Compiled', approved: 'Approved', published: 'Published', retracted: 'Retracted' },
+  plan_correction_help:
+    'The action plan was published before. The new publication is a correction: say what was corrected and why. Readers see it.',
+  plan_correction_how:
+    'To correct it: change the problems or actions, compile the plan again, have it approved and publish it as a correction. Until then the published plan is shown.',
+  plan_retract_confirm:
+    'The action plan disappears from the municipality’s website, the PDF and the feed. The reason is kept in the history. You can publish a correction later.',
+  plan_retracted_notice:
+    'The publication is retracted and not shown to the public. Compile, approve and publish a correction to show the plan again.',
   open_problem: 'Open the problem',
 };

@@ -16,6 +16,7 @@ export const eventsEnglish: Record<keyof typeof eventsSwedish, string> = {
   AtgardsplanCompiled: 'Action plan compiled',
   AtgardsplanPublicationRequested: 'Action plan publication requested',
   AtgardsplanPublished: 'Action plan published',
+  AtgardsplanRetracted: 'Action plan retracted',
   AttendanceDeclared: 'Attendance declared',
   AudienceDefined: 'Audience created',
   AudienceRemoved: 'Audience removed',

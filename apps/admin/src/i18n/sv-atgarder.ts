@@ -52,6 +52,19 @@ export const atgarderSwedish = {
   plan_none: 'Åtgärdsplanen för året är inte sammanställd än.',
   plan_saved: 'Åtgärdsplanen är uppdaterad',
   plan_public_link: 'Visa den publicerade sidan',
-  plan_status: { compiled: 'Sammanställd', approved: 'Godkänd', published: 'Publicerad' },
+  plan_status: {
+    compiled: 'Sammanställd',
+    approved: 'Godkänd',
+    published: 'Publicerad',
+    retracted: 'Tillbakadragen',
+  },
+  plan_correction_help:
+    'Åtgärdsplanen har publicerats förut. Den nya publiceringen är en rättelse: skriv vad som rättades och varför. Det visas för läsarna.',
+  plan_correction_how:
+    'Så rättar du: ändra problemen eller åtgärderna, sammanställ planen igen, låt den godkännas och publicera den som en rättelse. Till dess visas den publicerade planen.',
+  plan_retract_confirm:
+    'Åtgärdsplanen försvinner från kommunens webbplats, PDF:en och flödet. Skälet sparas i historiken. Du kan publicera en rättelse senare.',
+  plan_retracted_notice:
+    'Publiceringen är tillbakadragen och syns inte för allmänheten. Sammanställ, godkänn och publicera en rättelse för att visa planen igen.',
   open_problem: 'Öppna problemet',
 };

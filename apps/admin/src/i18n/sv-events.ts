@@ -18,6 +18,7 @@ export const eventsSwedish = {
   AtgardsplanCompiled: 'Åtgärdsplan sammanställd',
   AtgardsplanPublicationRequested: 'Åtgärdsplanens publicering begärd',
   AtgardsplanPublished: 'Åtgärdsplan publicerad',
+  AtgardsplanRetracted: 'Åtgärdsplan tillbakadragen',
   AttendanceDeclared: 'Närvaro angiven',
   AudienceDefined: 'Målgrupp skapad',
   AudienceRemoved: 'Målgrupp borttagen',

@@ -16,7 +16,7 @@ export function Menu() {
   const { canAccess: mayKeepPlaces } = useCanAccess({ action: 'create', resource: 'places' });
   const { canAccess: mayKeepAreas } = useCanAccess({ action: 'create', resource: 'areas' });
   const { canAccess: mayReadRetention } = useCanAccess({ action: 'list', resource: 'retention' });
-  const { canAccess: mayPlan } = useCanAccess({ action: 'create', resource: 'atgardsplaner' });
+  const { canAccess: mayPlan } = useCanAccess({ action: 'approve', resource: 'atgardsplaner' });
   const { canAccess: mayAnalyse } = useCanAccess({
     action: 'show',
     resource: 'lagesbilder',

@@ -221,10 +221,10 @@ export const incidentsProjection = defineProjection<IncidentSourceEvent>({
   },
 });
 
-/** Published åtgärdsplaner (the public feed lists them). */
+/** Published åtgärdsplaner (the public feed lists them); a retracted one is gone from the list. */
 export const plansProjection = defineProjection<PlanEvent>({
   name: 'atgarder.plans',
-  eventTypes: ['AtgardsplanPublished'],
+  eventTypes: ['AtgardsplanPublished', 'AtgardsplanRetracted'],
   setup: async (sql) => {
     await sql.query(`
       CREATE TABLE IF NOT EXISTS atgarder_plans (
@@ -237,9 +237,13 @@ export const plansProjection = defineProjection<PlanEvent>({
     await sql.query('DELETE FROM atgarder_plans');
   },
   handle: async (event, sql) => {
-    if (event.type !== 'AtgardsplanPublished') return;
     const year = Number(event.streamId.replace(/^atgardsplan-/, ''));
     if (!Number.isInteger(year)) return;
+    if (event.type === 'AtgardsplanRetracted') {
+      await sql.query('DELETE FROM atgarder_plans WHERE year = $1', [year]);
+      return;
+    }
+    if (event.type !== 'AtgardsplanPublished') return;
     await sql.query(
       `INSERT INTO atgarder_plans (year, revision, published_at) VALUES ($1, $2, $3)
        ON CONFLICT (year) DO UPDATE SET revision = $2, published_at = $3`,

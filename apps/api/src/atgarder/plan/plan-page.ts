@@ -11,6 +11,18 @@ import { textWithBreaks } from '../../publication/html.js';
  */
 export const planTitle = (year: number, municipality: string) => `Åtgärdsplan ${year} – ${municipality}`;
 
+/**
+ * The plan's sections, led by what each later publication corrected and why (as a corrected
+ * lägesbild says so), so a reader of the page or the PDF knows the plan changed after it came out.
+ */
+function publishedSections(plan: AtgardsplanView): AtgardsplanView['sections'] {
+  if (plan.corrections.length === 0) return plan.sections;
+  const text = plan.corrections
+    .map((c) => `Rättad ${c.publishedAt.slice(0, 10)}: ${c.what}\nSkäl: ${c.why}`)
+    .join('\n\n');
+  return [{ id: 'rattelser', kind: 'other', title: 'Rättelser', text }, ...plan.sections];
+}
+
 export function renderPlanPage(plan: AtgardsplanView, municipality: string): string {
   const title = planTitle(plan.year, municipality);
   const section = (s: AtgardsplanView['sections'][number]) =>
@@ -30,10 +42,10 @@ export function renderPlanPage(plan: AtgardsplanView, municipality: string): str
         <main>
           <h1>${title}</h1>
           <p>
-            Publicerad ${plan.publishedAt ?? ''}.
+            Publicerad ${plan.publishedAt ?? ''}${plan.corrections.length > 0 ? ' (rättad version)' : ''}.
             <a href="${String(plan.year)}.pdf">Åtgärdsplanen som PDF</a>.
           </p>
-          ${plan.sections.map(section)}
+          ${publishedSections(plan).map(section)}
         </main>
       </body>
     </html>`.toString();
@@ -47,7 +59,7 @@ export function renderPlanPdf(plan: AtgardsplanView, municipality: MunicipalityP
     revision: plan.revision,
     version: plan.version,
     view: 'open',
-    sections: plan.sections as DocumentSection[],
+    sections: publishedSections(plan) as DocumentSection[],
   };
   return renderLagesbildPdf(doc, {
     municipality,

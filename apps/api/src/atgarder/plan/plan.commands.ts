@@ -1,15 +1,22 @@
 import { Command, CommandHandler, type ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import type { AtgardsplanView } from '@laget/contracts';
+import { AppConfig } from '../../config/app-config.js';
 import type { SignedInCaller } from '../../identity/index.js';
 import { Clock } from '../../platform/commands/clock.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
-import { ensureMayChangePlan, openPlanHash, planDocument } from './plan-access.js';
-import { PlanSnapshotQuery } from './plan-snapshot.query.js';
-import { planDecider, planStreamId, type PlanCommand, type PlanState } from './plan.decider.js';
-import { planPublicationJobId } from './publish-plan.job.js';
 import { conflict } from '../../platform/domain/domain-error.js';
+import { type PlanChange, ensureMayChangePlan, openPlanHash, planDocument } from './plan-access.js';
+import { PlanSnapshotQuery } from './plan-snapshot.query.js';
+import {
+  type PlanCommand,
+  type PlanCorrection,
+  type PlanState,
+  planDeciderFor,
+  planStreamId,
+} from './plan.decider.js';
+import { planPublicationJobId } from './publish-plan.job.js';
 
-/** Compiles (again, until published) the year's åtgärdsplan from the active problems (coordinator). */
+/** Compiles the year's åtgärdsplan from the active problems (coordinator); after a publication, a correction. */
 export class CompilePlanCommand extends Command<AtgardsplanView> {
   constructor(
     readonly caller: SignedInCaller,
@@ -19,11 +26,12 @@ export class CompilePlanCommand extends Command<AtgardsplanView> {
   }
 }
 
-/** Approves the open version as it stands (coordinator). */
+/** Approves the open version as it stands, or as the approver read it (`readHash`). */
 export class ApprovePlanCommand extends Command<AtgardsplanView> {
   constructor(
     readonly caller: SignedInCaller,
     readonly year: number,
+    readonly readHash?: string,
   ) {
     super();
   }
@@ -34,26 +42,45 @@ export class PublishPlanCommand extends Command<{ jobId: string; plan: Atgardspl
   constructor(
     readonly caller: SignedInCaller,
     readonly year: number,
+    readonly correction?: PlanCorrection,
   ) {
     super();
   }
 }
 
-/** Decides on the plan as loaded, the permission checked on it. */
-function onPlan(
+/** Takes the published plan off the public site, with a reason (coordinator). */
+export class RetractPlanCommand extends Command<AtgardsplanView> {
+  constructor(
+    readonly caller: SignedInCaller,
+    readonly year: number,
+    readonly reason: string,
+  ) {
+    super();
+  }
+}
+
+/** Decides on the plan as loaded, the permission checked on it, under the municipality's policy. */
+function onPlan<Answer>(
   runner: CommandRunner,
+  config: AppConfig,
   caller: SignedInCaller,
   year: number,
-  action: 'create' | 'approve',
+  change: PlanChange,
   command: (state: PlanState) => PlanCommand,
-): Promise<AtgardsplanView> {
-  return runner.runOnMany([{ streamId: planStreamId(year), folder: planDecider }] as const, {
+  answer: (result: {
+    state: PlanState;
+    version: number;
+    events: readonly { type: string; eventId: string }[];
+  }) => Answer = (result) => planDocument(result.state, result.version, 'internal') as Answer,
+): Promise<Answer> {
+  const decider = planDeciderFor({ fourEyes: config.fourEyes });
+  return runner.runOnMany([{ streamId: planStreamId(year), folder: decider }] as const, {
     context: caller.context,
     decide: ([plan]) => {
-      ensureMayChangePlan(caller, action, plan.state);
-      return planDecider.decide(command(plan.state), plan.state);
+      ensureMayChangePlan(caller, change, plan.state, config.fourEyes);
+      return decider.decide(command(plan.state), plan.state);
     },
-    answer: (result) => planDocument(result.state, result.version, 'internal'),
+    answer,
   });
 }
 
@@ -63,12 +90,13 @@ export class CompilePlanHandler implements ICommandHandler<CompilePlanCommand> {
     private readonly runner: CommandRunner,
     private readonly queryBus: QueryBus,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async execute({ caller, year }: CompilePlanCommand): Promise<AtgardsplanView> {
     const snapshot = await this.queryBus.execute(new PlanSnapshotQuery(year));
     const at = this.clock.now().toISOString();
-    return onPlan(this.runner, caller, year, 'create', () => ({
+    return onPlan(this.runner, this.config, caller, year, 'compile', () => ({
       type: 'CompilePlan',
       data: { snapshot, by: caller.actor.userId, at },
     }));
@@ -77,32 +105,50 @@ export class CompilePlanHandler implements ICommandHandler<CompilePlanCommand> {
 
 @CommandHandler(ApprovePlanCommand)
 export class ApprovePlanHandler implements ICommandHandler<ApprovePlanCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly config: AppConfig,
+  ) {}
 
-  execute({ caller, year }: ApprovePlanCommand): Promise<AtgardsplanView> {
-    return onPlan(this.runner, caller, year, 'approve', (state) => ({
+  execute({ caller, year, readHash }: ApprovePlanCommand): Promise<AtgardsplanView> {
+    return onPlan(this.runner, this.config, caller, year, 'approve', (state) => ({
       type: 'ApprovePlan',
-      data: { openContentHash: state.snapshot ? openPlanHash(state) : '', by: caller.actor.userId },
+      data: {
+        openContentHash: state.snapshot ? openPlanHash(state) : '',
+        by: caller.actor.userId,
+        readHash,
+      },
     }));
   }
 }
 
 @CommandHandler(PublishPlanCommand)
 export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly config: AppConfig,
+  ) {}
 
-  execute({ caller, year }: PublishPlanCommand): Promise<{ jobId: string; plan: AtgardsplanView }> {
-    return this.runner.runOnMany([{ streamId: planStreamId(year), folder: planDecider }] as const, {
-      context: caller.context,
-      decide: ([plan]) => {
-        ensureMayChangePlan(caller, 'approve', plan.state);
-        const openContentHash = plan.state.snapshot ? openPlanHash(plan.state) : '';
-        return planDecider.decide(
-          { type: 'RequestPlanPublication', data: { openContentHash, by: caller.actor.userId } },
-          plan.state,
-        );
-      },
-      answer: (result) => {
+  execute({
+    caller,
+    year,
+    correction,
+  }: PublishPlanCommand): Promise<{ jobId: string; plan: AtgardsplanView }> {
+    return onPlan(
+      this.runner,
+      this.config,
+      caller,
+      year,
+      'publish',
+      (state) => ({
+        type: 'RequestPlanPublication',
+        data: {
+          openContentHash: state.snapshot ? openPlanHash(state) : '',
+          by: caller.actor.userId,
+          correction,
+        },
+      }),
+      (result) => {
         const requested = result.events.find((event) => event.type === 'AtgardsplanPublicationRequested');
         if (!requested) throw conflict('Publiceringen är redan begärd / Publication was requested already');
         return {
@@ -110,8 +156,30 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
           plan: planDocument(result.state, result.version, 'internal'),
         };
       },
-    });
+    );
   }
 }
 
-export const planCommandHandlers = [CompilePlanHandler, ApprovePlanHandler, PublishPlanHandler];
+@CommandHandler(RetractPlanCommand)
+export class RetractPlanHandler implements ICommandHandler<RetractPlanCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  execute({ caller, year, reason }: RetractPlanCommand): Promise<AtgardsplanView> {
+    const at = this.clock.now().toISOString();
+    return onPlan(this.runner, this.config, caller, year, 'retract', () => ({
+      type: 'RetractPlan',
+      data: { reason, by: caller.actor.userId, at },
+    }));
+  }
+}
+
+export const planCommandHandlers = [
+  CompilePlanHandler,
+  ApprovePlanHandler,
+  PublishPlanHandler,
+  RetractPlanHandler,
+];

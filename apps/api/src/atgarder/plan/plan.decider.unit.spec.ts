@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../platform/domain/testing/decider-spec.js';
-import { type PlanEvent, planDecider } from './plan.decider.js';
+import { type PlanEvent, planDecider, planDeciderFor } from './plan.decider.js';
 import { planSections } from './plan-layout.js';
 import type { PlanSnapshot } from './plan-snapshot.js';
 
@@ -107,17 +107,137 @@ describe('åtgärdsplan decider', () => {
       .thenNothing();
   });
 
-  it('a new compile needs a new approval; a published plan is not compiled again', () => {
+  const requested: PlanEvent = {
+    type: 'AtgardsplanPublicationRequested',
+    data: { revision: 1, openContentHash: 'h1', by: 'u-bf' },
+  };
+  const published: PlanEvent = {
+    type: 'AtgardsplanPublished',
+    data: { revision: 1, openContentHash: 'h1', publishedAt: '2026-03-20T10:00:00Z', by: 'u-bf' },
+  };
+  const correction = { what: 'Åtgärden om belysningen hade fel datum', why: 'Skrivfel' };
+  const compile = (by = 'u-bf') =>
+    ({ type: 'CompilePlan', data: { snapshot, by, at: '2026-04-01T10:00:00Z' } }) as const;
+
+  it('a new compile needs a new approval; a plan being published is not compiled again', () => {
     const state = spec.given([compiled, approved, compiled]).state;
     expect(state.approval).toBeNull();
-    const published: PlanEvent = {
-      type: 'AtgardsplanPublished',
-      data: { revision: 1, openContentHash: 'h1', publishedAt: '2026-03-20T10:00:00Z', by: 'u' },
+    spec.given([compiled, approved, requested]).when(compile()).thenThrows({ kind: 'conflict' });
+  });
+
+  it('with four eyes on, whoever compiled the revision may not approve it; someone else may', () => {
+    const fourEyes = deciderSpec(planDeciderFor({ fourEyes: true }));
+    fourEyes
+      .given([compiled])
+      .when({ type: 'ApprovePlan', data: { openContentHash: 'h1', by: 'u-bf' } })
+      .thenThrows({ kind: 'rule' });
+    fourEyes
+      .given([compiled])
+      .when({ type: 'ApprovePlan', data: { openContentHash: 'h1', by: 'u-granskare' } })
+      .then([
+        { type: 'AtgardsplanApproved', data: { revision: 1, openContentHash: 'h1', by: 'u-granskare' } },
+      ]);
+    // The compiler of an earlier revision is not the one that counts.
+    fourEyes
+      .given([compiled, { ...compiled, data: { ...compiled.data, by: 'u-annan' } }])
+      .when({ type: 'ApprovePlan', data: { openContentHash: 'h2', by: 'u-bf' } })
+      .then([{ type: 'AtgardsplanApproved', data: { revision: 2, openContentHash: 'h2', by: 'u-bf' } }]);
+    spec
+      .given([compiled])
+      .when({ type: 'ApprovePlan', data: { openContentHash: 'h1', by: 'u-bf' } })
+      .then([approved]);
+  });
+
+  it('approves only what the approver read, when the client says what that was', () => {
+    spec
+      .given([compiled])
+      .when({ type: 'ApprovePlan', data: { openContentHash: 'h1', by: 'u-bf', readHash: 'h0' } })
+      .thenThrows({ kind: 'conflict' });
+    spec
+      .given([compiled])
+      .when({ type: 'ApprovePlan', data: { openContentHash: 'h1', by: 'u-bf', readHash: 'h1' } })
+      .then([approved]);
+  });
+
+  it('a published plan is corrected: compiled again, approved, and published with what and why', () => {
+    const history = [compiled, approved, requested, published];
+    spec
+      .given(history)
+      .when({ type: 'ApprovePlan', data: { openContentHash: 'h1', by: 'u-bf' } })
+      .thenThrows({ kind: 'conflict' });
+    const recompiled: PlanEvent = { type: 'AtgardsplanCompiled', data: compile().data };
+    const reapproved: PlanEvent = {
+      type: 'AtgardsplanApproved',
+      data: { revision: 2, openContentHash: 'h2', by: 'u-bf' },
+    };
+    // While the correction is prepared, the public still reads the first revision.
+    const preparing = spec.given([...history, recompiled]).state;
+    expect(preparing.status).toBe('compiled');
+    expect(preparing.published).toMatchObject({ revision: 1, snapshot });
+    spec
+      .given([...history, recompiled, reapproved])
+      .when({ type: 'RequestPlanPublication', data: { openContentHash: 'h2', by: 'u-bf' } })
+      .thenThrows({ kind: 'rule' });
+    const requestedAgain: PlanEvent = {
+      type: 'AtgardsplanPublicationRequested',
+      data: { revision: 2, openContentHash: 'h2', by: 'u-bf', correction },
     };
     spec
-      .given([compiled, approved, published])
-      .when({ type: 'CompilePlan', data: { snapshot, by: 'u-bf', at: '2026-03-20T10:00:00Z' } })
+      .given([...history, recompiled, reapproved])
+      .when({ type: 'RequestPlanPublication', data: { openContentHash: 'h2', by: 'u-bf', correction } })
+      .then([requestedAgain]);
+    const corrected: PlanEvent = {
+      type: 'AtgardsplanPublished',
+      data: {
+        revision: 2,
+        openContentHash: 'h2',
+        publishedAt: '2026-04-02T10:00:00Z',
+        by: 'u-bf',
+        correction,
+      },
+    };
+    spec
+      .given([...history, recompiled, reapproved, requestedAgain])
+      .when({ type: 'PublishPlan', data: { publishedAt: '2026-04-02T10:00:00Z' } })
+      .then([corrected]);
+    const after = spec.given([...history, recompiled, reapproved, requestedAgain, corrected]).state;
+    expect(after.published?.revision).toBe(2);
+    expect(after.corrections).toEqual([{ ...correction, publishedAt: '2026-04-02T10:00:00Z' }]);
+    // A first publication records no correction, even when one is sent.
+    spec
+      .given([compiled, approved])
+      .when({ type: 'RequestPlanPublication', data: { openContentHash: 'h1', by: 'u-bf', correction } })
+      .then([requested]);
+  });
+
+  it('a retraction takes the published plan off the public site for good; a retried job does not bring it back', () => {
+    const history = [compiled, approved, requested, published];
+    const retract = {
+      type: 'RetractPlan',
+      data: { reason: 'Ett namn stod kvar', by: 'u-bf', at: '2026-03-21T08:00:00Z' },
+    } as const;
+    spec.given([compiled, approved]).when(retract).thenThrows({ kind: 'conflict' });
+    const retracted: PlanEvent = { type: 'AtgardsplanRetracted', data: { revision: 1, ...retract.data } };
+    spec.given(history).when(retract).then([retracted]);
+    const state = spec.given([...history, retracted]).state;
+    expect(state).toMatchObject({ status: 'retracted', published: null });
+    spec
+      .given([...history, retracted])
+      .when(retract)
       .thenThrows({ kind: 'conflict' });
+    spec
+      .given([...history, retracted])
+      .when({ type: 'PublishPlan', data: { publishedAt: '2026-03-22T10:00:00Z' } })
+      .thenNothing();
+    spec
+      .given([...history, retracted])
+      .when({ type: 'RequestPlanPublication', data: { openContentHash: 'h1', by: 'u-bf', correction } })
+      .thenThrows({ kind: 'conflict' });
+    // Compiled again, it is published again as a correction.
+    spec
+      .given([...history, retracted])
+      .when(compile())
+      .then([{ type: 'AtgardsplanCompiled', data: compile().data }]);
   });
 
   it('the open version has no problem descriptions and only public actions', () => {

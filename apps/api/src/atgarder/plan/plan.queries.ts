@@ -4,8 +4,7 @@ import { defineAbilityFor } from '@laget/permissions';
 import { AppConfig } from '../../config/app-config.js';
 import type { Caller } from '../../identity/index.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
-import { notFound } from '../../platform/domain/domain-error.js';
-import { ensureMayReadPlan, planDocument } from './plan-access.js';
+import { ensureMayReadPlan, planDocument, planSubject, publishedPlanDocument } from './plan-access.js';
 import { renderPlanPage, renderPlanPdf } from './plan-page.js';
 import { planDecider, planStreamId } from './plan.decider.js';
 import { PublishedPlansHandler } from './published-plans.query.js';
@@ -23,7 +22,7 @@ export class GetPlanQuery extends Query<AtgardsplanView> {
 
 export type PlanFormat = 'html' | 'json' | 'pdf';
 
-/** The published open version for the public site, or null (never published: 404 for everyone). */
+/** The published open version for the public site, or null (never published or retracted: 404 for everyone). */
 export class PublicPlanQuery extends Query<{ contentType: string; body: string | Buffer } | null> {
   constructor(
     readonly year: number,
@@ -53,13 +52,9 @@ export class PublicPlanHandler implements IQueryHandler<PublicPlanQuery> {
 
   async execute({ year, format }: PublicPlanQuery) {
     const { state, version } = await this.runner.load(planStreamId(year), planDecider);
-    try {
-      ensureMayReadPlan({ ability: defineAbilityFor(null) } as Caller, 'open', state);
-    } catch {
-      return null;
-    }
-    const plan = planDocument(state, version, 'open');
-    if (!plan.publishedAt) throw notFound('Åtgärdsplan');
+    // The revision published last, even while a correction is prepared; none after a retraction.
+    const plan = publishedPlanDocument(state, version);
+    if (!plan || !defineAbilityFor(null).can('read', planSubject('open', plan))) return null;
     const municipality = this.config.municipalityName;
     if (format === 'json')
       return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(plan) };

@@ -1,19 +1,31 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { atgardsplanSchema, createPlanRequestSchema, PLAN_VIEWS } from '@laget/contracts';
+import {
+  approvePlanRequestSchema,
+  atgardsplanSchema,
+  createPlanRequestSchema,
+  PLAN_VIEWS,
+  publishPlanRequestSchema,
+  retractPlanRequestSchema,
+} from '@laget/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentCaller, type SignedInCaller } from '../../identity/index.js';
 import { ApiCapability, ApiOperation } from '../../platform/http/api-operation.js';
 import { Public } from '../../platform/http/public.decorator.js';
 import { parseInput } from '../../platform/http/validation.js';
-import { ApprovePlanCommand, CompilePlanCommand, PublishPlanCommand } from './plan.commands.js';
+import {
+  ApprovePlanCommand,
+  CompilePlanCommand,
+  PublishPlanCommand,
+  RetractPlanCommand,
+} from './plan.commands.js';
 import { GetPlanQuery, type PlanFormat, PublicPlanQuery } from './plan.queries.js';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const viewQuery = z.object({ view: z.enum(PLAN_VIEWS).default('internal') });
 
-/** The yearly åtgärdsplan (issue 19, point 4): compile, read, approve, publish. */
+/** The yearly åtgärdsplan (issue 19, point 4): compile, read, approve, publish, correct, retract. */
 @ApiCapability('atgarder')
 @Controller('api/atgardsplaner')
 export class PlansController {
@@ -24,7 +36,8 @@ export class PlansController {
 
   @Post()
   @ApiOperation({
-    summary: 'Compile (again, until published) the year’s åtgärdsplan from the active problems (coordinator)',
+    summary:
+      'Compile the year’s åtgärdsplan from the active problems (coordinator); after a publication, the correction to approve and publish',
     body: createPlanRequestSchema,
     response: atgardsplanSchema,
     errors: [409, 422],
@@ -36,7 +49,8 @@ export class PlansController {
 
   @Get(':year')
   @ApiOperation({
-    summary: 'One view of the åtgärdsplan (internal: coordinator, est_member; open: coordinator)',
+    summary:
+      'One view of the åtgärdsplan (internal: coordinator, reviewer, est_member; open: coordinator, reviewer)',
     params: yearParam,
     query: viewQuery,
     response: atgardsplanSchema,
@@ -50,31 +64,52 @@ export class PlansController {
   @Post(':year/approve')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Approve the open version as it stands (coordinator)',
+    summary:
+      'Approve the open version as it stands, or as read (`contentHash`) (coordinator; a reviewer where four-eyes is on, and then not whoever compiled it)',
     params: yearParam,
+    body: approvePlanRequestSchema,
     bodyRequired: false,
     response: atgardsplanSchema,
-    errors: [409],
+    errors: [409, 422],
   })
-  async approve(@CurrentCaller() caller: SignedInCaller, @Param() params: unknown) {
+  async approve(@CurrentCaller() caller: SignedInCaller, @Param() params: unknown, @Body() body: unknown) {
     const { year } = parseInput(yearParam, params, 'params');
-    return this.commandBus.execute(new ApprovePlanCommand(caller, year));
+    const { contentHash } = parseInput(approvePlanRequestSchema, body ?? {});
+    return this.commandBus.execute(new ApprovePlanCommand(caller, year, contentHash));
   }
 
   @Post(':year/publish')
   @HttpCode(202)
   @ApiOperation({
     summary:
-      'Publish the approved revision: page, JSON, tagged PDF and a feed entry (coordinator); 202 {jobId}',
+      'Publish the approved revision: page, JSON, tagged PDF and a feed entry (coordinator); 202 {jobId}. After a first publication `correction` {what, why} is required',
     params: yearParam,
+    body: publishPlanRequestSchema,
     bodyRequired: false,
     response: z.object({ jobId: z.string() }),
     errors: [409, 422],
   })
-  async publish(@CurrentCaller() caller: SignedInCaller, @Param() params: unknown) {
+  async publish(@CurrentCaller() caller: SignedInCaller, @Param() params: unknown, @Body() body: unknown) {
     const { year } = parseInput(yearParam, params, 'params');
-    const { jobId } = await this.commandBus.execute(new PublishPlanCommand(caller, year));
+    const { correction } = parseInput(publishPlanRequestSchema, body ?? {});
+    const { jobId } = await this.commandBus.execute(new PublishPlanCommand(caller, year, correction));
     return { jobId };
+  }
+
+  @Post(':year/retract')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Take the published åtgärdsplan off the public site, page, JSON, PDF and feed (coordinator); the reason is recorded, never public',
+    params: yearParam,
+    body: retractPlanRequestSchema,
+    response: atgardsplanSchema,
+    errors: [409],
+  })
+  async retract(@CurrentCaller() caller: SignedInCaller, @Param() params: unknown, @Body() body: unknown) {
+    const { year } = parseInput(yearParam, params, 'params');
+    const { reason } = parseInput(retractPlanRequestSchema, body);
+    return this.commandBus.execute(new RetractPlanCommand(caller, year, reason));
   }
 }
 
