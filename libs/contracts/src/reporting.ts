@@ -455,8 +455,9 @@ export interface PeriodView {
   status: 'open' | 'compiled' | 'published';
   reportingDeadline: string;
   /**
-   * True when the week was compiled before its reporting deadline: organisations that had not
-   * reported may still file, and the coordinator takes their report in.
+   * True when the week was compiled before its reporting deadline and that deadline has not
+   * passed: organisations that had not reported may still file until then, and the coordinator
+   * takes their report in. After it, the week is compiled for them as for everyone (false).
    */
   compiledEarly?: boolean;
   /** In the list: organisations that have reported for the week (on time or late). */

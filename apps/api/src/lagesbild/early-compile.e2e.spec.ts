@@ -8,7 +8,8 @@ import { ApiClient, adminClient, createOrganisation, createUser } from '../repor
 /**
  * Issue 13, bullet 5 and the reporting window of bullet 7, over HTTP on both SQL stores: a
  * compile before the deadline names who has not reported and waits for confirmation; those left
- * out still report for that week and are taken in; reporters open only recent weeks.
+ * out still report for that week until its deadline and are taken in; reporters open only recent
+ * weeks.
  */
 const stores = [
   { store: 'pglite' as const, services: [] },
@@ -27,6 +28,7 @@ for (const { store, services } of stores) {
     let coordinatorId: string;
     let school: ApiClient;
     let police: ApiClient;
+    let social: ApiClient;
     let organisations: Record<'school' | 'police' | 'social' | 'office', string>;
 
     beforeAll(async () => {
@@ -49,6 +51,13 @@ for (const { store, services } of stores) {
         await createUser(admin, {
           username: 'polisen',
           organisationId: organisations.police,
+          roles: ['reporter'],
+        })
+      ).client;
+      social = (
+        await createUser(admin, {
+          username: 'socialtjansten',
+          organisationId: organisations.social,
           roles: ['reporter'],
         })
       ).client;
@@ -168,6 +177,33 @@ for (const { store, services } of stores) {
       });
       expect(taken.status).toBe(200);
       expect((await school.patch(`/api/reports/${schoolReportId}`, { narrative: 'Igen' })).status).toBe(403);
+    });
+
+    it('at the deadline the early compile recorded, the week closes for those still left out, as a week compiled on time does', async () => {
+      const opened = await social.post('/api/reports', {
+        period: week,
+        organisationId: organisations.social,
+      });
+      expect(opened.status).toBe(201);
+      const reportId = opened.body.id as string;
+      expect((await social.patch(`/api/reports/${reportId}`, { narrative: 'Utkast.' })).status).toBe(200);
+      const wednesday = clock.now();
+      clock.set(new Date('2024-12-02T09:01:00+01:00'));
+      try {
+        expect((await social.patch(`/api/reports/${reportId}`, { narrative: 'För sent.' })).status).toBe(403);
+        expect((await social.get(`/api/reports/${reportId}`)).body.locked).toBe(true);
+        expect((await social.get(`/api/periods/${week}`)).body).toMatchObject({
+          status: 'compiled',
+          compiledEarly: false,
+        });
+        const periods = await social.get('/api/periods?page=1&perPage=12');
+        expect(periods.body.find((period: { id: string }) => period.id === week)).toMatchObject({
+          compiledEarly: false,
+        });
+        expect((await social.post(`/api/reports/${reportId}/submit`)).status).toBe(403);
+      } finally {
+        clock.set(wednesday);
+      }
     });
 
     it('after the deadline it compiles without confirmation, and the week is closed to those who did not report', async () => {

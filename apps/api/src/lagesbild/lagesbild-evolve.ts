@@ -52,13 +52,8 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
       });
     }
     case 'AmendedReportFlagged':
-      return {
-        ...state,
-        flaggedAmendments: [
-          ...state.flaggedAmendments.filter((flag) => flag.reportId !== event.data.reportId),
-          event.data,
-        ],
-      };
+      // A note from before amendments were found on read; the lägesbild itself never depended on it.
+      return state;
     case 'ReportTakenIn': {
       const { report } = event.data;
       const index = state.reports.findIndex(
@@ -71,9 +66,6 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
       return contentChanged(state, {
         reports,
         sections: layoutFor(state.period ?? '', reports, state.texts, state.comparison, state.actions),
-        flaggedAmendments: state.flaggedAmendments.filter(
-          (flag) => !(flag.reportId === report.reportId && flag.reportVersion <= report.reportVersion),
-        ),
         lastEditorId: event.data.by,
       });
     }

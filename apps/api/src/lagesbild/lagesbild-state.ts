@@ -78,8 +78,6 @@ export interface LagesbildState {
   sections: DocumentSection[];
   redactions: Redaction[];
   audiences: Audience[];
-  /** Amendments filed after compile that the coordinator has not taken in yet. */
-  flaggedAmendments: TakenReport[];
   dismissedSuggestions: DismissedSuggestion[];
   lastEditorId: string | null;
   lastRedactorId: string | null;
@@ -110,7 +108,6 @@ export type LagesbildCommand =
       };
     }
   | { type: 'EditSection'; data: { sectionId: string; text: string; actorId: string } }
-  | { type: 'FlagAmendedReport'; data: TakenReport }
   | { type: 'TakeInReport'; data: { report: SubmittedReportSnapshot; reason: string; actorId: string } }
   | { type: 'DefineAudience'; data: { audience: Audience; actorId: string } }
   | { type: 'RemoveAudience'; data: { name: string; actorId: string } }
@@ -173,6 +170,10 @@ export type LagesbildEvent =
       };
     }
   | { type: 'SectionEdited'; data: { sectionId: string; text: string; by: string } }
+  /**
+   * No longer written: the command that wrote it was never dispatched (amendments are found on
+   * read, ListAmendmentsQuery). Kept, as events are facts, so a stream that holds one still replays.
+   */
   | { type: 'AmendedReportFlagged'; data: TakenReport }
   | {
       type: 'ReportTakenIn';
@@ -230,7 +231,6 @@ export function initialLagesbildState(): LagesbildState {
     sections: [],
     redactions: [],
     audiences: [],
-    flaggedAmendments: [],
     dismissedSuggestions: [],
     lastEditorId: null,
     lastRedactorId: null,

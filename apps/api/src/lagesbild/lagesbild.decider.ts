@@ -1,12 +1,7 @@
 import { assertNever, type Decider } from '../platform/domain/decider.js';
 import { decideApprove } from './decide/approval.js';
 import { decideDefineAudience, decideRemoveAudience } from './decide/audiences.js';
-import {
-  decideCompile,
-  decideEditSection,
-  decideFlagAmendedReport,
-  decideTakeInReport,
-} from './decide/compile.js';
+import { decideCompile, decideEditSection, decideTakeInReport } from './decide/compile.js';
 import {
   decideRecordPublication,
   decideRecordPublicationFailure,
@@ -46,8 +41,6 @@ export function decideLagesbild(
       return decideCompile(command, state);
     case 'EditSection':
       return decideEditSection(command, state);
-    case 'FlagAmendedReport':
-      return decideFlagAmendedReport(command, state);
     case 'TakeInReport':
       return decideTakeInReport(command, state);
     case 'DefineAudience':

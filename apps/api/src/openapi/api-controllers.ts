@@ -10,7 +10,10 @@ import { HealthController } from '../health/health.controller.js';
 import { AuthController } from '../identity/auth.controller.js';
 import { OrganisationsController } from '../identity/organisations.controller.js';
 import { UsersController } from '../identity/users.controller.js';
+import { AudiencesController } from '../lagesbild/audiences.controller.js';
 import { LagesbilderController } from '../lagesbild/lagesbilder.controller.js';
+import { PublishingController } from '../lagesbild/publishing.controller.js';
+import { RedactionsController } from '../lagesbild/redactions.controller.js';
 import { AreasController } from '../map/areas.controller.js';
 import { MapController } from '../map/map.controller.js';
 import { JobsController } from '../publication/jobs.controller.js';
@@ -42,6 +45,9 @@ export const API_CONTROLLERS: readonly Type[] = [
   AreasController,
   MapController,
   LagesbilderController,
+  AudiencesController,
+  RedactionsController,
+  PublishingController,
   ProblemsController,
   ActionsController,
   PlansController,

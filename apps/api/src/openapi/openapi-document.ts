@@ -21,6 +21,7 @@ import { IS_PUBLIC } from '../platform/http/public.decorator.js';
 import {
   API_CAPABILITY,
   API_OPERATION,
+  API_OPERATION_ID_PREFIX,
   type ApiOperationSpec,
   type DocumentedError,
 } from '../platform/http/api-operation.js';
@@ -127,6 +128,11 @@ function openApiPath(base: string, sub: string): string {
   return joined.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
+function operationIdPrefix(controller: Type): string {
+  const declared = Reflect.getMetadata(API_OPERATION_ID_PREFIX, controller) as string | undefined;
+  return declared ?? controller.name.replace(/Controller$/, '');
+}
+
 function describeRoutes(controllers: readonly Type[]): RouteConfig[] {
   return routesOf(controllers).map((route) => {
     const where = `${route.controller.name}.${route.handlerName}`;
@@ -196,7 +202,7 @@ function describeRoutes(controllers: readonly Type[]): RouteConfig[] {
     return {
       method: route.method,
       path: route.path,
-      operationId: `${route.controller.name.replace(/Controller$/, '')}_${route.handlerName}`,
+      operationId: `${operationIdPrefix(route.controller)}_${route.handlerName}`,
       summary: spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
       tags: [tag],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IncidentView, ReportView } from '@laget/contracts';
+import { Clock } from '../platform/commands/clock.js';
 import { CommandRunner, type LoadedStream } from '../platform/commands/command-runner.js';
 import type { RequestContext } from '../platform/commands/request-context.js';
 import { notFound } from '../platform/domain/domain-error.js';
@@ -39,13 +40,16 @@ export type LoadedReport = ReportAndWeek & { state: OpenReport };
  */
 @Injectable()
 export class ReportAndWeekCommands {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly clock: Clock,
+  ) {}
 
   /** The report and its week as they are now (read in one round trip). */
   async load(reportId: string): Promise<ReportAndWeek> {
     const streams = reportAndWeekStreams(reportId);
     if (!streams) throw notFound('Report');
-    return reportAndWeek(streams, await this.runner.loadMany(streams));
+    return reportAndWeek(streams, await this.runner.loadMany(streams), this.clock.now());
   }
 
   /**
@@ -62,11 +66,12 @@ export class ReportAndWeekCommands {
     if (!streams) throw notFound('Report');
     return this.runner.runOnMany(streams, {
       context,
-      decide: (current) => decide(reportAndWeek(streams, current)),
+      decide: (current) => decide(reportAndWeek(streams, current, this.clock.now())),
       answer: (result, [, week]) => {
         const state = result.state;
         if (state.status === 'none') throw notFound('Report');
-        return reportView(state, result.version, toPeriodContext(week.state, state.organisationId));
+        const viewpoint = { organisationId: state.organisationId, at: this.clock.now() };
+        return reportView(state, result.version, toPeriodContext(week.state, viewpoint));
       },
     });
   }
@@ -88,11 +93,12 @@ function reportAndWeekStreams(reportId: string) {
 function reportAndWeek(
   streams: NonNullable<ReturnType<typeof reportAndWeekStreams>>,
   [report, week]: readonly [LoadedStream<ReportState>, LoadedStream<PeriodState>],
+  at: Date,
 ): ReportAndWeek {
   return {
     state: report.state,
     version: report.version,
-    period: toPeriodContext(week.state, organisationOfReport(streams[0].streamId)),
+    period: toPeriodContext(week.state, { organisationId: organisationOfReport(streams[0].streamId), at }),
     weekStream: streams[1].streamId,
     weekVersion: week.version,
   };

@@ -328,7 +328,7 @@ describeWith(['postgres'], 'reporting commands and queries on PostgreSQL', () =>
     // The colleague works through another API instance: commands of one instance take turns.
     const otherAddIncident = new AddIncidentHandler(
       new ReportChanges(
-        new ReportAndWeekCommands(new CommandRunner(store, clock)),
+        new ReportAndWeekCommands(new CommandRunner(store, clock), clock),
         module.get(ReportGuards),
         clock,
       ),

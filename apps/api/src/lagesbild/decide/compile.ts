@@ -3,7 +3,7 @@ import { isAnalysisPeriodId } from '../../reporting/analysis-period.js';
 import { earlyCompileOf } from '../early-compile.js';
 import { isCoordinatorSectionId } from '../lagesbild-layout.js';
 import type { LagesbildCommand, LagesbildEvent, LagesbildState } from '../lagesbild-state.js';
-import { type CommandOf, invalid, requireCompiled, requireEditable } from './guards.js';
+import { type CommandOf, invalid, requireEditable } from './guards.js';
 
 /*
  * Compiling a week and changing what it is compiled from: the coordinator's own sections and the
@@ -74,20 +74,6 @@ export function decideEditSection(
   }
   if (state.texts[sectionId] === text) return [];
   return [{ type: 'SectionEdited', data: { sectionId, text, by: actorId } }];
-}
-
-/** Notes a report submitted again after compile, once per newer version. */
-export function decideFlagAmendedReport(
-  command: CommandOf<LagesbildCommand, 'FlagAmendedReport'>,
-  state: LagesbildState,
-): LagesbildEvent[] {
-  requireCompiled(state);
-  const taken = state.reports.find((report) => report.reportId === command.data.reportId);
-  const alreadyFlagged = state.flaggedAmendments.some(
-    (flag) => flag.reportId === command.data.reportId && flag.reportVersion >= command.data.reportVersion,
-  );
-  if ((taken && taken.reportVersion >= command.data.reportVersion) || alreadyFlagged) return [];
-  return [{ type: 'AmendedReportFlagged', data: { ...command.data } }];
 }
 
 /** A newer submitted version of a report replaces the one taken (a recorded recompile). */

@@ -42,9 +42,22 @@ export function ApiOperation(spec: ApiOperationSpec): MethodDecorator {
   };
 }
 
+export const API_OPERATION_ID_PREFIX = 'laget:openapi:operation-id-prefix';
+
+export interface ApiCapabilityOptions {
+  /**
+   * What the routes' operation ids begin with instead of the controller's name: a controller split
+   * out of another keeps the ids clients were generated from (`Lagesbilder_redact`).
+   */
+  operationIdPrefix?: string;
+}
+
 /** The capability (OpenAPI tag) a controller's routes belong to. */
-export function ApiCapability(tag: string): ClassDecorator {
+export function ApiCapability(tag: string, options: ApiCapabilityOptions = {}): ClassDecorator {
   return (target) => {
     Reflect.defineMetadata(API_CAPABILITY, tag, target);
+    if (options.operationIdPrefix) {
+      Reflect.defineMetadata(API_OPERATION_ID_PREFIX, options.operationIdPrefix, target);
+    }
   };
 }

@@ -7,7 +7,7 @@ import { CommandRunner } from '../../platform/commands/command-runner.js';
 import { READ_DB } from '../../platform/platform.tokens.js';
 import { complianceOf, recordWeeks } from '../compliance.js';
 import { lagesbildStreamId } from '../../lagesbild/lagesbild-stream.js';
-import { periodStatusFolder } from '../period-status.js';
+import { acceptsLateReports, periodStatusFolder } from '../period-status.js';
 import { calendarOf, formatPeriod, parsePeriod } from '../period.js';
 import { ReportingProjections } from '../reporting-projections.runner.js';
 import { complianceRows, expectedOrganisations } from '../reporting.queries.js';
@@ -42,7 +42,7 @@ export class GetPeriodHandler implements IQueryHandler<GetPeriodQuery> {
     return {
       ...calendarOf(period, this.settings),
       status: week.state.status,
-      compiledEarly: week.state.compiledEarly,
+      compiledEarly: acceptsLateReports(week.state, this.clock.now()),
       compliance: complianceOf(period, organisations, rows, this.clock.now(), this.settings),
     };
   }

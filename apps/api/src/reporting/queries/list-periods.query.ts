@@ -76,7 +76,10 @@ export class ListPeriodsHandler implements IQueryHandler<ListPeriodsQuery> {
       return {
         ...calendar,
         status: statusOf.get(formatPeriod(week)) ?? 'open',
-        compiledEarly: earlyOf.get(formatPeriod(week)) ?? false,
+        // As the reports see it (period-status.ts): the left-out may file until the deadline, no longer.
+        compiledEarly:
+          (earlyOf.get(formatPeriod(week)) ?? false) &&
+          now.getTime() <= Date.parse(calendar.reportingDeadline),
         reported: entries.filter((entry) => entry.state === 'on_time' || entry.state === 'late').length,
         expected: entries.length,
       } satisfies PeriodView;
