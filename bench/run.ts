@@ -14,6 +14,7 @@ const benches: Bench[] = [
   { name: 'publication', run: async () => (await import('./publication.bench.js')).benchPublication() },
   { name: 'analysis', run: async () => (await import('./analysis.bench.js')).benchAnalysis() },
   { name: 'trends', run: async () => (await import('./trends.bench.js')).benchTrends() },
+  { name: 'areas', run: async () => (await import('./areas.bench.js')).benchAreas() },
   { name: 'map', run: async () => (await import('./map.bench.js')).benchMap() },
   { name: 'open-map', run: async () => (await import('./open-map.bench.js')).benchOpenMap() },
   { name: 'panel-map', run: async () => (await import('./panel-map.bench.js')).benchPanelMap() },

@@ -35,6 +35,8 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
   let page: Page;
   let coordinator: Session;
   let places: Place[] = [];
+  /** The reports filed in beforeAll, by `<week>/<organisation>`. */
+  const reports = new Map<string, string>();
   const foreign: string[] = [];
   const violations: Record<string, AxeViolation[]> = {};
 
@@ -75,7 +77,6 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
       ['2024-W50', 'socialtjansten', 'Busstationen', 2],
       ['2024-W51', 'nvk', 'Unkan', 1],
     ];
-    const reports = new Map<string, string>();
     for (const [period, organisationId, place, severity] of filed) {
       const key = `${period}/${organisationId}`;
       if (!reports.has(key)) {
@@ -151,7 +152,10 @@ describeWith(['postgres', 'chromium'], 'Karta: the panel map', () => {
       await details.getByText('Centrum').waitFor();
       const list = details.getByRole('list', { name: 'Händelser under perioden' });
       expect(await list.getByRole('listitem').count()).toBe(3);
-      await list.getByText('2024-W50 · Skadegörelse').waitFor();
+      // Each incident links to its report, where what happened is written.
+      await expect(
+        list.getByRole('link', { name: '2024-W50 · Skadegörelse' }).getAttribute('href'),
+      ).resolves.toBe(`#/reports/${reports.get('2024-W50/nvk')}/show`);
       await details.getByText(/bedömning 4/).waitFor();
       await page.screenshot({ path: 'docs/screenshots/karta-plats.png', fullPage: false });
       violations['karta-plats'] = await checkScreen(page, 'karta-plats');

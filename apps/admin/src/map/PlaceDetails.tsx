@@ -1,12 +1,26 @@
-import { Box, Card, CardContent, IconButton, List, ListItem, ListItemText, Typography } from '@mui/material';
+import {
+  Box,
+  Card,
+  CardContent,
+  IconButton,
+  Link as MuiLink,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { useTranslate } from 'react-admin';
+import { useCanAccess, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { weeklyCounts, type PlaceSummary } from './hotspots.js';
+import { placeIncidentItems } from './place-incidents.js';
 
 /**
  * A chosen place: its incidents in the period (from the map query, so no second request) and
- * their count per week. The incidents are listed without free text: the map query carries none.
+ * their count per week. The incidents are listed without free text, as the map query carries
+ * none; each links to its report, where the text is, for those who may read reports (the EST
+ * group and the reviewer see the map but not the reports: no link to a page they would be refused).
  */
 export function PlaceDetails({
   place,
@@ -20,6 +34,7 @@ export function PlaceDetails({
   onClose: () => void;
 }) {
   const translate = useTranslate();
+  const { canAccess: mayReadReports } = useCanAccess({ action: 'show', resource: 'reports' });
   if (!place)
     return (
       <Card variant="outlined" sx={{ height: '100%' }}>
@@ -29,9 +44,7 @@ export function PlaceDetails({
       </Card>
     );
   const trend = weeklyCounts(place.incidents, from, to);
-  const incidents = [...place.incidents].sort((a, b) =>
-    b.properties.period.localeCompare(a.properties.period),
-  );
+  const incidents = placeIncidentItems(place.incidents);
   return (
     <Card component="section" aria-labelledby="map-place-title" variant="outlined">
       <CardContent>
@@ -66,13 +79,23 @@ export function PlaceDetails({
           <Typography variant="body2">{translate('laget.map.place_no_incidents')}</Typography>
         ) : (
           <List dense aria-label={translate('laget.map.place_incidents')}>
-            {incidents.map(({ properties: p }) => (
-              <ListItem key={p.incidentId} disableGutters>
+            {incidents.map((item) => (
+              <ListItem key={item.incidentId} disableGutters>
                 <ListItemText
-                  primary={`${p.period} · ${p.categoryLabel}`}
+                  primary={
+                    mayReadReports ? (
+                      <MuiLink component={Link} to={item.reportPath}>
+                        {item.title}
+                      </MuiLink>
+                    ) : (
+                      item.title
+                    )
+                  }
                   secondary={[
-                    p.organisationName,
-                    p.severity === null ? null : translate('laget.map.severity', { severity: p.severity }),
+                    item.organisationName,
+                    item.severity === null
+                      ? null
+                      : translate('laget.map.severity', { severity: item.severity }),
                   ]
                     .filter(Boolean)
                     .join(' · ')}

@@ -1,5 +1,6 @@
 import { areaFeatureSchema, areaName, type AreaGeometry, type AreaImportResult } from '@laget/contracts';
 import { areaNamed, sameAreaName, type AreaEvent, type AreaRegisterState } from './area-register.decider.js';
+import { firstRingCrossing } from './ring-crossings.js';
 
 /** One feature of an import as read: an area to define or redraw, or the reason it is refused. */
 export type ReadFeature =
@@ -21,7 +22,7 @@ function nameOf(feature: unknown): string | null {
 
 /**
  * Each feature read on its own (pure): a broken one is refused with the first reason, naming the
- * field as `features.<index>.<path>`; a name that an earlier feature of the same file already
+ * field as `features.<index>.<path>` (a ring that crosses itself too); a name that an earlier feature of the same file already
  * gave is refused too (which drawing would win is not for us to guess).
  */
 export function readFeatures(features: readonly unknown[]): ReadFeature[] {
@@ -32,6 +33,12 @@ export function readFeatures(features: readonly unknown[]): ReadFeature[] {
       const issue = parsed.error.issues[0]!;
       const field = ['features', index, ...issue.path].join('.');
       read.push({ index, ok: false, name: nameOf(feature), reason: `${field}: ${issue.message}` });
+      return;
+    }
+    const crossing = firstRingCrossing(parsed.data.geometry);
+    if (crossing) {
+      const field = ['features', index, 'geometry', ...crossing.path].join('.');
+      read.push({ index, ok: false, name: parsed.data.name, reason: `${field}: ${crossing.message}` });
       return;
     }
     const earlier = read.find((other) => other.ok && sameAreaName(other.name, parsed.data.name));

@@ -27,6 +27,21 @@ describe('reading an import feature by feature', () => {
       feature({ name: 'centrum' }, square(16)),
       feature({ name: 'Trasig' }, { type: 'Polygon', coordinates: [[[15, 60]]] }),
       feature({}),
+      feature(
+        { name: 'Fluga' },
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [15, 60],
+              [15.02, 60.02],
+              [15.02, 60],
+              [15, 60.02],
+              [15, 60],
+            ],
+          ],
+        },
+      ),
       { type: 'FeatureCollection' },
       42,
     ]);
@@ -36,10 +51,12 @@ describe('reading an import feature by feature', () => {
       expect.stringMatching(/^features\.2\.properties\.name: .*objekt 0/),
       expect.stringMatching(/^features\.3\.geometry\.coordinates\.0: /),
       expect.stringMatching(/^features\.4\.properties\.name: /),
-      expect.stringMatching(/^features\.5\.type: /),
-      expect.stringMatching(/^features\.6: /),
+      expect.stringMatching(/^features\.5\.geometry\.coordinates\.0: Ring: korsar eller rör sig själv/),
+      expect.stringMatching(/^features\.6\.type: /),
+      expect.stringMatching(/^features\.7: /),
     ]);
     expect(read[3]).toMatchObject({ ok: false, name: 'Trasig' });
+    expect(read[5]).toMatchObject({ ok: false, name: 'Fluga' });
   });
 
   it('answers what became of each feature from the events', () => {

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  type AreaGeometry,
   areaImportAnswerSchema,
   areaSchema,
   defineAreaRequestSchema,
@@ -26,7 +27,7 @@ import { CurrentCaller, type SignedInCaller } from '../identity/index.js';
 import { ApiCapability, ApiOperation } from '../platform/http/api-operation.js';
 import { IdempotencyInterceptor } from '../platform/http/idempotency.interceptor.js';
 import { expectedVersionOf } from '../platform/http/if-match.js';
-import { parseInput } from '../platform/http/validation.js';
+import { parseInput, ValidationFailed } from '../platform/http/validation.js';
 import { listAreas } from './area-list.js';
 import {
   DefineAreaCommand,
@@ -35,6 +36,7 @@ import {
   RemoveAreaCommand,
 } from './commands/index.js';
 import { GetAreaQuery, ListAreasQuery } from './queries/index.js';
+import { firstRingCrossing } from './ring-crossings.js';
 
 const areaListQuery = z.object({
   q: z.string().max(200).optional(),
@@ -51,6 +53,18 @@ const idParam = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_.:-]+$/);
+
+/**
+ * A geometry whose rings cross is refused here, after the contract's schema, rather than in it:
+ * the schema is shared with the panel, which does not need the sweep in its bundle.
+ */
+function refuseRingCrossings(geometry: AreaGeometry | undefined): void {
+  const crossing = geometry && firstRingCrossing(geometry);
+  if (crossing)
+    throw new ValidationFailed([
+      { field: ['body', 'geometry', ...crossing.path].join('.'), message: crossing.message },
+    ]);
+}
 
 /** The areas (områden) of the map (issue 20): every login reads them; the coordinator keeps them. */
 @ApiCapability('map')
@@ -89,7 +103,9 @@ export class AreasController {
     errorNotes: { 409: 'An area of this name exists (names are compared as Swedish, case aside)' },
   })
   async define(@CurrentCaller() caller: SignedInCaller, @Body() body: unknown) {
-    return this.commandBus.execute(new DefineAreaCommand(caller, parseInput(defineAreaRequestSchema, body)));
+    const request = parseInput(defineAreaRequestSchema, body);
+    refuseRingCrossings(request.geometry);
+    return this.commandBus.execute(new DefineAreaCommand(caller, request));
   }
 
   @Post('import')
@@ -128,6 +144,7 @@ export class AreasController {
     @Headers('if-match') ifMatch: string | undefined,
   ) {
     const request = parseInput(editAreaRequestSchema, body);
+    refuseRingCrossings(request.geometry);
     return this.commandBus.execute(
       new EditAreaCommand(caller, id, request, expectedVersionOf(ifMatch, body)),
     );
