@@ -260,6 +260,8 @@ export const lagetEnglish: LagetMessages = {
             'The job was about a publication that was never requested, for example an old or duplicated job. Nothing was published.',
           publish_changed:
             'The open version did not match the one that was approved, so it was not published.',
+          publish_map_changed:
+            'The map to be published is not the one that was approved: areas, places or categories changed after the approval. The approval no longer stands. Review the map, approve again and publish.',
           publish_recorded_failed:
             'The publication was already recorded as failed, so the job did nothing more.',
           publish_no_lagesbild: 'There is no situation picture for the week in the database.',

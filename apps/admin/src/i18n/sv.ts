@@ -259,6 +259,8 @@ export const lagetSwedish = {
           publish_not_requested:
             'Jobbet gällde en publicering som aldrig har begärts, till exempel ett gammalt eller dubblerat jobb. Inget publicerades.',
           publish_changed: 'Den öppna versionen stämde inte med den som godkändes, så den publicerades inte.',
+          publish_map_changed:
+            'Kartan som skulle publiceras är inte den som godkändes: områden, platser eller kategorier har ändrats efter godkännandet. Godkännandet gäller inte längre. Granska kartan, godkänn igen och publicera.',
           publish_recorded_failed:
             'Publiceringen var redan registrerad som misslyckad, så jobbet gjorde inget mer.',
           publish_no_lagesbild: 'Det finns ingen lägesbild för veckan i databasen.',

@@ -13,6 +13,14 @@ describe('why a job failed, in Swedish', () => {
     expect(
       explain('publish-lagesbild', 'The open version of 2024-W48 hashes to abc, not the approved def'),
     ).toEqual({ cause: 'publish_changed' });
+    // As publish-lagesbild.job.ts words it when the areas changed after the approval (docs/adr/0030),
+    // also when a retry repeats the recorded reason.
+    const mapChanged =
+      'Kartan för 2024-W48 är inte den som godkändes: … / The open map of 2024-W48 is not the approved one (areas, places or categories changed since the approval); approve again';
+    expect(explain('publish-lagesbild', mapChanged)).toEqual({ cause: 'publish_map_changed' });
+    expect(
+      explain('publish-lagesbild', `Publication 2024-W48 #2 was recorded as failed: ${mapChanged}`),
+    ).toEqual({ cause: 'publish_map_changed' });
     expect(explain('publish-lagesbild', 'Publication 2024-W48 #2 was recorded as failed')).toEqual({
       cause: 'publish_recorded_failed',
     });

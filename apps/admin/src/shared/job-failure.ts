@@ -11,6 +11,7 @@
 export const failureCauses = [
   'publish_not_requested',
   'publish_changed',
+  'publish_map_changed',
   'publish_recorded_failed',
   'publish_no_lagesbild',
   'publish_files_missing',
@@ -58,6 +59,7 @@ export function explainFailure(job: { kind: string; error?: string }): FailureEx
     case 'publish-lagesbild':
       if (/was never requested/.test(error)) return { cause: 'publish_not_requested' };
       if (/hashes to .* not the approved/.test(error)) return { cause: 'publish_changed' };
+      if (/open map of .* is not the approved one/.test(error)) return { cause: 'publish_map_changed' };
       if (/was recorded as failed/.test(error)) return { cause: 'publish_recorded_failed' };
       if (/There is no lägesbild/.test(error)) return { cause: 'publish_no_lagesbild' };
       if (/has no stored PDF|vanished/.test(error)) return { cause: 'publish_files_missing' };

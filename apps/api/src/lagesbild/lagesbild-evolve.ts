@@ -120,6 +120,7 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
           revision: event.data.revision,
           contentHash: event.data.contentHash,
           approvedBy: event.data.by,
+          ...(event.data.openMapHash !== undefined ? { openMapHash: event.data.openMapHash } : {}),
         },
       };
     case 'PublicationRequested':
@@ -135,6 +136,7 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
             correction: event.data.correction,
             state: 'requested',
             publishedAt: null,
+            ...(event.data.openMapHash !== undefined ? { openMapHash: event.data.openMapHash } : {}),
           },
         ],
       };
@@ -151,10 +153,14 @@ export function evolveLagesbild(state: LagesbildState, event: LagesbildEvent): L
     case 'PublicationFailed':
       return {
         ...state,
-        status: state.status === 'publication_requested' ? 'approved' : state.status,
+        // Usually the approval stands for another try; one the job could never publish lapses.
+        ...(event.data.approvalLapsed && state.status === 'publication_requested'
+          ? { status: 'compiled' as const, approval: null }
+          : { status: state.status === 'publication_requested' ? 'approved' : state.status }),
         publications: withPublication(state, event.data.publicationNumber, (publication) => ({
           ...publication,
           state: 'failed',
+          failure: event.data.error,
         })),
       };
     case 'PublicationRetracted':

@@ -44,6 +44,20 @@ export interface Publication {
   correction: Correction | null;
   state: 'requested' | 'published' | 'failed' | 'retracted';
   publishedAt: string | null;
+  /** Why the job gave up (PublicationFailed), for a later run of the same job to say again. */
+  failure?: string;
+  /** The approved open map's hash (ApprovedOpenMap); absent where the approval predates it. */
+  openMapHash?: string | null;
+}
+
+/**
+ * The open map an approval saw (docs/adr/0030): the hash of the map counted from the open version
+ * with that content hash (`hash` null: no map). Absent on approvals recorded before 5 December
+ * 2026, whose publications count the map at publication as before.
+ */
+export interface ApprovedOpenMap {
+  contentHash: string;
+  hash: string | null;
 }
 
 export interface DismissedSuggestion {
@@ -81,7 +95,7 @@ export interface LagesbildState {
   dismissedSuggestions: DismissedSuggestion[];
   lastEditorId: string | null;
   lastRedactorId: string | null;
-  approval: { revision: number; contentHash: string; approvedBy: string } | null;
+  approval: { revision: number; contentHash: string; approvedBy: string; openMapHash?: string | null } | null;
   publications: Publication[];
   /** A period analysis: the previous period's counts it compares with (null for a week). */
   comparison: PeriodComparison | null;
@@ -140,14 +154,21 @@ export type LagesbildCommand =
     }
   | MaskEverywhereCommand
   /** `scanner`: who Läget knows by name and which names are not persons, for the suggestions approval waits for. */
-  | { type: 'ApproveLagesbild'; data: { actorId: string; contentHash?: string; scanner?: ScannerOptions } }
+  | {
+      type: 'ApproveLagesbild';
+      data: { actorId: string; contentHash?: string; scanner?: ScannerOptions; openMap?: ApprovedOpenMap };
+    }
   | { type: 'RequestPublication'; data: { actorId: string; correction?: Correction } }
   | {
       type: 'RecordPublication';
       /** `pdfHash`: SHA-256 of the rendered PDF, so the record says exactly which file the public got. */
       data: { publicationNumber: number; contentHash: string; publishedAt: string; pdfHash?: string };
     }
-  | { type: 'RecordPublicationFailure'; data: { publicationNumber: number; error: string } }
+  | {
+      type: 'RecordPublicationFailure';
+      /** `lapseApproval`: the approval can never be published (its open map is gone): ask for a new one. */
+      data: { publicationNumber: number; error: string; lapseApproval?: true };
+    }
   | { type: 'RetractPublication'; data: { reason: string; actorId: string } };
 
 // ---- events ----
@@ -200,7 +221,11 @@ export type LagesbildEvent =
       data: { redactionId: string; start: number; end: number; anchorHash: string; by: string };
     }
   | { type: 'SuggestionDismissed'; data: DismissedSuggestion & { path: string; reason: string; by: string } }
-  | { type: 'LagesbildApproved'; data: { revision: number; contentHash: string; by: string } }
+  | {
+      type: 'LagesbildApproved';
+      /** `openMapHash` (optional, added 5 December 2026: older approvals have none): the map approved. */
+      data: { revision: number; contentHash: string; by: string; openMapHash?: string | null };
+    }
   | {
       type: 'PublicationRequested';
       data: {
@@ -209,6 +234,8 @@ export type LagesbildEvent =
         contentHash: string;
         correction: Correction | null;
         by: string;
+        /** The approval's open map hash, handed to the job (absent where the approval had none). */
+        openMapHash?: string | null;
       };
     }
   | {
@@ -216,7 +243,11 @@ export type LagesbildEvent =
       /** `pdfHash` is absent only on events recorded before it was added (optional: no upcaster needed). */
       data: { publicationNumber: number; contentHash: string; publishedAt: string; pdfHash?: string };
     }
-  | { type: 'PublicationFailed'; data: { publicationNumber: number; error: string } }
+  | {
+      type: 'PublicationFailed';
+      /** `approvalLapsed` (optional, absent before 5 December 2026): the approval no longer stands. */
+      data: { publicationNumber: number; error: string; approvalLapsed?: true };
+    }
   | { type: 'PublicationRetracted'; data: { publicationNumber: number; reason: string; by: string } };
 
 export type LagesbildEventType = LagesbildEvent['type'];

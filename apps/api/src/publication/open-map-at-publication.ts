@@ -1,6 +1,7 @@
 import type { DocumentSection } from '@laget/contracts';
 import { type QueryBus, QueryHandlerNotFoundException } from '@nestjs/cqrs';
 import { categoryLabel } from '../lagesbild/category-labels.js';
+import { contentHash } from '../lagesbild/content-hash.js';
 import { IncidentCategoriesQuery } from '../reporting/index.js';
 import { type OpenMap, openMapOf } from './open-map.js';
 import type { OpenMapIncidentRow } from './open-map-incidents.js';
@@ -53,6 +54,26 @@ export async function countOpenMap(
   });
 }
 
+/**
+ * What an approval records of the map it saw, and what publication checks: the SHA-256 of the
+ * map's canonical JSON (areas with their geometry, cells, labels and the rule), null for no map.
+ */
+export function openMapHash(map: OpenMap | null): string | null {
+  return map === null ? null : contentHash(map);
+}
+
+/** The map publication would count is not the one the approval saw (docs/adr/0030). */
+export class OpenMapNotApproved extends Error {
+  override readonly name = 'OpenMapNotApproved';
+}
+
+/**
+ * The publication's map: the one an earlier run stored, or counted now and stored. Where the
+ * approval recorded its map (`approvedHash` not undefined), a map that hashes differently is
+ * refused before it is stored: the areas, places or labels changed after the approval, and the
+ * public must not get a map nobody approved. An approval from before that record publishes as
+ * it always did.
+ */
 export async function openMapAtPublication(
   deps: { queryBus: QueryBus; artefacts: PublicationArtefacts },
   publication: {
@@ -60,11 +81,19 @@ export async function openMapAtPublication(
     publicationNumber: number;
     sections: readonly DocumentSection[];
     mapIncidents: readonly OpenMapIncidentRow[];
+    approvedHash?: string | null;
   },
 ): Promise<OpenMap | null> {
-  const { period, publicationNumber } = publication;
+  const { period, publicationNumber, approvedHash } = publication;
   const stored = await deps.artefacts.openMap(period, publicationNumber);
   if (stored !== undefined) return stored;
   const map = await countOpenMap(deps.queryBus, publication.sections, publication.mapIncidents);
+  if (approvedHash !== undefined && openMapHash(map) !== approvedHash) {
+    throw new OpenMapNotApproved(
+      `Kartan för ${period} är inte den som godkändes: områdena, platserna eller kategorierna har ändrats ` +
+        'sedan godkännandet. Godkännandet gäller inte längre; granska kartan och godkänn igen innan du publicerar. ' +
+        `/ The open map of ${period} is not the approved one (areas, places or categories changed since the approval); approve again`,
+    );
+  }
   return deps.artefacts.putOpenMap(period, publicationNumber, map);
 }

@@ -8,7 +8,7 @@ import type { LagesbildEvent } from '../lagesbild/lagesbild.decider.js';
 import { RecordPublicationCommand } from './commands/record-publication.command.js';
 import { RecordPublicationFailureCommand } from './commands/record-publication-failure.command.js';
 import { renderLagesbildPdf } from './lagesbild-pdf.js';
-import { openMapAtPublication } from './open-map-at-publication.js';
+import { OpenMapNotApproved, openMapAtPublication } from './open-map-at-publication.js';
 import type { MunicipalityProfile } from './lagesbild-labels.js';
 import { periodOfStream } from '../lagesbild/lagesbild-stream.js';
 import type { PublicationArtefacts } from './publication-artefacts.js';
@@ -77,6 +77,8 @@ export interface PublishDependencies {
 /** A publication that cannot succeed however often it is tried (retries only repeat the refusal). */
 class PublicationRefused extends Error {
   override readonly name = 'PublicationRefused';
+  /** The approval itself can never be published (its map is gone): a new approval is needed. */
+  lapsesApproval = false;
 }
 
 /**
@@ -108,7 +110,11 @@ export function publishLagesbildProcessor(
       return { ...resultOf(done, done.pdfHash), alreadyPublished: true };
     }
     if (publication.state === 'failed' || !open) {
-      throw new PublicationRefused(`Publication ${period} #${publicationNumber} was recorded as failed`);
+      // A retry of a refused run: say why it was refused, not only that it was (the panel explains it).
+      throw new PublicationRefused(
+        `Publication ${period} #${publicationNumber} was recorded as failed` +
+          (publication.failure ? `: ${publication.failure}` : ''),
+      );
     }
 
     try {
@@ -145,6 +151,13 @@ export function publishLagesbildProcessor(
           publicationNumber,
           sections: document.sections,
           mapIncidents: open.mapIncidents,
+          ...(publication.openMapHash !== undefined ? { approvedHash: publication.openMapHash } : {}),
+        }).catch((error: unknown) => {
+          if (!(error instanceof OpenMapNotApproved)) throw error;
+          // Retrying counts the same changed areas again; only a new approval can help.
+          const refused = new PublicationRefused(error.message, { cause: error });
+          refused.lapsesApproval = true;
+          throw refused;
         });
         const render = (doc: LagesbildDocument) =>
           (deps.renderPdf ?? renderLagesbildPdf)(doc, {
@@ -179,7 +192,13 @@ export function publishLagesbildProcessor(
     } catch (error) {
       if (error instanceof PublicationRefused || job.attempt >= job.maxAttempts) {
         await deps.commandBus.execute(
-          new RecordPublicationFailureCommand(context, period, { publicationNumber, error: describe(error) }),
+          new RecordPublicationFailureCommand(context, period, {
+            publicationNumber,
+            error: describe(error),
+            ...(error instanceof PublicationRefused && error.lapsesApproval
+              ? { lapseApproval: true as const }
+              : {}),
+          }),
         );
       }
       throw error;

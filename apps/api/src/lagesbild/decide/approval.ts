@@ -19,7 +19,7 @@ export function decideApprove(
   policy: LagesbildPolicy,
 ): LagesbildEvent[] {
   requireCompiled(state);
-  const { actorId, contentHash, scanner } = command.data;
+  const { actorId, contentHash, scanner, openMap } = command.data;
   if (state.status === 'approved' || state.status === 'publication_requested') {
     throw conflict('Den här versionen är redan godkänd / This revision is already approved');
   }
@@ -55,6 +55,24 @@ export function decideApprove(
       },
     );
   }
+  // The map was counted outside the decider (it needs the areas); it belongs to this approval
+  // only if it was counted from the open version being approved.
+  if (openMap !== undefined && openMap.contentHash !== hash) {
+    throw conflict(
+      'Den öppna versionen ändrades medan kartan räknades; godkänn igen / The open version changed while its map was counted; approve again',
+      { contentHash: hash },
+    );
+  }
   requireEverySuggestionHandled(state, scanner);
-  return [{ type: 'LagesbildApproved', data: { revision: state.revision, contentHash: hash, by: actorId } }];
+  return [
+    {
+      type: 'LagesbildApproved',
+      data: {
+        revision: state.revision,
+        contentHash: hash,
+        by: actorId,
+        ...(openMap !== undefined ? { openMapHash: openMap.hash } : {}),
+      },
+    },
+  ];
 }

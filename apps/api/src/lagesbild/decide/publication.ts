@@ -38,6 +38,7 @@ export function decideRequestPublication(
         contentHash: state.approval.contentHash,
         correction: publishedBefore && correction ? correction : null,
         by: actorId,
+        ...(state.approval.openMapHash !== undefined ? { openMapHash: state.approval.openMapHash } : {}),
       },
     },
   ];
@@ -70,15 +71,20 @@ export function decideRecordPublication(
   ];
 }
 
-/** The job gave up; the approval stands for another try. */
+/** The job gave up; the approval stands for another try, unless the job says it never can be published. */
 export function decideRecordPublicationFailure(
   command: CommandOf<LagesbildCommand, 'RecordPublicationFailure'>,
   state: LagesbildState,
 ): LagesbildEvent[] {
-  const { publicationNumber, error } = command.data;
+  const { publicationNumber, error, lapseApproval } = command.data;
   const publication = state.publications.find((candidate) => candidate.number === publicationNumber);
   if (!publication || publication.state !== 'requested') return [];
-  return [{ type: 'PublicationFailed', data: { publicationNumber, error } }];
+  return [
+    {
+      type: 'PublicationFailed',
+      data: { publicationNumber, error, ...(lapseApproval ? { approvalLapsed: true as const } : {}) },
+    },
+  ];
 }
 
 /** Withdraws the live publication, with a reason. */

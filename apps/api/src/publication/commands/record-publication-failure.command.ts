@@ -13,7 +13,8 @@ export class RecordPublicationFailureCommand extends Command<RunResult<Lagesbild
   constructor(
     readonly context: RequestContext,
     readonly period: string,
-    readonly data: { publicationNumber: number; error: string },
+    /** `lapseApproval`: the approval can never be published as approved (its open map changed). */
+    readonly data: { publicationNumber: number; error: string; lapseApproval?: true },
   ) {
     super();
   }

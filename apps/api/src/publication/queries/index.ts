@@ -1,6 +1,6 @@
 import { GetJobHandler, ListJobsHandler } from './jobs.query.js';
 import { LagesbildVersionPdfHandler } from './lagesbild-version-pdf.query.js';
-import { OpenMapPreviewHandler } from './open-map-preview.query.js';
+import { OpenMapPreviewHandler, OpenMapToApproveHandler } from './open-map-preview.query.js';
 import { PublicListHandler } from './public-list.query.js';
 import { PublicPublicationHandler } from './public-publication.query.js';
 import { PublicSchemaHandler } from './public-schema.query.js';
@@ -28,4 +28,5 @@ export const publicationQueryHandlers = [
   PublicationToPublishHandler,
   LagesbildVersionPdfHandler,
   OpenMapPreviewHandler,
+  OpenMapToApproveHandler,
 ];

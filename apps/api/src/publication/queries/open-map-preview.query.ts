@@ -2,10 +2,13 @@ import type { OpenMapPreview } from '@laget/contracts';
 import { type IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import type { Caller } from '../../identity/index.js';
 import { lagesbildStreamId } from '../../lagesbild/lagesbild.decider.js';
-import { openSections } from '../../lagesbild/lagesbild-views.js';
+import type { LagesbildState } from '../../lagesbild/lagesbild-state.js';
+import { openContentHash, openSections } from '../../lagesbild/lagesbild-views.js';
+import { OpenMapToApproveQuery } from '../../lagesbild/queries/open-map-to-approve.query.js';
 import { ReadLagesbildQuery } from '../../lagesbild/queries/read-lagesbild.query.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
-import { countOpenMap } from '../open-map-at-publication.js';
+import type { OpenMap } from '../open-map.js';
+import { countOpenMap, openMapHash } from '../open-map-at-publication.js';
 import { openMapIncidents } from '../open-map-incidents.js';
 import { renderOpenMapSvg } from '../open-map-svg.js';
 import { publicationDecider } from '../publication-decider.js';
@@ -39,16 +42,39 @@ export class OpenMapPreviewHandler implements IQueryHandler<OpenMapPreviewQuery>
     await this.queryBus.execute(new ReadLagesbildQuery(caller, period, { kind: 'open' }));
     const { state, exists } = await this.runner.load(lagesbildStreamId(period), publicationDecider);
     if (!exists || state.status === 'not_compiled') return noMap;
-    const sections = openSections(state);
-    const mapIncidents = openMapIncidents({
-      openSections: sections,
-      internalSections: state.sections,
-      reports: state.reports,
-      redactions: state.redactions,
-    });
-    const map = await countOpenMap(this.queryBus, sections, mapIncidents);
+    const map = await openMapNow(this.queryBus, state);
     if (!map) return noMap;
     const { svg, alt, width, height } = renderOpenMapSvg(map);
     return { svg, alt, width, height, minCount: map.minCount };
+  }
+}
+
+/** The open map of the week's open version as it stands, counted from the areas in force now. */
+function openMapNow(queryBus: QueryBus, state: LagesbildState): Promise<OpenMap | null> {
+  const sections = openSections(state);
+  const mapIncidents = openMapIncidents({
+    openSections: sections,
+    internalSections: state.sections,
+    reports: state.reports,
+    redactions: state.redactions,
+  });
+  return countOpenMap(queryBus, sections, mapIncidents);
+}
+
+/**
+ * What an approval now fixes of the map (docs/adr/0030): counted exactly as the preview above
+ * counts it, and as publication will count it again to prove it publishes this map.
+ */
+@QueryHandler(OpenMapToApproveQuery)
+export class OpenMapToApproveHandler implements IQueryHandler<OpenMapToApproveQuery> {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly runner: CommandRunner,
+  ) {}
+
+  async execute({ period }: OpenMapToApproveQuery): Promise<{ contentHash: string; hash: string | null }> {
+    const { state } = await this.runner.load(lagesbildStreamId(period), publicationDecider);
+    const map = await openMapNow(this.queryBus, state);
+    return { contentHash: openContentHash(state), hash: openMapHash(map) };
   }
 }
