@@ -2,7 +2,7 @@ import type { LagesbildDocument } from '@laget/contracts';
 import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Clock } from '../platform/commands/clock.js';
 import { systemContext } from '../platform/commands/request-context.js';
-import type { JobProcessor } from '../platform/jobs/job-queue.js';
+import { type JobProcessor, JobRefused } from '../platform/jobs/job-queue.js';
 import type { Reactor } from '../platform/jobs/reactor.js';
 import type { LagesbildEvent } from '../lagesbild/lagesbild.decider.js';
 import { RecordPublicationCommand } from './commands/record-publication.command.js';
@@ -74,8 +74,8 @@ export interface PublishDependencies {
   afterStep?: (step: PublishStep, job: { id: string; attempt: number }) => Promise<void>;
 }
 
-/** A publication that cannot succeed however often it is tried (retries only repeat the refusal). */
-class PublicationRefused extends Error {
+/** A publication that cannot succeed however often it is tried: failed at once, never retried (JobRefused). */
+class PublicationRefused extends JobRefused {
   override readonly name = 'PublicationRefused';
   /** The approval itself can never be published (its map is gone): a new approval is needed. */
   lapsesApproval = false;

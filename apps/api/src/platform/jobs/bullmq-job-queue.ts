@@ -1,4 +1,4 @@
-import { type Job, type JobType, Queue, Worker } from 'bullmq';
+import { type Job, type JobType, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
   type EnqueueOptions,
@@ -9,6 +9,7 @@ import {
   type JobQueue,
   type JobState,
   type JobView,
+  JobRefused,
   SettleWaiters,
   assertValidJobId,
   defaultAttempts,
@@ -173,14 +174,21 @@ export class BullmqJobQueue implements JobQueue {
     this.workerConnections.push(connection);
     const worker = new Worker(
       kind,
-      async (job: Job) =>
-        processor({
-          id: job.id!,
-          kind,
-          payload: job.data as JobPayload,
-          attempt: job.attemptsStarted,
-          maxAttempts: job.opts.attempts ?? 1,
-        }),
+      async (job: Job) => {
+        try {
+          return await processor({
+            id: job.id!,
+            kind,
+            payload: job.data as JobPayload,
+            attempt: job.attemptsStarted,
+            maxAttempts: job.opts.attempts ?? 1,
+          });
+        } catch (error) {
+          // BullMQ's own way of failing a job without its retries.
+          if (error instanceof JobRefused) throw new UnrecoverableError(error.message);
+          throw error;
+        }
+      },
       {
         connection,
         prefix: this.prefix,
@@ -191,7 +199,7 @@ export class BullmqJobQueue implements JobQueue {
     worker.on('completed', (job, result) => this.notify(job, 'completed', result));
     worker.on('failed', (job, error) => {
       if (!job) return;
-      const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+      const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
       this.logger.warn(
         `Job ${job.id} (${job.name}) attempt ${job.attemptsMade}/${job.opts.attempts ?? 1} failed: ${error.message}`,
       );

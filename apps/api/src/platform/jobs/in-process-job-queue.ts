@@ -14,6 +14,7 @@ import {
   type JobQueue,
   type JobState,
   type JobView,
+  JobRefused,
   SettleWaiters,
   assertValidJobId,
   defaultAttempts,
@@ -208,7 +209,7 @@ export class InProcessJobQueue implements JobQueue {
       const result = await processor(context);
       settled = await this.finish(this.options.db, row.id, 'completed', result ?? null, null);
     } catch (error) {
-      const final = row.attempts >= row.max_attempts;
+      const final = row.attempts >= row.max_attempts || error instanceof JobRefused;
       const retryInMs = row.backoff_ms * 2 ** (row.attempts - 1);
       this.logger.warn(
         `Job ${row.id} (${row.kind}) attempt ${row.attempts}/${row.max_attempts} failed: ${describe(error)}` +

@@ -5,7 +5,7 @@ import { freshPglite } from '@laget/event-store/testing';
 import { createTestDatabase, describeWith, testRedisUrl } from '../../../../../test/support/services.js';
 import { BullmqJobQueue } from './bullmq-job-queue.js';
 import { InProcessJobQueue } from './in-process-job-queue.js';
-import type { JobContext, JobQueue } from './job-queue.js';
+import { type JobContext, type JobQueue, JobRefused } from './job-queue.js';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -102,6 +102,10 @@ for (const backend of backends) {
         if (job.attempt < job.payload.succeedOnAttempt) throw new Error(`försök ${job.attempt} misslyckades`);
         return 'ok';
       });
+      queue.registerProcessor<{ tag: string }>('refused', async (job) => {
+        runs.push(job);
+        throw new JobRefused('Kartan är inte den som godkändes');
+      });
     });
     afterAll(async () => {
       await close();
@@ -156,6 +160,21 @@ for (const backend of backends) {
         attempts: 2,
         error: 'försök 2 misslyckades',
       });
+    });
+
+    it('fails a refused job at once, its other attempts unused, with the refusal as its error', async () => {
+      const id = `refused-${randomUUID()}`;
+      await queue.enqueue('refused', id, { tag: id }, { attempts: 5, backoffMs: 10 });
+      const settled = await queue.waitUntilSettled(id);
+      expect(settled).toEqual({
+        id,
+        kind: 'refused',
+        state: 'failed',
+        attempts: 1,
+        error: 'Kartan är inte den som godkändes',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(runs.filter((r) => r.id === id)).toHaveLength(1);
     });
 
     it('lists failed jobs of every kind, the latest failure first, with what they were for', async () => {

@@ -40,7 +40,19 @@ export interface JobContext<Payload = unknown> {
   maxAttempts: number;
 }
 
-/** Runs one attempt; a thrown error schedules a retry until the attempts are used up. Must be idempotent. */
+/**
+ * Thrown by a processor for work that no retry can do (a publication refused, not failed): the job
+ * fails at once with this message, its remaining attempts unused. On BullMQ it becomes BullMQ's
+ * own `UnrecoverableError`, which skips the retries the same way.
+ */
+export class JobRefused extends Error {
+  override readonly name: string = 'JobRefused';
+}
+
+/**
+ * Runs one attempt; a thrown error schedules a retry until the attempts are used up, `JobRefused`
+ * fails the job at once. Must be idempotent.
+ */
 export type JobProcessor<Payload = unknown, Result = unknown> = (job: JobContext<Payload>) => Promise<Result>;
 
 export interface JobQueue {
