@@ -152,6 +152,12 @@ export const approveLagesbildRequest = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
+  /** The open map's hash as the approver saw it in the preview (null: no map); 409 when it has changed since. */
+  openMapHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
   expectedVersion,
 });
 export type ApproveLagesbildRequest = z.infer<typeof approveLagesbildRequest>;

@@ -449,6 +449,8 @@ export interface OpenMapPreview {
   height: number | null;
   /** Cells with fewer incidents read "färre än N". */
   minCount: number | null;
+  /** The map's hash: sent with the approval (`openMapHash`), so a map changed since is not approved. */
+  hash: string | null;
 }
 
 export const openMapPreviewSchema = z
@@ -458,6 +460,10 @@ export const openMapPreviewSchema = z
     width: z.number().nullable(),
     height: z.number().nullable(),
     minCount: z.number().int().nullable(),
+    hash: z.string().nullable().meta({
+      description:
+        'The map’s hash (null: no map); send it with the approval as `openMapHash` so a map changed since it was seen is not approved',
+    }),
   })
   .meta({
     id: 'OpenMapPreview',

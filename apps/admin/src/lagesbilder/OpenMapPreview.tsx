@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Box, Typography } from '@mui/material';
 import type { OpenMapPreview as Preview } from '@laget/contracts';
 import { useTranslate } from 'react-admin';
@@ -8,12 +9,24 @@ import { useGet } from '../shared/useGet.js';
  * counted by the server as publishing now would count it, from the open version and the areas in
  * force. Shown as an image of the server's SVG (never inserted as markup) with its words as alt
  * text; nothing where no map would be published. `version` re-asks after every change.
+ * `onSeen` gets the map's hash once it is shown (undefined until then), for the approval to send:
+ * the server refuses it if areas were redrawn since (409), so what is approved is what was seen.
  */
-export function OpenMapPreview({ period, version }: { period: string; version: number }) {
+export function OpenMapPreview({
+  period,
+  version,
+  onSeen,
+}: {
+  period: string;
+  version: number;
+  onSeen?: (hash: string | null | undefined) => void;
+}) {
   const translate = useTranslate();
   const loaded = useGet<Preview>(`/api/lagesbilder/${encodeURIComponent(period)}/open-map-preview`, version);
   const failed = loaded.status === 'error';
   const preview = loaded.status === 'done' ? loaded.value : null;
+  const seen = preview ? preview.hash : undefined;
+  useEffect(() => onSeen?.(seen), [onSeen, seen]);
 
   if (failed) {
     return (

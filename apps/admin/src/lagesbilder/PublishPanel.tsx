@@ -55,6 +55,8 @@ export function PublishPanel({
   const [waiting, setWaiting] = useState<UnhandledSuggestion[]>([]);
   const [dialog, setDialog] = useState<'publish' | 'retract' | undefined>();
   const [busy, setBusy] = useState(false);
+  // The open map's hash as the preview showed it: the approval names it (ADR 0030).
+  const [seenMap, setSeenMap] = useState<string | null | undefined>();
   const job = useJob(jobId);
   const isCorrection = publication.publishedBefore || askedForCorrection;
   // Until the refreshed document says "published", a finished job still counts as publishing:
@@ -119,7 +121,10 @@ export function PublishPanel({
               disabled={busy || staleCount > 0}
               aria-describedby={staleCount > 0 ? 'approve-blocked' : undefined}
               onClick={async () => {
-                await run(() => change({ kind: 'approve' }), 'laget.lagesbild.approved');
+                await run(
+                  () => change({ kind: 'approve', openMapHash: seenMap }),
+                  'laget.lagesbild.approved',
+                );
               }}
             >
               {translate('laget.lagesbild.approve')}
@@ -128,7 +133,7 @@ export function PublishPanel({
             <Typography variant="body2" color="text.secondary">
               {translate('laget.lagesbild.approve_four_eyes')}
             </Typography>
-            <OpenMapPreview period={doc.period} version={doc.version} />
+            <OpenMapPreview period={doc.period} version={doc.version} onSeen={setSeenMap} />
           </>
         )}
         {mayPublish && doc.status === 'approved' && !publishing && (

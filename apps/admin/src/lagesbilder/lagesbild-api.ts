@@ -104,8 +104,13 @@ export const lagesbildApi = {
       },
       ifMatch: version,
     }),
-  approve: (id: string, version: number) =>
-    api(`${base(id)}/approve`, { method: 'POST', body: {}, ifMatch: version }),
+  /** `openMapHash`: the open map as the preview showed it (undefined: not seen, nothing sent). */
+  approve: (id: string, version: number, openMapHash?: string | null) =>
+    api(`${base(id)}/approve`, {
+      method: 'POST',
+      body: openMapHash === undefined ? {} : { openMapHash },
+      ifMatch: version,
+    }),
   async publish(
     id: string,
     version: number,

@@ -44,7 +44,7 @@ export type LagesbildChange =
   | { kind: 'dismiss'; suggestion: RedactionSuggestion; reason?: string }
   | { kind: 'defineAudience'; audience: Audience }
   | { kind: 'removeAudience'; name: string }
-  | { kind: 'approve' }
+  | { kind: 'approve'; openMapHash?: string | null | undefined }
   | { kind: 'publish'; correction?: { what: string; why: string } }
   | { kind: 'retract'; reason: string };
 
@@ -84,7 +84,7 @@ async function changeLagesbild(id: string, change: LagesbildChange, version: num
     case 'removeAudience':
       return json(lagesbildApi.removeAudience(id, change.name, version));
     case 'approve':
-      return json(lagesbildApi.approve(id, version));
+      return json(lagesbildApi.approve(id, version, change.openMapHash));
     case 'publish':
       return lagesbildApi.publish(id, version, change.correction);
     case 'retract':

@@ -41,6 +41,8 @@ export function ApprovePublishStep({
   const [error, setError] = useState<string | undefined>();
   const [fourEyes, setFourEyes] = useState(false);
   const [waiting, setWaiting] = useState<UnhandledSuggestion[]>([]);
+  // The open map's hash as the preview showed it: the approval names it (ADR 0030).
+  const [seenMap, setSeenMap] = useState<string | null | undefined>();
   const [jobId, setJobId] = useState<string | undefined>();
   const job = useJob(jobId);
   const publishing = jobRunning(jobId, job) || (job?.state === 'completed' && doc.status === 'approved');
@@ -65,7 +67,7 @@ export function ApprovePublishStep({
     setFourEyes(false);
     setWaiting([]);
     try {
-      if (doc.status === 'compiled') await change({ kind: 'approve' });
+      if (doc.status === 'compiled') await change({ kind: 'approve', openMapHash: seenMap });
     } catch (caught) {
       setFourEyes(isFourEyesRefusal(caught));
       setWaiting(waitingSuggestionsOf(caught) ?? []);
@@ -98,7 +100,7 @@ export function ApprovePublishStep({
       )}
       <WaitingSuggestions doc={doc} waiting={waiting} />
       {doc.status === 'compiled' && mayApprove && (
-        <OpenMapPreview period={doc.period} version={doc.version} />
+        <OpenMapPreview period={doc.period} version={doc.version} onSeen={setSeenMap} />
       )}
       {staleCount > 0 && doc.status === 'compiled' && (
         <Typography variant="body2">

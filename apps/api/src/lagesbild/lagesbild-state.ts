@@ -52,7 +52,7 @@ export interface Publication {
 
 /**
  * The open map an approval saw (docs/adr/0030): the hash of the map counted from the open version
- * with that content hash (`hash` null: no map). Absent on approvals recorded before 5 December
+ * with that content hash (`hash` null: no map). Absent on approvals recorded before 4 December
  * 2026, whose publications count the map at publication as before.
  */
 export interface ApprovedOpenMap {
@@ -156,7 +156,14 @@ export type LagesbildCommand =
   /** `scanner`: who Läget knows by name and which names are not persons, for the suggestions approval waits for. */
   | {
       type: 'ApproveLagesbild';
-      data: { actorId: string; contentHash?: string; scanner?: ScannerOptions; openMap?: ApprovedOpenMap };
+      data: {
+        actorId: string;
+        contentHash?: string;
+        scanner?: ScannerOptions;
+        openMap?: ApprovedOpenMap;
+        /** The map's hash as the approver saw it (the preview's `hash`); 409 when it differs. */
+        seenOpenMapHash?: string | null;
+      };
     }
   | { type: 'RequestPublication'; data: { actorId: string; correction?: Correction } }
   | {
@@ -223,7 +230,7 @@ export type LagesbildEvent =
   | { type: 'SuggestionDismissed'; data: DismissedSuggestion & { path: string; reason: string; by: string } }
   | {
       type: 'LagesbildApproved';
-      /** `openMapHash` (optional, added 5 December 2026: older approvals have none): the map approved. */
+      /** `openMapHash` (optional, added 4 December 2026: older approvals have none): the map approved. */
       data: { revision: number; contentHash: string; by: string; openMapHash?: string | null };
     }
   | {
@@ -245,7 +252,7 @@ export type LagesbildEvent =
     }
   | {
       type: 'PublicationFailed';
-      /** `approvalLapsed` (optional, absent before 5 December 2026): the approval no longer stands. */
+      /** `approvalLapsed` (optional, absent before 4 December 2026): the approval no longer stands. */
       data: { publicationNumber: number; error: string; approvalLapsed?: true };
     }
   | { type: 'PublicationRetracted'; data: { publicationNumber: number; reason: string; by: string } };

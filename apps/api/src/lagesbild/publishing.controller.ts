@@ -54,7 +54,7 @@ export class PublishingController {
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const { contentHash } = parseInput(approveLagesbildRequest, body ?? {});
+    const { contentHash, openMapHash } = parseInput(approveLagesbildRequest, body ?? {});
     const period = parseInput(lagesbildId, id, 'params');
     // Who may approve depends on the week's status: ApproveLagesbildHandler checks it.
     return approveAnswer(
@@ -62,7 +62,10 @@ export class PublishingController {
         new ApproveLagesbildCommand(
           caller,
           period,
-          contentHash ? { contentHash } : {},
+          {
+            ...(contentHash ? { contentHash } : {}),
+            ...(openMapHash !== undefined ? { openMapHash } : {}),
+          },
           expectedVersionOf(ifMatch, body),
         ),
       ),

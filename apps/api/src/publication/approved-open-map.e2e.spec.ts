@@ -57,8 +57,8 @@ describeOnStores(['postgres'], 'the approved open map is the published one', (st
     commands.run(lagesbildStreamId(PERIOD), lagesbildDecider(), command, { context: systemContext() });
 
   /** The reviewer approves over HTTP (the handler fixes the map); suggestions are dismissed first. */
-  async function approveAsReviewer(): Promise<void> {
-    let answer = await reviewer.post(`/api/lagesbilder/${PERIOD}/approve`, {});
+  async function approveAsReviewer(body: { openMapHash?: string | null } = {}): Promise<void> {
+    let answer = await reviewer.post(`/api/lagesbilder/${PERIOD}/approve`, body);
     const waiting = (answer.body as { details?: { unhandledSuggestions?: UnhandledSuggestion[] } }).details
       ?.unhandledSuggestions;
     for (const { sectionId, path, start, end, kind } of waiting ?? []) {
@@ -67,7 +67,7 @@ describeOnStores(['postgres'], 'the approved open map is the published one', (st
         data: { sectionId, path, start, end, kind, reason: 'Påhittade uppgifter', actorId: 'c' },
       });
     }
-    if (waiting) answer = await reviewer.post(`/api/lagesbilder/${PERIOD}/approve`, {});
+    if (waiting) answer = await reviewer.post(`/api/lagesbilder/${PERIOD}/approve`, body);
     expect([answer.status, answer.body]).toEqual([200, expect.anything()]);
   }
 
@@ -127,7 +127,8 @@ describeOnStores(['postgres'], 'the approved open map is the published one', (st
       await reviewer.get<OpenMapPreview>(`/api/lagesbilder/${PERIOD}/open-map-preview`)
     ).body;
     expect(approvedPreview.alt).toContain('Åsen: Skadegörelse 3');
-    await approveAsReviewer();
+    expect(approvedPreview.hash).toMatch(/^[0-9a-f]{64}$/);
+    await approveAsReviewer({ openMapHash: approvedPreview.hash });
 
     // The coordinator deletes Åsen after the approval: its 3 would vanish from the map unseen.
     const asen = (await coordinator.get<Area[]>('/api/areas')).body.find((a) => a.name === 'Åsen')!;
@@ -148,7 +149,18 @@ describeOnStores(['postgres'], 'the approved open map is the published one', (st
     const newPreview = (await reviewer.get<OpenMapPreview>(`/api/lagesbilder/${PERIOD}/open-map-preview`))
       .body;
     expect(newPreview.alt).not.toContain('Åsen');
-    await approveAsReviewer();
+    // Approving with the map seen before the deletion is refused: it is not the map now.
+    const stale = await reviewer.post(`/api/lagesbilder/${PERIOD}/approve`, {
+      openMapHash: approvedPreview.hash,
+    });
+    expect([stale.status, stale.body.message]).toEqual([
+      409,
+      expect.stringContaining('Kartan har ändrats sedan du såg den'),
+    ]);
+    expect((await reviewer.post(`/api/lagesbilder/${PERIOD}/approve`, { openMapHash: 'x' })).status).toBe(
+      400,
+    );
+    await approveAsReviewer({ openMapHash: newPreview.hash });
     const published = await publish();
     expect([published.state, published.error]).toEqual(['completed', undefined]);
     const geojson = publicOpenMapSchema.parse(

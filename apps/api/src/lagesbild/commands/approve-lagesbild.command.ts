@@ -9,7 +9,11 @@ import type { ApprovedOpenMap } from '../lagesbild-state.js';
 import { OpenMapToApproveQuery } from '../queries/open-map-to-approve.query.js';
 
 /** Approve the open version as it stands; `contentHash` is the one the approver read (409 when it has changed). */
-export class ApproveLagesbildCommand extends LagesbildChange<{ contentHash?: string }> {}
+export class ApproveLagesbildCommand extends LagesbildChange<{
+  contentHash?: string;
+  /** The open map's hash as the approver saw it in the preview (null: no map). */
+  openMapHash?: string | null;
+}> {}
 
 @CommandHandler(ApproveLagesbildCommand)
 export class ApproveLagesbildHandler implements ICommandHandler<ApproveLagesbildCommand> {
@@ -46,6 +50,7 @@ export class ApproveLagesbildHandler implements ICommandHandler<ApproveLagesbild
           ...(data.contentHash ? { contentHash: data.contentHash } : {}),
           scanner: await this.scannerOptions.options(),
           ...(openMap ? { openMap } : {}),
+          ...(data.openMapHash !== undefined ? { seenOpenMapHash: data.openMapHash } : {}),
         },
       },
       expectedVersion,

@@ -19,7 +19,7 @@ export function decideApprove(
   policy: LagesbildPolicy,
 ): LagesbildEvent[] {
   requireCompiled(state);
-  const { actorId, contentHash, scanner, openMap } = command.data;
+  const { actorId, contentHash, scanner, openMap, seenOpenMapHash } = command.data;
   if (state.status === 'approved' || state.status === 'publication_requested') {
     throw conflict('Den här versionen är redan godkänd / This revision is already approved');
   }
@@ -61,6 +61,13 @@ export function decideApprove(
     throw conflict(
       'Den öppna versionen ändrades medan kartan räknades; godkänn igen / The open version changed while its map was counted; approve again',
       { contentHash: hash },
+    );
+  }
+  // The approver saw the map in the preview; areas redrawn since make it another map.
+  if (openMap !== undefined && seenOpenMapHash !== undefined && seenOpenMapHash !== openMap.hash) {
+    throw conflict(
+      'Kartan har ändrats sedan du såg den (områden eller platser har ändrats); granska den igen / The open map has changed since you saw it; review it again',
+      { openMapHash: openMap.hash },
     );
   }
   requireEverySuggestionHandled(state, scanner);

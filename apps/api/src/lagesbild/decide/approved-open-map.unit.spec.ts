@@ -45,6 +45,23 @@ describe('Lagesbild decider: the approved open map', () => {
       .thenRefuses('conflict', /changed while its map was counted/);
   });
 
+  it('refuses a map other than the one the approver saw in the preview, and approves the one seen', () => {
+    const { given, history } = scenario();
+    const ready = given(...history(compile, dismissAll));
+    const seeing = (seen: string | null) => {
+      const [command] = approveWithMap(MAP)(ready.state) as [
+        Extract<LagesbildCommand, { type: 'ApproveLagesbild' }>,
+      ];
+      return { ...command, data: { ...command.data, seenOpenMapHash: seen } };
+    };
+    ready.when(seeing('b'.repeat(64))).thenRefuses('conflict', /changed since you saw it/);
+    // Seeing no map where there is one now (areas drawn since) is another map too.
+    ready.when(seeing(null)).thenRefuses('conflict', /changed since you saw it/);
+    ready
+      .when(seeing(MAP))
+      .then([{ type: 'LagesbildApproved', data: expect.objectContaining({ openMapHash: MAP }) as never }]);
+  });
+
   it('approves as before where no map was counted (a test bus): the job then counts as before', () => {
     const { given, history } = scenario();
     const approved = given(

@@ -13,7 +13,7 @@ import { openMapIncidents } from '../open-map-incidents.js';
 import { renderOpenMapSvg } from '../open-map-svg.js';
 import { publicationDecider } from '../publication-decider.js';
 
-const noMap: OpenMapPreview = { svg: null, alt: null, width: null, height: null, minCount: null };
+const noMap: OpenMapPreview = { svg: null, alt: null, width: null, height: null, minCount: null, hash: null };
 
 /**
  * The open map of a lägesbild as publishing it now would count it (docs/adr/0030): the reviewer
@@ -45,7 +45,7 @@ export class OpenMapPreviewHandler implements IQueryHandler<OpenMapPreviewQuery>
     const map = await openMapNow(this.queryBus, state);
     if (!map) return noMap;
     const { svg, alt, width, height } = renderOpenMapSvg(map);
-    return { svg, alt, width, height, minCount: map.minCount };
+    return { svg, alt, width, height, minCount: map.minCount, hash: openMapHash(map) };
   }
 }
 
