@@ -26,6 +26,7 @@ import {
   type DocumentedError,
 } from '../platform/http/api-operation.js';
 import { capabilityTags, documentInfo, securitySchemes } from './openapi-info.js';
+import { namedRequestBody } from './request-body-names.js';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
@@ -215,7 +216,7 @@ function describeRoutes(controllers: readonly Type[]): RouteConfig[] {
           ? {
               body: {
                 required: spec.bodyRequired ?? true,
-                content: { 'application/json': { schema: spec.body } },
+                content: { 'application/json': { schema: namedRequestBody(spec.body) } },
               },
             }
           : {}),
