@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type SqlDatabase, type SqlExecutor, withStartupSchemaLock } from '@laget/event-store';
 import { BoundedCache } from './bounded-cache.js';
+import { verifyMasterKey } from './master-key-check.js';
 import { eventKey, openEventValues, unwrapKey, valueKey, valueRef, wrapKey } from './value-cipher.js';
 
 /**
@@ -145,6 +146,7 @@ export class DataKeys {
   async init(): Promise<void> {
     await withStartupSchemaLock(this.db, async (tx) => {
       for (const ddl of DATA_KEYS_DDL) await tx.query(ddl);
+      await verifyMasterKey(tx, this.master);
     });
     // A shred in any instance (this one too) reaches every instance at its commit: each forgets
     // its keys and opened texts at once instead of trusting them for up to `ttlMs` (ADR 0033).
