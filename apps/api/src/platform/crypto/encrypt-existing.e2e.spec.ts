@@ -8,7 +8,7 @@ import { EVENT_STORE } from '../platform.tokens.js';
 import { DataKeys } from './data-keys.js';
 import { EncryptingEventStore } from './encrypting-event-store.js';
 import { encryptExistingEvents, PERSONAL_DATA_REVISION, REWRITE_MARKER_DDL } from './encrypt-existing.js';
-import { everyEventTemplate } from '../projections/testing/every-event.js';
+import { everyEventTemplate } from '../../testing/every-event.js';
 import { visitPersonalData } from './personal-data.js';
 
 /** Every event of a store, in global order. */

@@ -12,7 +12,7 @@ import {
 import { eventStoreContract } from '../../../../../libs/event-store/src/contract/event-store.contract.js';
 import { FakeKurrentClient } from '../../../../../libs/event-store/src/kurrent/testing/fake-kurrent-client.js';
 import { freshPglite } from '@laget/event-store/testing';
-import { everyEventTemplate } from '../projections/testing/every-event.js';
+import { everyEventTemplate } from '../../testing/every-event.js';
 import { DataKeys, subjectOf } from './data-keys.js';
 import { EncryptingEventStore, sealedLayoutOf } from './encrypting-event-store.js';
 import { hasPersonalData, visitPersonalData } from './personal-data.js';

@@ -16,7 +16,7 @@ import { createTestDatabase, describeWith, testRedisUrl } from '../../../../../t
 import { adminClient, createOrganisation, createUser } from '../../reporting/testing/http-kit.js';
 import { PUBLISH_LAGESBILD } from '../../publication/publish-lagesbild.job.js';
 import type { ClosingAwareFastifyAdapter } from './graceful-shutdown.js';
-import { approveWeekBeforeStart, startSlowPost } from './testing/shutdown-fixtures.js';
+import { approveWeekBeforeStart, startSlowPost } from '../../testing/shutdown-fixtures.js';
 
 /**
  * Issue 21, graceful shutdown: the built server in a child process, a request in flight and the

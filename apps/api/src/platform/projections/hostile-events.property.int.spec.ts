@@ -11,8 +11,8 @@ import { REPORT_EVENT_TYPES } from '../../reporting/report.decider.js';
 import { features } from '../../features.js';
 import { projectionsOf, upcastersOf } from '../feature.js';
 import { ProjectionRunner } from './projection-runner.js';
-import { everyEventTemplate } from './testing/every-event.js';
-import { everyEventWithHostileText } from './testing/hostile-events.js';
+import { everyEventTemplate } from '../../testing/every-event.js';
+import { everyEventWithHostileText } from '../../testing/hostile-events.js';
 
 /**
  * Issue 13: no text an event holds may stop a read model. Every event type of the application,

@@ -1,16 +1,16 @@
 import { request as httpRequest } from 'node:http';
-import { AppConfig } from '../../../config/app-config.js';
-import { approveAsItStands } from '../../../lagesbild/fixtures/approve-as-it-stands.js';
-import { background, weekReports } from '../../../lagesbild/fixtures/reports.fixture.js';
+import { AppConfig } from '../config/app-config.js';
+import { approveAsItStands } from '../lagesbild/fixtures/approve-as-it-stands.js';
+import { background, weekReports } from '../lagesbild/fixtures/reports.fixture.js';
 import {
   type LagesbildCommand,
   lagesbildDecider,
   lagesbildStreamId,
-} from '../../../lagesbild/lagesbild.decider.js';
-import { SystemClock } from '../../commands/clock.js';
-import { CommandRunner } from '../../commands/command-runner.js';
-import { systemContext } from '../../commands/request-context.js';
-import { openStores } from '../../stores.js';
+} from '../lagesbild/lagesbild.decider.js';
+import { SystemClock } from '../platform/commands/clock.js';
+import { CommandRunner } from '../platform/commands/command-runner.js';
+import { systemContext } from '../platform/commands/request-context.js';
+import { openStores } from '../platform/stores.js';
 
 /** A week compiled and approved, written straight to the stores of `env` before a server starts on them. */
 export async function approveWeekBeforeStart(env: Record<string, string>, period: string): Promise<void> {

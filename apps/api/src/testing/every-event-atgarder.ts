@@ -1,6 +1,6 @@
-import type { ActionEvent } from '../../../atgarder/action.decider.js';
-import type { PlanEvent } from '../../../atgarder/plan/plan.decider.js';
-import type { ProblemEvent } from '../../../atgarder/problem.decider.js';
+import type { ActionEvent } from '../atgarder/action.decider.js';
+import type { PlanEvent } from '../atgarder/plan/plan.decider.js';
+import type { ProblemEvent } from '../atgarder/problem.decider.js';
 import { type Template, change } from './every-event-template.js';
 
 type AtgarderEvent = ProblemEvent | ActionEvent | PlanEvent;
