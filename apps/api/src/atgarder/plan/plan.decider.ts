@@ -107,11 +107,8 @@ const PUBLISHED_ALREADY =
 export function decidePlan(command: PlanCommand, state: PlanState, policy: PlanPolicy): PlanEvent[] {
   switch (command.type) {
     case 'CompilePlan':
-      if (state.publicationRequest && state.publishedRevision !== state.publicationRequest.revision) {
-        throw conflict(
-          'Publiceringen pågår; vänta tills den är klar / A publication is under way; wait until it is done',
-        );
-      }
+      // A compile supersedes a publication asked for and not yet done: its job then publishes
+      // nothing (below). Refusing instead would leave a plan whose job failed for good stuck.
       if (command.data.snapshot.problems.length === 0) {
         throw ruleBroken('Det finns inga aktiva problem att göra en plan av / There are no active problems');
       }
@@ -170,10 +167,9 @@ export function decidePlan(command: PlanCommand, state: PlanState, policy: PlanP
     }
     case 'PublishPlan': {
       const request = state.publicationRequest;
-      if (request && state.publishedRevision === request.revision) return [];
-      if (!request || request.revision !== state.revision) {
-        throw ruleBroken('Ingen publicering är begärd för denna revision / No publication requested');
-      }
+      // Done already (a retried job), or superseded by a compile since it was asked for.
+      if (!request || state.publishedRevision === request.revision || request.revision !== state.revision)
+        return [];
       return [
         {
           type: 'AtgardsplanPublished',

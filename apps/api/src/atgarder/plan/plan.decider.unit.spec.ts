@@ -89,10 +89,11 @@ describe('åtgärdsplan decider', () => {
       .given([compiled, approved, requested])
       .when({ type: 'RequestPlanPublication', data: { openContentHash: 'h1', by: 'u' } })
       .thenThrows({ kind: 'conflict' });
+    // Nothing asked for (a job whose request a compile superseded) publishes nothing.
     spec
       .given([compiled, approved])
       .when({ type: 'PublishPlan', data: { publishedAt: '2026-03-20T10:00:00Z' } })
-      .thenThrows({ kind: 'rule' });
+      .thenNothing();
     const published: PlanEvent = {
       type: 'AtgardsplanPublished',
       data: { revision: 1, openContentHash: 'h1', publishedAt: '2026-03-20T10:00:00Z', by: 'u' },
@@ -119,10 +120,15 @@ describe('åtgärdsplan decider', () => {
   const compile = (by = 'u-bf') =>
     ({ type: 'CompilePlan', data: { snapshot, by, at: '2026-04-01T10:00:00Z' } }) as const;
 
-  it('a new compile needs a new approval; a plan being published is not compiled again', () => {
+  it('a new compile needs a new approval, and supersedes a publication not yet done', () => {
     const state = spec.given([compiled, approved, compiled]).state;
     expect(state.approval).toBeNull();
-    spec.given([compiled, approved, requested]).when(compile()).thenThrows({ kind: 'conflict' });
+    const recompiled: PlanEvent = { type: 'AtgardsplanCompiled', data: compile().data };
+    spec.given([compiled, approved, requested]).when(compile()).then([recompiled]);
+    spec
+      .given([compiled, approved, requested, recompiled])
+      .when({ type: 'PublishPlan', data: { publishedAt: '2026-04-01T10:00:00Z' } })
+      .thenNothing();
   });
 
   it('with four eyes on, whoever compiled the revision may not approve it; someone else may', () => {
