@@ -69,6 +69,21 @@ describe('StoredCopies: the plain copies outside the log', () => {
     expect(await emails()).toEqual(['e-2']);
   });
 
+  it('pages through many copies and finds those that hold the person on every page', async () => {
+    await withTables();
+    copies.pageSize = 3;
+    for (let n = 0; n < 10; n++) {
+      await answer(`k-${n}`, { comment: n % 4 === 0 ? 'Ture Sventon' : 'Lugnt' });
+      await email(`e-${n}`, n % 3 === 0 ? 'Hej Ture Sventon' : 'Hej');
+    }
+    expect(await copies.erase(matcherFor({ text: 'Ture Sventon' }), false)).toEqual({
+      answers: 3,
+      emails: 4,
+    });
+    expect(await keys()).toHaveLength(7);
+    expect(await emails()).toHaveLength(6);
+  });
+
   it('a run removes the answers after the append keys’ days and the e-mails after the e-mail rule', async () => {
     await withTables();
     await answer('old', { id: 'i-1' }, daysAgo(31));

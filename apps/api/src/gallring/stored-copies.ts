@@ -27,6 +27,9 @@ export interface StoredCopiesRemoved {
  */
 @Injectable()
 export class StoredCopies {
+  /** Rows read at a time when an erasure looks through the copies (small in a test, to page). */
+  pageSize = 500;
+
   constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
 
   /** Removes the copies past their time (answers after `answerDays` days, e-mails after `emailMonths`). */
@@ -58,21 +61,37 @@ export class StoredCopies {
   async erase(matches: (value: string) => boolean, dryRun: boolean): Promise<StoredCopiesRemoved> {
     const answers: { scope: string; key: string }[] = [];
     if (await this.has('idempotency_keys')) {
-      const { rows } = await this.db.query<{ scope: string; key: string; response: unknown }>(
-        'SELECT scope, key, response FROM idempotency_keys WHERE response IS NOT NULL',
-      );
-      for (const row of rows) if (someText(row.response, matches)) answers.push(row);
+      // A page at a time (keyset): a month of answers need not be held in memory at once.
+      let after = { scope: '', key: '' };
+      for (;;) {
+        const { rows } = await this.db.query<{ scope: string; key: string; response: unknown }>(
+          `SELECT scope, key, response FROM idempotency_keys
+           WHERE response IS NOT NULL AND (scope, key) > ($1, $2) ORDER BY scope, key LIMIT ${this.pageSize}`,
+          [after.scope, after.key],
+        );
+        for (const row of rows) if (someText(row.response, matches)) answers.push(row);
+        if (rows.length < this.pageSize) break;
+        after = rows[rows.length - 1]!;
+      }
     }
     const emails: string[] = [];
     if (await this.has('outbox')) {
-      const { rows } = await this.db.query<{
-        email_id: string;
-        recipient: string;
-        subject: string;
-        body: string;
-      }>('SELECT email_id, recipient, subject, body FROM outbox');
-      for (const row of rows)
-        if ([row.recipient, row.subject, row.body].some(matches)) emails.push(row.email_id);
+      let after = '';
+      for (;;) {
+        const { rows } = await this.db.query<{
+          email_id: string;
+          recipient: string;
+          subject: string;
+          body: string;
+        }>(
+          `SELECT email_id, recipient, subject, body FROM outbox WHERE email_id > $1 ORDER BY email_id LIMIT ${this.pageSize}`,
+          [after],
+        );
+        for (const row of rows)
+          if ([row.recipient, row.subject, row.body].some(matches)) emails.push(row.email_id);
+        if (rows.length < this.pageSize) break;
+        after = rows[rows.length - 1]!.email_id;
+      }
     }
     if (!dryRun && (answers.length > 0 || emails.length > 0)) {
       await this.db.transaction(async (tx) => {
