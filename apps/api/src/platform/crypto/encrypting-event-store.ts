@@ -63,7 +63,8 @@ interface SealedEvent {
  * The event store port with personal data encrypted (docs/adr/0025): a decorator, so PGlite,
  * PostgreSQL and KurrentDB store the same ciphertext and every reader (deciders, projections,
  * history, audit, exports) sees the plaintext, or "[gallrad]" once its key is shredded. Event
- * metadata is left as it is. Values that are not encrypted (events written before encryption,
+ * metadata is left as it is but for the client's address (`ip`), sealed under its month's key
+ * on every event (docs/adr/0034). Values that are not encrypted (events written before encryption,
  * until the rewrite step has run) are passed through. An event is sealed whole (enc2, one key
  * derivation and one AES-GCM for all its texts, docs/adr/0032); values sealed one by one (enc1,
  * as stores written before December 2026 hold them) read as before, even beside enc2 in a stream.
@@ -101,7 +102,7 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.append(streamId, await this.encrypt(streamId, events), options);
   }
 
-  /** The events as they will be stored: an event id fixed (the values' keys are derived from it), personal data sealed. */
+  /** The events as they will be stored: an event id fixed (the values' keys are derived from it), personal data and addresses sealed. */
   async encrypt(streamId: string, unsealed: NewEvent[]): Promise<NewEvent[]> {
     // Every event's address, whether or not its type carries personal data in `data`.
     const events = await this.ips.seal(unsealed);
