@@ -55,7 +55,9 @@ async function benchSealedRebuild(engine: string, db: SqlDatabase, total: number
       data: {
         changes: [{ field: 'narrative', before: narrative(offset + i - 1), after: narrative(offset + i) }],
       },
-      metadata,
+      // Every request's event records its client's address (sealed since docs/adr/0034): a few
+      // dozen networks, as a municipality's users come from.
+      metadata: { ...metadata, ip: `192.0.2.${(offset + i) % 50}` },
     }));
     await store.append(
       `report-2024-W${String(((offset / perAppend) % 52) + 1).padStart(2, '0')}.org-${offset}`,

@@ -9,16 +9,16 @@ import { freeText, sayBoth } from './free-text.js';
 const required = (max: number, field: string) => freeText(sayBoth(field), { max, min: 1 });
 
 /** What a rule or an erasure acts on. */
-export const retentionKinds = ['report', 'lagesbild', 'login', 'email'] as const;
+export const retentionKinds = ['report', 'lagesbild', 'login', 'email', 'ip'] as const;
 export type RetentionKind = (typeof retentionKinds)[number];
 
 export const retentionRuleSchema = z
   .object({
     kind: z.enum(retentionKinds),
-    months: z
-      .number()
-      .int()
-      .meta({ description: 'Kept this many months after the week (logins: after deactivation)' }),
+    months: z.number().int().meta({
+      description:
+        'Kept this many months after the week (logins: after deactivation; IP addresses: after their month)',
+    }),
     description: z.string(),
   })
   .meta({ id: 'RetentionRule' });

@@ -26,6 +26,7 @@ export const gallringEnglish: typeof gallringSwedish = {
     lagesbild: 'Situation pictures',
     login: 'Logins',
     email: 'E-mails',
+    ip: 'IP addresses',
     append_keys: 'Idempotency keys',
     stored_copies: 'Stored copies (answers and outbox)',
     other: 'Other',

@@ -25,6 +25,7 @@ export const gallringSwedish = {
     lagesbild: 'Lägesbilder',
     login: 'Inloggningar',
     email: 'E-brev',
+    ip: 'IP-adresser',
     append_keys: 'Idempotensnycklar',
     stored_copies: 'Sparade kopior (svar och utkorg)',
     other: 'Övrigt',

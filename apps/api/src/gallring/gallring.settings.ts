@@ -7,6 +7,7 @@ export const DEFAULT_RETENTION = {
   lagesbild: 24,
   login: 12,
   email: 12,
+  ip: 12,
   appendKeyDays: 30,
 } as const;
 
@@ -43,7 +44,7 @@ export const gallringSettings = z.object({
       }
     })
     .describe(
-      'how long personal data is kept before the daily gallring shreds it, as `kind=months` separated by commas: `report` and `lagesbild` (internal and target-group versions) after the week, `login` after deactivation, `email` after sending (outbox e-mails too), and `appendKeyDays` (days) for idempotency keys of appends and the answers kept for replays; published open versions are kept (docs/adr/0025)',
+      'how long personal data is kept before the daily gallring shreds it, as `kind=months` separated by commas: `report` and `lagesbild` (internal and target-group versions) after the week, `login` after deactivation, `email` after sending (outbox e-mails too), `ip` (the client IP address every event records) after the month it was recorded in, and `appendKeyDays` (days) for idempotency keys of appends and the answers kept for replays; published open versions are kept (docs/adr/0025, 0034)',
     )
-    .meta({ documentedDefault: '`report=24,lagesbild=24,login=12,email=12,appendKeyDays=30`' }),
+    .meta({ documentedDefault: '`report=24,lagesbild=24,login=12,email=12,ip=12,appendKeyDays=30`' }),
 });

@@ -26,7 +26,9 @@ export function monthsBefore(date: Date, months: number): Date {
 /**
  * Whether a key's subject has passed its time at `now`: a report or a week's lägesbild when its
  * week ended more than the rule's months ago; a login when it was deactivated that long ago (and
- * not reactivated: `deactivatedAt` is null then); an e-mail that long after it was written.
+ * not reactivated: `deactivatedAt` is null then); an e-mail that long after it was written; the
+ * IP addresses of a month (its key's `week` holds the month, `2026-03`) that long after the month
+ * ended, whenever the key was created (the rewrite step creates old months' keys now).
  */
 export function isDue(
   key: KeyRow,
@@ -47,7 +49,16 @@ export function isDue(
     }
     case 'email':
       return key.createdAt <= cutoff;
+    case 'ip':
+      return key.week !== null && monthEnd(key.week) <= cutoff;
   }
+}
+
+/** The first instant after a month `2026-03` (UTC, as the subject's month is reckoned). */
+function monthEnd(month: string): Date {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match) return new Date(8.64e15);
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]), 1));
 }
 
 /**

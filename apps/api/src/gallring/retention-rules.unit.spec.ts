@@ -29,6 +29,17 @@ describe('retention rules', () => {
     expect(gallringSettings.safeParse({ LAGET_RETENTION: 'report=x' }).success).toBe(false);
   });
 
+  it('gallrar a month’s IP addresses once the month ended more than the rule’s months ago, whenever its key was made', () => {
+    const rules = parseRetention('ip=12');
+    expect(rules.ip).toBe(12);
+    expect(DEFAULT_RETENTION.ip).toBe(12);
+    // Made today by the rewrite step for events of March 2025, which ended on 1 April 2025.
+    const march = key({ kind: 'ip', subject: 'ip-2025-03', week: '2025-03', createdAt: new Date() });
+    expect(isDue(march, rules, new Date('2026-03-31T23:59:59Z'), never)).toBe(false);
+    expect(isDue(march, rules, new Date('2026-04-01T00:00:00Z'), never)).toBe(true);
+    expect(isDue(key({ kind: 'ip', week: 'mars' }), rules, new Date('2099-01-01Z'), never)).toBe(false);
+  });
+
   it('gallrar a report once its week ended more than the rule’s months ago, not a day before', () => {
     const rules = parseRetention('report=24');
     // 2024-W48 ends Sunday 1 December 2024.

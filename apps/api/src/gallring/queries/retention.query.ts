@@ -14,6 +14,7 @@ const descriptions: Record<(typeof retentionKinds)[number], string> = {
   lagesbild: 'Interna versioner och målgruppsversioner av lägesbilden: månader efter veckan',
   login: 'Inloggningar (namn, e-postadress): månader efter att inloggningen avaktiverades',
   email: 'Skickade e-brev: månader efter att de skrevs',
+  ip: 'IP-adresser i händelseloggen: månader efter månaden de registrerades',
 };
 
 /** The rules in force and when the daily run comes next (`GET /api/retention`). */

@@ -59,7 +59,7 @@ export interface EventUnderErasure {
 const eventKeyAad = (keyId: string, eventId: string) => `${keyId}/event/${eventId}`;
 const keptAad = (keyId: string, eventId: string) => `${keyId}/kept/${eventId}`;
 
-export type SubjectKind = 'report' | 'lagesbild' | 'login' | 'email' | 'other';
+export type SubjectKind = 'report' | 'lagesbild' | 'login' | 'email' | 'ip' | 'other';
 
 export interface Subject {
   subject: string;
@@ -127,6 +127,7 @@ export class DataKeys {
   /** When `forget` was last called: what was loaded or opened up to then is not trusted. */
   private forgottenAt = -Infinity;
   private readonly shredListeners = new Set<() => void>();
+  private readonly forgetListeners = new Set<() => void>();
 
   constructor(
     private readonly db: SqlDatabase,
@@ -162,6 +163,11 @@ export class DataKeys {
   /** Called after `forget` whenever any instance has shredded: for what else holds plain text (folded states). */
   onShred(listener: () => void): void {
     this.shredListeners.add(listener);
+  }
+
+  /** Called by every `forget`: for the caches kept beside these (the sealed IP addresses, ADR 0034). */
+  onForget(listener: () => void): void {
+    this.forgetListeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -273,6 +279,12 @@ export class DataKeys {
         unsealKept(this.master, row.key_id, row.event_id, row.sealed),
       );
     for (const id of shredded) this.keys.set(id, split.get(id) ?? { state: 'gone', at: now });
+  }
+
+  /** A whole data key (after `load`), or null when it was shredded or split by an erasure. */
+  keyOf(keyId: string): Buffer | null {
+    const entry = this.keys.get(keyId);
+    return entry?.state === 'key' ? entry.key : null;
   }
 
   /** The key of one value (after `load`), or null when it was shredded. */
@@ -390,10 +402,11 @@ export class DataKeys {
     this.subjects.clear();
     this.opened.clear();
     this.openedEvents.clear();
+    for (const listener of this.forgetListeners) listener();
   }
 
   /** Whether an entry made at `at` may still be used: within the TTL and after the last shred. */
-  private trusted(at: number, now: number): boolean {
+  trusted(at: number, now: number): boolean {
     return now - at < this.ttlMs && at > this.forgottenAt;
   }
 

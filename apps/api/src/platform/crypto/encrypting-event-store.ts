@@ -16,6 +16,7 @@ import type {
 } from '@laget/event-store';
 import type { DataKeys } from './data-keys.js';
 import { subjectOf } from './data-keys.js';
+import { SealedIps } from './sealed-ips.js';
 import {
   type Holder,
   forEachPersonalString,
@@ -62,16 +63,22 @@ interface SealedEvent {
  * The event store port with personal data encrypted (docs/adr/0025): a decorator, so PGlite,
  * PostgreSQL and KurrentDB store the same ciphertext and every reader (deciders, projections,
  * history, audit, exports) sees the plaintext, or "[gallrad]" once its key is shredded. Event
- * metadata is left as it is. Values that are not encrypted (events written before encryption,
+ * metadata is left as it is but for the client's address (`ip`), sealed under its month's key
+ * on every event (docs/adr/0034). Values that are not encrypted (events written before encryption,
  * until the rewrite step has run) are passed through. An event is sealed whole (enc2, one key
  * derivation and one AES-GCM for all its texts, docs/adr/0032); values sealed one by one (enc1,
  * as stores written before December 2026 hold them) read as before, even beside enc2 in a stream.
  */
 export class EncryptingEventStore implements EventStore {
+  /** Every event's client address, sealed under its month's key (docs/adr/0034). */
+  private readonly ips: SealedIps;
+
   constructor(
     private readonly inner: EventStore,
     readonly keys: DataKeys,
-  ) {}
+  ) {
+    this.ips = new SealedIps(keys);
+  }
 
   get kind(): EventStore['kind'] {
     return this.inner.kind;
@@ -95,8 +102,10 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.append(streamId, await this.encrypt(streamId, events), options);
   }
 
-  /** The events as they will be stored: an event id fixed (the values' keys are derived from it), personal data sealed. */
-  async encrypt(streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
+  /** The events as they will be stored: an event id fixed (the values' keys are derived from it), personal data and addresses sealed. */
+  async encrypt(streamId: string, unsealed: NewEvent[]): Promise<NewEvent[]> {
+    // Every event's address, whether or not its type carries personal data in `data`.
+    const events = await this.ips.seal(unsealed);
     if (!events.some((event) => hasPersonalData(event.type))) return events;
     const { keyId, key } = await this.keys.keyFor(subjectOf(streamId));
     return events.map((event) => {
@@ -197,9 +206,16 @@ export class EncryptingEventStore implements EventStore {
   openInPlace(events: RecordedEvent[]): Promise<void> | null {
     const sealed: SealedPlace[] = [];
     const sealedEvents: SealedEvent[] = [];
+    const sealedIps: { event: RecordedEvent; keyId: string }[] = [];
     const keyIds = new Set<string>();
     const now = Date.now();
     for (const event of events) {
+      // Every event has an address to open, whether or not its type carries personal data.
+      const ipKeyId = this.ips.openCached(event, now);
+      if (ipKeyId !== null) {
+        keyIds.add(ipKeyId);
+        sealedIps.push({ event, keyId: ipKeyId });
+      }
       if (!hasPersonalData(event.type)) continue;
       // One sealed value at two places of an event: the event's data referred to one object twice
       // when it was sealed (IncidentReported's incident.occurredAt and its change's after), so it
@@ -262,8 +278,9 @@ export class EncryptingEventStore implements EventStore {
         });
       } else setAll(refs, values);
     }
-    if (sealed.length === 0 && sealedEvents.length === 0) return null;
+    if (sealed.length === 0 && sealedEvents.length === 0 && sealedIps.length === 0) return null;
     return this.keys.load(keyIds).then(() => {
+      for (const { event, keyId } of sealedIps) this.ips.open(event, keyId, now);
       for (const { eventId, value, keyId, places } of sealed) {
         let text: string | null = null;
         // A copy opens under the key of the place it was sealed at, whichever of them that is.
