@@ -68,11 +68,13 @@ describeWith(['postgres'], 'identity smoke', () => {
   });
 
   it('documents the identity endpoints and their bodies in OpenAPI', async () => {
+    type Schema = { properties?: object; $ref?: string };
     const document = (await (await fetch(`${app.url}/api/docs-json`)).json()) as {
       paths: Record<
         string,
-        Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>
+        Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>
       >;
+      components: { schemas: Record<string, Schema> };
     };
     for (const path of [
       '/api/auth/login',
@@ -84,7 +86,12 @@ describeWith(['postgres'], 'identity smoke', () => {
       '/api/users/{id}/reset-password',
     ])
       expect(Object.keys(document.paths)).toContain(path);
-    const login = document.paths['/api/auth/login']!.post!.requestBody!.content['application/json']!.schema;
+    // The body is a named component (docs/adr/0021): followed to its schema.
+    const body = document.paths['/api/auth/login']!.post!.requestBody!.content['application/json']!.schema;
+    const login = body.$ref
+      ? document.components.schemas[body.$ref.replace('#/components/schemas/', '')]!
+      : body;
+    expect(body.$ref).toBe('#/components/schemas/LoginRequest');
     expect(Object.keys(login.properties ?? {})).toEqual(['username', 'password']);
   });
 });
