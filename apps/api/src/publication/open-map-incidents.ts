@@ -1,5 +1,7 @@
 import type { DocumentSection, IncidentItem } from '@laget/contracts';
 import { UNCATEGORISED } from '../lagesbild/analysis-layout.js';
+import type { LagesbildState } from '../lagesbild/lagesbild-state.js';
+import { openSections } from '../lagesbild/lagesbild-views.js';
 import type { Redaction } from '../lagesbild/redaction.js';
 import type { SubmittedReportSnapshot } from '../lagesbild/submitted-report-snapshot.js';
 import type { OpenMapIncident } from './open-map.js';
@@ -68,4 +70,22 @@ export function openMapIncidents(input: OpenMapIncidentsInput): OpenMapIncidentR
     }
   }
   return incidents;
+}
+
+/**
+ * A week's open version as it stands and the rows its map counts from it: what the preview, the
+ * approval and the publication job each count the map from, so the three cannot differ.
+ */
+export function openVersionForMap(state: LagesbildState): {
+  sections: DocumentSection[];
+  mapIncidents: OpenMapIncidentRow[];
+} {
+  const sections = openSections(state);
+  const mapIncidents = openMapIncidents({
+    openSections: sections,
+    internalSections: state.sections,
+    reports: state.reports,
+    redactions: state.redactions,
+  });
+  return { sections, mapIncidents };
 }

@@ -3,13 +3,13 @@ import { type IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs'
 import type { Caller } from '../../identity/index.js';
 import { lagesbildStreamId } from '../../lagesbild/lagesbild.decider.js';
 import type { LagesbildState } from '../../lagesbild/lagesbild-state.js';
-import { openContentHash, openSections } from '../../lagesbild/lagesbild-views.js';
+import { openContentHash } from '../../lagesbild/lagesbild-views.js';
 import { OpenMapToApproveQuery } from '../../lagesbild/queries/open-map-to-approve.query.js';
 import { ReadLagesbildQuery } from '../../lagesbild/queries/read-lagesbild.query.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
 import type { OpenMap } from '../open-map.js';
 import { countOpenMap, openMapHash } from '../open-map-at-publication.js';
-import { openMapIncidents } from '../open-map-incidents.js';
+import { openVersionForMap } from '../open-map-incidents.js';
 import { renderOpenMapSvg } from '../open-map-svg.js';
 import { publicationDecider } from '../publication-decider.js';
 
@@ -51,13 +51,7 @@ export class OpenMapPreviewHandler implements IQueryHandler<OpenMapPreviewQuery>
 
 /** The open map of the week's open version as it stands, counted from the areas in force now. */
 function openMapNow(queryBus: QueryBus, state: LagesbildState): Promise<OpenMap | null> {
-  const sections = openSections(state);
-  const mapIncidents = openMapIncidents({
-    openSections: sections,
-    internalSections: state.sections,
-    reports: state.reports,
-    redactions: state.redactions,
-  });
+  const { sections, mapIncidents } = openVersionForMap(state);
   return countOpenMap(queryBus, sections, mapIncidents);
 }
 

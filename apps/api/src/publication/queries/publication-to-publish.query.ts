@@ -2,8 +2,8 @@ import type { DocumentSection } from '@laget/contracts';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { lagesbildStreamId } from '../../lagesbild/lagesbild.decider.js';
 import type { Publication } from '../../lagesbild/lagesbild-state.js';
-import { openContentHash, openSections } from '../../lagesbild/lagesbild-views.js';
-import { type OpenMapIncidentRow, openMapIncidents } from '../open-map-incidents.js';
+import { openContentHash } from '../../lagesbild/lagesbild-views.js';
+import { type OpenMapIncidentRow, openVersionForMap } from '../open-map-incidents.js';
 import { CommandRunner } from '../../platform/commands/command-runner.js';
 import { publicationDecider } from '../publication-decider.js';
 
@@ -43,14 +43,8 @@ export class PublicationToPublishHandler implements IQueryHandler<PublicationToP
     // While a publication is requested the decider refuses every content change, so the open
     // version now is the version that was approved; the job checks the hash to prove it.
     if (publication?.state !== 'requested') return { publication, open: null };
-    const sections = openSections(state);
     // The open map counts these rows at their places (a masked location at none): docs/adr/0030.
-    const mapIncidents = openMapIncidents({
-      openSections: sections,
-      internalSections: state.sections,
-      reports: state.reports,
-      redactions: state.redactions,
-    });
+    const { sections, mapIncidents } = openVersionForMap(state);
     const open = { contentHash: openContentHash(state), sections, mapIncidents };
     return { publication, open };
   }
