@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import type { AtgardsplanView } from '@laget/contracts';
 import { Confirm, useCanAccess, useTranslate } from 'react-admin';
+import { CorrectionFields, correctionMissing } from '../shared/CorrectionFields.js';
 
 interface Props {
   plan: AtgardsplanView;
@@ -24,7 +25,7 @@ export function PlanPublishControls({ plan, busy, run }: Props) {
   const { canAccess: mayRetract } = useCanAccess({ action: 'delete', resource: 'atgardsplaner' });
   const base = `/api/atgardsplaner/${plan.year}`;
   const isCorrection = plan.publishedAt !== null || plan.retraction !== null || plan.corrections.length > 0;
-  const correctionMissing = isCorrection && (!correction.what.trim() || !correction.why.trim());
+  const missing = isCorrection && correctionMissing(correction);
 
   return (
     <Stack spacing={1} sx={{ mb: 2, maxWidth: 640 }}>
@@ -40,29 +41,16 @@ export function PlanPublishControls({ plan, busy, run }: Props) {
       {mayPublish && plan.status === 'approved' && (
         <>
           {isCorrection && (
-            <>
-              <Typography variant="body2">{translate('laget.atgarder.plan_correction_help')}</Typography>
-              <TextField
-                id="plan-correction-what"
-                label={translate('laget.lagesbild.correction_what')}
-                value={correction.what}
-                onChange={(event) => setCorrection({ ...correction, what: event.target.value })}
-                required
-                multiline
-              />
-              <TextField
-                id="plan-correction-why"
-                label={translate('laget.lagesbild.correction_why')}
-                value={correction.why}
-                onChange={(event) => setCorrection({ ...correction, why: event.target.value })}
-                required
-                multiline
-              />
-            </>
+            <CorrectionFields
+              idPrefix="plan-correction"
+              help="laget.atgarder.plan_correction_help"
+              value={correction}
+              onChange={setCorrection}
+            />
           )}
           <Button
             variant="contained"
-            disabled={busy || correctionMissing}
+            disabled={busy || missing}
             onClick={() => void run(`${base}/publish`, isCorrection ? { correction } : {})}
           >
             {translate(isCorrection ? 'laget.lagesbild.publish_correction' : 'laget.atgarder.plan_publish')}

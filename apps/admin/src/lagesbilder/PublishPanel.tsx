@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Link, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Link, Stack, Typography } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import PublishIcon from '@mui/icons-material/Publish';
 import UndoIcon from '@mui/icons-material/Undo';
@@ -15,6 +15,7 @@ import { waitingSuggestionsOf } from './suggestion-actions.js';
 import { WaitingSuggestions } from './WaitingSuggestions.js';
 import { jobRunning, PublicationProgress, useJob } from './PublicationProgress.js';
 import { OpenMapPreview } from './OpenMapPreview.js';
+import { CorrectionFields, correctionMissing } from '../shared/CorrectionFields.js';
 
 /** A refusal asking for the correction note: the API's 400 names the field. */
 const wantsCorrection = (caught: unknown) =>
@@ -90,7 +91,7 @@ export function PublishPanel({
     }
   };
 
-  const correctionMissing = isCorrection && (!correction.what.trim() || !correction.why.trim());
+  const missing = isCorrection && correctionMissing(correction);
   const publicLink = (
     <Link href={`/public/lagesbilder/${encodeURIComponent(doc.period)}`} target="_blank" rel="noopener">
       {translate('laget.lagesbild.public_link')}
@@ -139,30 +140,17 @@ export function PublishPanel({
         {mayPublish && doc.status === 'approved' && !publishing && (
           <>
             {isCorrection && (
-              <>
-                <Typography variant="body2">{translate('laget.lagesbild.correction_help')}</Typography>
-                <TextField
-                  id="correction-what"
-                  label={translate('laget.lagesbild.correction_what')}
-                  value={correction.what}
-                  onChange={(e) => setCorrection({ ...correction, what: e.target.value })}
-                  required
-                  multiline
-                />
-                <TextField
-                  id="correction-why"
-                  label={translate('laget.lagesbild.correction_why')}
-                  value={correction.why}
-                  onChange={(e) => setCorrection({ ...correction, why: e.target.value })}
-                  required
-                  multiline
-                />
-              </>
+              <CorrectionFields
+                idPrefix="correction"
+                help="laget.lagesbild.correction_help"
+                value={correction}
+                onChange={setCorrection}
+              />
             )}
             <Button
               variant="contained"
               startIcon={<PublishIcon />}
-              disabled={busy || correctionMissing}
+              disabled={busy || missing}
               onClick={() => {
                 setError(undefined);
                 setDialog('publish');
