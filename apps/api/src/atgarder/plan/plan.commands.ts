@@ -60,6 +60,11 @@ export class RetractPlanCommand extends Command<AtgardsplanView> {
 }
 
 /** Decides on the plan as loaded, the permission checked on it, under the municipality's policy. */
+type PlanResult = { state: PlanState; version: number; events: readonly { type: string; eventId: string }[] };
+
+/** The answer of most plan commands: the internal view as it now stands. */
+const internalView = (result: PlanResult) => planDocument(result.state, result.version, 'internal');
+
 function onPlan<Answer>(
   runner: CommandRunner,
   config: AppConfig,
@@ -67,11 +72,7 @@ function onPlan<Answer>(
   year: number,
   change: PlanChange,
   command: (state: PlanState) => PlanCommand,
-  answer: (result: {
-    state: PlanState;
-    version: number;
-    events: readonly { type: string; eventId: string }[];
-  }) => Answer = (result) => planDocument(result.state, result.version, 'internal') as Answer,
+  answer: (result: PlanResult) => Answer,
 ): Promise<Answer> {
   const decider = planDeciderFor({ fourEyes: config.fourEyes });
   return runner.runOnMany([{ streamId: planStreamId(year), folder: decider }] as const, {
@@ -96,10 +97,18 @@ export class CompilePlanHandler implements ICommandHandler<CompilePlanCommand> {
   async execute({ caller, year }: CompilePlanCommand): Promise<AtgardsplanView> {
     const snapshot = await this.queryBus.execute(new PlanSnapshotQuery(year));
     const at = this.clock.now().toISOString();
-    return onPlan(this.runner, this.config, caller, year, 'compile', () => ({
-      type: 'CompilePlan',
-      data: { snapshot, by: caller.actor.userId, at },
-    }));
+    return onPlan(
+      this.runner,
+      this.config,
+      caller,
+      year,
+      'compile',
+      () => ({
+        type: 'CompilePlan',
+        data: { snapshot, by: caller.actor.userId, at },
+      }),
+      internalView,
+    );
   }
 }
 
@@ -111,14 +120,22 @@ export class ApprovePlanHandler implements ICommandHandler<ApprovePlanCommand> {
   ) {}
 
   execute({ caller, year, readHash }: ApprovePlanCommand): Promise<AtgardsplanView> {
-    return onPlan(this.runner, this.config, caller, year, 'approve', (state) => ({
-      type: 'ApprovePlan',
-      data: {
-        openContentHash: state.snapshot ? openPlanHash(state) : '',
-        by: caller.actor.userId,
-        readHash,
-      },
-    }));
+    return onPlan(
+      this.runner,
+      this.config,
+      caller,
+      year,
+      'approve',
+      (state) => ({
+        type: 'ApprovePlan',
+        data: {
+          openContentHash: state.snapshot ? openPlanHash(state) : '',
+          by: caller.actor.userId,
+          readHash,
+        },
+      }),
+      internalView,
+    );
   }
 }
 
@@ -170,10 +187,18 @@ export class RetractPlanHandler implements ICommandHandler<RetractPlanCommand> {
 
   execute({ caller, year, reason }: RetractPlanCommand): Promise<AtgardsplanView> {
     const at = this.clock.now().toISOString();
-    return onPlan(this.runner, this.config, caller, year, 'retract', () => ({
-      type: 'RetractPlan',
-      data: { reason, by: caller.actor.userId, at },
-    }));
+    return onPlan(
+      this.runner,
+      this.config,
+      caller,
+      year,
+      'retract',
+      () => ({
+        type: 'RetractPlan',
+        data: { reason, by: caller.actor.userId, at },
+      }),
+      internalView,
+    );
   }
 }
 
